@@ -1,0 +1,66 @@
+"""Chinese numerals (九十五, 两万, 八十五点五) as exact decimals.
+
+Tier texts written out in characters (``九十五分以上``) and counts in
+multi-target tiers (``任意两项``) both need them; the grammar only finds the
+run of numeral characters, this module says what number it is.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Final
+
+__all__ = ["chinese_number"]
+
+_DIGITS: Final = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL_UNITS: Final = {"十": 10, "百": 100, "千": 1000}
+_LARGE_UNITS: Final = {"万": 10_000, "亿": 100_000_000}
+
+
+def _integer(text: str) -> int:
+    """Value of an integer numeral; raises ValueError on malformed ones."""
+    if not text:
+        raise ValueError("empty numeral")
+    if all(char in _DIGITS for char in text) and len(text) > 1:
+        # Digit by digit, as in 二〇一八.
+        return int("".join(str(_DIGITS[char]) for char in text))
+    total = 0
+    for large, factor in sorted(_LARGE_UNITS.items(), key=lambda item: -item[1]):
+        if large in text:
+            head, text = text.split(large, 1)
+            if large in text:
+                raise ValueError(f"{large} written twice")
+            total += (_integer(head) if head else 1) * factor
+    section = 0
+    digit: int | None = None
+    last_unit = 10_000
+    for char in text:
+        if char in _DIGITS:
+            if digit is not None and _DIGITS[char] != 0:
+                raise ValueError("two digits in a row")
+            digit = _DIGITS[char] or None
+        elif char in _SMALL_UNITS:
+            unit = _SMALL_UNITS[char]
+            if unit >= last_unit:
+                raise ValueError(f"{char} out of order")
+            section += (1 if digit is None else digit) * unit
+            digit = None
+            last_unit = unit
+        else:
+            raise ValueError(f"{char} is not a numeral")
+    return total + section + (digit or 0)
+
+
+def chinese_number(text: str) -> Decimal:
+    """The value of a Chinese numeral, exactly.
+
+    >>> chinese_number("九十五"), chinese_number("两万"), chinese_number("八十五点五")
+    (Decimal('95'), Decimal('20000'), Decimal('85.5'))
+    """
+    whole, _, fraction = text.partition("点")
+    value = Decimal(_integer(whole))
+    if fraction:
+        if any(char not in _DIGITS for char in fraction):
+            raise ValueError(f"{fraction} is not a decimal fraction")
+        value += Decimal("0." + "".join(str(_DIGITS[char]) for char in fraction))
+    return value

@@ -1,0 +1,63 @@
+"""Normalisation of tier texts before they reach the grammar.
+
+Real documents mix full-width and half-width forms (``＜`` and ``<``, ``％``
+and ``%``), traditional and simplified characters, and stray spaces.  The
+grammar sees one canonical spelling; error messages still point into the
+text the user wrote, so normalisation keeps a map from every normalised
+character back to its source index.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import attrs
+
+__all__ = ["Normalised", "normalise"]
+
+# Traditional characters that occur in comparator words, units and the
+# common metric vocabulary; mapping them lets 低於, 未滿, 以內 read as 低于,
+# 未满, 以内.  Metric names are mapped too, so 滿意度 and 满意度 are one metric.
+_SIMPLIFIED = str.maketrans(
+    "於滿內達過餘與個時萬億項兩點為間長負數標準務業單門統較並僅無歲週區縣戶場臺條噸畝鐘圍規範處執結辦資營類蓋訪問認證記錄計劃動勞參險醫療養補貼發報質實際環節級總體學員設備網絡斷顧權換額擬訴訟檢測驗審確積極態轉織導華優開關聯連運維護應響試題議費預決帳賬財稅價錢銷購貨產廠農職崗訓練貧創復覽歷",
+    "于满内达过余与个时万亿项两点为间长负数标准务业单门统较并仅无岁周区县户场台条吨亩钟围规范处执结办资营类盖访问认证记录计划动劳参险医疗养补贴发报质实际环节级总体学员设备网络断顾权换额拟诉讼检测验审确积极态转织导华优开关联连运维护应响试题议费预决账账财税价钱销购货产厂农职岗训练贫创复览历",
+)
+
+# Characters that NFKC leaves alone but that mean a dash or a comparator the
+# grammar already knows; mapping them here keeps the grammar small.
+_PUNCTUATION = str.maketrans({"﹣": "-", "－": "-", "～": "~", "〜": "~", "‐": "-", "‑": "-", "‒": "-"})
+
+
+@attrs.frozen
+class Normalised:
+    """Normalised text plus, for each of its characters, the source index."""
+
+    text: str
+    origin: tuple[int, ...]
+    source: str
+
+    def source_position(self, index: int) -> int:
+        """Index in the source text of the normalised character at *index*."""
+        if index >= len(self.origin):
+            return len(self.source.rstrip())
+        return self.origin[index]
+
+
+def normalise(source: str) -> Normalised:
+    """Fold full-width, traditional and whitespace variants to one spelling.
+
+    >>> normalise("设备完好率＜９０％").text
+    '设备完好率<90%'
+    >>> normalise("低於７０％").text
+    '低于70%'
+    """
+    chars: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(source):
+        folded = unicodedata.normalize("NFKC", char).translate(_SIMPLIFIED).translate(_PUNCTUATION)
+        for piece in folded:
+            if piece.isspace():
+                piece = " "
+            chars.append(piece)
+            origin.append(index)
+    return Normalised("".join(chars), tuple(origin), source)

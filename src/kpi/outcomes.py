@@ -1,0 +1,130 @@
+"""Reading year-end outcomes: numbers, strings with units, mappings of metrics.
+
+Outcomes come from spreadsheets and scripts: ints, floats, Decimals, numpy
+scalars, strings such as ``"96.5％"`` or ``"9.6万人"``.  They become exact
+``Decimal`` values; anything that is not a finite number is refused with a
+clear :class:`kpi.OutcomeError`, because a missing value graded as a number
+would put a wrong band into an official report.  A float is read through
+its shortest repr, so ``95.0`` is exactly 95 and ``0.1`` is exactly 0.1.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections.abc import Mapping, Sequence
+from decimal import Decimal, InvalidOperation
+from typing import Union
+
+import attrs
+
+from kpi._text import normalise
+from kpi.errors import KpiSyntaxError, OutcomeError
+from kpi.units import Quantity, Unit, convert
+
+__all__ = ["OutcomeInput", "Outcomes", "read_outcome"]
+
+ScalarInput = Union[Decimal, int, float, str, Quantity, numbers.Real]
+OutcomeInput = Union[ScalarInput, Mapping[str, ScalarInput]]
+
+
+def read_outcome(value: object) -> Quantity:
+    """One outcome as an exact quantity, its unit kept when one is written.
+
+    >>> read_outcome(95.0), read_outcome("９６.５％"), read_outcome("9.6万人")
+    (Quantity(value=Decimal('95.0'), unit=None), Quantity(value=Decimal('96.5'), unit=Unit(name='%', dimension='percent', factor=Decimal('1'))), Quantity(value=Decimal('96000.0'), unit=Unit(name='人', dimension='人', factor=Decimal('1'))))
+    """
+    if isinstance(value, Quantity):
+        return Quantity(_finite(value.value, value), value.unit)
+    if value is None:
+        raise OutcomeError("outcome is missing (None)")
+    if isinstance(value, bool):
+        raise OutcomeError(f"outcome {value!r} is a boolean, not a number")
+    if isinstance(value, Decimal):
+        return Quantity(_finite(value, value))
+    if isinstance(value, numbers.Integral):
+        return Quantity(Decimal(int(value)))
+    if isinstance(value, numbers.Real):
+        number = float(value)
+        if not math.isfinite(number):
+            raise OutcomeError(f"outcome {value!r} is not a finite number")
+        return Quantity(Decimal(repr(number)))
+    if isinstance(value, str):
+        return _read_text(value)
+    raise OutcomeError(f"outcome {value!r} is not a number or a text with a number")
+
+
+def _finite(number: Decimal, shown: object) -> Decimal:
+    if not number.is_finite():
+        raise OutcomeError(f"outcome {shown!r} is not a finite number")
+    return number
+
+
+def _read_text(text: str) -> Quantity:
+    from kpi._parser import parse_quantity
+
+    if not text.strip():
+        raise OutcomeError("outcome is empty")
+    try:
+        return parse_quantity(text)
+    except KpiSyntaxError as error:
+        raise OutcomeError(f"outcome {text!r} is not a number with an optional unit\n{error}") from error
+    except InvalidOperation as error:  # pragma: no cover - the grammar admits only plain decimals
+        raise OutcomeError(f"outcome {text!r} is not a number") from error
+
+
+def metric_key(name: str) -> str:
+    """A metric name as kpi compares it: normalised like tier texts, no spaces."""
+    return normalise(name).text.replace(" ", "").strip("“”\"「」")
+
+
+@attrs.frozen
+class Outcomes:
+    """The outcomes for one grading, keyed by metric (``None`` for an unnamed one)."""
+
+    values: Mapping[str | None, Quantity]
+
+    @classmethod
+    def read(
+        cls,
+        outcome: object,
+        metrics: Sequence[str | None],
+        aliases: Mapping[str, str] | None = None,
+    ) -> Outcomes:
+        """Outcomes for a rule or criteria that reads *metrics*.
+
+        A bare value grades the only metric there is; a mapping is matched by
+        metric name, after the same normalisation as tier texts and the
+        caller's *aliases* (column name → metric name).
+        """
+        if isinstance(outcome, Mapping):
+            values: dict[str | None, Quantity] = {}
+            names = {metric_key(alias): metric_key(name) for alias, name in (aliases or {}).items()}
+            for key, value in outcome.items():
+                if not isinstance(key, str):
+                    raise OutcomeError(f"metric name {key!r} is not a text")
+                name = metric_key(key)
+                name = names.get(name, name)
+                try:
+                    values[name] = read_outcome(value)
+                except OutcomeError as error:
+                    raise OutcomeError(f"{key}: {error}") from error
+            if None in metrics and None not in values and len(values) == 1 and len(metrics) == 1:
+                values[None] = next(iter(values.values()))
+            return cls(values)
+        named = [metric for metric in metrics if metric is not None]
+        if len(set(metrics)) > 1:
+            raise OutcomeError(
+                "these tiers read several metrics (" + "、".join(named) + "); give a mapping {metric: value}"
+            )
+        quantity = read_outcome(outcome)
+        return cls({metric: quantity for metric in metrics} or {None: quantity})
+
+    def lookup(self, metric: str | None, unit: Unit | None) -> Decimal:
+        """The outcome of *metric* in *unit*; a missing metric is an error naming it."""
+        try:
+            quantity = self.values[metric]
+        except KeyError:
+            known = "、".join(name for name in self.values if name is not None) or "none"
+            raise OutcomeError(f"no outcome for metric {metric or '(unnamed)'}; outcomes given for: {known}") from None
+        return convert(quantity.value, quantity.unit, unit)

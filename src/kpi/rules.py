@@ -1,0 +1,413 @@
+"""Rule objects: what one tier text says, as immutable values.
+
+A tier text becomes a tree of conditions: a :class:`Comparison` (a metric's
+value lies in an interval), a :class:`Target` (a bare value, whose meaning
+depends on the direction of the scale), :class:`AllOf` (且, the comma),
+:class:`AnyOf` (或) and :class:`Otherwise` (其余).  Spelling variants are
+normalised when the tree is built, so ``低于70%``, ``＜70%`` and ``<70%`` are
+one rule, and ``str()`` gives the canonical text that parses back to an
+equal rule.  :class:`Rule` wraps a condition with the text it came from.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Protocol
+
+import attrs
+
+from kpi.direction import Direction
+from kpi.errors import CriteriaError
+from kpi.intervals import Bound, Interval, IntervalSet, format_decimal
+from kpi.units import Quantity, Unit
+
+if TYPE_CHECKING:
+    from kpi.outcomes import OutcomeInput
+
+__all__ = [
+    "AllOf",
+    "AnyOf",
+    "Comparison",
+    "Condition",
+    "Otherwise",
+    "Rule",
+    "Target",
+    "all_of",
+    "any_of",
+    "parse_rule",
+]
+
+
+class Lookup(Protocol):
+    """Gives a metric's outcome expressed in *unit* (the rule's own unit)."""
+
+    def __call__(self, metric: str | None, unit: Unit | None, /) -> Decimal: ...
+
+
+DirectionOf = Callable[[str | None], Direction]
+
+
+def _higher(_: str | None) -> Direction:
+    return Direction.HIGHER_IS_BETTER
+
+
+class Condition(abc.ABC):
+    """A condition on outcomes; subclasses are frozen attrs classes."""
+
+    __slots__ = ()
+
+    @abc.abstractmethod
+    def holds(self, lookup: Lookup, direction_of: DirectionOf = _higher) -> bool:
+        """Whether the outcomes *lookup* gives satisfy this condition."""
+
+    @abc.abstractmethod
+    def metrics(self) -> Iterator[str | None]:
+        """The metrics this condition reads, in order of appearance."""
+
+    @abc.abstractmethod
+    def map_leaves(self, function: Callable[[Comparison | Target], Condition]) -> Condition:
+        """This condition with *function* applied to every comparison and target."""
+
+    def leaves(self) -> Iterator[Comparison | Target]:
+        """Every comparison and target in this condition."""
+        found: list[Comparison | Target] = []
+
+        def collect(leaf: Comparison | Target) -> Condition:
+            found.append(leaf)
+            return leaf
+
+        self.map_leaves(collect)
+        return iter(found)
+
+    def resolved(self, direction_of: DirectionOf = _higher) -> Condition:
+        """The same condition with every bare value turned into a comparison."""
+        return self.map_leaves(lambda leaf: leaf.comparison(direction_of(leaf.metric)))
+
+    @abc.abstractmethod
+    def region(self, metric: str | None) -> IntervalSet:
+        """Values of *metric* that satisfy this condition (bare values resolved first)."""
+
+    @property
+    def satisfiable(self) -> bool:
+        return True
+
+
+def _quote_metric(metric: str) -> str:
+    from kpi._parser import metric_needs_quotes
+
+    return f"“{metric}”" if metric_needs_quotes(metric) else metric
+
+
+def _render(metric: str | None, body: str) -> str:
+    return body if metric is None else _quote_metric(metric) + body
+
+
+def _value(value: Decimal, unit: Unit | None) -> str:
+    return format_decimal(value) + (unit.name if unit else "")
+
+
+def _check_bounded(instance: Comparison, attribute: attrs.Attribute[Interval], value: Interval) -> None:
+    if value.lower is None and value.upper is None:
+        raise ValueError("a comparison needs at least one bound")
+
+
+@attrs.frozen
+class Comparison(Condition):
+    """The metric's value lies in *interval* (values in *unit*)."""
+
+    interval: Interval = attrs.field(validator=_check_bounded)
+    unit: Unit | None = None
+    metric: str | None = None
+
+    def holds(self, lookup: Lookup, direction_of: DirectionOf = _higher) -> bool:
+        return lookup(self.metric, self.unit) in self.interval
+
+    def metrics(self) -> Iterator[str | None]:
+        yield self.metric
+
+    def map_leaves(self, function: Callable[[Comparison | Target], Condition]) -> Condition:
+        return function(self)
+
+    def comparison(self, direction: Direction) -> Comparison:
+        return self
+
+    def region(self, metric: str | None) -> IntervalSet:
+        return IntervalSet((self.interval,)) if metric == self.metric else IntervalSet.of([Interval()])
+
+    def __str__(self) -> str:
+        lower, upper = self.interval.lower, self.interval.upper
+        if lower is None:
+            assert upper is not None
+            body = ("≤" if upper.closed else "<") + _value(upper.value, self.unit)
+        elif upper is None:
+            body = ("≥" if lower.closed else ">") + _value(lower.value, self.unit)
+        elif self.interval.is_point:
+            body = "=" + _value(lower.value, self.unit)
+        elif lower.closed and upper.closed:
+            dash = "~" if lower.value < 0 or upper.value < 0 else "-"
+            body = _value(lower.value, self.unit) + dash + _value(upper.value, self.unit)
+        else:
+            body = (
+                ("≥" if lower.closed else ">")
+                + _value(lower.value, self.unit)
+                + "且"
+                + ("≤" if upper.closed else "<")
+                + _value(upper.value, self.unit)
+            )
+        return _render(self.metric, body)
+
+
+@attrs.frozen
+class Target(Condition):
+    """A bare value (``95%``): at least it on a higher-is-better scale, at most
+    it on a lower-is-better one, exactly it on a scale that is neither."""
+
+    value: Decimal
+    unit: Unit | None = None
+    metric: str | None = None
+
+    def comparison(self, direction: Direction) -> Comparison:
+        bound = Bound(self.value)
+        interval = {
+            Direction.HIGHER_IS_BETTER: Interval(bound, None),
+            Direction.LOWER_IS_BETTER: Interval(None, bound),
+            Direction.NON_MONOTONE: Interval(bound, bound),
+        }[direction]
+        return Comparison(interval, self.unit, self.metric)
+
+    def holds(self, lookup: Lookup, direction_of: DirectionOf = _higher) -> bool:
+        return self.comparison(direction_of(self.metric)).holds(lookup)
+
+    def metrics(self) -> Iterator[str | None]:
+        yield self.metric
+
+    def map_leaves(self, function: Callable[[Comparison | Target], Condition]) -> Condition:
+        return function(self)
+
+    def region(self, metric: str | None) -> IntervalSet:
+        return self.comparison(Direction.HIGHER_IS_BETTER).region(metric)
+
+    def __str__(self) -> str:
+        return _render(self.metric, _value(self.value, self.unit))
+
+
+def _parts(value: tuple[Condition, ...]) -> tuple[Condition, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class AllOf(Condition):
+    """Every part holds (且, 并且, the comma, 、)."""
+
+    parts: tuple[Condition, ...] = attrs.field(converter=_parts)
+
+    def holds(self, lookup: Lookup, direction_of: DirectionOf = _higher) -> bool:
+        return all(part.holds(lookup, direction_of) for part in self.parts)
+
+    def metrics(self) -> Iterator[str | None]:
+        for part in self.parts:
+            yield from part.metrics()
+
+    def map_leaves(self, function: Callable[[Comparison | Target], Condition]) -> Condition:
+        return AllOf(tuple(part.map_leaves(function) for part in self.parts))
+
+    def region(self, metric: str | None) -> IntervalSet:
+        region = IntervalSet.of([Interval()])
+        for part in self.parts:
+            region = region.intersection(part.region(metric))
+        return region
+
+    @property
+    def satisfiable(self) -> bool:
+        return all(part.satisfiable for part in self.parts) and _merge_same_metric(self.parts) is not None
+
+    def __str__(self) -> str:
+        return "且".join(str(part) for part in self.parts)
+
+
+@attrs.frozen
+class AnyOf(Condition):
+    """At least one part holds (或)."""
+
+    parts: tuple[Condition, ...] = attrs.field(converter=_parts)
+
+    def holds(self, lookup: Lookup, direction_of: DirectionOf = _higher) -> bool:
+        return any(part.holds(lookup, direction_of) for part in self.parts)
+
+    def metrics(self) -> Iterator[str | None]:
+        for part in self.parts:
+            yield from part.metrics()
+
+    def map_leaves(self, function: Callable[[Comparison | Target], Condition]) -> Condition:
+        return AnyOf(tuple(part.map_leaves(function) for part in self.parts))
+
+    def region(self, metric: str | None) -> IntervalSet:
+        region = IntervalSet()
+        for part in self.parts:
+            region = region.union(part.region(metric))
+        return region
+
+    @property
+    def satisfiable(self) -> bool:
+        return any(part.satisfiable for part in self.parts)
+
+    def __str__(self) -> str:
+        return "或".join(str(part) for part in self.parts)
+
+
+@attrs.frozen
+class Otherwise(Condition):
+    """The catch-all last tier (其余, 其他): holds for every outcome."""
+
+    def holds(self, lookup: Lookup, direction_of: DirectionOf = _higher) -> bool:
+        return True
+
+    def metrics(self) -> Iterator[str | None]:
+        return iter(())
+
+    def map_leaves(self, function: Callable[[Comparison | Target], Condition]) -> Condition:
+        return self
+
+    def region(self, metric: str | None) -> IntervalSet:
+        return IntervalSet.of([Interval()])
+
+    def __str__(self) -> str:
+        return "其余"
+
+
+def _merge_units(first: Unit | None, second: Unit | None) -> Unit | None:
+    if first is not None and second is not None and first != second:
+        raise CriteriaError(f"one metric written in two units: {first} and {second}")
+    return first or second
+
+
+def _merge_same_metric(parts: Iterable[Condition]) -> tuple[Condition, ...] | None:
+    """Comparisons on one metric intersected into one; ``None`` if one comes out empty."""
+    merged: list[Condition] = []
+    for part in parts:
+        if isinstance(part, Comparison):
+            for index, earlier in enumerate(merged):
+                if isinstance(earlier, Comparison) and earlier.metric == part.metric:
+                    interval = earlier.interval.intersection(part.interval)
+                    if interval is None:
+                        return None
+                    merged[index] = Comparison(interval, _merge_units(earlier.unit, part.unit), part.metric)
+                    break
+            else:
+                merged.append(part)
+        else:
+            merged.append(part)
+    return tuple(merged)
+
+
+def _inherit_metrics(parts: Iterable[Condition]) -> list[Condition]:
+    """Give a part with no metric the metric of the part before it (设备完好率<90%且≥80%)."""
+    result: list[Condition] = []
+    previous: str | None = None
+    for part in parts:
+        if isinstance(part, Comparison | Target):
+            if part.metric is None and previous is not None:
+                part = attrs.evolve(part, metric=previous)
+            previous = part.metric
+        result.append(part)
+    return result
+
+
+def all_of(parts: Iterable[Condition]) -> Condition:
+    """Conjunction of *parts*: nested ones flattened, elided metrics filled in,
+    comparisons on one metric intersected (an empty intersection is kept as
+    written, so that lint can show it).
+
+    >>> from kpi import parse_rule
+    >>> str(all_of([parse_rule("设备完好率<90%").condition, parse_rule("≥80%").condition]))
+    '设备完好率≥80%且<90%'
+    """
+    flat: list[Condition] = []
+    for part in parts:
+        flat.extend(part.parts if isinstance(part, AllOf) else (part,))
+    inherited = _inherit_metrics(flat)
+    merged = _merge_same_metric(inherited)
+    result = tuple(inherited) if merged is None else merged
+    return result[0] if len(result) == 1 else AllOf(result)
+
+
+def any_of(parts: Iterable[Condition]) -> Condition:
+    """Disjunction of *parts*, nested ones flattened, elided metrics filled in."""
+    flat: list[Condition] = []
+    for part in parts:
+        flat.extend(part.parts if isinstance(part, AnyOf) else (part,))
+    result = _inherit_metrics(flat)
+    return result[0] if len(result) == 1 else AnyOf(tuple(result))
+
+
+def _default_text(self: Rule) -> str:
+    return str(self.condition)
+
+
+@attrs.frozen(repr=False)
+class Rule:
+    """One tier text, parsed.  ``text`` keeps the words as written and does
+    not take part in equality: ``低于70%`` and ``<70%`` are equal rules."""
+
+    condition: Condition
+    text: str = attrs.field(default=attrs.Factory(_default_text, takes_self=True), eq=False)
+
+    @classmethod
+    def parse(cls, text: str, *, inclusive: Mapping[str, bool] | None = None) -> Rule:
+        """Parse a tier text; see :func:`parse_rule`."""
+        return parse_rule(text, inclusive=inclusive)
+
+    @property
+    def metrics(self) -> tuple[str | None, ...]:
+        """The metrics the rule reads, each once, in order; ``None`` for an unnamed one."""
+        return tuple(dict.fromkeys(self.condition.metrics()))
+
+    def matches(self, outcome: OutcomeInput, *, direction: Direction = Direction.HIGHER_IS_BETTER) -> bool:
+        """Whether *outcome* satisfies the rule.
+
+        A bare value in the rule is read along *direction* (at least the value
+        by default).  *outcome* is a number or a string with its unit, or a
+        mapping from metric name to such values.
+
+        >>> parse_rule("设备完好率<90%且≥80%").matches("85%")
+        True
+        >>> parse_rule("≤24小时").matches("2天")
+        False
+        """
+        from kpi.outcomes import Outcomes
+
+        outcomes = Outcomes.read(outcome, self.metrics)
+        return self.condition.holds(outcomes.lookup, lambda metric: direction)
+
+    def __contains__(self, outcome: Any) -> bool:
+        return self.matches(outcome)
+
+    def __str__(self) -> str:
+        return str(self.condition)
+
+    def __repr__(self) -> str:
+        return f"<Rule({str(self)!r})>"
+
+
+def parse_rule(text: str, *, inclusive: Mapping[str, bool] | None = None) -> Rule:
+    """Parse one tier text into a :class:`Rule`.
+
+    *inclusive* overrides whether a comparator word includes its number,
+    e.g. ``{"以下": False}`` for regulations that read 以下 as exclusive.
+    Raises :class:`kpi.KpiSyntaxError` for anything it cannot read.
+
+    >>> parse_rule("９５％以上")
+    <Rule('≥95%')>
+    >>> parse_rule("设备完好率<90%且≥80%")
+    <Rule('设备完好率≥80%且<90%')>
+    """
+    from kpi._parser import parse_condition
+
+    return Rule(parse_condition(text, inclusive=inclusive), text)
+
+
+def quantity_text(quantity: Quantity) -> str:
+    """Canonical spelling of a quantity (``95%``, ``30000人``)."""
+    return _value(quantity.value, quantity.unit)
