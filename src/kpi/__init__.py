@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+from kpi.bands import BAND_LABELS, Band
+from kpi.criteria import Criteria
+from kpi.direction import Direction
 from kpi.errors import CriteriaError, KpiError, KpiSyntaxError, OutcomeError, UngradedError
+from kpi.grades import Grade
+from kpi.lint import Finding
 from kpi.rules import AllOf, AnyOf, Comparison, Condition, Otherwise, Rule, Target, parse_rule
+from kpi.units import Quantity, Unit
 
 __all__ = [
+    "BAND_LABELS",
+    "Band",
+    "Criteria",
+    "Direction",
+    "Finding",
+    "Grade",
+    "Quantity",
+    "Unit",
     "AllOf",
     "AnyOf",
     "Comparison",

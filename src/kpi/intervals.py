@@ -94,6 +94,10 @@ class Interval:
         upper = min(self.upper, other.upper, key=_upper_key)
         return Interval.between(lower, upper)
 
+    def hull(self, other: Interval) -> Interval:
+        """The smallest interval containing both."""
+        return Interval(min(self.lower, other.lower, key=_lower_key), max(self.upper, other.upper, key=_upper_key))
+
     def has_multiple_of(self, step: Decimal | None) -> bool:
         """Whether a value reported in steps of *step* can fall in here.
 

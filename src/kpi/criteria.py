@@ -1,0 +1,309 @@
+"""A tier set (评价标准): four rules, best band first, and how outcomes are graded.
+
+Grading reads a tier set as a careful evaluator does.  The best tier whose
+condition holds wins (first match).  On a scale that runs one way, a value
+that falls between two tiers did not reach the better one and gets the
+worse neighbour ("gap"); a value better than every tier gets the best band
+("above-scale") and one worse than every tier the worst band
+("below-scale").  On a scale that runs neither way an uncovered value gets
+no band.  Direction, metric names and units are worked out once, when the
+criteria is built, from the tier texts themselves.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import attrs
+
+from kpi.bands import BAND_LABELS, Band
+from kpi.direction import Direction, infer_direction
+from kpi.errors import CriteriaError, KpiSyntaxError, UngradedError
+from kpi.intervals import Interval
+from kpi.outcomes import Outcomes, metric_key
+from kpi.rules import Comparison, Condition, Otherwise, Rule, Target, parse_rule
+from kpi.units import Quantity, Unit
+
+if TYPE_CHECKING:
+    from kpi.grades import Grade
+    from kpi.lint import Finding
+    from kpi.outcomes import OutcomeInput
+
+__all__ = ["Criteria"]
+
+_TIER_SEPARATORS = ("|", "｜", "\n")
+
+
+def _tiers(value: Iterable[Rule]) -> tuple[Rule, ...]:
+    return tuple(value)
+
+
+def _labels(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _precision(value: Decimal | int | str | None) -> Decimal | None:
+    if value is None:
+        return None
+    precision = Decimal(str(value))
+    if not precision.is_finite() or precision <= 0:
+        raise ValueError(f"precision must be a positive number, not {value!r}")
+    return precision
+
+
+def _aliases(value: Mapping[str, str] | Iterable[tuple[str, str]] | None) -> tuple[tuple[str, str], ...]:
+    pairs = value.items() if isinstance(value, Mapping) else (value or ())
+    return tuple((metric_key(alias), metric_key(name)) for alias, name in pairs)
+
+
+def _check_labels(instance: Criteria, attribute: attrs.Attribute[tuple[str, ...]], labels: tuple[str, ...]) -> None:
+    if len(labels) != len(Band) or len(set(labels)) != len(labels) or not all(labels):
+        raise ValueError(f"labels must be {len(Band)} distinct non-empty names, best first, not {labels!r}")
+    if len(instance.tiers) != len(labels):
+        raise CriteriaError(f"a criteria has {len(labels)} tiers, one per band ({'、'.join(labels)}); got {len(instance.tiers)}")
+
+
+@attrs.frozen
+class _Model:
+    """What the tier texts imply once read together: metrics, units, directions."""
+
+    metrics: tuple[str | None, ...]
+    units: Mapping[str | None, Unit | None]
+    inferred: Mapping[str | None, Direction | None]
+    directions: Mapping[str | None, Direction]
+    resolved: tuple[Condition, ...]
+    reach: tuple[Condition, ...]
+
+    @property
+    def monotone(self) -> bool:
+        return all(direction.monotone for direction in self.directions.values())
+
+
+def _region_for_direction(condition: Condition, metric: str | None) -> Interval | None:
+    """The span of *condition* on *metric*, a bare value counting as its point."""
+    spans = [
+        leaf.interval if isinstance(leaf, Comparison) else Interval.point(leaf.value)
+        for leaf in condition.leaves()
+        if leaf.metric == metric
+    ]
+    return functools.reduce(Interval.hull, spans) if spans else None
+
+
+def _reach(leaf: Comparison | Target, direction: Direction) -> Condition:
+    """Outcomes at least as good as some value of *leaf*: its region stretched
+    towards the better end.  On a non-monotone scale nothing stretches."""
+    comparison = leaf.comparison(direction)
+    interval = comparison.interval
+    if direction is Direction.HIGHER_IS_BETTER:
+        interval = Interval(interval.lower, None)
+    elif direction is Direction.LOWER_IS_BETTER:
+        interval = Interval(None, interval.upper)
+    if interval.lower is None and interval.upper is None:
+        return Otherwise()
+    return Comparison(interval, comparison.unit, comparison.metric)
+
+
+def _build_model(tiers: Sequence[Rule], declared: Direction | None) -> _Model:
+    conditions = [rule.condition for rule in tiers]
+    named = list(dict.fromkeys(m for c in conditions for m in c.metrics() if m is not None))
+    unnamed = any(m is None for c in conditions for m in c.metrics())
+    if unnamed and len(named) > 1:
+        raise CriteriaError(
+            "a tier does not name its metric while the tiers name several (" + "、".join(named) + ")"
+        )
+    sole = named[0] if len(named) == 1 else None
+    conditions = [
+        c.map_leaves(lambda leaf: attrs.evolve(leaf, metric=sole) if leaf.metric is None else leaf) for c in conditions
+    ]
+    metrics: tuple[str | None, ...] = tuple(named) if named else (None,)
+
+    units: dict[str | None, Unit | None] = dict.fromkeys(metrics)
+    for condition in conditions:
+        for leaf in condition.leaves():
+            known = units.get(leaf.metric)
+            if leaf.unit is None:
+                continue
+            if known is None:
+                units[leaf.metric] = leaf.unit
+            elif known.dimension != leaf.unit.dimension:
+                where = f" of {leaf.metric}" if leaf.metric else ""
+                raise CriteriaError(f"the tiers give values{where} in {known} and in {leaf.unit}, which do not compare")
+    conditions = [
+        c.map_leaves(lambda leaf: attrs.evolve(leaf, unit=units[leaf.metric]) if leaf.unit is None else leaf)
+        for c in conditions
+    ]
+
+    inferred = {metric: infer_direction([_region_for_direction(c, metric) for c in conditions]) for metric in metrics}
+    directions = {
+        metric: declared or inferred[metric] or Direction.HIGHER_IS_BETTER for metric in metrics
+    }
+    resolved = tuple(c.resolved(directions.__getitem__) for c in conditions)
+    reach = tuple(c.map_leaves(lambda leaf: _reach(leaf, directions[leaf.metric])) for c in resolved)
+    return _Model(metrics, units, inferred, directions, resolved, reach)
+
+
+@attrs.frozen
+class Criteria:
+    """Four tier rules, best band first, with what is needed to grade outcomes.
+
+    Build one with :meth:`Criteria.parse`.  ``labels`` names the bands for
+    documents that do not say 优/良/中/差; ``precision`` is the step in
+    which outcomes are reported (``1`` for whole percent), used to judge
+    gaps; ``direction`` overrides the direction read from the tiers.
+    """
+
+    tiers: tuple[Rule, ...] = attrs.field(converter=_tiers)
+    labels: tuple[str, ...] = attrs.field(default=BAND_LABELS, converter=_labels, validator=_check_labels)
+    precision: Decimal | None = attrs.field(default=None, converter=_precision)
+    direction: Direction | None = attrs.field(default=None, kw_only=True)
+    aliases: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_aliases, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        self._model  # noqa: B018 - build now, so that a broken tier set fails here
+
+    @classmethod
+    def parse(
+        cls,
+        tiers: Sequence[str | Rule] | str,
+        *,
+        labels: Sequence[str] = BAND_LABELS,
+        precision: Decimal | int | str | None = None,
+        direction: Direction | None = None,
+        inclusive: Mapping[str, bool] | None = None,
+        aliases: Mapping[str, str] | None = None,
+    ) -> Criteria:
+        """Read a tier set, best band first.
+
+        *tiers* is a sequence of tier texts, or one text with the tiers
+        separated by ``|`` or line breaks.  A tier that cannot be read raises
+        :class:`kpi.KpiSyntaxError` naming the tier.
+
+        >>> c = Criteria.parse(["95%", "85%-94%", "70%-84%", "69%以下"])
+        >>> c.grade("94.5%").band, c.grade("94.5%").notes
+        (<Band.GOOD: 1>, ('gap',))
+        """
+        if isinstance(tiers, str):
+            text = tiers
+            for separator in _TIER_SEPARATORS[1:]:
+                text = text.replace(separator, _TIER_SEPARATORS[0])
+            tiers = [part for part in text.split(_TIER_SEPARATORS[0]) if part.strip()]
+        rules: list[Rule] = []
+        for index, tier in enumerate(tiers):
+            if isinstance(tier, Rule):
+                rules.append(tier)
+                continue
+            try:
+                rules.append(parse_rule(tier, inclusive=inclusive))
+            except KpiSyntaxError as error:
+                label = labels[index] if index < len(labels) else str(index + 1)
+                raise KpiSyntaxError(f"tier {index + 1} ({label}): {error.reason}", error.text, error.position) from None
+        return cls(rules, labels, precision, direction=direction, aliases=aliases)
+
+    @functools.cached_property
+    def _model(self) -> _Model:
+        return _build_model(self.tiers, self.direction)
+
+    # -- what the tiers imply ------------------------------------------------
+    @property
+    def metrics(self) -> tuple[str, ...]:
+        """The metrics the tiers name, in order of appearance (empty when none is named)."""
+        return tuple(metric for metric in self._model.metrics if metric is not None)
+
+    @property
+    def directions(self) -> Mapping[str | None, Direction]:
+        """The direction of each metric's scale (declared, inferred, or higher-is-better by default)."""
+        return dict(self._model.directions)
+
+    @property
+    def scale(self) -> Direction:
+        """The direction of the whole scale: that of its metrics when they agree, else non-monotone."""
+        directions = set(self._model.directions.values())
+        return directions.pop() if len(directions) == 1 else Direction.NON_MONOTONE
+
+    def unit(self, metric: str | None = None) -> Unit | None:
+        """The unit in which a bare number is read for *metric* (the only one by default)."""
+        if metric is None and len(self._model.metrics) == 1:
+            metric = self._model.metrics[0]
+        return self._model.units[metric]
+
+    def band(self, index: int) -> Band:
+        return Band.of_index(index)
+
+    def label(self, band: Band) -> str:
+        """This document's name for *band*."""
+        return self.labels[band.index]
+
+    # -- grading ------------------------------------------------------------
+    def outcomes(self, outcome: OutcomeInput) -> Outcomes:
+        """The outcomes *outcome* gives for this criteria's metrics (validated, not converted)."""
+        return Outcomes.read(outcome, self._model.metrics, dict(self.aliases))
+
+    def grade(self, outcome: OutcomeInput, *, strict: bool = False) -> Grade:
+        """The band *outcome* earns, with the tier that decided it and why.
+
+        *outcome* is a number (read in the criteria's own unit), a string
+        that may carry its unit, or a mapping from metric name to such
+        values.  With ``strict=True`` any outcome that no tier matches
+        directly raises :class:`kpi.UngradedError` instead of being placed
+        by the gap rules.
+
+        >>> c = Criteria.parse("0% | ＜5% | ＜10% | ＞10%")
+        >>> c.grade(10).band.label, c.grade(10).notes
+        ('差', ('gap',))
+        """
+        from kpi.grades import Grade
+
+        model = self._model
+        outcomes = self.outcomes(outcome)
+        lookup = outcomes.lookup
+        shown = tuple((metric, Quantity(lookup(metric, model.units[metric]), model.units[metric])) for metric in model.metrics)
+
+        def graded(index: int | None, notes: tuple[str, ...] = (), basis: int | None = None) -> Grade:
+            band = None if index is None else Band.of_index(index)
+            tier = index if not notes else None
+            return Grade(band, tier, notes, shown, self, basis if basis is not None else index)
+
+        catch_all: int | None = None
+        for index, condition in enumerate(model.resolved):
+            if isinstance(condition, Otherwise):
+                catch_all = index if catch_all is None else catch_all
+                continue
+            if condition.holds(lookup):
+                return graded(index)
+        if model.monotone:
+            for index, reach in enumerate(model.reach):
+                if reach.holds(lookup):
+                    if isinstance(model.resolved[index], Otherwise):
+                        return graded(index)
+                    note = "above-scale" if index == 0 else "gap"
+                    return self._placed(graded(index, (note,)), strict)
+            last = len(model.resolved) - 1
+            return self._placed(graded(last, ("below-scale",)), strict)
+        if catch_all is not None:
+            return graded(catch_all)
+        return self._placed(graded(None, ("uncovered",)), strict)
+
+    @staticmethod
+    def _placed(grade: Grade, strict: bool) -> Grade:
+        if strict:
+            raise UngradedError(f"no tier matches directly: {grade.explain()}")
+        return grade
+
+    # -- checking the tier set -----------------------------------------------
+    def lint(self) -> list[Finding]:
+        """Problems of the tier set itself: gaps, overlaps, unreachable or
+        unsatisfiable tiers, direction problems and suspicious tiers."""
+        from kpi.lint import lint
+
+        return lint(self)
+
+    def __str__(self) -> str:
+        return " | ".join(str(rule) for rule in self.tiers)
+
+    def __repr__(self) -> str:
+        extras = "" if self.labels == BAND_LABELS else f", labels={self.labels!r}"
+        extras += "" if self.precision is None else f", precision={self.precision}"
+        return f"<Criteria({str(self)!r}{extras})>"

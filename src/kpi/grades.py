@@ -1,0 +1,224 @@
+"""The result of grading one outcome, and its explanation in words.
+
+A grade goes into an evaluation report, so it carries more than a band: the
+tier that decided it, notes when no tier matched directly (the outcome fell
+in a gap, or beyond the scale), the outcome as read, and an explanation in
+Chinese or English that an evaluator can paste next to the figure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import TYPE_CHECKING, Final, Literal
+
+import attrs
+
+from kpi.bands import Band
+from kpi.intervals import format_decimal
+from kpi.outcomes import Outcomes
+from kpi.rules import AllOf, AnyOf, Comparison, Condition, Otherwise
+from kpi.units import PERCENT, Quantity, Unit
+
+if TYPE_CHECKING:
+    from kpi.criteria import Criteria
+
+__all__ = ["NOTES", "Grade"]
+
+#: Every note a grade can carry, and what it means.
+NOTES: Final[Mapping[str, str]] = {
+    "gap": "the outcome fell between two tiers and got the worse neighbour",
+    "above-scale": "the outcome is better than every tier and got the best band",
+    "below-scale": "the outcome is worse than every tier and got the worst band",
+    "uncovered": "no tier covers the outcome on a scale that is not monotone: no band",
+}
+
+Language = Literal["zh", "en"]
+
+
+@attrs.frozen
+class Grade:
+    """A graded outcome.
+
+    ``band`` is ``None`` only for an uncovered outcome on a non-monotone
+    scale.  ``tier`` is the index of the tier that matched directly, or
+    ``None`` when the band came from the gap rules (then ``notes`` says
+    which); ``basis`` is the index of the tier whose band was given either way.
+    """
+
+    band: Band | None
+    tier: int | None
+    notes: tuple[str, ...]
+    outcomes: tuple[tuple[str | None, Quantity], ...]
+    criteria: Criteria = attrs.field(eq=False, repr=False)
+    basis: int | None = None
+
+    @property
+    def label(self) -> str | None:
+        """The document's name for the band (优, or A, or 一档…)."""
+        return None if self.band is None else self.criteria.label(self.band)
+
+    @property
+    def outcome(self) -> Quantity:
+        """The outcome, when the criteria reads a single metric."""
+        if len(self.outcomes) != 1:
+            raise ValueError("this grade has several outcomes; use .outcomes")
+        return self.outcomes[0][1]
+
+    def explain(self, lang: Language = "zh") -> str:
+        """Why the outcome got its band, in Chinese (``"zh"``) or English (``"en"``).
+
+        >>> from kpi import Criteria
+        >>> Criteria.parse(["95%", "85%-94%", "70%-84%", "69%以下"]).grade("96.5%").explain()
+        '96.5% ≥ 95%（高出1.5个百分点）→ 优'
+        """
+        words = _ZH if lang == "zh" else _EN
+        values = dict(self.outcomes)
+        shown = words.join.join(
+            (f"{metric} " if metric and len(values) > 1 else "") + str(quantity) for metric, quantity in self.outcomes
+        )
+        model = self.criteria._model
+        if self.tier is not None:
+            condition = model.resolved[self.tier]
+            reason = _describe(condition, values, self.tiers_text(self.tier), words)
+            return f"{reason} → {self._band_text(words)}"
+        if self.band is None:
+            return f"{shown} {words.uncovered} → {words.no_band}"
+        assert self.basis is not None
+        if "gap" in self.notes:
+            better = self.basis - 1
+            better_label = self.criteria.labels[better]
+            reason = words.gap.format(
+                shown=shown,
+                better=better_label,
+                better_text=self.tiers_text(better),
+                label=self.label,
+                text=self.tiers_text(self.basis),
+            )
+        elif "above-scale" in self.notes:
+            reason = words.above.format(shown=shown, label=self.label, text=self.tiers_text(self.basis))
+        else:
+            reason = words.below.format(shown=shown, label=self.label, text=self.tiers_text(self.basis))
+        return f"{reason} → {self._band_text(words)}{words.note(self.notes[0])}"
+
+    def tiers_text(self, index: int) -> str:
+        """The tier text at *index* as the document wrote it."""
+        return self.criteria.tiers[index].text.strip()
+
+    def _band_text(self, words: _Words) -> str:
+        assert self.band is not None
+        label = self.criteria.label(self.band)
+        return label if words is _ZH or label != self.band.label else f"{label} ({self.band.english})"
+
+
+@attrs.frozen
+class _Words:
+    join: str
+    above_by: str  # how far above a lower bound
+    below_by: str  # how far below an upper bound
+    exactly: str
+    within: str
+    otherwise: str
+    uncovered: str
+    no_band: str
+    gap: str
+    above: str
+    below: str
+    and_: str
+    points: str
+    notes: Mapping[str, str]
+
+    def note(self, code: str) -> str:
+        return self.notes.get(code, "")
+
+    def difference(self, amount: Decimal, unit: Unit | None) -> str:
+        if unit == PERCENT:
+            return format_decimal(amount) + self.points
+        return format_decimal(amount) + (unit.name if unit else "")
+
+
+_ZH: Final = _Words(
+    join="、",
+    above_by="（高出{}）",
+    below_by="（低于上限{}）",
+    exactly="（恰好达到）",
+    within="{value} 在 {range} 之内",
+    otherwise="{shown} 不属于以上各档，按“{text}”",
+    uncovered="不在任何一档之内",
+    no_band="未定档",
+    gap="{shown} 未达到{better}档“{better_text}”，高于{label}档“{text}”",
+    above="{shown} 优于最高档{label}档“{text}”",
+    below="{shown} 未达到最低档{label}档“{text}”",
+    and_="，且",
+    points="个百分点",
+    notes={
+        "gap": "（落在两档之间，按较低一档评定）",
+        "above-scale": "（超出评分范围，按最高档评定）",
+        "below-scale": "（低于评分范围，按最低档评定）",
+    },
+)
+
+_EN: Final = _Words(
+    join=", ",
+    above_by=" ({} above)",
+    below_by=" ({} under the limit)",
+    exactly=" (exactly)",
+    within="{value} lies within {range}",
+    otherwise="{shown} matches none of the tiers above, so “{text}” applies",
+    uncovered="lies in no tier",
+    no_band="no band",
+    gap="{shown} falls short of {better} “{better_text}” but exceeds {label} “{text}”",
+    above="{shown} is beyond the best tier, {label} “{text}”",
+    below="{shown} falls short of the worst tier, {label} “{text}”",
+    and_=", and ",
+    points=" percentage points",
+    notes={
+        "gap": " (between two tiers: the lower one applies)",
+        "above-scale": " (above the scale: the best band applies)",
+        "below-scale": " (below the scale: the worst band applies)",
+    },
+)
+
+
+def _describe(condition: Condition, values: Mapping[str | None, Quantity], text: str, words: _Words) -> str:
+    """How the outcomes satisfy *condition* (a tier that matched directly)."""
+    if isinstance(condition, Otherwise):
+        shown = words.join.join(str(quantity) for quantity in values.values())
+        return words.otherwise.format(shown=shown, text=text)
+    if isinstance(condition, AllOf):
+        return words.and_.join(_describe(part, values, text, words) for part in condition.parts)
+    if isinstance(condition, AnyOf):
+        lookup = Outcomes(dict(values)).lookup
+        holding = [part for part in condition.parts if part.holds(lookup)]
+        return _describe(holding[0], values, text, words)
+    # Criteria resolves bare values before grading, so only comparisons remain.
+    assert isinstance(condition, Comparison), condition
+    comparison = condition
+    quantity = values[comparison.metric]
+    value = quantity.value
+    name = f"{comparison.metric} " if comparison.metric else ""
+    shown = name + str(Quantity(value, comparison.unit))
+    lower, upper = comparison.interval.lower, comparison.interval.upper
+
+    def bound_text(bound_value: Decimal) -> str:
+        return str(Quantity(bound_value, comparison.unit))
+
+    if lower is not None and upper is None:
+        symbol = "≥" if lower.closed else ">"
+        diff = value - lower.value
+        extra = words.exactly if diff == 0 else words.above_by.format(words.difference(diff, comparison.unit))
+        return f"{shown} {symbol} {bound_text(lower.value)}{extra}"
+    if upper is not None and lower is None:
+        symbol = "≤" if upper.closed else "<"
+        diff = upper.value - value
+        extra = words.exactly if diff == 0 else words.below_by.format(words.difference(diff, comparison.unit))
+        return f"{shown} {symbol} {bound_text(upper.value)}{extra}"
+    assert lower is not None and upper is not None
+    if comparison.interval.is_point:
+        return f"{shown} = {bound_text(value)}"
+    if lower.closed and upper.closed:
+        return words.within.format(value=shown, range=str(Comparison(comparison.interval, comparison.unit)))
+    return (
+        f"{bound_text(lower.value)} {'≤' if lower.closed else '<'} {shown} "
+        f"{'≤' if upper.closed else '<'} {bound_text(upper.value)}"
+    )
