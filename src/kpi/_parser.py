@@ -165,7 +165,9 @@ class _Builder(Transformer[Token, Any]):
         try:
             value = chinese_number(str(numeral))
         except ValueError as error:
-            raise _Problem(f"{numeral} is not a well-formed Chinese numeral ({error})", numeral.start_pos) from None
+            raise _Problem(
+                f"{numeral} is not a well-formed Chinese numeral ({error})", numeral.start_pos or 0
+            ) from None
         return -value if minus else value
 
     def unit(self, token: Token) -> Unit:
@@ -290,7 +292,9 @@ class _Builder(Transformer[Token, Any]):
         return _Located(Comparison(interval, unit, metric), meta.start_pos)
 
     @v_args(inline=True, meta=True)
-    def chain_descending(self, meta: Meta, high: _Written, s1: Token, metric: str, s2: Token, low: _Written) -> _Located:
+    def chain_descending(
+        self, meta: Meta, high: _Written, s1: Token, metric: str, s2: Token, low: _Written
+    ) -> _Located:
         return self._chain(meta, high, s1, metric, s2, low)
 
     @v_args(inline=True, meta=True)
@@ -388,7 +392,7 @@ def _syntax_error(error: UnexpectedInput, normalised: Normalised, kind: str) -> 
         found = "the end of the text" if end else f"“{token}”"
         expected = set(error.expected)
     elif isinstance(error, UnexpectedCharacters):
-        index = error.pos_in_stream
+        index = error.pos_in_stream or 0
         found = f"“{normalised.text[index]}”"
         expected = set(error.allowed or ())
     else:
@@ -415,9 +419,7 @@ def _parse(text: str, start: str, kind: str, inclusive: Mapping[str, bool] | Non
     if not isinstance(text, str):
         raise TypeError(f"{kind} must be a str, not {type(text).__name__}")
     if len(text) > MAX_TEXT_LENGTH:
-        raise KpiSyntaxError(
-            f"cannot read {kind}: longer than {MAX_TEXT_LENGTH} characters", text[:60] + "…", 60
-        )
+        raise KpiSyntaxError(f"cannot read {kind}: longer than {MAX_TEXT_LENGTH} characters", text[:60] + "…", 60)
     normalised = normalise(text)
     if not normalised.text.strip():
         raise KpiSyntaxError(f"cannot read {kind}: it is empty", text, 0)
@@ -459,4 +461,3 @@ def metric_needs_quotes(metric: str) -> bool:
         if match is None or match.group() != metric:
             return True
     return metric_key(metric) != metric
-

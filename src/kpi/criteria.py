@@ -63,7 +63,9 @@ def _check_labels(instance: Criteria, attribute: attrs.Attribute[tuple[str, ...]
     if len(labels) != len(Band) or len(set(labels)) != len(labels) or not all(labels):
         raise ValueError(f"labels must be {len(Band)} distinct non-empty names, best first, not {labels!r}")
     if len(instance.tiers) != len(labels):
-        raise CriteriaError(f"a criteria has {len(labels)} tiers, one per band ({'、'.join(labels)}); got {len(instance.tiers)}")
+        raise CriteriaError(
+            f"a criteria has {len(labels)} tiers, one per band ({'、'.join(labels)}); got {len(instance.tiers)}"
+        )
 
 
 @attrs.frozen
@@ -111,9 +113,7 @@ def _build_model(tiers: Sequence[Rule], declared: Direction | None) -> _Model:
     named = list(dict.fromkeys(m for c in conditions for m in c.metrics() if m is not None))
     unnamed = any(m is None for c in conditions for m in c.metrics())
     if unnamed and len(named) > 1:
-        raise CriteriaError(
-            "a tier does not name its metric while the tiers name several (" + "、".join(named) + ")"
-        )
+        raise CriteriaError("a tier does not name its metric while the tiers name several (" + "、".join(named) + ")")
     sole = named[0] if len(named) == 1 else None
     conditions = [
         c.map_leaves(lambda leaf: attrs.evolve(leaf, metric=sole) if leaf.metric is None else leaf) for c in conditions
@@ -137,9 +137,7 @@ def _build_model(tiers: Sequence[Rule], declared: Direction | None) -> _Model:
     ]
 
     inferred = {metric: infer_direction([_region_for_direction(c, metric) for c in conditions]) for metric in metrics}
-    directions = {
-        metric: declared or inferred[metric] or Direction.HIGHER_IS_BETTER for metric in metrics
-    }
+    directions = {metric: declared or inferred[metric] or Direction.HIGHER_IS_BETTER for metric in metrics}
     resolved = tuple(c.resolved(directions.__getitem__) for c in conditions)
     reach = tuple(c.map_leaves(lambda leaf: _reach(leaf, directions[leaf.metric])) for c in resolved)
     return _Model(metrics, units, inferred, directions, resolved, reach)
@@ -199,7 +197,9 @@ class Criteria:
                 rules.append(parse_rule(tier, inclusive=inclusive))
             except KpiSyntaxError as error:
                 label = labels[index] if index < len(labels) else str(index + 1)
-                raise KpiSyntaxError(f"tier {index + 1} ({label}): {error.reason}", error.text, error.position) from None
+                raise KpiSyntaxError(
+                    f"tier {index + 1} ({label}): {error.reason}", error.text, error.position
+                ) from None
         return cls(rules, labels, precision, direction=direction, aliases=aliases)
 
     @functools.cached_property
@@ -259,7 +259,9 @@ class Criteria:
         model = self._model
         outcomes = self.outcomes(outcome)
         lookup = outcomes.lookup
-        shown = tuple((metric, Quantity(lookup(metric, model.units[metric]), model.units[metric])) for metric in model.metrics)
+        shown = tuple(
+            (metric, Quantity(lookup(metric, model.units[metric]), model.units[metric])) for metric in model.metrics
+        )
 
         def graded(index: int | None, notes: tuple[str, ...] = (), basis: int | None = None) -> Grade:
             band = None if index is None else Band.of_index(index)

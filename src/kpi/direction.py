@@ -9,6 +9,7 @@ metric.  Tier texts rarely state it; it is read off the order of the tiers.
 from __future__ import annotations
 
 import enum
+import itertools
 from collections.abc import Sequence
 
 from kpi.intervals import Bound, Interval
@@ -62,7 +63,7 @@ def infer_direction(regions: Sequence[Interval | None]) -> Direction | None:
     <Direction.LOWER_IS_BETTER: 'lower'>
     """
     present = [region for region in regions if region is not None]
-    signs = {_sign(better, worse) for better, worse in zip(present, present[1:], strict=False)} - {0}
+    signs = {_sign(better, worse) for better, worse in itertools.pairwise(present)} - {0}
     if signs == {1}:
         return Direction.HIGHER_IS_BETTER
     if signs == {-1}:

@@ -68,8 +68,16 @@ def _span(region: IntervalSet | Interval, unit: Unit | None) -> str:
             assert interval.lower is not None
             texts.append(_value(interval.lower.value, unit))
             continue
-        left = "(-∞" if interval.lower is None else ("[" if interval.lower.closed else "(") + _value(interval.lower.value, unit)
-        right = "+∞)" if interval.upper is None else _value(interval.upper.value, unit) + ("]" if interval.upper.closed else ")")
+        left = (
+            "(-∞"
+            if interval.lower is None
+            else ("[" if interval.lower.closed else "(") + _value(interval.lower.value, unit)
+        )
+        right = (
+            "+∞)"
+            if interval.upper is None
+            else _value(interval.upper.value, unit) + ("]" if interval.upper.closed else ")")
+        )
         texts.append(f"{left}, {right}")
     return " ∪ ".join(texts) or "∅"
 
@@ -251,7 +259,7 @@ def _direction_findings(criteria: Criteria) -> list[Finding]:
                         "direction",
                         "warning",
                         f"{name}档次不按数值单调排列，单独的数值只能按“等于”理解",
-                        f"{name_en}the tiers are not ordered by value, so a bare value can only mean exactly that value",
+                        f"{name_en}the tiers are not ordered by value, so a bare value can only mean that exact value",
                     )
                 )
             else:
@@ -280,4 +288,3 @@ _DIRECTION_ZH: Final = {
     Direction.LOWER_IS_BETTER: "越低越好",
     Direction.NON_MONOTONE: "非单调",
 }
-

@@ -14,7 +14,7 @@ import math
 import numbers
 from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
-from typing import Union
+from typing import TypeAlias
 
 import attrs
 
@@ -24,15 +24,15 @@ from kpi.units import Quantity, Unit, convert
 
 __all__ = ["OutcomeInput", "Outcomes", "read_outcome"]
 
-ScalarInput = Union[Decimal, int, float, str, Quantity, numbers.Real]
-OutcomeInput = Union[ScalarInput, Mapping[str, ScalarInput]]
+ScalarInput: TypeAlias = "Decimal | int | float | str | Quantity | numbers.Real"
+OutcomeInput: TypeAlias = "ScalarInput | Mapping[str, ScalarInput]"
 
 
 def read_outcome(value: object) -> Quantity:
     """One outcome as an exact quantity, its unit kept when one is written.
 
-    >>> read_outcome(95.0), read_outcome("９６.５％"), read_outcome("9.6万人")
-    (Quantity(value=Decimal('95.0'), unit=None), Quantity(value=Decimal('96.5'), unit=Unit(name='%', dimension='percent', factor=Decimal('1'))), Quantity(value=Decimal('96000.0'), unit=Unit(name='人', dimension='人', factor=Decimal('1'))))
+    >>> [str(read_outcome(value)) for value in (95.0, 0.1, "９６.５％", "9.6万人", "十八小时")]
+    ['95', '0.1', '96.5%', '96000人', '18小时']
     """
     if isinstance(value, Quantity):
         return Quantity(_finite(value.value, value), value.unit)
@@ -75,7 +75,7 @@ def _read_text(text: str) -> Quantity:
 
 def metric_key(name: str) -> str:
     """A metric name as kpi compares it: normalised like tier texts, no spaces."""
-    return normalise(name).text.replace(" ", "").strip("“”\"「」")
+    return normalise(name).text.replace(" ", "").strip('“”"「」')
 
 
 @attrs.frozen
