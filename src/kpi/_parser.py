@@ -26,7 +26,7 @@ from lark.tree import Meta
 
 from kpi._numerals import chinese_number
 from kpi._text import Normalised, normalise
-from kpi.errors import CriteriaError, KpiSyntaxError
+from kpi.errors import CriteriaError, KpiSyntaxError, describe_character
 from kpi.intervals import Bound, Interval
 from kpi.outcomes import metric_key
 from kpi.rules import Comparison, Condition, Otherwise, Target, all_of, any_of
@@ -208,9 +208,16 @@ class _Builder(Transformer[Token, Any]):
         closed = meaning.inclusive if bound.closed is None else bound.closed
         return self._one_sided(meaning.side, closed, bound.written)
 
-    def suffix_bound(self, verb: Token | None, bound: _Bound, word: Token, note: _Note | None) -> Comparison:
+    def suffix_bound(
+        self, verb: Token | None, bound: _Bound, word: Token, mark: Token | None, note: _Note | None
+    ) -> Comparison:
         meaning = meaning_of(str(word), self._inclusive)
         closed = meaning.inclusive if bound.closed is None else bound.closed
+        after = _is_inclusive_mark(mark)
+        if after is not None:
+            if bound.closed is not None and bound.closed != after:
+                raise _Problem("the two (含)/(不含) marks contradict each other", bound.written.start)
+            closed = after
         if note is not None:
             for written in note.values:
                 if written.quantity.value != bound.written.quantity.value:
@@ -388,12 +395,14 @@ def _syntax_error(error: UnexpectedInput, normalised: Normalised, kind: str) -> 
     if isinstance(error, UnexpectedToken):
         token = error.token
         end = token.type == "$END"
-        index = len(normalised.text) if end else token.start_pos
+        index = len(normalised.text) if end else token.start_pos or 0
         found = "the end of the text" if end else f"“{token}”"
-        expected = set(error.expected)
+        # LALR states merge lookaheads of many contexts; asking the parser
+        # which tokens it really accepts here keeps the message precise.
+        expected = set(error.interactive_parser.accepts()) if error.interactive_parser else set(error.expected)
     elif isinstance(error, UnexpectedCharacters):
         index = error.pos_in_stream or 0
-        found = f"“{normalised.text[index]}”"
+        found = describe_character(normalised.text[index])
         expected = set(error.allowed or ())
     else:
         index = len(normalised.text)

@@ -17,6 +17,7 @@ __all__ = [
     "KpiSyntaxError",
     "OutcomeError",
     "UngradedError",
+    "describe_character",
     "display_width",
 ]
 
@@ -39,6 +40,18 @@ def display_width(text: str) -> int:
     return width
 
 
+def _visible(char: str) -> str:
+    """A stand-in one column wide for characters a terminal would not show."""
+    if char in "\t\r\n":
+        return " "
+    return char if char.isprintable() or char == " " else "\ufffd"
+
+
+def describe_character(char: str) -> str:
+    """A character as an error message shows it: itself, or its code point if invisible."""
+    return f"“{char}”" if char.isprintable() and not char.isspace() else f"U+{ord(char):04X}"
+
+
 class KpiSyntaxError(KpiError):
     """A tier text that kpi cannot read.
 
@@ -54,7 +67,7 @@ class KpiSyntaxError(KpiError):
         super().__init__(self._render())
 
     def _render(self) -> str:
-        shown = "".join(" " if char in "\t\r\n" else char for char in self.text)
+        shown = "".join(_visible(char) for char in self.text)
         caret = " " * display_width(shown[: self.position]) + "^"
         return f"{self.reason} (column {self.position + 1})\n    {shown}\n    {caret}"
 

@@ -1,0 +1,153 @@
+"""Tier texts to rule objects: canonical text, round trip, equality, errors."""
+
+from __future__ import annotations
+
+import pickle
+
+import attrs
+import pytest
+from cases import EQUAL_SPELLINGS, INVALID_TIERS, VALID_TIERS
+
+import kpi
+from kpi.direction import Direction
+
+
+@pytest.mark.parametrize(("text", "canonical"), VALID_TIERS)
+def test_tier_text_reads_to_its_canonical_form(text: str, canonical: str) -> None:
+    rule = kpi.parse_rule(text)
+    assert str(rule) == canonical
+    assert rule.text == text
+
+
+@pytest.mark.parametrize(("text", "canonical"), VALID_TIERS)
+def test_canonical_text_parses_back_to_an_equal_rule(text: str, canonical: str) -> None:
+    rule = kpi.parse_rule(text)
+    again = kpi.parse_rule(str(rule))
+    assert again == rule
+    assert hash(again) == hash(rule)
+    assert str(again) == canonical
+
+
+@pytest.mark.parametrize("spellings", EQUAL_SPELLINGS, ids=lambda spellings: spellings[0])
+def test_spellings_of_one_condition_are_equal_rules(spellings: tuple[str, ...]) -> None:
+    rules = [kpi.parse_rule(text) for text in spellings]
+    assert len({str(rule) for rule in rules}) == 1
+    assert len(set(rules)) == 1
+    assert [rule.text for rule in rules] == list(spellings)
+
+
+@pytest.mark.parametrize(("text", "message"), INVALID_TIERS)
+def test_error_message_shows_text_position_and_caret(text: str, message: str) -> None:
+    with pytest.raises(kpi.KpiSyntaxError) as caught:
+        kpi.parse_rule(text)
+    assert str(caught.value) == message
+    assert caught.value.text == text
+    assert isinstance(caught.value, ValueError)
+    # No Lark exception leaks, not even as the cause shown in a traceback.
+    assert caught.value.__cause__ is None
+    assert caught.value.__context__ is None or caught.value.__suppress_context__
+
+
+def test_error_caret_counts_wide_characters_twice() -> None:
+    with pytest.raises(kpi.KpiSyntaxError) as caught:
+        kpi.parse_rule("按期结案率９０％以上为优")
+    error = caught.value
+    assert error.position == 10
+    lines = str(error).splitlines()
+    assert lines[2].index("^") - 4 == kpi.errors.display_width("按期结案率９０％以上")
+
+
+def test_error_for_overlong_text_names_the_limit() -> None:
+    with pytest.raises(kpi.KpiSyntaxError, match="longer than 500 characters"):
+        kpi.parse_rule("9" * 501 + "%")
+
+
+def test_error_survives_pickling() -> None:
+    with pytest.raises(kpi.KpiSyntaxError) as caught:
+        kpi.parse_rule("≥")
+    clone = pickle.loads(pickle.dumps(caught.value))
+    assert str(clone) == str(caught.value)
+
+
+def test_error_for_non_text_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match="must be a str"):
+        kpi.parse_rule(95)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "inclusive", "value", "matches"),
+    [
+        ("60%以下", None, "60%", True),
+        ("60%以下", {"以下": False}, "60%", False),
+        ("60%以下", {"以下": False}, "59.9%", True),
+        ("90%以上", {"以上": False}, "90%", False),
+        ("低于60%", {"低于": True}, "60%", True),
+        ("60%以下(含)", {"以下": False}, "60%", True),
+    ],
+)
+def test_inclusivity_of_a_word_can_be_overridden(text, inclusive, value, matches) -> None:
+    assert kpi.parse_rule(text, inclusive=inclusive).matches(value) is matches
+
+
+def test_error_for_overriding_an_unknown_word() -> None:
+    with pytest.raises(ValueError, match="'左右' is not a comparator word kpi knows"):
+        kpi.parse_rule("60%以下", inclusive={"左右": True})
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "matches"),
+    [
+        ("设备完好率<90%且≥80%", "85%", True),
+        ("设备完好率<90%且≥80%", "90%", False),
+        ("设备完好率<90%且≥80%", 80, True),
+        ("≤24小时", "1天", True),
+        ("≤24小时", "1.5天", False),
+        ("≥3万人", "3万人", True),
+        ("≥3万人", 29999, False),
+        ("负增长", "-0.5%", True),
+        ("负增长", 0, False),
+        ("其余", 12345, True),
+        ("低于10%或高于90%", 95, True),
+        ("低于10%或高于90%", 50, False),
+        ("95%", 96, True),
+        ("95%", 94, False),
+    ],
+)
+def test_rule_matches_outcomes(text: str, value: object, matches: bool) -> None:
+    rule = kpi.parse_rule(text)
+    assert rule.matches(value) is matches
+    assert (value in rule) is matches
+
+
+def test_bare_value_follows_the_direction_it_is_read_in() -> None:
+    rule = kpi.parse_rule("0%")
+    assert rule.matches(3)
+    assert not rule.matches(3, direction=Direction.LOWER_IS_BETTER)
+    assert rule.matches(0, direction=Direction.NON_MONOTONE)
+
+
+def test_rule_with_several_metrics_needs_a_mapping() -> None:
+    rule = kpi.parse_rule("非法访问系统数量为0，病毒木马感染率为0")
+    assert rule.metrics == ("非法访问系统数量", "病毒木马感染率")
+    assert rule.matches({"非法访问系统数量": 0, "病毒木马感染率": "0%"})
+    assert not rule.matches({"非法访问系统数量": 1, "病毒木马感染率": "0%"})
+    with pytest.raises(kpi.OutcomeError, match="give a mapping"):
+        rule.matches(0)
+    with pytest.raises(kpi.OutcomeError, match="no outcome for metric 病毒木马感染率"):
+        rule.matches({"非法访问系统数量": 0})
+
+
+def test_rule_is_a_frozen_slotted_value_with_an_unambiguous_repr() -> None:
+    rule = kpi.parse_rule("设备完好率<90%且≥80%")
+    assert repr(rule) == "<Rule('设备完好率≥80%且<90%')>"
+    assert attrs.has(type(rule)) and attrs.has(type(rule.condition))
+    assert not hasattr(rule, "__dict__") and not hasattr(rule.condition, "__dict__")
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        rule.text = "x"  # type: ignore[misc]
+
+
+def test_metric_names_that_would_split_are_quoted() -> None:
+    comparison = kpi.Comparison(kpi.parse_rule("≤3").condition.interval, None, "二级以上医院数")  # type: ignore[attr-defined]
+    rule = kpi.Rule(comparison)
+    assert str(rule) == "“二级以上医院数”≤3"
+    assert kpi.parse_rule(str(rule)) == rule
