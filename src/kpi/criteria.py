@@ -13,9 +13,10 @@ criteria is built, from the tier texts themselves.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -35,6 +36,9 @@ if TYPE_CHECKING:
 __all__ = ["Criteria"]
 
 _TIER_SEPARATORS = ("|", "｜", "\n")
+# One labelled band of a scale: 优(90-100分) or A（≥90分）.
+_SCALE_ITEM = re.compile(r"\s*([^\s(（)）、,，;；|]+)\s*[(（]([^()（）]+)[)）]")
+_SCALE_SEPARATORS = " \t、,，;；|"
 
 
 def _tiers(value: Iterable[Rule]) -> tuple[Rule, ...]:
@@ -201,6 +205,22 @@ class Criteria:
                     f"tier {index + 1} ({label}): {error.reason}", error.text, error.position
                 ) from None
         return cls(rules, labels, precision, direction=direction, aliases=aliases)
+
+    @classmethod
+    def parse_scale(cls, text: str, **options: Any) -> Criteria:
+        """Read a scale written with its labels, as evaluation rules state it.
+
+        >>> national = Criteria.parse_scale("优(90-100分)、良(80-89分)、中(60-79分)、差(0-59分)")
+        >>> national.labels, str(national)
+        (('优', '良', '中', '差'), '90分-100分 | 80分-89分 | 60分-79分 | 0分-59分')
+        >>> Criteria.parse_scale("A（≥90分）；B（≥75分）；C（≥60分）；D（＜60分）").grade(80).label
+        'B'
+        """
+        items = _SCALE_ITEM.findall(text)
+        if len(items) != len(Band) or _SCALE_ITEM.sub("", text).strip(_SCALE_SEPARATORS):
+            raise CriteriaError(f"expected {len(Band)} items such as 优(90-100分), separated by 、 or ；: {text!r}")
+        labels = [label for label, _ in items]
+        return cls.parse([tier for _, tier in items], labels=labels, **options)
 
     @functools.cached_property
     def _model(self) -> _Model:

@@ -81,7 +81,7 @@ class Grade:
         if self.tier is not None:
             condition = model.resolved[self.tier]
             reason = _describe(condition, values, self.tiers_text(self.tier), words)
-            return f"{reason} → {self._band_text(words)}"
+            return f"{_arrow(reason)}{self._band_text(words)}"
         if self.band is None:
             return f"{shown} {words.uncovered} → {words.no_band}"
         assert self.basis is not None
@@ -99,7 +99,7 @@ class Grade:
             reason = words.above.format(shown=shown, label=self.label, text=self.tiers_text(self.basis))
         else:
             reason = words.below.format(shown=shown, label=self.label, text=self.tiers_text(self.basis))
-        return f"{reason} → {self._band_text(words)}{words.note(self.notes[0])}"
+        return f"{_arrow(reason)}{self._band_text(words)}{words.note(self.notes[0])}"
 
     def tiers_text(self, index: int) -> str:
         """The tier text at *index* as the document wrote it."""
@@ -109,6 +109,11 @@ class Grade:
         assert self.band is not None
         label = self.criteria.label(self.band)
         return label if words is _ZH or label != self.band.label else f"{label} ({self.band.english})"
+
+
+def _arrow(reason: str) -> str:
+    """The reason and the arrow to the band; a full-width bracket needs no space."""
+    return reason + ("→ " if reason.endswith("）") else " → ")
 
 
 @attrs.frozen

@@ -1,0 +1,187 @@
+"""Grading outcomes into bands: hand-checked cases, notes, strictness, labels."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from cases import GRADES
+
+import kpi
+from kpi.direction import Direction
+
+
+@pytest.mark.parametrize(("tiers", "outcome", "label", "notes"), GRADES)
+def test_grade_of_hand_checked_outcome(tiers: str, outcome: object, label: str | None, notes: tuple[str, ...]) -> None:
+    grade = kpi.Criteria.parse(tiers).grade(outcome)  # type: ignore[arg-type]
+    assert (grade.band.label if grade.band else None) == label
+    assert grade.notes == notes
+    assert (grade.tier is None) == bool(notes)
+    assert grade.explain()
+
+
+def test_hand_checked_table_is_large_enough() -> None:
+    assert len(GRADES) >= 80
+
+
+@pytest.mark.parametrize(("tiers", "outcome", "label", "notes"), [case for case in GRADES if case[3]])
+def test_strict_grading_refuses_what_no_tier_matches(tiers, outcome, label, notes) -> None:
+    with pytest.raises(kpi.UngradedError, match="no tier matches directly"):
+        kpi.Criteria.parse(tiers).grade(outcome, strict=True)
+
+
+@pytest.mark.parametrize(("tiers", "outcome", "label", "notes"), [case for case in GRADES if not case[3]])
+def test_strict_grading_agrees_where_a_tier_matches(tiers, outcome, label, notes) -> None:
+    assert kpi.Criteria.parse(tiers).grade(outcome, strict=True).band.label == label
+
+
+@pytest.mark.parametrize(
+    ("tiers", "outcome", "zh", "en"),
+    [
+        (
+            "95% | 85%-94% | 70%-84% | 69%以下",
+            "96.5%",
+            "96.5% ≥ 95%（高出1.5个百分点）→ 优",
+            "96.5% ≥ 95% (1.5 percentage points above) → 优 (excellent)",
+        ),
+        (
+            "95% | 85%-94% | 70%-84% | 69%以下",
+            94.5,
+            "94.5% 未达到优档“95%”，高于良档“85%-94%” → 良（落在两档之间，按较低一档评定）",
+            "94.5% falls short of 优 “95%” but exceeds 良 “85%-94%” → 良 (good) (between two tiers: the lower one applies)",
+        ),
+        (
+            "95% | 85%-94% | 70%-84% | 69%以下",
+            90,
+            "90% 在 85%-94% 之内 → 良",
+            "90% lies within 85%-94% → 良 (good)",
+        ),
+        (
+            "设备完好率>90% | 设备完好率=90% | 设备完好率<90%且≥80% | 设备完好率<80%",
+            85,
+            "80% ≤ 设备完好率 85% < 90% → 中",
+            "80% ≤ 设备完好率 85% < 90% → 中 (fair)",
+        ),
+        (
+            "业务中断时间≤10小时 | 业务中断时间≤15小时 | 业务中断时间≤20小时 | 业务中断时间≤25小时",
+            "12小时",
+            "业务中断时间 12小时 ≤ 15小时（低于上限3小时）→ 良",
+            "业务中断时间 12小时 ≤ 15小时 (3小时 under the limit) → 良 (good)",
+        ),
+        (
+            "90-100分 | 80-89分 | 60-79分 | 0-59分",
+            105,
+            "105分 优于最高档优档“90-100分” → 优（超出评分范围，按最高档评定）",
+            "105分 is beyond the best tier, 优 “90-100分” → 优 (excellent) (above the scale: the best band applies)",
+        ),
+        (
+            "增长比例6%-14% | 增长比例14%-22% | 增长比例0-6% | 负增长",
+            30,
+            "30% 不在任何一档之内 → 未定档",
+            "30% lies in no tier → no band",
+        ),
+        (
+            "95%以上 | 85%-94% | 70%-84% | 其余",
+            10,
+            "10% 不属于以上各档，按“其余” → 差",
+            "10% matches none of the tiers above, so “其余” applies → 差 (poor)",
+        ),
+    ],
+)
+def test_grade_explains_itself(tiers: str, outcome: object, zh: str, en: str) -> None:
+    grade = kpi.Criteria.parse(tiers).grade(outcome)  # type: ignore[arg-type]
+    assert grade.explain() == zh
+    assert grade.explain("en") == en
+
+
+def test_grade_reports_band_tier_and_outcome() -> None:
+    grade = kpi.Criteria.parse(["95%", "85%-94%", "70%-84%", "69%以下"]).grade("96.5%")
+    assert grade.band is kpi.Band.EXCELLENT
+    assert (grade.band.index, grade.band.label, grade.tier, grade.notes) == (0, "优", 0, ())
+    assert grade.outcome == kpi.Quantity(Decimal("96.5"), kpi.parse_rule("1%").condition.unit)  # type: ignore[attr-defined]
+
+
+def test_bands_compare_by_merit() -> None:
+    assert kpi.Band.EXCELLENT > kpi.Band.GOOD > kpi.Band.FAIR > kpi.Band.POOR
+    assert [band.label for band in kpi.Band] == ["优", "良", "中", "差"]
+
+
+@pytest.mark.parametrize(
+    ("labels", "outcome", "label"),
+    [(("A", "B", "C", "D"), 96, "A"), (("一档", "二档", "三档", "四档"), 50, "四档")],
+)
+def test_other_documents_name_the_bands_their_own_way(labels, outcome, label) -> None:
+    criteria = kpi.Criteria.parse(["95%", "85%-94%", "70%-84%", "69%以下"], labels=labels)
+    grade = criteria.grade(outcome)
+    assert grade.label == label
+    assert grade.explain().endswith(f"→ {label}")
+
+
+def test_criteria_reads_a_tier_set_written_as_one_line() -> None:
+    assert kpi.Criteria.parse("95% | 85%-94% | 70%-84% | 69%以下") == kpi.Criteria.parse(
+        ["95%", "85%-94%", "70%-84%", "69%以下"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("tiers", "direction"),
+    [
+        ("95% | 85%-94% | 70%-84% | 69%以下", Direction.HIGHER_IS_BETTER),
+        ("0% | ＜5% | ＜10% | ＞10%", Direction.LOWER_IS_BETTER),
+        ("各县区每年平均故障时间≤24小时 | 各县区每年平均故障时间≤48小时 | 各县区每年平均故障时间≤72小时 | 各县区每年平均故障时间≤96小时", Direction.LOWER_IS_BETTER),
+        ("增长比例6%-14% | 增长比例14%-22% | 增长比例0-6% | 负增长", Direction.NON_MONOTONE),
+        ("90% | 85% | 75% | 60%以下", Direction.HIGHER_IS_BETTER),
+        ("20个工作日以内 | 25个工作日以内 | 30个工作日以内 | 30个工作日以上", Direction.LOWER_IS_BETTER),
+    ],
+)
+def test_direction_is_read_from_the_tiers(tiers: str, direction: Direction) -> None:
+    assert kpi.Criteria.parse(tiers).scale is direction
+
+
+def test_declared_direction_overrides_the_tiers() -> None:
+    criteria = kpi.Criteria.parse(["5", "10", "15", "20"], direction=Direction.LOWER_IS_BETTER)
+    assert criteria.grade(4).band is kpi.Band.EXCELLENT
+    assert criteria.grade(12).band is kpi.Band.FAIR
+
+
+@pytest.mark.parametrize(
+    ("tiers", "outcome", "message"),
+    [
+        ("95% | 85%-94% | 70%-84% | 69%以下", "18小时", "unit 小时 cannot be compared with %"),
+        ("95% | 85%-94% | 70%-84% | 69%以下", float("nan"), "is not a finite number"),
+        ("95% | 85%-94% | 70%-84% | 69%以下", "", "outcome is empty"),
+        ("95% | 85%-94% | 70%-84% | 69%以下", "良好", "is not a number with an optional unit"),
+        ("95% | 85%-94% | 70%-84% | 69%以下", None, "outcome is missing"),
+        ("按期结案率90%以上 | 按期结案率85%以上 | 按期结案率80%以上 | 按期结案率80%以下", {"结案率": 90}, "no outcome for metric 按期结案率"),
+    ],
+)
+def test_error_for_an_outcome_that_cannot_be_graded(tiers: str, outcome: object, message: str) -> None:
+    with pytest.raises(kpi.OutcomeError, match=message):
+        kpi.Criteria.parse(tiers).grade(outcome)  # type: ignore[arg-type]
+
+
+def test_error_for_a_tier_set_names_the_tier() -> None:
+    with pytest.raises(kpi.KpiSyntaxError) as caught:
+        kpi.Criteria.parse(["95%", "85%-94%", "70%-", "69%以下"])
+    assert str(caught.value).startswith("tier 3 (中): cannot read tier text: found the end of the text")
+
+
+@pytest.mark.parametrize(
+    ("tiers", "message"),
+    [
+        (["95%", "85%-94%", "70%-84%"], "a criteria has 4 tiers, one per band"),
+        (["≥95%", "≥10小时", "≥70%", "<70%"], "in % and in 小时, which do not compare"),
+        (["A率≥95%", "B率≥90%", "≥80%", "<80%"], "a tier does not name its metric while the tiers name several"),
+    ],
+)
+def test_error_for_a_broken_tier_set(tiers: list[str], message: str) -> None:
+    with pytest.raises(kpi.CriteriaError, match=message):
+        kpi.Criteria.parse(tiers)
+
+
+def test_aliases_let_result_files_use_their_own_column_names() -> None:
+    criteria = kpi.Criteria.parse(
+        ["按期结案率90%以上", "按期结案率85%以上", "按期结案率80%以上", "按期结案率80%以下"],
+        aliases={"结案率": "按期结案率"},
+    )
+    assert criteria.grade({"结案率": "91%"}).band is kpi.Band.EXCELLENT

@@ -1,0 +1,107 @@
+"""Checks on tier sets: gaps, overlaps, unreachable tiers, direction, slips."""
+
+from __future__ import annotations
+
+import pytest
+
+import kpi
+from kpi.direction import Direction
+
+
+def findings(tiers: str, **options: object) -> list[tuple[str, str, str]]:
+    return [(f.kind, f.severity, f.message_en) for f in kpi.Criteria.parse(tiers, **options).lint()]  # type: ignore[arg-type]
+
+
+def test_gaps_between_whole_number_ranges() -> None:
+    assert findings("95% | 85%-94% | 70%-84% | 69%以下") == [
+        ("gap", "warning", "no tier covers (69%, 70%): such outcomes get the lower neighbour, 差"),
+        ("gap", "warning", "no tier covers (84%, 85%): such outcomes get the lower neighbour, 中"),
+        ("gap", "warning", "no tier covers (94%, 95%): such outcomes get the lower neighbour, 良"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "tiers",
+    ["95% | 85%-94% | 70%-84% | 69%以下", "90-100分 | 80-89分 | 60-79分 | 0-59分", "顾客满意率>94% | 顾客满意率=94% | 顾客满意率=93% | 顾客满意率<93%"],
+)
+def test_no_gap_when_outcomes_are_reported_in_whole_units(tiers: str) -> None:
+    assert [f for f in findings(tiers, precision=1) if f[0] == "gap"] == []
+
+
+def test_gap_at_a_finer_precision_is_still_a_gap() -> None:
+    assert [f[2] for f in findings("95% | 85%-94% | 70%-84% | 69%以下", precision="0.1")] == [
+        "no tier covers (69%, 70%): such outcomes get the lower neighbour, 差",
+        "no tier covers (84%, 85%): such outcomes get the lower neighbour, 中",
+        "no tier covers (94%, 95%): such outcomes get the lower neighbour, 良",
+    ]
+
+
+def test_national_scale_parses_and_lints_clean_in_whole_points() -> None:
+    criteria = kpi.Criteria.parse_scale("优(90-100分)、良(80-89分)、中(60-79分)、差(0-59分)", precision=1)
+    assert criteria == kpi.Criteria.parse("90-100分 | 80-89分 | 60-79分 | 0-59分", precision=1)
+    assert criteria.lint() == []
+    assert criteria.grade(89.5).band is kpi.Band.GOOD
+
+
+def test_worst_tier_reaching_into_better_tiers_is_suspicious() -> None:
+    assert findings("85%以上 | 70%-85% | 60%-70% | 61%以下") == [
+        ("overlap", "info", "良 “70%-85%” and 优 “85%以上” share 85%; 优 wins (first match)"),
+        ("overlap", "info", "中 “60%-70%” and 良 “70%-85%” share 70%; 良 wins (first match)"),
+        ("overlap", "warning", "差 “61%以下” and 中 “60%-70%” share [60%, 61%]; 中 wins (first match)"),
+        (
+            "suspicious",
+            "warning",
+            "the worst tier 差 “61%以下” swallows better tiers: [60%, 61%] is graded by them first, "
+            "so it only applies to (-∞, 60%); probably a slip",
+        ),
+    ]
+
+
+def test_worst_tier_swallowing_two_tiers() -> None:
+    kinds = findings("85%以上 | 70%-85% | 60%-70% | 73%以下")
+    # 70% itself belongs to 良, the better of the two tiers that share it.
+    assert ("overlap", "warning", "差 “73%以下” and 良 “70%-85%” share [70%, 73%]; 良 wins (first match)") in kinds
+    assert ("overlap", "warning", "差 “73%以下” and 中 “60%-70%” share [60%, 70%); 中 wins (first match)") in kinds
+
+
+def test_nested_thresholds_overlap_by_design() -> None:
+    assert {(kind, severity) for kind, severity, _ in findings("100% | ≥95% | ≥90% | 90%以下")} == {("overlap", "info")}
+    assert {(kind, severity) for kind, severity, _ in findings("业务中断时间≤10小时 | 业务中断时间≤15小时 | 业务中断时间≤20小时 | 业务中断时间≤25小时")} == {("overlap", "info")}
+
+
+def test_unsatisfiable_tier() -> None:
+    assert ("unreachable", "error", "中 “<90%且≥95%” can never hold: its conditions contradict each other") in findings(
+        "≥95% | 90%-95% | <90%且≥95% | <90%"
+    )
+
+
+def test_tier_covered_by_better_tiers_is_unreachable() -> None:
+    result = findings("≥90% | ≥95% | ≥80% | <80%")
+    assert ("unreachable", "error", "良 “≥95%” can never be chosen: better tiers already take every value it covers") in result
+
+
+def test_tier_unreachable_at_the_declared_precision() -> None:
+    result = findings("≥95% | (94%,95%) | 70%-94% | <70%", precision=1)
+    assert ("unreachable", "error", "良 “(94%,95%)” can never be chosen: better tiers already take every value it covers") in result
+
+
+def test_direction_findings() -> None:
+    assert findings("增长比例6%-14% | 增长比例14%-22% | 增长比例0-6% | 负增长")[0] == (
+        "direction",
+        "info",
+        "增长比例: the tiers are not ordered by value: outcomes outside every tier get no band",
+    )
+    assert ("direction", "warning", "declared lower is better, but the tiers read higher") in findings(
+        "95% | 85%-94% | 70%-84% | 69%以下", direction=Direction.LOWER_IS_BETTER
+    )
+
+
+def test_non_monotone_gap_gets_no_band() -> None:
+    assert ("gap", "warning", "no tier covers (22%, +∞): such outcomes get no band") in findings(
+        "增长比例6%-14% | 增长比例14%-22% | 增长比例0-6% | 负增长"
+    )
+
+
+def test_finding_prints_severity_kind_and_chinese_message() -> None:
+    finding = kpi.Criteria.parse("95% | 85%-94% | 70%-84% | 69%以下").lint()[0]
+    assert str(finding) == "warning: gap: 没有任何档次覆盖 (69%, 70%)：这样的结果按较低一档评为差"
