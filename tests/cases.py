@@ -132,76 +132,76 @@ EQUAL_SPELLINGS = [
 # (text, message): every error names the problem, what was expected, and points at it.
 INVALID_TIERS = [
     (
-        '',
-        'cannot read tier text: it is empty (column 1)\n    \n    ^',
+        "",
+        "cannot read tier text: it is empty (column 1)\n    \n    ^",
     ),
     (
-        'abc',
-        'cannot read tier text: found “abc”, expected a number, a comparator (≥ > ≤ < =), a comparator word (不低于, 低于, …), a bracket, a metric name, 负增长 or 其余 (column 1)\n    abc\n    ^',
+        "abc",
+        "cannot read tier text: found “abc”, expected a number, a comparator (≥ > ≤ < =), a comparator word (不低于, 低于, …), a bracket, a metric name, 负增长 or 其余 (column 1)\n    abc\n    ^",
     ),
     (
-        '≥',
-        'cannot read tier text: found the end of the text, expected a number (column 2)\n    ≥\n     ^',
+        "≥",
+        "cannot read tier text: found the end of the text, expected a number (column 2)\n    ≥\n     ^",
     ),
     (
-        '90%-',
-        'cannot read tier text: found the end of the text, expected a number (column 5)\n    90%-\n        ^',
+        "90%-",
+        "cannot read tier text: found the end of the text, expected a number (column 5)\n    90%-\n        ^",
     ),
     (
-        '95%以上为优',
-        'cannot read tier text: found “为”, expected a number, a comparator (≥ > ≤ < =), a comparator word (不低于, 低于, …), (含) or (不含), a metric name, 且, 或 or the end of the text (column 6)\n    95%以上为优\n           ^',
+        "95%以上为优",
+        "cannot read tier text: found “为”, expected a number, a comparator (≥ > ≤ < =), a comparator word (不低于, 低于, …), (含) or (不含), a metric name, 且, 或 or the end of the text (column 6)\n    95%以上为优\n           ^",
     ),
     (
-        '≥1,000人',
-        'cannot read tier text: a bare value (0人) cannot be combined with other conditions; expected a comparator (≥, 以上, …) or a metric name (column 4)\n    ≥1,000人\n       ^',
+        "≥1,000人",
+        "cannot read tier text: a bare value (0人) cannot be combined with other conditions; expected a comparator (≥, 以上, …) or a metric name (column 4)\n    ≥1,000人\n       ^",
     ),
     (
-        '设备完好率＞９０％％',
-        'cannot read tier text: found “%”, expected a number, a comparator (≥ > ≤ < =), a comparator word (不低于, 低于, …), (含) or (不含), a metric name, 且, 或 or the end of the text (column 10)\n    设备完好率＞９０％％\n                      ^',
+        "设备完好率＞９０％％",
+        "cannot read tier text: found “%”, expected a number, a comparator (≥ > ≤ < =), a comparator word (不低于, 低于, …), (含) or (不含), a metric name, 且, 或 or the end of the text (column 10)\n    设备完好率＞９０％％\n                      ^",
     ),
     (
-        '80小时-90%',
-        'cannot read tier text: the two ends are in different units (小时 and %) (column 6)\n    80小时-90%\n           ^',
+        "80小时-90%",
+        "cannot read tier text: the two ends are in different units (小时 and %) (column 6)\n    80小时-90%\n           ^",
     ),
     (
-        '≥90%(不含)',
-        'cannot read tier text: “≥” already says whether 90% is included (column 2)\n    ≥90%(不含)\n     ^',
+        "≥90%(不含)",
+        "cannot read tier text: “≥” already says whether 90% is included (column 2)\n    ≥90%(不含)\n     ^",
     ),
     (
-        '80%以上90%以上',
-        'cannot read tier text: both parts give a lower bound; a two-sided range needs one of each (column 1)\n    80%以上90%以上\n    ^',
+        "80%以上90%以上",
+        "cannot read tier text: both parts give a lower bound; a two-sided range needs one of each (column 1)\n    80%以上90%以上\n    ^",
     ),
     (
-        '[90,80]',
-        'cannot read tier text: the lower end of an interval must come first (column 2)\n    [90,80]\n     ^',
+        "[90,80]",
+        "cannot read tier text: the lower end of an interval must come first (column 2)\n    [90,80]\n     ^",
     ),
     (
-        '在85%',
-        'cannot read tier text: after “在” a range or 以上/以下 is expected (column 2)\n    在85%\n      ^',
+        "在85%",
+        "cannot read tier text: after “在” a range or 以上/以下 is expected (column 2)\n    在85%\n      ^",
     ),
     (
-        '在85%-100%之间（含90%）',
-        'cannot read tier text: the note names 90%, which is not an end of the range (column 14)\n    在85%-100%之间（含90%）\n                      ^',
+        "在85%-100%之间（含90%）",
+        "cannot read tier text: the note names 90%, which is not an end of the range (column 14)\n    在85%-100%之间（含90%）\n                      ^",
     ),
     (
-        '十十分',
-        'cannot read tier text: 十十 is not a well-formed Chinese numeral (十 out of order) (column 1)\n    十十分\n    ^',
+        "十十分",
+        "cannot read tier text: 十十 is not a well-formed Chinese numeral (十 out of order) (column 1)\n    十十分\n    ^",
     ),
     (
-        '95%以上\x00',
-        'cannot read tier text: found U+0000, expected a number, a comparator (≥ > ≤ < =), a comparator word (不低于, 低于, …), (含) or (不含), a metric name, 且, 或 or the end of the text (column 6)\n    95%以上�\n           ^',
+        "95%以上\x00",
+        "cannot read tier text: found U+0000, expected a number, a comparator (≥ > ≤ < =), a comparator word (不低于, 低于, …), (含) or (不含), a metric name, 且, 或 or the end of the text (column 6)\n    95%以上�\n           ^",
     ),
     (
-        '60%以下(含)(不含)',
-        'cannot read tier text: found “)”, expected a number (column 12)\n    60%以下(含)(不含)\n                    ^',
+        "60%以下(含)(不含)",
+        "cannot read tier text: found “)”, expected a number (column 12)\n    60%以下(含)(不含)\n                    ^",
     ),
     (
-        '9 5%',
-        'cannot read tier text: found “5”, expected a number, a comparator (≥ > ≤ < =), 以上, 以下 or 以内, a dash (-, ~, 至), (含) or (不含), a metric name, 且, 或 or the end of the text (column 3)\n    9 5%\n      ^',
+        "9 5%",
+        "cannot read tier text: found “5”, expected a number, a comparator (≥ > ≤ < =), 以上, 以下 or 以内, a dash (-, ~, 至), (含) or (不含), a metric name, 且, 或 or the end of the text (column 3)\n    9 5%\n      ^",
     ),
     (
-        '≥95%≥',
-        'cannot read tier text: found the end of the text, expected a number (column 6)\n    ≥95%≥\n         ^',
+        "≥95%≥",
+        "cannot read tier text: found the end of the text, expected a number (column 6)\n    ≥95%≥\n         ^",
     ),
 ]
 
@@ -248,10 +248,30 @@ GRADES = [
     ("业务中断时间≤10小时 | 业务中断时间≤15小时 | 业务中断时间≤20小时 | 业务中断时间≤25小时", 10, "优", ()),
     ("业务中断时间≤10小时 | 业务中断时间≤15小时 | 业务中断时间≤20小时 | 业务中断时间≤25小时", 10.5, "良", ()),
     ("业务中断时间≤10小时 | 业务中断时间≤15小时 | 业务中断时间≤20小时 | 业务中断时间≤25小时", "1天", "差", ()),
-    ("业务中断时间≤10小时 | 业务中断时间≤15小时 | 业务中断时间≤20小时 | 业务中断时间≤25小时", 26, "差", ("below-scale",)),
-    ("业务中断时间≤10小时 | 业务中断时间≤15小时 | 业务中断时间≤20小时 | 业务中断时间≤25小时", {"业务中断时间": "9小时"}, "优", ()),
-    ("各县区每年平均故障时间≤24小时 | 各县区每年平均故障时间≤48小时 | 各县区每年平均故障时间≤72小时 | 各县区每年平均故障时间≤96小时", "2天", "良", ()),
-    ("各县区每年平均故障时间≤24小时 | 各县区每年平均故障时间≤48小时 | 各县区每年平均故障时间≤72小时 | 各县区每年平均故障时间≤96小时", 24, "优", ()),
+    (
+        "业务中断时间≤10小时 | 业务中断时间≤15小时 | 业务中断时间≤20小时 | 业务中断时间≤25小时",
+        26,
+        "差",
+        ("below-scale",),
+    ),
+    (
+        "业务中断时间≤10小时 | 业务中断时间≤15小时 | 业务中断时间≤20小时 | 业务中断时间≤25小时",
+        {"业务中断时间": "9小时"},
+        "优",
+        (),
+    ),
+    (
+        "各县区每年平均故障时间≤24小时 | 各县区每年平均故障时间≤48小时 | 各县区每年平均故障时间≤72小时 | 各县区每年平均故障时间≤96小时",
+        "2天",
+        "良",
+        (),
+    ),
+    (
+        "各县区每年平均故障时间≤24小时 | 各县区每年平均故障时间≤48小时 | 各县区每年平均故障时间≤72小时 | 各县区每年平均故障时间≤96小时",
+        24,
+        "优",
+        (),
+    ),
     # adjacent ranges sharing an end: the better tier takes the shared value
     ("80%以上 | 70%-80% | 60%-70% | 60%以下", 80, "优", ()),
     ("80%以上 | 70%-80% | 60%-70% | 60%以下", 70, "良", ()),

@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from cases import GRADES
 
 import kpi
+from cases import GRADES
 from kpi.direction import Direction
 
 
@@ -128,7 +128,10 @@ def test_criteria_reads_a_tier_set_written_as_one_line() -> None:
     [
         ("95% | 85%-94% | 70%-84% | 69%以下", Direction.HIGHER_IS_BETTER),
         ("0% | ＜5% | ＜10% | ＞10%", Direction.LOWER_IS_BETTER),
-        ("各县区每年平均故障时间≤24小时 | 各县区每年平均故障时间≤48小时 | 各县区每年平均故障时间≤72小时 | 各县区每年平均故障时间≤96小时", Direction.LOWER_IS_BETTER),
+        (
+            "各县区每年平均故障时间≤24小时 | 各县区每年平均故障时间≤48小时 | 各县区每年平均故障时间≤72小时 | 各县区每年平均故障时间≤96小时",
+            Direction.LOWER_IS_BETTER,
+        ),
         ("增长比例6%-14% | 增长比例14%-22% | 增长比例0-6% | 负增长", Direction.NON_MONOTONE),
         ("90% | 85% | 75% | 60%以下", Direction.HIGHER_IS_BETTER),
         ("20个工作日以内 | 25个工作日以内 | 30个工作日以内 | 30个工作日以上", Direction.LOWER_IS_BETTER),
@@ -152,7 +155,11 @@ def test_declared_direction_overrides_the_tiers() -> None:
         ("95% | 85%-94% | 70%-84% | 69%以下", "", "outcome is empty"),
         ("95% | 85%-94% | 70%-84% | 69%以下", "良好", "is not a number with an optional unit"),
         ("95% | 85%-94% | 70%-84% | 69%以下", None, "outcome is missing"),
-        ("按期结案率90%以上 | 按期结案率85%以上 | 按期结案率80%以上 | 按期结案率80%以下", {"结案率": 90}, "no outcome for metric 按期结案率"),
+        (
+            "按期结案率90%以上 | 按期结案率85%以上 | 按期结案率80%以上 | 按期结案率80%以下",
+            {"结案率": 90},
+            "no outcome for metric 按期结案率",
+        ),
     ],
 )
 def test_error_for_an_outcome_that_cannot_be_graded(tiers: str, outcome: object, message: str) -> None:

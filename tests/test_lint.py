@@ -22,7 +22,11 @@ def test_gaps_between_whole_number_ranges() -> None:
 
 @pytest.mark.parametrize(
     "tiers",
-    ["95% | 85%-94% | 70%-84% | 69%以下", "90-100分 | 80-89分 | 60-79分 | 0-59分", "顾客满意率>94% | 顾客满意率=94% | 顾客满意率=93% | 顾客满意率<93%"],
+    [
+        "95% | 85%-94% | 70%-84% | 69%以下",
+        "90-100分 | 80-89分 | 60-79分 | 0-59分",
+        "顾客满意率>94% | 顾客满意率=94% | 顾客满意率=93% | 顾客满意率<93%",
+    ],
 )
 def test_no_gap_when_outcomes_are_reported_in_whole_units(tiers: str) -> None:
     assert [f for f in findings(tiers, precision=1) if f[0] == "gap"] == []
@@ -66,7 +70,12 @@ def test_worst_tier_swallowing_two_tiers() -> None:
 
 def test_nested_thresholds_overlap_by_design() -> None:
     assert {(kind, severity) for kind, severity, _ in findings("100% | ≥95% | ≥90% | 90%以下")} == {("overlap", "info")}
-    assert {(kind, severity) for kind, severity, _ in findings("业务中断时间≤10小时 | 业务中断时间≤15小时 | 业务中断时间≤20小时 | 业务中断时间≤25小时")} == {("overlap", "info")}
+    assert {
+        (kind, severity)
+        for kind, severity, _ in findings(
+            "业务中断时间≤10小时 | 业务中断时间≤15小时 | 业务中断时间≤20小时 | 业务中断时间≤25小时"
+        )
+    } == {("overlap", "info")}
 
 
 def test_unsatisfiable_tier() -> None:
@@ -77,12 +86,20 @@ def test_unsatisfiable_tier() -> None:
 
 def test_tier_covered_by_better_tiers_is_unreachable() -> None:
     result = findings("≥90% | ≥95% | ≥80% | <80%")
-    assert ("unreachable", "error", "良 “≥95%” can never be chosen: better tiers already take every value it covers") in result
+    assert (
+        "unreachable",
+        "error",
+        "良 “≥95%” can never be chosen: better tiers already take every value it covers",
+    ) in result
 
 
 def test_tier_unreachable_at_the_declared_precision() -> None:
     result = findings("≥95% | (94%,95%) | 70%-94% | <70%", precision=1)
-    assert ("unreachable", "error", "良 “(94%,95%)” can never be chosen: better tiers already take every value it covers") in result
+    assert (
+        "unreachable",
+        "error",
+        "良 “(94%,95%)” can never be chosen: better tiers already take every value it covers",
+    ) in result
 
 
 def test_direction_findings() -> None:

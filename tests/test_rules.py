@@ -6,9 +6,9 @@ import pickle
 
 import attrs
 import pytest
-from cases import EQUAL_SPELLINGS, INVALID_TIERS, VALID_TIERS
 
 import kpi
+from cases import EQUAL_SPELLINGS, INVALID_TIERS, VALID_TIERS
 from kpi.direction import Direction
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from cases import QUANTIFIED_SEED_SETS, SEED
 
 import kpi
+from cases import QUANTIFIED_SEED_SETS, SEED
 from kpi.tables import load_table
 
 TABLE = load_table(SEED)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
-import re
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -391,6 +390,14 @@ def _describe_expected(names: set[str]) -> str:
     return ", ".join(ranked[:-1]) + " or " + ranked[-1]
 
 
+def _accepted(error: UnexpectedToken) -> set[str]:
+    """The tokens the parser would really take where *error* stopped it."""
+    if error.interactive_parser is None:
+        return set(error.expected)
+    accepted: set[str] = error.interactive_parser.accepts()  # type: ignore[no-untyped-call]
+    return accepted
+
+
 def _syntax_error(error: UnexpectedInput, normalised: Normalised, kind: str) -> KpiSyntaxError:
     if isinstance(error, UnexpectedToken):
         token = error.token
@@ -399,7 +406,7 @@ def _syntax_error(error: UnexpectedInput, normalised: Normalised, kind: str) -> 
         found = "the end of the text" if end else f"“{token}”"
         # LALR states merge lookaheads of many contexts; asking the parser
         # which tokens it really accepts here keeps the message precise.
-        expected = set(error.interactive_parser.accepts()) if error.interactive_parser else set(error.expected)
+        expected = _accepted(error)
     elif isinstance(error, UnexpectedCharacters):
         index = error.pos_in_stream or 0
         found = describe_character(normalised.text[index])
@@ -457,16 +464,20 @@ def parse_quantity(text: str) -> Quantity:
     return quantity
 
 
-@functools.cache
-def _prefix_metric_pattern() -> re.Pattern[str]:
-    return re.compile(_lark().get_terminal("PREFIX_METRIC").pattern.to_regexp())
-
-
+@functools.lru_cache(maxsize=4096)
 def metric_needs_quotes(metric: str) -> bool:
-    """Whether *metric* must be quoted to read back as one name before a value."""
-    pattern = _prefix_metric_pattern()
+    """Whether *metric* must be quoted to read back as one name before a value.
+
+    The question is put to the parser itself, so every terminal that could
+    claim part of the name (负增长, 达到, 以上, a trailing numeral) is considered.
+    """
+    if metric_key(metric) != metric or not metric:
+        return True
     for follower in ("≥0", "0", "=0"):
-        match = pattern.match(metric + follower)
-        if match is None or match.group() != metric:
+        try:
+            condition = parse_condition(metric + follower)
+        except KpiSyntaxError:
             return True
-    return metric_key(metric) != metric
+        if not isinstance(condition, Comparison | Target) or condition.metric != metric:
+            return True
+    return False

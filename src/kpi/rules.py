@@ -283,6 +283,14 @@ def _merge_units(first: Unit | None, second: Unit | None) -> Unit | None:
     return first or second
 
 
+def _check_units(parts: Iterable[Condition]) -> None:
+    """Raise if one metric is written in two units anywhere among *parts*."""
+    units: dict[str | None, Unit | None] = {}
+    for part in parts:
+        if isinstance(part, Comparison):
+            units[part.metric] = _merge_units(units.get(part.metric), part.unit)
+
+
 def _merge_same_metric(parts: Iterable[Condition]) -> tuple[Condition, ...] | None:
     """Comparisons on one metric intersected into one; ``None`` if one comes out empty."""
     merged: list[Condition] = []
@@ -290,10 +298,12 @@ def _merge_same_metric(parts: Iterable[Condition]) -> tuple[Condition, ...] | No
         if isinstance(part, Comparison):
             for index, earlier in enumerate(merged):
                 if isinstance(earlier, Comparison) and earlier.metric == part.metric:
+                    unit = _merge_units(earlier.unit, part.unit)
                     interval = earlier.interval.intersection(part.interval)
                     if interval is None:
+                        _check_units(parts)
                         return None
-                    merged[index] = Comparison(interval, _merge_units(earlier.unit, part.unit), part.metric)
+                    merged[index] = Comparison(interval, unit, part.metric)
                     break
             else:
                 merged.append(part)
@@ -329,8 +339,21 @@ def all_of(parts: Iterable[Condition]) -> Condition:
         flat.extend(part.parts if isinstance(part, AllOf) else (part,))
     inherited = _inherit_metrics(flat)
     merged = _merge_same_metric(inherited)
-    result = tuple(inherited) if merged is None else merged
+    result = _one_sided_parts(inherited) if merged is None else merged
     return result[0] if len(result) == 1 else AllOf(result)
+
+
+def _one_sided_parts(parts: Iterable[Condition]) -> tuple[Condition, ...]:
+    """Parts of a contradiction split into single bounds, so that it has one
+    canonical spelling however its ranges were written."""
+    result: list[Condition] = []
+    for part in parts:
+        if isinstance(part, Comparison) and part.interval.lower and part.interval.upper and not part.interval.is_point:
+            result.append(Comparison(Interval(part.interval.lower, None), part.unit, part.metric))
+            result.append(Comparison(Interval(None, part.interval.upper), part.unit, part.metric))
+        else:
+            result.append(part)
+    return tuple(result)
 
 
 def any_of(parts: Iterable[Condition]) -> Condition:

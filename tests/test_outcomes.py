@@ -1,0 +1,93 @@
+"""Outcomes: exact decimals from numbers and texts, and clear refusals."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+
+import kpi
+from kpi.outcomes import read_outcome
+from kpi.units import unit_named
+
+
+@pytest.mark.parametrize(
+    ("value", "number", "unit"),
+    [
+        (95, "95", None),
+        (95.0, "95", None),
+        (0.1, "0.1", None),
+        (94.99999999999999, "94.99999999999999", None),
+        (Decimal("96.5"), "96.5", None),
+        (Decimal("-0"), "0", None),
+        (Decimal("1E-999999"), "1E-999999", None),
+        (Fraction(1, 4), "0.25", None),
+        ("96.5%", "96.5", "%"),
+        ("９６．５％", "96.5", "%"),
+        (" 96.5 % ", "96.5", "%"),
+        ("18小时", "18", "小时"),
+        ("22个工作日", "22", "个工作日"),
+        ("9.6万人", "96000", "人"),
+        ("十八小时", "18", "小时"),
+        ("-3%", "-3", "%"),
+        ("3万", "30000", None),
+        ("百分之九十", "90", "%"),
+    ],
+)
+def test_outcome_is_read_exactly(value: object, number: str, unit: str | None) -> None:
+    quantity = read_outcome(value)
+    assert quantity.value == Decimal(number)
+    assert quantity.unit == (unit_named(unit) if unit else None)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (float("nan"), "outcome nan is not a finite number"),
+        (float("inf"), "outcome inf is not a finite number"),
+        (-float("inf"), "outcome -inf is not a finite number"),
+        (1e400, "outcome inf is not a finite number"),
+        (Decimal("NaN"), "outcome Decimal\\('NaN'\\) is not a finite number"),
+        (Decimal("sNaN"), "outcome Decimal\\('sNaN'\\) is not a finite number"),
+        (Decimal("-Infinity"), "outcome Decimal\\('-Infinity'\\) is not a finite number"),
+        (None, "outcome is missing"),
+        (True, "outcome True is a boolean, not a number"),
+        ("", "outcome is empty"),
+        ("   ", "outcome is empty"),
+        ("nan", "outcome 'nan' is not a number with an optional unit"),
+        ("1e400", "outcome '1e400' is not a number with an optional unit"),
+        ("96.5%%", "outcome '96.5%%' is not a number with an optional unit"),
+        ("约95%", "outcome '约95%' is not a number with an optional unit"),
+        (["95"], "outcome \\['95'\\] is not a number or a text with a number"),
+        (object(), "is not a number or a text with a number"),
+    ],
+)
+def test_error_for_an_outcome_that_is_not_a_finite_number(value: object, message: str) -> None:
+    with pytest.raises(kpi.OutcomeError, match=message):
+        read_outcome(value)
+
+
+def test_error_for_a_unit_that_contradicts_the_criteria() -> None:
+    criteria = kpi.Criteria.parse(["95%", "85%-94%", "70%-84%", "69%以下"])
+    with pytest.raises(kpi.OutcomeError, match="unit 小时 cannot be compared with %"):
+        criteria.grade("18小时")
+
+
+@pytest.mark.parametrize(("value", "band"), [(95.0, "优"), (94.9, "良"), ("95.0％", "优"), (Decimal("94.99"), "良")])
+def test_float_outcomes_grade_at_their_shortest_repr(value: object, band: str) -> None:
+    grade = kpi.Criteria.parse(["95%", "85%-94%", "70%-84%", "69%以下"]).grade(value)  # type: ignore[arg-type]
+    assert grade.band is not None and grade.band.label == band
+
+
+def test_mapping_keys_are_normalised_like_tier_texts() -> None:
+    criteria = kpi.Criteria.parse(["滿意度≥90%", "满意度≥80%", "满意度≥60%", "满意度<60%"])
+    assert criteria.metrics == ("满意度",)
+    assert criteria.grade({"滿意度": 85}).band is kpi.Band.GOOD
+    assert criteria.grade({" 满意度 ": 85}).band is kpi.Band.GOOD
+
+
+def test_error_for_a_bad_value_in_a_mapping_names_the_metric() -> None:
+    criteria = kpi.Criteria.parse(["满意度≥90%", "满意度≥80%", "满意度≥60%", "满意度<60%"])
+    with pytest.raises(kpi.OutcomeError, match="满意度: outcome is missing"):
+        criteria.grade({"满意度": None})

@@ -1,0 +1,81 @@
+"""The grammar ships inside the wheel and loads from an installed kpi."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import kpi
+from kpi import _parser
+from kpi.words import WORDS
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_grammar_in_the_checkout_is_the_one_in_use() -> None:
+    assert _parser.grammar_text() == (ROOT / "grammar" / "kpi.lark").read_text(encoding="utf-8")
+
+
+def test_every_comparator_word_of_the_grammar_has_a_meaning() -> None:
+    grammar = (ROOT / "grammar" / "kpi.lark").read_text(encoding="utf-8")
+    words: set[str] = set()
+    for terminal in ("PREFIX_WORD", "SUFFIX_WORD"):
+        pattern = re.search(rf"^{terminal}\.\d+: /(.*)/$", grammar, re.MULTILINE)
+        assert pattern is not None
+        body = re.sub(r"\(\?[=!][^)]*\)", "", pattern.group(1))
+        words.update(word for word in re.split(r"[|()]", body) if word)
+    assert words == set(WORDS)
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(ROOT)],
+        check=True,
+    )
+    (built,) = out.glob("kpi-*.whl")
+    return built
+
+
+def test_wheel_carries_the_grammar_and_type_marker(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "kpi/grammar/kpi.lark" in names
+    assert "kpi/py.typed" in names
+
+
+def test_installed_wheel_loads_its_grammar_from_an_unrelated_folder(wheel: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    script = (
+        "import sys; sys.path.insert(0, sys.argv[1]); import kpi, kpi._parser as p; "
+        "assert kpi.__file__.startswith(sys.argv[1]), kpi.__file__; "
+        "print(kpi.parse_rule('设备完好率<90%且≥80%'), p.grammar_text() == open(sys.argv[2], encoding='utf-8').read())"
+    )
+    result = subprocess.run(
+        [sys.executable, "-I", "-c", script, str(site), str(ROOT / "grammar" / "kpi.lark")],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PYTHONPATH": ""},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "设备完好率≥80%且<90% True"
+    assert not list(site.joinpath("kpi").rglob("*.cache")), "the parser must not write into the package"
+
+
+def test_parser_is_built_once_and_lazily() -> None:
+    code = "import kpi, kpi._parser as p; print(p._lark.cache_info().currsize); kpi.parse_rule('1%'); kpi.parse_rule('2%'); print(p._lark.cache_info())"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    first, info = result.stdout.splitlines()
+    assert first == "0"
+    assert "misses=1" in info and "currsize=1" in info
+    assert kpi.parse_rule("1%")

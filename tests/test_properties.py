@@ -1,0 +1,180 @@
+"""Properties that must hold for every rule, tier set and text, not just the tables."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import strategies as st
+
+import kpi
+from cases import QUANTIFIED_SEED_SETS, SEED
+from kpi.direction import Direction
+from kpi.grades import NOTES
+from kpi.intervals import Bound, Interval
+from kpi.outcomes import metric_key
+from kpi.rules import Condition, all_of, any_of
+from kpi.tables import load_table
+from kpi.units import unit_named
+
+SEED_CRITERIA = [
+    row.criteria
+    for row in load_table(SEED).indicators
+    if row.criteria is not None and row.tiers not in QUANTIFIED_SEED_SETS and len(row.criteria.metrics) <= 1
+]
+
+values = st.decimals(min_value=-1000, max_value=1000, places=2, allow_nan=False, allow_infinity=False)
+units = st.sampled_from([None, "%", "小时", "个工作日", "人", "人次", "分", "万元", "天"]).map(
+    lambda name: None if name is None else unit_named(name)
+)
+# Realistic names, and names built from the characters most likely to confuse
+# the lexer (comparator words, numerals, 为, 以上), which must be quoted.
+metrics = st.one_of(
+    st.sampled_from(["设备完好率", "按期结案率", "顾客满意率", "业务中断时间", "增长比例", "得分", "满意度"]),
+    st.text(alphabet="率达标完成满意度数量时间以上下不低于为在其余负增长一二十百点且或“", min_size=1, max_size=8),
+).filter(lambda name: metric_key(name) == name and "“" not in name)
+optional_metrics = st.none() | metrics
+
+
+@st.composite
+def intervals(draw: st.DrawFn) -> Interval:
+    low, high = sorted((draw(values), draw(values)))
+    kind = draw(st.sampled_from(["lower", "upper", "point", "range"]))
+    if kind == "lower":
+        return Interval(Bound(low, draw(st.booleans())), None)
+    if kind == "upper":
+        return Interval(None, Bound(high, draw(st.booleans())))
+    if kind == "point" or low == high:
+        return Interval.point(low)
+    return Interval(Bound(low, draw(st.booleans())), Bound(high, draw(st.booleans())))
+
+
+comparisons = st.builds(kpi.Comparison, intervals(), units, optional_metrics)
+named_targets = st.builds(kpi.Target, values, units, metrics)
+leaves = comparisons | named_targets
+
+
+@st.composite
+def conditions(draw: st.DrawFn) -> Condition:
+    """Any condition a tier text can state, normalised as the parser normalises."""
+    shape = draw(st.sampled_from(["comparison", "target", "all", "any", "otherwise"]))
+    if shape == "comparison":
+        return draw(comparisons)
+    if shape == "target":
+        return draw(st.builds(kpi.Target, values, units, optional_metrics))
+    if shape == "otherwise":
+        return kpi.Otherwise()
+    parts = draw(st.lists(leaves, min_size=2, max_size=3))
+    try:
+        return all_of(parts) if shape == "all" else any_of(parts)
+    except kpi.CriteriaError:  # one metric in two units
+        assume(False)
+        raise
+
+
+@given(conditions())
+@example(kpi.parse_rule("设备完好率<90%且≥95%").condition)
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+def test_canonical_text_of_any_rule_parses_back_to_it(condition: Condition) -> None:
+    rule = kpi.Rule(condition)
+    assert kpi.parse_rule(str(rule)) == rule
+
+
+tier_alphabet = st.sampled_from(
+    [
+        *list(
+            "0123456789.%％-－~～—<>=≥≤＜＞（）()[],，、且或以上下内及不低高于超过满达到为在之间含其余率九十百万人小时个工作日分元"
+        ),
+        "设备完好率",
+        "负增长",
+        "以上",
+        "以下",
+        "不低于",
+        "低于",
+        " ",
+        "。",
+        "\x00",
+        "\u200b",
+        "１",
+        "٣",
+    ]
+)
+
+
+@given(st.one_of(st.text(max_size=40), st.lists(tier_alphabet, max_size=12).map("".join)))
+@settings(max_examples=1500)
+def test_any_text_parses_or_raises_kpi_syntax_error(text: str) -> None:
+    try:
+        rule = kpi.parse_rule(text)
+    except kpi.KpiSyntaxError as error:
+        assert 0 <= error.position <= len(text)
+        assert str(error).splitlines()[-1].endswith("^")
+    else:
+        assert kpi.parse_rule(str(rule)) == rule
+
+
+outcomes = st.decimals(min_value=-200, max_value=300, places=1, allow_nan=False, allow_infinity=False)
+
+
+@given(st.sampled_from(SEED_CRITERIA), outcomes)
+@settings(max_examples=500)
+def test_every_outcome_gets_one_band_or_a_documented_note(criteria: kpi.Criteria, value: Decimal) -> None:
+    grade = criteria.grade(value)
+    assert set(grade.notes) <= set(NOTES) and len(grade.notes) <= 1
+    assert (grade.band is None) == (grade.notes == ("uncovered",))
+    assert (grade.tier is None) == bool(grade.notes)
+
+
+@given(st.sampled_from([c for c in SEED_CRITERIA if c.scale.monotone]), outcomes, outcomes)
+@settings(max_examples=500)
+def test_on_a_monotone_scale_a_better_outcome_never_gets_a_worse_band(
+    criteria: kpi.Criteria, first: Decimal, second: Decimal
+) -> None:
+    worse, better = sorted((first, second))
+    if criteria.scale is Direction.LOWER_IS_BETTER:
+        worse, better = better, worse
+    assert criteria.grade(better).band >= criteria.grade(worse).band  # type: ignore[operator]
+
+
+@st.composite
+def monotone_tier_sets(draw: st.DrawFn) -> tuple[list[str], Direction]:
+    """Tier sets written the ways documents write them, on cut points best first."""
+    high, middle, low = sorted(draw(st.lists(st.integers(0, 100), min_size=3, max_size=3, unique=True)), reverse=True)
+    gap = draw(st.integers(0, 1))
+    forms = {
+        "ranges": [f"{high}%以上", f"{middle}%-{high - gap}%", f"{low}%-{middle - gap}%", f"{low - gap}%以下"],
+        "thresholds": [f"≥{high}%", f"≥{middle}%", f"≥{low}%", f"<{low}%"],
+        "bare": [f"{high}%", f"{middle}%", f"{low}%", f"{low}%以下"],
+        "words": [f"不低于{high}%", f"{middle}%以上，不满{high}%", f"{low}%以上，不满{middle}%", f"不满{low}%"],
+        # lower is better: the cut points read upwards
+        "limits": [f"{low}小时以内", f"{middle}小时以内", f"{high}小时以内", f"超过{high}小时"],
+        "ceilings": [f"{low}", f"<{middle}", f"<{high}", f">{high}"],
+    }
+    form = draw(st.sampled_from(sorted(forms)))
+    direction = Direction.LOWER_IS_BETTER if form in ("limits", "ceilings") else Direction.HIGHER_IS_BETTER
+    return forms[form], direction
+
+
+@given(monotone_tier_sets(), outcomes, outcomes)
+@settings(max_examples=500)
+def test_generated_monotone_tier_sets_never_reward_a_worse_outcome(
+    tier_set: tuple[list[str], Direction], first: Decimal, second: Decimal
+) -> None:
+    tiers, direction = tier_set
+    criteria = kpi.Criteria.parse(tiers)
+    assert criteria.scale is direction
+    worse, better = sorted((first, second))
+    if direction is Direction.LOWER_IS_BETTER:
+        worse, better = better, worse
+    high, low = criteria.grade(better), criteria.grade(worse)
+    assert high.band is not None and low.band is not None
+    assert high.band >= low.band
+
+
+@given(conditions())
+@settings(max_examples=200)
+def test_rules_are_hashable_values(condition: Condition) -> None:
+    rule = kpi.Rule(condition)
+    assert hash(rule) == hash(attrs.evolve(rule, text="written differently"))
+    assert rule == attrs.evolve(rule, text="written differently")
