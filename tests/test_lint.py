@@ -55,7 +55,7 @@ def test_worst_tier_reaching_into_better_tiers_is_suspicious() -> None:
         (
             "suspicious",
             "warning",
-            "the worst tier 差 “61%以下” swallows better tiers: [60%, 61%] is graded by them first, "
+            "the worst tier “61%以下” swallows better tiers: [60%, 61%] is graded by them first, "
             "so it only applies to (-∞, 60%); probably a slip",
         ),
     ]

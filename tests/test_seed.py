@@ -97,5 +97,5 @@ def test_seed_autofill_run_is_reported_as_suspicious() -> None:
                     suspicious[row.tiers[3]] = finding
     assert sorted(suspicious) == [f"{n}%以下" for n in range(61, 74)]
     assert suspicious["73%以下"].message == (
-        "最差档差档“73%以下”侵入了更好的档次：[60%, 73%] 已由更好的档次评定，该档实际只适用于 (-∞, 60%)，疑为笔误"
+        "最差档“73%以下”侵入了更好的档次：[60%, 73%] 已由更好的档次评定，该档实际只适用于 (-∞, 60%)，疑为笔误"
     )

@@ -152,15 +152,15 @@ def lint(criteria: Criteria) -> list[Finding]:
             findings.extend(_overlaps(index, region, regions, step, unit, tier, tier_en, labels, open_ended))
             shared = region.intersection(covered)
             if not open_ended and direction.monotone and shared.has_multiple_of(step) and not _only_points(shared):
-                worst = "最差档" if index == last else ""
-                worst_en = "the worst tier " if index == last else ""
+                worst = f"最差档“{texts[index]}”" if index == last else tier(index)
+                worst_en = f"the worst tier “{texts[index]}”" if index == last else tier_en(index)
                 findings.append(
                     Finding(
                         "suspicious",
                         "warning",
-                        f"{worst}{tier(index)}侵入了更好的档次：{_span(shared, unit)} 已由更好的档次评定，"
+                        f"{worst}侵入了更好的档次：{_span(shared, unit)} 已由更好的档次评定，"
                         f"该档实际只适用于 {_span(effective, unit)}，疑为笔误",
-                        f"{worst_en}{tier_en(index)} swallows better tiers: {_span(shared, unit)} is graded by "
+                        f"{worst_en} swallows better tiers: {_span(shared, unit)} is graded by "
                         f"them first, so it only applies to {_span(effective, unit)}; probably a slip",
                         (index,),
                         shared,
