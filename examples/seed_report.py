@@ -21,7 +21,7 @@ def boundary_values(criteria: kpi.Criteria) -> list[Decimal]:
     values: set[Decimal] = set()
     for rule in criteria.tiers:
         for leaf in rule.condition.leaves():
-            if isinstance(leaf, kpi.Target):
+            if isinstance(leaf, kpi.BareValue):
                 values.add(leaf.value)
             elif isinstance(leaf, kpi.Comparison):
                 values.update(bound.value for bound in (leaf.interval.lower, leaf.interval.upper) if bound)

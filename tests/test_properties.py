@@ -51,7 +51,7 @@ def intervals(draw: st.DrawFn) -> Interval:
 
 
 comparisons = st.builds(kpi.Comparison, intervals(), units, optional_metrics)
-named_targets = st.builds(kpi.Target, values, units, metrics)
+named_targets = st.builds(kpi.BareValue, values, units, metrics)
 leaves = comparisons | named_targets
 
 
@@ -62,7 +62,7 @@ def conditions(draw: st.DrawFn) -> Condition:
     if shape == "comparison":
         return draw(comparisons)
     if shape == "target":
-        return draw(st.builds(kpi.Target, values, units, optional_metrics))
+        return draw(st.builds(kpi.BareValue, values, units, optional_metrics))
     if shape == "otherwise":
         return kpi.Otherwise()
     parts = draw(st.lists(leaves, min_size=2, max_size=3))

@@ -69,7 +69,7 @@ def _probes(criteria: kpi.Criteria) -> list[Decimal]:
     values = set()
     for rule in criteria.tiers:
         for leaf in rule.condition.leaves():
-            bounds = [leaf.value] if isinstance(leaf, kpi.Target) else []
+            bounds = [leaf.value] if isinstance(leaf, kpi.BareValue) else []
             if isinstance(leaf, kpi.Comparison):
                 bounds = [b.value for b in (leaf.interval.lower, leaf.interval.upper) if b is not None]
             for value in bounds:

@@ -8,7 +8,7 @@ from kpi.direction import Direction
 from kpi.errors import CriteriaError, KpiError, KpiSyntaxError, OutcomeError, UngradedError
 from kpi.grades import Grade
 from kpi.lint import Finding
-from kpi.rules import AllOf, AnyOf, Comparison, Condition, Otherwise, Rule, Target, parse_rule
+from kpi.rules import AllOf, AnyOf, Comparison, Condition, Otherwise, Rule, BareValue, parse_rule
 from kpi.units import Quantity, Unit
 
 __all__ = [
@@ -29,7 +29,7 @@ __all__ = [
     "OutcomeError",
     "Quantity",
     "Rule",
-    "Target",
+    "BareValue",
     "UngradedError",
     "Unit",
     "parse_rule",

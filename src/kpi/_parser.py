@@ -28,7 +28,7 @@ from kpi._text import Normalised, normalise
 from kpi.errors import CriteriaError, KpiSyntaxError, describe_character
 from kpi.intervals import Bound, Interval
 from kpi.outcomes import metric_key
-from kpi.rules import Comparison, Condition, Otherwise, Target, all_of, any_of
+from kpi.rules import Comparison, Condition, Otherwise, BareValue, all_of, any_of
 from kpi.units import PERCENT, Quantity, Unit, unit_named
 from kpi.words import WORDS, Side, meaning_of
 
@@ -244,7 +244,7 @@ class _Builder(Transformer[Token, Any]):
     def target(self, verb: Token | None, written: _Written) -> Condition:
         quantity = written.quantity
         if verb is None:
-            return Target(quantity.value, quantity.unit)
+            return BareValue(quantity.value, quantity.unit)
         if str(verb) not in _VERBS:
             raise _Problem(f"after “{verb}” a range or 以上/以下 is expected", written.start)
         side = _VERBS[str(verb)]
@@ -318,7 +318,7 @@ class _Builder(Transformer[Token, Any]):
     @staticmethod
     def _combined(parts: tuple[_Located, ...], combine: Any) -> _Located:
         for part in parts:
-            if isinstance(part.condition, Target) and part.condition.metric is None:
+            if isinstance(part.condition, BareValue) and part.condition.metric is None:
                 raise _Problem(
                     f"a bare value ({part.condition}) cannot be combined with other conditions;"
                     " expected a comparator (≥, 以上, …) or a metric name",
@@ -478,6 +478,6 @@ def metric_needs_quotes(metric: str) -> bool:
             condition = parse_condition(metric + follower)
         except KpiSyntaxError:
             return True
-        if not isinstance(condition, Comparison | Target) or condition.metric != metric:
+        if not isinstance(condition, Comparison | BareValue) or condition.metric != metric:
             return True
     return False

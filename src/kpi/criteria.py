@@ -25,7 +25,7 @@ from kpi.direction import Direction, infer_direction
 from kpi.errors import CriteriaError, KpiSyntaxError, UngradedError
 from kpi.intervals import Interval
 from kpi.outcomes import Outcomes, metric_key
-from kpi.rules import Comparison, Condition, Otherwise, Rule, Target, parse_rule
+from kpi.rules import Comparison, Condition, Otherwise, Rule, BareValue, parse_rule
 from kpi.units import Quantity, Unit
 
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ def _region_for_direction(condition: Condition, metric: str | None) -> Interval 
     return functools.reduce(Interval.hull, spans) if spans else None
 
 
-def _reach(leaf: Comparison | Target, direction: Direction) -> Condition:
+def _reach(leaf: Comparison | BareValue, direction: Direction) -> Condition:
     """Outcomes at least as good as some value of *leaf*: its region stretched
     towards the better end.  On a non-monotone scale nothing stretches."""
     comparison = leaf.comparison(direction)

@@ -19,7 +19,7 @@ import attrs
 
 from kpi.direction import Direction
 from kpi.intervals import Interval, IntervalSet
-from kpi.rules import Target
+from kpi.rules import BareValue
 from kpi.units import Quantity, Unit
 
 if TYPE_CHECKING:
@@ -237,7 +237,7 @@ def _direction_findings(criteria: Criteria) -> list[Finding]:
         inferred = model.inferred[metric]
         declared = criteria.direction
         bare = any(
-            isinstance(leaf, Target) and leaf.metric in (metric, None)
+            isinstance(leaf, BareValue) and leaf.metric in (metric, None)
             for rule in criteria.tiers
             for leaf in rule.condition.leaves()
         )

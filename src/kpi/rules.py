@@ -1,7 +1,7 @@
 """Rule objects: what one tier text says, as immutable values.
 
 A tier text becomes a tree of conditions: a :class:`Comparison` (a metric's
-value lies in an interval), a :class:`Target` (a bare value, whose meaning
+value lies in an interval), a :class:`BareValue` (a bare value, whose meaning
 depends on the direction of the scale), :class:`AllOf` (且, the comma),
 :class:`AnyOf` (或) and :class:`Otherwise` (其余).  Spelling variants are
 normalised when the tree is built, so ``低于70%``, ``＜70%`` and ``<70%`` are
@@ -33,7 +33,7 @@ __all__ = [
     "Condition",
     "Otherwise",
     "Rule",
-    "Target",
+    "BareValue",
     "all_of",
     "any_of",
     "parse_rule",
@@ -67,14 +67,14 @@ class Condition(abc.ABC):
         """The metrics this condition reads, in order of appearance."""
 
     @abc.abstractmethod
-    def map_leaves(self, function: Callable[[Comparison | Target], Condition]) -> Condition:
+    def map_leaves(self, function: Callable[[Comparison | BareValue], Condition]) -> Condition:
         """This condition with *function* applied to every comparison and target."""
 
-    def leaves(self) -> Iterator[Comparison | Target]:
+    def leaves(self) -> Iterator[Comparison | BareValue]:
         """Every comparison and target in this condition."""
-        found: list[Comparison | Target] = []
+        found: list[Comparison | BareValue] = []
 
-        def collect(leaf: Comparison | Target) -> Condition:
+        def collect(leaf: Comparison | BareValue) -> Condition:
             found.append(leaf)
             return leaf
 
@@ -127,7 +127,7 @@ class Comparison(Condition):
     def metrics(self) -> Iterator[str | None]:
         yield self.metric
 
-    def map_leaves(self, function: Callable[[Comparison | Target], Condition]) -> Condition:
+    def map_leaves(self, function: Callable[[Comparison | BareValue], Condition]) -> Condition:
         return function(self)
 
     def comparison(self, direction: Direction) -> Comparison:
@@ -160,7 +160,7 @@ class Comparison(Condition):
 
 
 @attrs.frozen
-class Target(Condition):
+class BareValue(Condition):
     """A bare value (``95%``): at least it on a higher-is-better scale, at most
     it on a lower-is-better one, exactly it on a scale that is neither."""
 
@@ -183,7 +183,7 @@ class Target(Condition):
     def metrics(self) -> Iterator[str | None]:
         yield self.metric
 
-    def map_leaves(self, function: Callable[[Comparison | Target], Condition]) -> Condition:
+    def map_leaves(self, function: Callable[[Comparison | BareValue], Condition]) -> Condition:
         return function(self)
 
     def region(self, metric: str | None) -> IntervalSet:
@@ -210,7 +210,7 @@ class AllOf(Condition):
         for part in self.parts:
             yield from part.metrics()
 
-    def map_leaves(self, function: Callable[[Comparison | Target], Condition]) -> Condition:
+    def map_leaves(self, function: Callable[[Comparison | BareValue], Condition]) -> Condition:
         return AllOf(tuple(part.map_leaves(function) for part in self.parts))
 
     def region(self, metric: str | None) -> IntervalSet:
@@ -240,7 +240,7 @@ class AnyOf(Condition):
         for part in self.parts:
             yield from part.metrics()
 
-    def map_leaves(self, function: Callable[[Comparison | Target], Condition]) -> Condition:
+    def map_leaves(self, function: Callable[[Comparison | BareValue], Condition]) -> Condition:
         return AnyOf(tuple(part.map_leaves(function) for part in self.parts))
 
     def region(self, metric: str | None) -> IntervalSet:
@@ -267,7 +267,7 @@ class Otherwise(Condition):
     def metrics(self) -> Iterator[str | None]:
         return iter(())
 
-    def map_leaves(self, function: Callable[[Comparison | Target], Condition]) -> Condition:
+    def map_leaves(self, function: Callable[[Comparison | BareValue], Condition]) -> Condition:
         return self
 
     def region(self, metric: str | None) -> IntervalSet:
@@ -317,7 +317,7 @@ def _inherit_metrics(parts: Iterable[Condition]) -> list[Condition]:
     result: list[Condition] = []
     previous: str | None = None
     for part in parts:
-        if isinstance(part, Comparison | Target):
+        if isinstance(part, Comparison | BareValue):
             if part.metric is None and previous is not None:
                 part = attrs.evolve(part, metric=previous)
             previous = part.metric
