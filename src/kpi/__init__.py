@@ -8,7 +8,7 @@ from kpi.direction import Direction
 from kpi.errors import CriteriaError, KpiError, KpiSyntaxError, OutcomeError, UngradedError
 from kpi.grades import Grade
 from kpi.lint import Finding
-from kpi.rules import AllOf, AnyOf, Comparison, Condition, Otherwise, Rule, BareValue, parse_rule
+from kpi.rules import AllOf, AnyOf, BareValue, Comparison, Condition, Otherwise, Rule, parse_rule
 from kpi.units import Quantity, Unit
 
 __all__ = [
@@ -16,6 +16,7 @@ __all__ = [
     "AllOf",
     "AnyOf",
     "Band",
+    "BareValue",
     "Comparison",
     "Condition",
     "Criteria",
@@ -29,7 +30,6 @@ __all__ = [
     "OutcomeError",
     "Quantity",
     "Rule",
-    "BareValue",
     "UngradedError",
     "Unit",
     "parse_rule",

@@ -28,7 +28,7 @@ from kpi._text import Normalised, normalise
 from kpi.errors import CriteriaError, KpiSyntaxError, describe_character
 from kpi.intervals import Bound, Interval
 from kpi.outcomes import metric_key
-from kpi.rules import Comparison, Condition, Otherwise, BareValue, all_of, any_of
+from kpi.rules import BareValue, Comparison, Condition, Otherwise, all_of, any_of
 from kpi.units import PERCENT, Quantity, Unit, unit_named
 from kpi.words import WORDS, Side, meaning_of
 

@@ -25,7 +25,7 @@ from kpi.direction import Direction, infer_direction
 from kpi.errors import CriteriaError, KpiSyntaxError, UngradedError
 from kpi.intervals import Interval
 from kpi.outcomes import Outcomes, metric_key
-from kpi.rules import Comparison, Condition, Otherwise, Rule, BareValue, parse_rule
+from kpi.rules import BareValue, Comparison, Condition, Otherwise, Rule, parse_rule
 from kpi.units import Quantity, Unit
 
 if TYPE_CHECKING:

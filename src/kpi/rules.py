@@ -29,11 +29,11 @@ if TYPE_CHECKING:
 __all__ = [
     "AllOf",
     "AnyOf",
+    "BareValue",
     "Comparison",
     "Condition",
     "Otherwise",
     "Rule",
-    "BareValue",
     "all_of",
     "any_of",
     "parse_rule",
