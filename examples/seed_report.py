@@ -34,7 +34,7 @@ def main(path: Path) -> int:
     unreadable = 0
     for row in table.indicators:
         activity = " › ".join(row.activity)
-        print(f"{row.id}  {row.location}  {activity}\n    指标: {row.indicator}")
+        print(f"{row.id}  {row.location}  {activity}\n    指标: {row.indicator.text}")
         if row.criteria is None:
             unreadable += 1
             print("    cannot grade yet:", str(row.error).replace("\n", "\n    "))

@@ -103,7 +103,9 @@ VALID_TIERS = [
     ("不满意率<5%", "不满意率<5%"),
     ("≤50%与外部数据交换", "与外部数据交换≤50%"),
     ("“超过期限案件数”≤3", "超过期限案件数≤3"),
-    ("“二级以上医院数”≥3个", "“二级以上医院数”≥3个"),
+    ("二级以上医院数≥3个", "二级以上医院数≥3个"),
+    ("“负增长率”≥3%", "“负增长率”≥3%"),
+    ("规模以上企业劳动合同签订率98%以上", "规模以上企业劳动合同签订率≥98%"),
     # words with a fixed meaning, catch-alls, traditional characters
     ("负增长", "<0"),
     ("零增长", "=0"),
@@ -137,7 +139,7 @@ INVALID_TIERS = [
     ),
     (
         "abc",
-        "cannot read tier text: found “abc”, expected a number, a comparator (≥ > ≤ < =), a comparator word (不低于, 低于, …), a bracket, a metric name, 负增长 or 其余 (column 1)\n    abc\n    ^",
+        "cannot read tier text: found “abc”, expected a number, a comparator (≥ > ≤ < =), a comparator word (不低于, 低于, …), a bracket, a metric name, 负增长, a number of targets (两项指标…) or 其余 (column 1)\n    abc\n    ^",
     ),
     (
         "≥",

@@ -13,7 +13,8 @@ from kpi.tables import load_table
 TABLE = load_table(SEED)
 SETS = sorted({row.tiers for row in TABLE.indicators})
 TEXTS = sorted({text for tiers in SETS for text in tiers})
-SINGLE_METRIC_TEXTS = sorted({text for tiers in SETS if tiers not in QUANTIFIED_SEED_SETS for text in tiers})
+SINGLE_METRIC_SETS = [tiers for tiers in SETS if tiers not in QUANTIFIED_SEED_SETS]
+SINGLE_METRIC_TEXTS = sorted({text for tiers in SINGLE_METRIC_SETS for text in tiers})
 
 
 def test_seed_table_has_every_row() -> None:
@@ -43,25 +44,30 @@ def test_seed_rows_keep_their_place_in_the_document() -> None:
     assert [row.id for row in TABLE] == [f"R{number:03d}" for number in range(1, 110)]
 
 
-@pytest.mark.parametrize("text", SINGLE_METRIC_TEXTS)
+@pytest.mark.parametrize("text", TEXTS)
 def test_every_seed_tier_text_parses_and_round_trips(text: str) -> None:
     rule = kpi.parse_rule(text)
     assert kpi.parse_rule(str(rule)) == rule
 
 
-@pytest.mark.parametrize("tiers", [tiers for tiers in SETS if tiers not in QUANTIFIED_SEED_SETS], ids=" | ".join)
-def test_every_seed_tier_set_builds_criteria(tiers: tuple[str, ...]) -> None:
+@pytest.mark.parametrize("tiers", SINGLE_METRIC_SETS, ids=" | ".join)
+def test_every_single_metric_seed_tier_set_builds_criteria_alone(tiers: tuple[str, ...]) -> None:
     criteria = kpi.Criteria.parse(tiers)
     assert len(criteria.tiers) == 4
     assert kpi.Criteria.parse([str(rule) for rule in criteria.tiers]) == criteria
 
 
-def test_seed_rows_carry_their_criteria() -> None:
-    for row in TABLE.indicators:
-        if row.tiers in QUANTIFIED_SEED_SETS:
-            continue  # read against the indicator's targets (the indicators issue)
-        assert row.error is None, row.location
-        assert row.criteria == kpi.Criteria.parse(row.tiers)
+@pytest.mark.parametrize("row", TABLE.indicators, ids=lambda row: row.id)
+def test_every_seed_row_builds_criteria_with_its_indicator(row: kpi.tables.TableRow) -> None:
+    assert row.error is None, row.location
+    assert row.criteria == kpi.Criteria.parse(row.tiers, indicator=row.indicator)
+    assert row.criteria.indicator is row.indicator
+
+
+def test_quantified_seed_sets_need_their_indicator() -> None:
+    for tiers in QUANTIFIED_SEED_SETS:
+        with pytest.raises(kpi.CriteriaError, match="speaks of the indicator's targets; pass indicator="):
+            kpi.Criteria.parse(tiers)
 
 
 def _probes(criteria: kpi.Criteria) -> list[Decimal]:
@@ -77,11 +83,11 @@ def _probes(criteria: kpi.Criteria) -> list[Decimal]:
     return sorted(values)
 
 
-@pytest.mark.parametrize("tiers", [tiers for tiers in SETS if tiers not in QUANTIFIED_SEED_SETS], ids=" | ".join)
-def test_every_seed_tier_set_grades_its_own_boundaries(tiers: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    "tiers", [tiers for tiers in SINGLE_METRIC_SETS if len(kpi.Criteria.parse(tiers).metrics) <= 1], ids=" | ".join
+)
+def test_every_single_metric_seed_tier_set_grades_its_own_boundaries(tiers: tuple[str, ...]) -> None:
     criteria = kpi.Criteria.parse(tiers)
-    if len(criteria.metrics) > 1:
-        pytest.skip("several metrics: graded by mapping in the indicators issue's tests")
     for value in _probes(criteria):
         grade = criteria.grade(value)
         assert grade.band is not None or grade.notes == ("uncovered",)

@@ -7,8 +7,20 @@ from kpi.criteria import Criteria
 from kpi.direction import Direction
 from kpi.errors import CriteriaError, KpiError, KpiSyntaxError, OutcomeError, UngradedError
 from kpi.grades import Grade
+from kpi.indicators import Completion, Indicator, Target, TargetCompletion
 from kpi.lint import Finding
-from kpi.rules import AllOf, AnyOf, BareValue, Comparison, Condition, Otherwise, Rule, parse_rule
+from kpi.rules import (
+    AllOf,
+    AnyOf,
+    BareValue,
+    Comparison,
+    Condition,
+    Otherwise,
+    Quantified,
+    Rule,
+    TargetOutcome,
+    parse_rule,
+)
 from kpi.units import Quantity, Unit
 
 __all__ = [
@@ -18,18 +30,24 @@ __all__ = [
     "Band",
     "BareValue",
     "Comparison",
+    "Completion",
     "Condition",
     "Criteria",
     "CriteriaError",
     "Direction",
     "Finding",
     "Grade",
+    "Indicator",
     "KpiError",
     "KpiSyntaxError",
     "Otherwise",
     "OutcomeError",
+    "Quantified",
     "Quantity",
     "Rule",
+    "Target",
+    "TargetCompletion",
+    "TargetOutcome",
     "UngradedError",
     "Unit",
     "parse_rule",

@@ -28,7 +28,7 @@ from kpi._text import Normalised, normalise
 from kpi.errors import CriteriaError, KpiSyntaxError, describe_character
 from kpi.intervals import Bound, Interval
 from kpi.outcomes import metric_key
-from kpi.rules import BareValue, Comparison, Condition, Otherwise, all_of, any_of
+from kpi.rules import BareValue, Comparison, Condition, Otherwise, Quantified, TargetOutcome, all_of, any_of
 from kpi.units import PERCENT, Quantity, Unit, unit_named
 from kpi.words import WORDS, Side, meaning_of
 
@@ -335,6 +335,31 @@ class _Builder(Transformer[Token, Any]):
     def any_of(self, *parts: _Located) -> _Located:
         return self._combined(parts, any_of)
 
+    # -- tiers about the indicator's targets -----------------------------------
+    def _quantified(self, total: Token, at_least: Token | None, outcome: Token, margin: Interval | None) -> _Located:
+        def count(token: Token) -> int:
+            text = str(token)
+            return int(text) if text.isdigit() else int(chinese_number(text))
+
+        items = None if at_least is None else count(at_least)
+        whole = count(total)
+        if items is not None and not 0 < items <= whole:
+            raise _Problem(f"{items} of {whole} targets cannot be", at_least.start_pos or 0)  # type: ignore[union-attr]
+        return _Located(Quantified(whole, TargetOutcome(str(outcome)), items, margin), total.start_pos or 0)
+
+    def some_targets(self, total: Token, at_least: Token, outcome: Token, margin: Interval | None) -> _Located:
+        return self._quantified(total, at_least, outcome, margin)
+
+    def all_targets(self, total: Token, outcome: Token, margin: Interval | None) -> _Located:
+        return self._quantified(total, None, outcome, margin)
+
+    def margin(self, word: Token, written: _Written) -> Interval:
+        unit = written.quantity.unit
+        if unit not in (None, PERCENT):
+            raise _Problem(f"a margin is in percentage points, not {unit}", written.start)
+        meaning = meaning_of(str(word), self._inclusive)
+        return self._one_sided(meaning.side, meaning.inclusive, written).interval
+
     def start(self, tier: _Located, end: Token | None) -> Condition:
         return tier.condition
 
@@ -369,6 +394,13 @@ _EXPECTED: Final = {
     "SUFFIX_METRIC": "a metric name",
     "QUOTED_METRIC": "a metric name",
     "FIXED_WORD": "负增长",
+    "TARGET_COUNT": "a number of targets (两项指标…)",
+    "ITEM_COUNT": "a number of targets (任意一项…)",
+    "_TARGETS": "项指标",
+    "_AMONG": "中任意",
+    "_ITEM": "项",
+    "_ALL": "均",
+    "TARGET_OUTCOME": "完成, 超额完成 or 未完成",
     "OTHERWISE": "其余",
     "_AND": "且",
     "_COMMA": "且",
@@ -448,7 +480,7 @@ def _parse(text: str, start: str, kind: str, inclusive: Mapping[str, bool] | Non
         if isinstance(error.orig_exc, _Problem):
             position = normalised.source_position(error.orig_exc.position)
             raise KpiSyntaxError(f"cannot read {kind}: {error.orig_exc.reason}", text, position) from None
-        raise
+        raise error.orig_exc from None  # a bug in kpi, not in the text: show it, not Lark's wrapper
 
 
 def parse_condition(text: str, *, inclusive: Mapping[str, bool] | None = None) -> Condition:

@@ -22,11 +22,12 @@ import attrs
 
 from kpi.bands import BAND_LABELS, Band
 from kpi.direction import Direction, infer_direction
-from kpi.errors import CriteriaError, KpiSyntaxError, UngradedError
+from kpi.errors import CriteriaError, KpiSyntaxError, OutcomeError, UngradedError
+from kpi.indicators import Aggregate, Completion, Indicator, TargetsCondition, bind_targets
 from kpi.intervals import Interval
 from kpi.outcomes import Outcomes, metric_key
 from kpi.rules import BareValue, Comparison, Condition, Otherwise, Rule, parse_rule
-from kpi.units import Quantity, Unit
+from kpi.units import PERCENT, Quantity, Unit
 
 if TYPE_CHECKING:
     from kpi.grades import Grade
@@ -82,10 +83,13 @@ class _Model:
     directions: Mapping[str | None, Direction]
     resolved: tuple[Condition, ...]
     reach: tuple[Condition, ...]
+    quantified: bool = False
 
     @property
     def monotone(self) -> bool:
-        return all(direction.monotone for direction in self.directions.values())
+        """Whether the gap rules apply: every metric whose direction is known runs one way."""
+        known = [direction for metric, direction in self.directions.items() if self.inferred[metric] is not None]
+        return not self.quantified and bool(known) and all(direction.monotone for direction in known)
 
 
 def _region_for_direction(condition: Condition, metric: str | None) -> Interval | None:
@@ -112,8 +116,26 @@ def _reach(leaf: Comparison | BareValue, direction: Direction) -> Condition:
     return Comparison(interval, comparison.unit, comparison.metric)
 
 
-def _build_model(tiers: Sequence[Rule], declared: Direction | None) -> _Model:
-    conditions = [rule.condition for rule in tiers]
+def _targets_model(conditions: list[Condition], indicator: Indicator) -> _Model:
+    """The model of a tier set about the indicator's targets."""
+    if not all(isinstance(c, TargetsCondition | Otherwise) for c in conditions):
+        raise CriteriaError("tiers about the indicator's targets (两项指标…) cannot be mixed with other tiers")
+    metrics = tuple(target.metric for target in indicator.targets)
+    if len(set(metrics)) != len(metrics):
+        raise CriteriaError(f"the indicator's targets need distinct metric names: {indicator}")
+    units = {target.metric: target.unit for target in indicator.targets}
+    directions = {
+        target.metric: Direction.LOWER_IS_BETTER if target.upper_limit else Direction.HIGHER_IS_BETTER
+        for target in indicator.targets
+    }
+    resolved = tuple(conditions)
+    return _Model(metrics, units, dict(directions), directions, resolved, resolved, quantified=True)
+
+
+def _build_model(tiers: Sequence[Rule], declared: Direction | None, indicator: Indicator | None) -> _Model:
+    conditions = [bind_targets(rule.condition, indicator, rule.text) for rule in tiers]
+    if indicator is not None and any(isinstance(c, TargetsCondition) for c in conditions):
+        return _targets_model(conditions, indicator)
     named = list(dict.fromkeys(m for c in conditions for m in c.metrics() if m is not None))
     unnamed = any(m is None for c in conditions for m in c.metrics())
     if unnamed and len(named) > 1:
@@ -143,7 +165,10 @@ def _build_model(tiers: Sequence[Rule], declared: Direction | None) -> _Model:
     inferred = {metric: infer_direction([_region_for_direction(c, metric) for c in conditions]) for metric in metrics}
     directions = {metric: declared or inferred[metric] or Direction.HIGHER_IS_BETTER for metric in metrics}
     resolved = tuple(c.resolved(directions.__getitem__) for c in conditions)
-    reach = tuple(c.map_leaves(lambda leaf: _reach(leaf, directions[leaf.metric])) for c in resolved)
+    # Only a direction read from the tiers (or declared) stretches a tier
+    # towards the better end: 非法访问系统数量为0 says nothing about which way.
+    stretch = {metric: declared or inferred[metric] or Direction.NON_MONOTONE for metric in metrics}
+    reach = tuple(c.map_leaves(lambda leaf: _reach(leaf, stretch[leaf.metric])) for c in resolved)
     return _Model(metrics, units, inferred, directions, resolved, reach)
 
 
@@ -162,6 +187,7 @@ class Criteria:
     precision: Decimal | None = attrs.field(default=None, converter=_precision)
     direction: Direction | None = attrs.field(default=None, kw_only=True)
     aliases: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_aliases, kw_only=True)
+    indicator: Indicator | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         self._model  # noqa: B018 - build now, so that a broken tier set fails here
@@ -176,12 +202,16 @@ class Criteria:
         direction: Direction | None = None,
         inclusive: Mapping[str, bool] | None = None,
         aliases: Mapping[str, str] | None = None,
+        indicator: Indicator | str | None = None,
     ) -> Criteria:
         """Read a tier set, best band first.
 
         *tiers* is a sequence of tier texts, or one text with the tiers
         separated by ``|`` or line breaks.  A tier that cannot be read raises
-        :class:`kpi.KpiSyntaxError` naming the tier.
+        :class:`kpi.KpiSyntaxError` naming the tier.  *indicator* (an
+        :class:`kpi.Indicator` or its text) gives the targets that tiers such
+        as ``两项指标均完成`` speak of, and lets :meth:`grade_actuals` turn
+        actual figures into a completion rate.
 
         >>> c = Criteria.parse(["95%", "85%-94%", "70%-84%", "69%以下"])
         >>> c.grade("94.5%").band, c.grade("94.5%").notes
@@ -204,7 +234,9 @@ class Criteria:
                 raise KpiSyntaxError(
                     f"tier {index + 1} ({label}): {error.reason}", error.text, error.position
                 ) from None
-        return cls(rules, labels, precision, direction=direction, aliases=aliases)
+        if isinstance(indicator, str):
+            indicator = Indicator.parse(indicator)
+        return cls(rules, labels, precision, direction=direction, aliases=aliases, indicator=indicator)
 
     @classmethod
     def parse_scale(cls, text: str, **options: Any) -> Criteria:
@@ -224,7 +256,7 @@ class Criteria:
 
     @functools.cached_property
     def _model(self) -> _Model:
-        return _build_model(self.tiers, self.direction)
+        return _build_model(self.tiers, self.direction, self.indicator)
 
     # -- what the tiers imply ------------------------------------------------
     @property
@@ -257,11 +289,11 @@ class Criteria:
         return self.labels[band.index]
 
     # -- grading ------------------------------------------------------------
-    def outcomes(self, outcome: OutcomeInput) -> Outcomes:
+    def outcomes(self, outcome: object) -> Outcomes:
         """The outcomes *outcome* gives for this criteria's metrics (validated, not converted)."""
         return Outcomes.read(outcome, self._model.metrics, dict(self.aliases))
 
-    def grade(self, outcome: OutcomeInput, *, strict: bool = False) -> Grade:
+    def grade(self, outcome: OutcomeInput | Completion, *, strict: bool = False) -> Grade:
         """The band *outcome* earns, with the tier that decided it and why.
 
         *outcome* is a number (read in the criteria's own unit), a string
@@ -277,7 +309,8 @@ class Criteria:
         from kpi.grades import Grade
 
         model = self._model
-        outcomes = self.outcomes(outcome)
+        completion = outcome if isinstance(outcome, Completion) else None
+        outcomes = self.outcomes(outcome if completion is None else self._completion_outcome(completion))
         lookup = outcomes.lookup
         shown = tuple(
             (metric, Quantity(lookup(metric, model.units[metric]), model.units[metric])) for metric in model.metrics
@@ -286,7 +319,7 @@ class Criteria:
         def graded(index: int | None, notes: tuple[str, ...] = (), basis: int | None = None) -> Grade:
             band = None if index is None else Band.of_index(index)
             tier = index if not notes else None
-            return Grade(band, tier, notes, shown, self, basis if basis is not None else index)
+            return Grade(band, tier, notes, shown, self, basis if basis is not None else index, completion)
 
         catch_all: int | None = None
         for index, condition in enumerate(model.resolved):
@@ -295,6 +328,10 @@ class Criteria:
                 continue
             if condition.holds(lookup):
                 return graded(index)
+        if model.quantified:
+            # Not every outcome fully earns a tier (missed by exactly 1%):
+            # it did not earn the better tiers, so it takes the worst.
+            return self._placed(graded(len(model.resolved) - 1, ("gap",)), strict)
         if model.monotone:
             for index, reach in enumerate(model.reach):
                 if reach.holds(lookup):
@@ -307,6 +344,40 @@ class Criteria:
         if catch_all is not None:
             return graded(catch_all)
         return self._placed(graded(None, ("uncovered",)), strict)
+
+    def _completion_outcome(self, completion: Completion) -> Quantity:
+        model = self._model
+        if model.quantified or self.metrics:
+            what = "the indicator's targets" if model.quantified else "、".join(self.metrics)
+            raise OutcomeError(f"these tiers grade {what} directly, not a completion rate")
+        if model.units[None] not in (None, PERCENT):
+            raise OutcomeError(f"these tiers grade values in {model.units[None]}, not a completion rate")
+        return completion.quantity
+
+    def grade_actuals(
+        self,
+        actuals: OutcomeInput,
+        *,
+        strict: bool = False,
+        aggregate: Aggregate = "lowest",
+        weights: Mapping[str, Decimal | int | str] | None = None,
+    ) -> Grade:
+        """Grade actual year-end figures, whatever kind of tiers these are.
+
+        Tiers that name metrics, or speak of the indicator's targets, grade
+        the figures directly; tiers that grade a completion rate (``95% |
+        85%-94% | …``) grade the indicator's completion of its targets.  For an
+        indicator without targets the figure is the assessed completion rate.
+
+        >>> indicator = "城镇新增就业10万人，失业人员再就业3万人。"
+        >>> c = Criteria.parse(["95%", "85%-94%", "70%-84%", "69%以下"], indicator=indicator)
+        >>> c.grade_actuals({"城镇新增就业": "9.6万人", "失业人员再就业": "3.3万人"}).label
+        '优'
+        """
+        indicator = self.indicator
+        if self._model.quantified or self.metrics or indicator is None or not indicator.targets:
+            return self.grade(actuals, strict=strict)
+        return self.grade(indicator.completion(actuals, aggregate=aggregate, weights=weights), strict=strict)
 
     @staticmethod
     def _placed(grade: Grade, strict: bool) -> Grade:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Final, Literal
 import attrs
 
 from kpi.bands import Band
+from kpi.indicators import Completion, TargetCompletion, TargetsCondition, describe_margin
 from kpi.intervals import format_decimal
 from kpi.outcomes import Outcomes
 from kpi.rules import AllOf, AnyOf, Comparison, Condition, Otherwise
@@ -52,6 +53,7 @@ class Grade:
     outcomes: tuple[tuple[str | None, Quantity], ...]
     criteria: Criteria = attrs.field(eq=False, repr=False)
     basis: int | None = None
+    completion: Completion | None = None
 
     @property
     def label(self) -> str | None:
@@ -78,14 +80,22 @@ class Grade:
             (f"{metric} " if metric and len(values) > 1 else "") + str(quantity) for metric, quantity in self.outcomes
         )
         model = self.criteria._model
+        prefix = "" if self.completion is None else _describe_completion(self.completion, words)
         if self.tier is not None:
             condition = model.resolved[self.tier]
             reason = _describe(condition, values, self.tiers_text(self.tier), words)
-            return f"{_arrow(reason)}{self._band_text(words)}"
+            return f"{prefix}{_arrow(reason)}{self._band_text(words)}"
         if self.band is None:
-            return f"{shown} {words.uncovered} → {words.no_band}"
+            return f"{prefix}{shown} {words.uncovered} → {words.no_band}"
         assert self.basis is not None
-        if "gap" in self.notes:
+        if "gap" in self.notes and model.quantified:
+            reason = words.unearned.format(
+                shown=_describe_targets(model.resolved[self.basis], values, words),
+                better=self.criteria.labels[self.basis - 1],
+                better_text=self.tiers_text(self.basis - 1),
+                label=self.label,
+            )
+        elif "gap" in self.notes:
             better = self.basis - 1
             better_label = self.criteria.labels[better]
             reason = words.gap.format(
@@ -99,7 +109,7 @@ class Grade:
             reason = words.above.format(shown=shown, label=self.label, text=self.tiers_text(self.basis))
         else:
             reason = words.below.format(shown=shown, label=self.label, text=self.tiers_text(self.basis))
-        return f"{_arrow(reason)}{self._band_text(words)}{words.note(self.notes[0])}"
+        return f"{prefix}{_arrow(reason)}{self._band_text(words)}{words.note(self.notes[0])}"
 
     def tiers_text(self, index: int) -> str:
         """The tier text at *index* as the document wrote it."""
@@ -127,6 +137,12 @@ class _Words:
     uncovered: str
     no_band: str
     gap: str
+    unearned: str
+    completion: str
+    target_rate: str
+    lowest: str
+    mean: str
+    weighted: str
     above: str
     below: str
     and_: str
@@ -152,6 +168,12 @@ _ZH: Final = _Words(
     uncovered="不在任何一档之内",
     no_band="未定档",
     gap="{shown} 未达到{better}档“{better_text}”，高于{label}档“{text}”",
+    unearned="{shown}：不满足{better}档“{better_text}”，按较低一档",
+    completion="完成率 {rate}（{details}，{how}）：",
+    target_rate="{metric} {actual}（目标{target}）= {rate}",
+    lowest="取最低值",
+    mean="取平均值",
+    weighted="取加权平均值",
     above="{shown} 优于最高档{label}档“{text}”",
     below="{shown} 未达到最低档{label}档“{text}”",
     and_="，且",
@@ -173,6 +195,12 @@ _EN: Final = _Words(
     uncovered="lies in no tier",
     no_band="no band",
     gap="{shown} falls short of {better} “{better_text}” but exceeds {label} “{text}”",
+    unearned="{shown}: {better} “{better_text}” is not earned, so the lower tier applies",
+    completion="completion {rate} ({details}; {how}): ",
+    target_rate="{metric} {actual} (target {target}) = {rate}",
+    lowest="the lowest counts",
+    mean="the mean counts",
+    weighted="the weighted mean counts",
     above="{shown} is beyond the best tier, {label} “{text}”",
     below="{shown} falls short of the worst tier, {label} “{text}”",
     and_=", and ",
@@ -185,11 +213,48 @@ _EN: Final = _Words(
 )
 
 
+def _rate(rate: Decimal) -> str:
+    return format_decimal(rate.quantize(Decimal("0.01")).normalize()) + "%"
+
+
+def _describe_completion(completion: Completion, words: _Words) -> str:
+    details = words.join.join(
+        words.target_rate.format(
+            metric=item.target.metric or "", actual=item.actual, target=_target_text(item), rate=_rate(item.rate)
+        ).strip()
+        for item in completion.per_target
+    )
+    how = {"lowest": words.lowest, "mean": words.mean, "weighted": words.weighted}[completion.aggregate]
+    return words.completion.format(rate=_rate(completion.rate), details=details, how=how)
+
+
+def _describe_targets(condition: Condition, values: Mapping[str | None, Quantity], words: _Words) -> str:
+    """Each target against its actual figure, with how far it was beaten or missed."""
+    assert isinstance(condition, TargetsCondition), condition
+    lookup = Outcomes(dict(values)).lookup
+    lang = "zh" if words is _ZH else "en"
+    return words.join.join(
+        f"{item.target.metric or ''} {item.actual} {item.target.op if item.met else _NOT[item.target.op]} "
+        f"{Quantity(item.target.value, item.target.unit)}{describe_margin(item, lang)}".strip()
+        for item in condition.evaluate(lookup)
+    )
+
+
+# The relation an actual figure that misses a target bears to it.
+_NOT: Final = {"≥": "<", ">": "≤", "≤": ">", "<": "≥", "=": "≠"}
+
+
+def _target_text(item: TargetCompletion) -> str:
+    return f"{item.target.op}{Quantity(item.target.value, item.target.unit)}"
+
+
 def _describe(condition: Condition, values: Mapping[str | None, Quantity], text: str, words: _Words) -> str:
     """How the outcomes satisfy *condition* (a tier that matched directly)."""
     if isinstance(condition, Otherwise):
         shown = words.join.join(str(quantity) for quantity in values.values())
         return words.otherwise.format(shown=shown, text=text)
+    if isinstance(condition, TargetsCondition):
+        return _describe_targets(condition, values, words)
     if isinstance(condition, AllOf):
         return words.and_.join(_describe(part, values, text, words) for part in condition.parts)
     if isinstance(condition, AnyOf):

@@ -121,6 +121,8 @@ def lint(criteria: Criteria) -> list[Finding]:
                     (index,),
                 )
             )
+    if model.quantified:
+        return findings  # tiers about targets have no intervals to compare
     findings.extend(_direction_findings(criteria))
     if len(model.metrics) != 1:
         return findings

@@ -12,6 +12,7 @@ equal rule.  :class:`Rule` wraps a condition with the text it came from.
 from __future__ import annotations
 
 import abc
+import enum
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
@@ -21,7 +22,7 @@ import attrs
 from kpi.direction import Direction
 from kpi.errors import CriteriaError
 from kpi.intervals import Bound, Interval, IntervalSet, format_decimal
-from kpi.units import Quantity, Unit
+from kpi.units import PERCENT, Quantity, Unit
 
 if TYPE_CHECKING:
     from kpi.outcomes import OutcomeInput
@@ -33,7 +34,9 @@ __all__ = [
     "Comparison",
     "Condition",
     "Otherwise",
+    "Quantified",
     "Rule",
+    "TargetOutcome",
     "all_of",
     "any_of",
     "parse_rule",
@@ -275,6 +278,62 @@ class Otherwise(Condition):
 
     def __str__(self) -> str:
         return "其余"
+
+
+class TargetOutcome(enum.Enum):
+    """What a multi-target tier says happened to the indicator's targets."""
+
+    EXCEEDED = "超额完成"
+    MET = "完成"
+    MISSED = "未完成"
+
+
+_COUNT_WORDS = "零一两三四五六七八九十"
+
+
+def _count(number: int) -> str:
+    return _COUNT_WORDS[number] if 0 <= number < len(_COUNT_WORDS) else str(number)
+
+
+@attrs.frozen
+class Quantified(Condition):
+    """A tier about the indicator's own targets (两项指标中任意一项超额完成且高于1%).
+
+    ``total`` is the number of targets the tier speaks of, ``at_least`` how
+    many of them (``None`` for all, 均), ``margin`` by how much they were
+    beaten or missed, in percentage points.  Grading needs the targets: see
+    ``Criteria.parse(tiers, indicator=...)``.
+    """
+
+    total: int
+    outcome: TargetOutcome
+    at_least: int | None = None
+    margin: Interval | None = None
+
+    def holds(self, lookup: Lookup, direction_of: DirectionOf = _higher) -> bool:
+        raise CriteriaError(f"“{self}” speaks of the indicator's targets; pass indicator= to Criteria.parse")
+
+    def metrics(self) -> Iterator[str | None]:
+        return iter(())
+
+    def map_leaves(self, function: Callable[[Comparison | BareValue], Condition]) -> Condition:
+        return self
+
+    def region(self, metric: str | None) -> IntervalSet:
+        return IntervalSet.of([Interval()])
+
+    def __str__(self) -> str:
+        which = "均" if self.at_least is None else f"中任意{_count(self.at_least)}项"
+        text = f"{_count(self.total)}项指标{which}{self.outcome.value}"
+        if self.margin is not None:
+            lower, upper = self.margin.lower, self.margin.upper
+            if lower is not None:
+                word, bound = ("不低于" if lower.closed else "高于"), lower
+            else:
+                assert upper is not None
+                word, bound = ("不超过" if upper.closed else "低于"), upper
+            text += f"且{word}{_value(bound.value, PERCENT)}"
+        return text
 
 
 def _merge_units(first: Unit | None, second: Unit | None) -> Unit | None:

@@ -21,6 +21,7 @@ import attrs
 
 from kpi.criteria import Criteria
 from kpi.errors import KpiError
+from kpi.indicators import Indicator
 
 __all__ = ["SourceLocation", "Table", "TableError", "TableRow", "load_table", "read_disclosure"]
 
@@ -61,7 +62,7 @@ class TableRow:
     budget: Decimal | None
     description: str
     goal: str
-    indicator: str
+    indicator: Indicator
     tiers: tuple[str, ...]
     criteria: Criteria | None
     error: KpiError | None
@@ -157,12 +158,14 @@ def read_disclosure(text: str, path: str = "<text>") -> Table:
         except ValueError as problem:
             budget, error = None, error or KpiError(f"{location}: {problem}")
         tiers = tuple(cell.strip() for cell in cells[5:])
+        indicator = Indicator([], cells[4].strip())
         criteria = None
-        if any(tiers) and error is None:
-            try:
-                criteria = Criteria.parse(tiers)
-            except KpiError as problem:
-                error = problem
+        try:
+            indicator = Indicator.parse(cells[4].strip())
+            if any(tiers) and error is None:
+                criteria = Criteria.parse(tiers, indicator=indicator)
+        except KpiError as problem:
+            error = error or problem
         rows.append(
             TableRow(
                 id=f"R{len(rows) + 1:03d}",
@@ -170,7 +173,7 @@ def read_disclosure(text: str, path: str = "<text>") -> Table:
                 budget=budget,
                 description=cells[2].strip(),
                 goal=cells[3].strip(),
-                indicator=cells[4].strip(),
+                indicator=indicator,
                 tiers=tiers if any(tiers) else (),
                 criteria=criteria,
                 error=error,
