@@ -364,9 +364,10 @@ class Criteria:
     ) -> Grade:
         """Grade actual year-end figures, whatever kind of tiers these are.
 
-        Tiers that name metrics, or speak of the indicator's targets, grade
-        the figures directly; tiers that grade a completion rate (``95% |
-        85%-94% | …``) grade the indicator's completion of its targets.  For an
+        Tiers that name metrics, speak of the indicator's targets, or measure
+        in units of their own (``20个工作日以内``) grade the figures directly;
+        tiers that grade a rate (``95% | 85%-94% | …``) grade the indicator's
+        completion of its targets.  For an
         indicator without targets the figure is the assessed completion rate.
 
         >>> indicator = "城镇新增就业10万人，失业人员再就业3万人。"
@@ -375,7 +376,10 @@ class Criteria:
         '优'
         """
         indicator = self.indicator
-        if self._model.quantified or self.metrics or indicator is None or not indicator.targets:
+        model = self._model
+        rates = not model.quantified and not self.metrics and model.units[None] in (None, PERCENT)
+        if not rates or indicator is None or not indicator.targets:
+            # The tiers measure the figures themselves (≤24小时, 设备完好率>90%).
             return self.grade(actuals, strict=strict)
         return self.grade(indicator.completion(actuals, aggregate=aggregate, weights=weights), strict=strict)
 
