@@ -68,7 +68,10 @@ def _read_text(text: str) -> Quantity:
     try:
         return parse_quantity(text)
     except KpiSyntaxError as error:
-        raise OutcomeError(f"outcome {text!r} is not a number with an optional unit\n{error}") from error
+        detail = error.reason.removeprefix("cannot read outcome: ")
+        raise OutcomeError(
+            f"outcome {text!r} is not a number with an optional unit ({detail}, column {error.position + 1})"
+        ) from None
     except InvalidOperation as error:  # pragma: no cover - the grammar admits only plain decimals
         raise OutcomeError(f"outcome {text!r} is not a number") from error
 

@@ -12,6 +12,7 @@ its error and its line so that it can be reported.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -19,11 +20,13 @@ from typing import Final
 
 import attrs
 
+from kpi._files import FileError, Sheet, read_rows
+from kpi._text import normalise
 from kpi.criteria import Criteria
-from kpi.errors import KpiError
+from kpi.errors import KpiError, KpiSyntaxError
 from kpi.indicators import Indicator
 
-__all__ = ["SourceLocation", "Table", "TableError", "TableRow", "load_table", "read_disclosure"]
+__all__ = ["SourceLocation", "Table", "TableError", "TableRow", "load_table", "read_disclosure", "read_sheet_table"]
 
 #: The title line that opens the indicator table in a disclosure.
 TABLE_TITLE: Final = "部门职责-工作活动绩效目标"
@@ -34,7 +37,7 @@ _LAST_HEADER_CELL: Final = "评价标准"
 _INDENT: Final = "\u3000"
 
 
-class TableError(KpiError):
+class TableError(FileError):
     """A file that holds no readable indicator table at all."""
 
 
@@ -67,6 +70,7 @@ class TableRow:
     criteria: Criteria | None
     error: KpiError | None
     location: SourceLocation
+    weight: Decimal | None = None
 
     @property
     def is_heading(self) -> bool:
@@ -122,17 +126,112 @@ def _budget(cell: str) -> Decimal | None:
     try:
         value = Decimal(text)
     except InvalidOperation:
-        raise ValueError(f"budget “{cell}” is not a number") from None
+        raise ValueError(f"budget “{cell.strip()}” is not a number") from None
     if not value.is_finite():
-        raise ValueError(f"budget “{cell}” is not a number")
+        raise ValueError(f"budget “{cell.strip()}” is not a number")
+    return value
+
+
+@attrs.frozen
+class _Cells:
+    """One row's cells by meaning, as any table format gives them."""
+
+    activity: str
+    budget: str
+    description: str
+    goal: str
+    indicator: str
+    tiers: tuple[str, ...]
+    id: str = ""
+    weight: str = ""
+
+
+class _RowBuilder:
+    """Turns rows of cells into table rows, following the activity hierarchy."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.rows: list[TableRow] = []
+        self.activity: tuple[str, ...] = ()
+
+    def add(self, cells: _Cells, location: SourceLocation, problem: str | None = None) -> None:
+        error: KpiError | None = None if problem is None else KpiError(f"{location}: {problem}")
+        name = cells.activity
+        if name.strip():
+            depth = (len(name) - len(name.lstrip(_INDENT))) // 2
+            self.activity = (*self.activity[:depth], name.strip())
+        try:
+            budget = _budget(cells.budget)
+        except ValueError as bad:
+            budget, error = None, error or KpiError(f"{location}: {bad}")
+        try:
+            weight = _weight(cells.weight)
+        except ValueError as bad:
+            weight, error = None, error or KpiError(f"{location}: {bad}")
+        tiers = tuple(cell.strip() for cell in cells.tiers)
+        indicator = Indicator((), cells.indicator.strip())
+        criteria = None
+        try:
+            indicator = Indicator.parse(cells.indicator.strip())
+            if any(tiers) and error is None:
+                if not all(tiers):
+                    raise KpiError(f"tier {tiers.index('') + 1} is empty; a row needs all four tiers")
+                criteria = Criteria.parse(tiers, indicator=indicator)
+        except KpiError as problem_found:
+            error = error or _located(problem_found, location)
+        self.rows.append(
+            TableRow(
+                id=cells.id.strip() or f"R{len(self.rows) + 1:03d}",
+                activity=self.activity,
+                budget=budget,
+                description=cells.description.strip(),
+                goal=cells.goal.strip(),
+                indicator=indicator,
+                tiers=tiers if any(tiers) else (),
+                criteria=criteria,
+                error=error,
+                location=location,
+                weight=weight,
+            )
+        )
+
+    def table(self) -> Table:
+        seen: dict[str, TableRow] = {}
+        rows = list(self.rows)
+        for index, row in enumerate(rows):
+            if row.id in seen:
+                first = seen[row.id]
+                problem = KpiError(f"{row.location}: id {row.id} is used again (first at line {first.location.line})")
+                rows[index] = attrs.evolve(row, criteria=None, error=problem)
+            else:
+                seen[row.id] = row
+        return Table(self.path, tuple(rows))
+
+
+def _located(error: KpiError, location: SourceLocation) -> KpiError:
+    """*error* of the same type with the row's place in front, for reports."""
+    if isinstance(error, KpiSyntaxError):
+        return KpiSyntaxError(f"{location}: {error.reason}", error.text, error.position)
+    return type(error)(f"{location}: {error}")
+
+
+def _weight(cell: str) -> Decimal | None:
+    text = cell.strip()
+    if not text:
+        return None
+    try:
+        value = Decimal(text.rstrip("%"))
+    except InvalidOperation:
+        raise ValueError(f"weight “{text}” is not a number") from None
+    if not value.is_finite() or value < 0:
+        raise ValueError(f"weight “{text}” is not a non-negative number")
     return value
 
 
 def read_disclosure(text: str, path: str = "<text>") -> Table:
-    """The indicator table of a disclosure given as text."""
+    """The indicator table of a budget disclosure given as text."""
     lines = text.splitlines()
-    rows: list[TableRow] = []
-    activity: tuple[str, ...] = ()
+    builder = _RowBuilder(path)
     header_seen = False
     for first, cells in _blocks(lines):
         if not header_seen:
@@ -145,47 +244,121 @@ def read_disclosure(text: str, path: str = "<text>") -> Table:
             if not cells:
                 continue
         location = SourceLocation(path, first)
-        error: KpiError | None = None
+        problem = None
         if len(cells) != COLUMNS:
-            error = KpiError(f"{location}: expected {COLUMNS} cells, found {len(cells)}")
+            problem = f"expected {COLUMNS} cells, found {len(cells)}"
             cells = (cells + [""] * COLUMNS)[:COLUMNS]
-        name = cells[0]
-        if name.strip():
-            depth = (len(name) - len(name.lstrip(_INDENT))) // 2
-            activity = (*activity[:depth], name.strip())
-        try:
-            budget = _budget(cells[1])
-        except ValueError as problem:
-            budget, error = None, error or KpiError(f"{location}: {problem}")
-        tiers = tuple(cell.strip() for cell in cells[5:])
-        indicator = Indicator([], cells[4].strip())
-        criteria = None
-        try:
-            indicator = Indicator.parse(cells[4].strip())
-            if any(tiers) and error is None:
-                criteria = Criteria.parse(tiers, indicator=indicator)
-        except KpiError as problem:
-            error = error or problem
-        rows.append(
-            TableRow(
-                id=f"R{len(rows) + 1:03d}",
-                activity=activity,
-                budget=budget,
-                description=cells[2].strip(),
-                goal=cells[3].strip(),
-                indicator=indicator,
-                tiers=tiers if any(tiers) else (),
-                criteria=criteria,
-                error=error,
-                location=location,
-            )
-        )
+        builder.add(_Cells(cells[0], cells[1], cells[2], cells[3], cells[4], tuple(cells[5:9])), location, problem)
     if not header_seen:
         raise TableError(f"{path}: the “{TABLE_TITLE}” table has no “{_HEADER_FIRST_CELL}” header row")
-    return Table(path, tuple(rows))
+    return builder.table()
+
+
+# Column headings of spreadsheet tables, by meaning.
+_HEADINGS: Final = {
+    "id": ("编号", "id", "序号", "指标编号"),
+    "activity": ("职责活动", "工作活动"),
+    "budget": ("年度预算数", "预算数", "年度预算"),
+    "description": ("内容描述",),
+    "goal": ("绩效目标",),
+    "indicator": ("绩效指标",),
+    "weight": ("权重",),
+}
+_BAND_HEADINGS: Final = ("优", "良", "中", "差")
+
+
+def _heading(cell: str) -> str:
+    text = normalise(cell).text.replace(" ", "").lower()
+    return re.sub(r"\((万元|元|%)\)$", "", text)
+
+
+def _columns(header: Sequence[str]) -> dict[str, int | tuple[int, ...]] | None:
+    """Which column holds what, or ``None`` if *header* is not the heading row."""
+    names = [_heading(cell) for cell in header]
+    found: dict[str, int | tuple[int, ...]] = {}
+    for meaning, spellings in _HEADINGS.items():
+        for index, name in enumerate(names):
+            if name in spellings or (meaning != "id" and any(name.startswith(s) for s in spellings)):
+                found.setdefault(meaning, index)
+    if "activity" not in found or "indicator" not in found:
+        return None
+    bands = [
+        next((i for i, name in enumerate(names) if name in (band, f"评价标准{band}", f"评价标准-{band}")), -1)
+        for band in _BAND_HEADINGS
+    ]
+    if all(index >= 0 for index in bands):
+        found["tiers"] = tuple(bands)
+        return found
+    start = next((i for i, name in enumerate(names) if name.startswith("评价标准")), -1)
+    if start < 0:
+        return None
+    found["tiers"] = tuple(range(start, start + 4))
+    return found
+
+
+def read_sheet_table(sheet: Sheet) -> Table:
+    """The indicator table in a spreadsheet's rows (CSV or XLSX)."""
+    columns = None
+    rows = iter(sheet.rows)
+    for _, cells in rows:
+        columns = _columns(cells)
+        if columns is not None:
+            break
+    if columns is None:
+        raise TableError(f"{sheet.path}: no heading row with 职责活动, 绩效指标 and 评价标准 (or 优/良/中/差) columns")
+    builder = _RowBuilder(sheet.path)
+    width = max(index if isinstance(index, int) else max(index) for index in columns.values()) + 1
+    for line, cells in rows:
+        if not any(cell.strip() for cell in cells):
+            continue
+        problem = None
+        if sheet.kind == "csv" and len(cells) < width:
+            # A spreadsheet writes every cell of a row; fewer means a cut-off file.
+            problem = f"expected {width} cells, found {len(cells)}: the row is cut short"
+        padded = tuple(cells) + ("",) * max(0, width - len(cells))
+
+        def cell(meaning: str, padded: tuple[str, ...] = padded) -> str:
+            index = columns.get(meaning)
+            return padded[index] if isinstance(index, int) else ""
+
+        tier_columns = columns["tiers"]
+        assert isinstance(tier_columns, tuple)
+        builder.add(
+            _Cells(
+                cell("activity"),
+                cell("budget"),
+                cell("description"),
+                cell("goal"),
+                cell("indicator"),
+                tuple(padded[index] for index in tier_columns),
+                cell("id"),
+                cell("weight"),
+            ),
+            SourceLocation(sheet.path, line),
+            problem,
+        )
+    return builder.table()
 
 
 def load_table(path: str | os.PathLike[str]) -> Table:
-    """The indicator table of the disclosure at *path* (UTF-8 text)."""
+    """The indicator table in *path*: a budget disclosure as text (.txt), or a
+    spreadsheet (.csv, .xlsx) with the disclosure's column headings.
+
+    >>> from pathlib import Path
+    >>> table = load_table(Path(__file__).parents[2] / "seeds" / "handan-hrss-2018-budget.txt")
+    >>> len(table.indicators), table.indicators[0].indicator.targets[0].metric
+    (102, '农村劳动力转移就业新增')
+    """
     file = Path(path)
-    return read_disclosure(file.read_text(encoding="utf-8-sig"), str(path))
+    if file.suffix.lower() == ".txt":
+        if not file.is_file():
+            raise TableError(f"{file}: no such file")
+        data = file.read_bytes()
+        if not data.strip():
+            raise TableError(f"{file}: the file is empty")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise TableError(f"{file}: not UTF-8 text (byte {error.start}); save the disclosure as UTF-8") from None
+        return read_disclosure(text, str(path))
+    return read_sheet_table(read_rows(file))

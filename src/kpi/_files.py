@@ -1,0 +1,230 @@
+"""Reading and writing the files evaluators exchange: CSV, XLSX and JSON.
+
+Spreadsheets come from Chinese desktops: CSV saved by Excel is often GBK,
+XLSX cells hold floats formatted as percentages, files get truncated in
+e-mail.  Every cell comes back as text with its row number, so that nothing
+is silently reinterpreted and every problem can be reported with a place.
+Outputs are written atomically (a temporary file renamed into place) and
+never over an input.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, Any, Final
+
+import attrs
+
+from kpi.errors import KpiError
+
+__all__ = ["FileError", "Sheet", "read_rows", "write_output"]
+
+#: Largest spreadsheet kpi opens; a results file is a few hundred KB.
+MAX_FILE_BYTES: Final = 200 * 1024 * 1024
+#: Most rows read from one sheet.
+MAX_ROWS: Final = 2_000_000
+
+
+class FileError(KpiError):
+    """A file that cannot be read or written at all."""
+
+
+@attrs.frozen
+class Sheet:
+    """The cells of a file as text, each row with its 1-based line or row number."""
+
+    path: str
+    rows: tuple[tuple[int, tuple[str, ...]], ...]
+    notices: tuple[str, ...] = ()
+    kind: str = "csv"
+
+
+def _decode(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
+    """Text of a CSV file: UTF-8 (with or without BOM), else GB18030 with a notice."""
+    if not data.strip():
+        raise FileError(f"{path}: the file is empty")
+    try:
+        return data.decode("utf-8-sig"), ()
+    except UnicodeDecodeError as error:
+        utf8_error = error
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise FileError(
+            f"{path}: not UTF-8 text (byte {utf8_error.start}) nor GBK/GB18030; save it as UTF-8 CSV"
+        ) from None
+    return text, (f"{path}: not UTF-8; read as GBK/GB18030 (Excel's Chinese CSV)",)
+
+
+def _read_csv(path: Path) -> Sheet:
+    data = path.read_bytes()
+    text, notices = _decode(data, str(path))
+    if "\x00" in text:
+        raise FileError(f"{path}: contains NUL bytes; it is not a CSV text file")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows: list[tuple[int, tuple[str, ...]]] = []
+    line = 1
+    try:
+        for cells in reader:
+            rows.append((line, tuple(cells)))
+            line = reader.line_num + 1
+            if len(rows) > MAX_ROWS:
+                raise FileError(f"{path}: more than {MAX_ROWS} rows")
+    except csv.Error as error:
+        raise FileError(f"{path}:{line}: not valid CSV ({error})") from None
+    return Sheet(str(path), tuple(rows), notices)
+
+
+def _cell_text(cell: Any) -> str:
+    """A spreadsheet cell as the text a person sees (0.96 formatted 0% is 96%)."""
+    value = cell.value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int | float):
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        if "%" in (cell.number_format or ""):
+            number *= 100
+            return format(number.normalize(), "f") + "%"
+        return format(number, "f") if isinstance(value, int) else repr(value)
+    return str(value)
+
+
+def _read_xlsx(path: Path) -> Sheet:
+    try:
+        import openpyxl
+    except ImportError:
+        raise FileError(f"{path}: reading .xlsx needs the excel extra: pip install 'kpi[excel]'") from None
+    if not openpyxl.DEFUSEDXML:  # pragma: no cover - the extra installs defusedxml
+        raise FileError("reading .xlsx safely needs defusedxml: pip install 'kpi[excel]'")
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many types for a broken archive
+        raise FileError(f"{path}: not a readable .xlsx workbook ({type(error).__name__}: {error})") from None
+    try:
+        sheet = book.worksheets[0]
+        rows: list[tuple[int, tuple[str, ...]]] = []
+        for number, row in enumerate(sheet.iter_rows(), 1):
+            if number > MAX_ROWS:
+                raise FileError(f"{path}: more than {MAX_ROWS} rows")
+            rows.append((number, tuple(_cell_text(cell) for cell in row)))
+    except FileError:
+        raise
+    except Exception as error:
+        raise FileError(f"{path}: cannot read the first sheet ({type(error).__name__}: {error})") from None
+    finally:
+        book.close()
+    return Sheet(f"{path}[{sheet.title}]", tuple(rows), kind="xlsx")
+
+
+def read_rows(path: str | os.PathLike[str]) -> Sheet:
+    """The rows of a CSV or XLSX file as text cells."""
+    file = Path(path)
+    if not file.is_file():
+        raise FileError(f"{file}: no such file")
+    if file.stat().st_size > MAX_FILE_BYTES:
+        raise FileError(f"{file}: larger than {MAX_FILE_BYTES // 1024 // 1024} MB")
+    suffix = file.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(file)
+    if suffix in (".csv", ".txt", ".tsv"):
+        return _read_csv(file)
+    raise FileError(f"{file}: unknown kind of file; use .csv or .xlsx")
+
+
+def _atomic(path: Path, write: Callable[[IO[bytes]], None]) -> None:
+    """Write through a temporary file in the same folder, then rename over *path*."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            write(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        Path(temporary).replace(path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _check_target(path: Path, inputs: Iterable[str | os.PathLike[str]]) -> None:
+    for source in inputs:
+        source_path = Path(source)
+        if source_path.exists() and path.exists() and path.samefile(source_path):
+            raise FileError(f"{path}: refusing to write over an input file")
+        if path.resolve() == source_path.resolve():
+            raise FileError(f"{path}: refusing to write over an input file")
+
+
+def write_output(
+    path: str | os.PathLike[str],
+    header: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    *,
+    inputs: Iterable[str | os.PathLike[str]] = (),
+    document: object = None,
+    extra_sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[object]]]] = (),
+) -> None:
+    """Write *rows* as CSV (UTF-8 with BOM, for Excel), XLSX or JSON, atomically.
+
+    JSON writes *document* when given (so a summary can go beside the rows),
+    else the rows as a list of objects.  XLSX writes *extra_sheets* after
+    the first.
+    """
+    target = Path(path)
+    _check_target(target, inputs)
+    suffix = target.suffix.lower()
+    if suffix == ".csv":
+
+        def write(stream: IO[bytes]) -> None:
+            text = io.StringIO(newline="")
+            writer = csv.writer(text, lineterminator="\r\n")
+            writer.writerow(header)
+            writer.writerows([["" if cell is None else str(cell) for cell in row] for row in rows])
+            stream.write(text.getvalue().encode("utf-8-sig"))
+
+    elif suffix == ".json":
+        payload = document if document is not None else [dict(zip(header, row, strict=True)) for row in rows]
+
+        def write(stream: IO[bytes]) -> None:
+            stream.write(json.dumps(payload, ensure_ascii=False, indent=2, default=str).encode("utf-8"))
+            stream.write(b"\n")
+
+    elif suffix == ".xlsx":
+        try:
+            import openpyxl
+        except ImportError:
+            raise FileError(f"{target}: writing .xlsx needs the excel extra: pip install 'kpi[excel]'") from None
+
+        def write(stream: IO[bytes]) -> None:
+            book = openpyxl.Workbook(write_only=True)
+            for title, sheet_header, sheet_rows in (("结果", header, rows), *extra_sheets):
+                sheet = book.create_sheet(title)
+                sheet.append([_xlsx_cell(sheet, cell) for cell in sheet_header])
+                for row in sheet_rows:
+                    sheet.append([_xlsx_cell(sheet, cell) for cell in row])
+            book.save(stream)
+
+    else:
+        raise FileError(f"{target}: unknown kind of output; use .csv, .xlsx or .json")
+    _atomic(target, write)
+
+
+def _xlsx_cell(sheet: Any, value: object) -> object:
+    """A cell for a write-only sheet; text stays text even when it starts with “=”
+    (the tier text ``=94%`` must not become a formula)."""
+    from openpyxl.cell import WriteOnlyCell
+
+    if isinstance(value, Decimal):
+        value = float(value) if value != value.to_integral_value() else int(value)
+    cell = WriteOnlyCell(sheet, value="" if value is None else value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell

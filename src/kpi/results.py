@@ -1,0 +1,178 @@
+"""Year-end results files: the fill-in sheet for a table, and reading it back.
+
+The sheet has one row per indicator, keyed by the table's row id, with
+pairs of columns 填报项N / 实际值N: what to fill (a metric or target name,
+with its unit as a hint, or 完成率 for an assessed completion rate) and the
+figure.  Reading it back keeps every row's place in the file, reports rows
+for ids the table does not have and ids that appear twice, and never drops
+anything.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping, Sequence
+from typing import Final
+
+import attrs
+
+from kpi._files import Sheet, read_rows
+from kpi._text import normalise
+from kpi.tables import SourceLocation, Table, TableError, TableRow
+
+__all__ = [
+    "COMPLETION_RATE",
+    "ResultEntry",
+    "Results",
+    "load_results",
+    "needed_values",
+    "template_records",
+]
+
+#: The 填报项 that stands for an assessed completion rate.
+COMPLETION_RATE: Final = "完成率"
+#: The 填报项 of a single value with no metric name.
+ACTUAL: Final = "实际值"
+_ID: Final = ("编号", "id", "序号", "指标编号")
+_HINT: Final = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+
+
+def needed_values(row: TableRow) -> tuple[str, ...]:
+    """What a results file must give for *row*, as 填报项 labels with unit hints."""
+    criteria = row.criteria
+    if criteria is None:
+        return (COMPLETION_RATE,)
+    model = criteria._model
+    if model.quantified or criteria.metrics:
+        return tuple(_label(metric, model.units.get(metric)) for metric in model.metrics)
+    unit = model.units[None]
+    targets = row.indicator.targets
+    grades_rates = unit is None or unit.name == "%"
+    if grades_rates and targets:
+        return tuple(_label(target.metric, target.unit) for target in targets)
+    if not grades_rates:
+        metric = targets[0].metric if len(targets) == 1 else None
+        return (_label(metric, unit),)
+    return (f"{COMPLETION_RATE}（%）",)
+
+
+def _label(metric: str | None, unit: object) -> str:
+    name = metric or ACTUAL
+    return f"{name}（{unit}）" if unit else name
+
+
+def template_records(table: Table) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of the fill-in sheet for *table*: one row per indicator."""
+    needs = {row.id: needed_values(row) for row in table.indicators}
+    width = max((len(values) for values in needs.values()), default=1)
+    header = ["编号", "职责活动", "绩效指标", "评价标准"]
+    for number in range(1, width + 1):
+        header += [f"填报项{number}", f"实际值{number}"]
+    header += ["权重", "备注"]
+    rows = []
+    for row in table.indicators:
+        cells = [row.id, " › ".join(row.activity), row.indicator.text, " | ".join(row.tiers)]
+        values = needs[row.id]
+        for number in range(width):
+            cells += [values[number] if number < len(values) else "", ""]
+        note = "" if row.error is None else f"评价标准无法读取：{str(row.error).splitlines()[0]}"
+        cells += ["" if row.weight is None else str(row.weight), note]
+        rows.append(cells)
+    return header, rows
+
+
+@attrs.frozen
+class ResultEntry:
+    """One row of a results file: the values filled in for one indicator."""
+
+    id: str
+    values: tuple[tuple[str, str], ...]
+    weight: str
+    location: SourceLocation
+
+    @property
+    def filled(self) -> tuple[tuple[str, str], ...]:
+        """The (name, value) pairs that carry a name or a value."""
+        return tuple((name, value) for name, value in self.values if name or value)
+
+
+@attrs.frozen
+class Results:
+    """A results file: entries by id, and what could not be matched."""
+
+    path: str
+    entries: Mapping[str, ResultEntry]
+    duplicates: Mapping[str, tuple[SourceLocation, ...]]
+    unnamed: tuple[SourceLocation, ...] = ()
+    notices: tuple[str, ...] = ()
+
+    def unknown(self, table: Table) -> tuple[ResultEntry, ...]:
+        """Entries for ids that *table* does not have."""
+        known = {row.id for row in table.rows}
+        return tuple(entry for entry in self.entries.values() if entry.id not in known)
+
+
+def _columns(header: Sequence[str]) -> tuple[int, list[tuple[int, int]], int | None] | None:
+    names = [normalise(cell).text.strip().lower() for cell in header]
+    id_column = next((i for i, name in enumerate(names) if name in _ID), None)
+    if id_column is None:
+        return None
+    pairs: list[tuple[int, int]] = []
+    for index, name in enumerate(names):
+        match = re.fullmatch(r"填报项(\d*)", name)
+        if match:
+            value = next((i for i, other in enumerate(names) if other == f"实际值{match.group(1)}"), None)
+            if value is not None:
+                pairs.append((index, value))
+    if not pairs:
+        for label in (ACTUAL, COMPLETION_RATE):
+            value = next((i for i, name in enumerate(names) if name == label), None)
+            if value is not None:
+                pairs.append((-1 if label == ACTUAL else -2, value))
+                break
+    if not pairs:
+        return None
+    weight = next((i for i, name in enumerate(names) if name == "权重"), None)
+    return id_column, pairs, weight
+
+
+def read_results(sheet: Sheet) -> Results:
+    """The entries of a results sheet (CSV or XLSX rows)."""
+    rows = iter(sheet.rows)
+    columns = None
+    for _, header in rows:
+        columns = _columns(header)
+        if columns is not None:
+            break
+    if columns is None:
+        raise TableError(f"{sheet.path}: no heading row with 编号 and 填报项/实际值 (or 实际值, 完成率) columns")
+    id_column, pairs, weight_column = columns
+    entries: dict[str, ResultEntry] = {}
+    seen: dict[str, list[SourceLocation]] = {}
+    unnamed: list[SourceLocation] = []
+    for line, cells in rows:
+        if not any(cell.strip() for cell in cells):
+            continue
+        location = SourceLocation(sheet.path, line)
+
+        def cell(index: int | None, cells: tuple[str, ...] = cells) -> str:
+            return cells[index].strip() if index is not None and 0 <= index < len(cells) else ""
+
+        row_id = cell(id_column)
+        if not row_id:
+            unnamed.append(location)
+            continue
+        values = []
+        for name_column, value_column in pairs:
+            name = {-1: "", -2: COMPLETION_RATE}.get(name_column) if name_column < 0 else cell(name_column)
+            values.append((_HINT.sub("", name or ""), cell(value_column)))
+        seen.setdefault(row_id, []).append(location)
+        entries.setdefault(row_id, ResultEntry(row_id, tuple(values), cell(weight_column), location))
+    duplicates = {row_id: tuple(places) for row_id, places in seen.items() if len(places) > 1}
+    return Results(sheet.path, entries, duplicates, tuple(unnamed), sheet.notices)
+
+
+def load_results(path: str | os.PathLike[str]) -> Results:
+    """The results file at *path* (.csv or .xlsx)."""
+    return read_results(read_rows(path))

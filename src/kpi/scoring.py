@@ -1,0 +1,278 @@
+"""Scoring a whole indicator table against a results file.
+
+This is the year-end job: every indicator gets a band, the tier text that
+decided it, an explanation, notes and points; every activity and the whole
+document get counts per band, a score out of 100 and an overall band on the
+national scale 优(90-100分)、良(80-89分)、中(60-79分)、差(0-59分), which kpi
+reads like any other tier set.  Nothing is lost: there is exactly one scored
+row per indicator of the table, and a missing or unreadable result is a row
+marked as such, with the reason.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import Decimal, InvalidOperation
+from typing import Final, Literal
+
+import attrs
+
+from kpi.bands import BAND_LABELS, Band
+from kpi.criteria import Criteria
+from kpi.errors import KpiError
+from kpi.grades import Grade
+from kpi.results import ACTUAL, COMPLETION_RATE, ResultEntry, Results, load_results
+from kpi.tables import SourceLocation, Table, TableRow, load_table
+
+__all__ = [
+    "DEFAULT_POINTS",
+    "NATIONAL_SCALE",
+    "STATUS_LABELS",
+    "Scorecard",
+    "ScoredRow",
+    "Summary",
+    "national_scale",
+    "score",
+]
+
+#: The national score-to-band scale for evaluation results (财政部预算司).
+NATIONAL_SCALE: Final = "优(90-100分)、良(80-89分)、中(60-79分)、差(0-59分)"
+#: Points per band, best first, unless the caller gives others.
+DEFAULT_POINTS: Final = (Decimal(100), Decimal(80), Decimal(60), Decimal(0))
+
+Status = Literal["graded", "missing", "invalid", "no-band"]
+#: How each status reads in a report.
+STATUS_LABELS: Final[Mapping[str, str]] = {
+    "graded": "已评定",
+    "missing": "未填报",
+    "invalid": "无效",
+    "no-band": "未定档",
+}
+
+
+@functools.cache
+def national_scale() -> Criteria:
+    """The national scale as a criteria (whole points: 89.5 falls in its gap, 良)."""
+    return Criteria.parse_scale(NATIONAL_SCALE)
+
+
+@attrs.frozen
+class ScoredRow:
+    """One indicator of the table, graded or marked with why it was not."""
+
+    row: TableRow
+    status: Status
+    grade: Grade | None
+    reason: str
+    weight: Decimal
+    points: Decimal | None
+    result: SourceLocation | None
+
+    @property
+    def id(self) -> str:
+        return self.row.id
+
+    def record(self) -> dict[str, object]:
+        """The row as a flat record for CSV, XLSX and JSON output."""
+        grade = self.grade
+        return {
+            "编号": self.row.id,
+            "职责活动": " › ".join(self.row.activity),
+            "绩效指标": self.row.indicator.text,
+            "状态": STATUS_LABELS[self.status],
+            "档次": (grade.label or "") if grade else "",
+            "评定依据": grade.tiers_text(grade.basis) if grade and grade.basis is not None else "",
+            "说明": grade.explain() if grade else "",
+            "备注": "、".join(grade.notes) if grade else "",
+            "得分": "" if self.points is None else _plain(self.points),
+            "权重": _plain(self.weight),
+            "原因": self.reason,
+            "表格位置": str(self.row.location),
+            "结果位置": "" if self.result is None else str(self.result),
+        }
+
+
+@attrs.frozen
+class Summary:
+    """Counts per band, score and overall band of a group of indicators."""
+
+    activity: tuple[str, ...]
+    counts: Mapping[str, int]
+    graded: int
+    ungraded: int
+    score: Decimal | None
+    grade: Grade | None
+
+    @property
+    def name(self) -> str:
+        return " › ".join(self.activity) or "全部"
+
+    @property
+    def band(self) -> str:
+        return (self.grade.label or "") if self.grade else ""
+
+    def record(self, labels: Sequence[str]) -> dict[str, object]:
+        record: dict[str, object] = {"职责活动": self.name}
+        record.update({label: self.counts.get(label, 0) for label in labels})
+        record.update(
+            {
+                "未评定": self.ungraded,
+                "得分": "" if self.score is None else _plain(self.score.quantize(Decimal("0.01"))),
+                "等级": self.band,
+            }
+        )
+        return record
+
+
+def _plain(value: Decimal) -> str:
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+@attrs.frozen
+class Scorecard:
+    """The scored table: one row per indicator, summaries, and what did not match."""
+
+    table: Table
+    results: Results
+    rows: tuple[ScoredRow, ...]
+    activities: tuple[Summary, ...]
+    total: Summary
+    unknown: tuple[ResultEntry, ...]
+    points: tuple[Decimal, ...]
+
+    @property
+    def complete(self) -> bool:
+        """Whether every indicator was graded and every result matched."""
+        return all(row.status == "graded" for row in self.rows) and not self.unknown and not self.results.duplicates
+
+    def problems(self) -> list[str]:
+        """Every result that did not match a row, every duplicate, every unreadable line."""
+        messages = [
+            f"{entry.location}: result for unknown id {entry.id}; the table has no such row" for entry in self.unknown
+        ]
+        for row_id, places in self.results.duplicates.items():
+            messages.append(f"{places[1]}: id {row_id} appears {len(places)} times (first at {places[0]})")
+        messages += [f"{place}: result row without an id" for place in self.results.unnamed]
+        return messages
+
+    def records(self) -> list[dict[str, object]]:
+        return [row.record() for row in self.rows]
+
+    def summary_records(self) -> list[dict[str, object]]:
+        """One record per activity, then one for the whole document."""
+        return [summary.record(BAND_LABELS) for summary in (*self.activities, self.total)]
+
+
+def _outcome(row: TableRow, entry: ResultEntry) -> tuple[object, bool]:
+    """The outcome to grade from a results entry, and whether it is a plain rate."""
+    filled = entry.filled
+    if len(filled) == 1:
+        name, value = filled[0]
+        return value, name == COMPLETION_RATE
+    return {name: value for name, value in filled if name not in ("", ACTUAL)}, False
+
+
+def _score_row(row: TableRow, entry: ResultEntry | None, results: Results, points: Sequence[Decimal]) -> ScoredRow:
+    weight, weight_problem = _weight_of(row, entry)
+    location = None if entry is None else entry.location
+
+    def unscored(status: Status, reason: str) -> ScoredRow:
+        return ScoredRow(row, status, None, reason, weight, None, location)
+
+    if row.criteria is None:
+        return unscored("invalid", f"评价标准无法读取：{str(row.error).splitlines()[0]}")
+    if entry is None:
+        return unscored("missing", "结果文件中没有这一行")
+    if row.id in results.duplicates:
+        places = "、".join(str(place.line) for place in results.duplicates[row.id])
+        return unscored("invalid", f"结果文件中编号 {row.id} 出现多次（第{places}行），无法确定采用哪一行")
+    if weight_problem:
+        return unscored("invalid", weight_problem)
+    filled = entry.filled
+    if not any(value for _, value in filled):
+        return unscored("missing", "未填写实际值")
+    empty = [name for name, value in filled if not value]
+    if empty:
+        return unscored("invalid", f"缺少 {'、'.join(name or ACTUAL for name in empty)} 的实际值")
+    outcome, is_rate = _outcome(row, entry)
+    try:
+        grade = row.criteria.grade(outcome) if is_rate else row.criteria.grade_actuals(outcome)  # type: ignore[arg-type]
+    except KpiError as error:
+        return unscored("invalid", str(error).replace("\n", " "))
+    if grade.band is None:
+        return ScoredRow(row, "no-band", grade, grade.explain(), weight, None, location)
+    return ScoredRow(row, "graded", grade, "", weight, points[grade.band.index], location)
+
+
+def _weight_of(row: TableRow, entry: ResultEntry | None) -> tuple[Decimal, str]:
+    text = entry.weight if entry is not None else ""
+    if not text:
+        return (row.weight if row.weight is not None else Decimal(1)), ""
+    try:
+        weight = Decimal(text)
+    except InvalidOperation:
+        return Decimal(1), f"权重“{text}”不是数字"
+    if not weight.is_finite() or weight < 0:
+        return Decimal(1), f"权重“{text}”不是非负数"
+    return weight, ""
+
+
+def _summary(activity: tuple[str, ...], rows: Sequence[ScoredRow]) -> Summary:
+    counts: dict[str, int] = {}
+    total_weight = Decimal(0)
+    weighted = Decimal(0)
+    graded = 0
+    for scored in rows:
+        if scored.status != "graded" or scored.grade is None or scored.points is None:
+            continue
+        graded += 1
+        label = scored.grade.label or ""
+        counts[label] = counts.get(label, 0) + 1
+        total_weight += scored.weight
+        weighted += scored.weight * scored.points
+    score = weighted / total_weight if total_weight else None
+    grade = None if score is None else national_scale().grade(score)
+    return Summary(activity, counts, graded, len(rows) - graded, score, grade)
+
+
+def score(
+    table: Table | str | os.PathLike[str],
+    results: Results | str | os.PathLike[str],
+    *,
+    points: Sequence[Decimal | int | str] = DEFAULT_POINTS,
+    progress: Callable[[Iterable[TableRow]], Iterable[TableRow]] | None = None,
+) -> Scorecard:
+    """Grade every indicator of *table* with the figures in *results*.
+
+    *points* gives the points of each band, best first (100, 80, 60, 0 by
+    default); the score of a group is the weighted mean of its graded
+    indicators' points (weights from the results' or the table's 权重
+    column, 1 by default), and its band is read off the national scale.
+    Indicators that could not be graded are listed, not counted.
+
+    >>> from pathlib import Path
+    >>> root = Path(__file__).parents[2]
+    >>> card = score(root / "seeds" / "handan-hrss-2018-budget.txt", root / "examples" / "handan-2018-results.csv")
+    >>> len(card.rows) == len(card.table.indicators)
+    True
+    """
+    if not isinstance(table, Table):
+        table = load_table(table)
+    if not isinstance(results, Results):
+        results = load_results(results)
+    band_points = tuple(Decimal(str(value)) for value in points)
+    if len(band_points) != len(Band) or not all(value.is_finite() for value in band_points):
+        raise ValueError(f"points must give {len(Band)} numbers, best band first, not {points!r}")
+    indicators: Iterable[TableRow] = table.indicators
+    if progress is not None:
+        indicators = progress(indicators)
+    scored = tuple(_score_row(row, results.entries.get(row.id), results, band_points) for row in indicators)
+    groups: dict[tuple[str, ...], list[ScoredRow]] = {}
+    for row in scored:
+        for depth in range(1, len(row.row.activity) + 1):
+            groups.setdefault(row.row.activity[:depth], []).append(row)
+    activities = tuple(_summary(activity, rows) for activity, rows in groups.items())
+    return Scorecard(table, results, scored, activities, _summary((), scored), results.unknown(table), band_points)
