@@ -9,6 +9,7 @@ from kpi.errors import CriteriaError, KpiError, KpiSyntaxError, OutcomeError, Un
 from kpi.grades import Grade
 from kpi.indicators import Completion, Indicator, Target, TargetCompletion
 from kpi.lint import Finding
+from kpi.results import load_results
 from kpi.rules import (
     AllOf,
     AnyOf,
@@ -21,10 +22,14 @@ from kpi.rules import (
     TargetOutcome,
     parse_rule,
 )
+from kpi.scoring import NATIONAL_SCALE, STATUS_LABELS, Scorecard, score
+from kpi.tables import Table, TableRow, load_table
 from kpi.units import Quantity, Unit
 
 __all__ = [
     "BAND_LABELS",
+    "NATIONAL_SCALE",
+    "STATUS_LABELS",
     "AllOf",
     "AnyOf",
     "Band",
@@ -45,10 +50,16 @@ __all__ = [
     "Quantified",
     "Quantity",
     "Rule",
+    "Scorecard",
+    "Table",
+    "TableRow",
     "Target",
     "TargetCompletion",
     "TargetOutcome",
     "UngradedError",
     "Unit",
+    "load_results",
+    "load_table",
     "parse_rule",
+    "score",
 ]
