@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kpi._files import FileError
 from kpi.bands import BAND_LABELS, Band
 from kpi.criteria import Criteria
 from kpi.direction import Direction
@@ -40,6 +41,7 @@ __all__ = [
     "Criteria",
     "CriteriaError",
     "Direction",
+    "FileError",
     "Finding",
     "Grade",
     "Indicator",

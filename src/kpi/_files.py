@@ -10,6 +10,7 @@ never over an input.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -50,10 +51,15 @@ def _decode(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
     """Text of a CSV file: UTF-8 (with or without BOM), else GB18030 with a notice."""
     if not data.strip():
         raise FileError(f"{path}: the file is empty")
+    body = data.removeprefix(codecs.BOM_UTF8)
     try:
-        return data.decode("utf-8-sig"), ()
+        return body.decode("utf-8"), ()
     except UnicodeDecodeError as error:
         utf8_error = error
+    if utf8_error.reason == "unexpected end of data" and utf8_error.end == len(body):
+        # UTF-8 to the last bytes, which are half a character: a cut-off file.
+        text = body[: utf8_error.start].decode("utf-8")
+        return text, (f"{path}: ends in the middle of a character; the file looks truncated",)
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:

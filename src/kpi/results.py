@@ -90,6 +90,7 @@ class ResultEntry:
     values: tuple[tuple[str, str], ...]
     weight: str
     location: SourceLocation
+    problem: str = ""
 
     @property
     def filled(self) -> tuple[tuple[str, str], ...]:
@@ -148,6 +149,7 @@ def read_results(sheet: Sheet) -> Results:
     if columns is None:
         raise TableError(f"{sheet.path}: no heading row with 编号 and 填报项/实际值 (or 实际值, 完成率) columns")
     id_column, pairs, weight_column = columns
+    width = max([id_column, *(max(pair) for pair in pairs), weight_column or 0]) + 1
     entries: dict[str, ResultEntry] = {}
     seen: dict[str, list[SourceLocation]] = {}
     unnamed: list[SourceLocation] = []
@@ -167,8 +169,12 @@ def read_results(sheet: Sheet) -> Results:
         for name_column, value_column in pairs:
             name = {-1: "", -2: COMPLETION_RATE}.get(name_column) if name_column < 0 else cell(name_column)
             values.append((_HINT.sub("", name or ""), cell(value_column)))
+        # A spreadsheet writes every cell of a row: fewer means a cut-off file,
+        # and a cut-off figure (95.3 → 95) must not be graded.
+        short = sheet.kind == "csv" and len(cells) < width
+        problem = f"结果行只有 {len(cells)} 列（应有 {width} 列），文件可能被截断" if short else ""
         seen.setdefault(row_id, []).append(location)
-        entries.setdefault(row_id, ResultEntry(row_id, tuple(values), cell(weight_column), location))
+        entries.setdefault(row_id, ResultEntry(row_id, tuple(values), cell(weight_column), location, problem))
     duplicates = {row_id: tuple(places) for row_id, places in seen.items() if len(places) > 1}
     return Results(sheet.path, entries, duplicates, tuple(unnamed), sheet.notices)
 

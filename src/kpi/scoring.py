@@ -189,6 +189,8 @@ def _score_row(row: TableRow, entry: ResultEntry | None, results: Results, point
     if row.id in results.duplicates:
         places = "、".join(str(place.line) for place in results.duplicates[row.id])
         return unscored("invalid", f"结果文件中编号 {row.id} 出现多次（第{places}行），无法确定采用哪一行")
+    if entry.problem:
+        return unscored("invalid", entry.problem)
     if weight_problem:
         return unscored("invalid", weight_problem)
     filled = entry.filled

@@ -96,12 +96,12 @@ class Table:
         return tuple(row for row in self.rows if not row.is_heading)
 
 
-def _blocks(lines: Sequence[str]) -> Iterator[tuple[int, list[str]]]:
+def _blocks(lines: Sequence[str], path: str) -> Iterator[tuple[int, list[str]]]:
     """Runs of tab-led cell lines after the table title: (first line number, cells)."""
     try:
         start = next(i for i, line in enumerate(lines) if line.strip() == TABLE_TITLE)
     except StopIteration:
-        raise TableError(f"no “{TABLE_TITLE}” table in this file") from None
+        raise TableError(f"{path}: no “{TABLE_TITLE}” table in this file") from None
     cells: list[str] = []
     first = 0
     for number, line in enumerate(lines[start + 1 :], start + 2):
@@ -233,7 +233,7 @@ def read_disclosure(text: str, path: str = "<text>") -> Table:
     lines = text.splitlines()
     builder = _RowBuilder(path)
     header_seen = False
-    for first, cells in _blocks(lines):
+    for first, cells in _blocks(lines, path):
         if not header_seen:
             if cells[0].strip() != _HEADER_FIRST_CELL:
                 continue  # the unit line above the column header

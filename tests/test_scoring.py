@@ -1,0 +1,154 @@
+"""Scoring a table against a results file: statuses, points, summaries, problems."""
+
+from __future__ import annotations
+
+import csv
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from cases import SEED
+
+import kpi
+from kpi.results import load_results, template_records
+from kpi.scoring import national_scale
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "handan-2018-results.csv"
+TABLE = kpi.load_table(SEED)
+
+
+def write(path: Path, rows: list[list[str]], encoding: str = "utf-8-sig") -> Path:
+    with path.open("w", encoding=encoding, newline="") as stream:
+        csv.writer(stream).writerows(rows)
+    return path
+
+
+def test_example_results_score_every_indicator_once() -> None:
+    card = kpi.score(TABLE, EXAMPLE)
+    assert [row.id for row in card.rows] == [row.id for row in TABLE.indicators]
+    assert {row.status for row in card.rows} == {"graded", "missing", "invalid", "no-band"}
+    assert {label for row in card.rows if row.grade for label in [row.grade.label]} >= {"优", "良", "中", "差"}
+    assert (card.total.graded, card.total.ungraded) == (94, 8)
+    assert card.total.score == Decimal(75)
+    assert card.total.band == "中"
+    assert not card.complete
+    assert card.problems() == []
+
+
+@pytest.mark.parametrize(
+    ("row_id", "status", "reason"),
+    [
+        ("R004", "invalid", "缺少 失业人员再就业 的实际值"),
+        ("R008", "missing", "未填写实际值"),
+        ("R012", "invalid", "outcome '良好' is not a number with an optional unit (found “良好”, expected a number, column 1)"),
+        ("R033", "missing", "未填写实际值"),
+        ("R046", "invalid", "outcome '96%%' is not a number with an optional unit (found “%”, expected the end of the text, column 4)"),
+        ("R070", "missing", "未填写实际值"),
+        ("R083", "no-band", "24.5% 不在任何一档之内 → 未定档"),
+        ("R091", "invalid", "unit 小时 cannot be compared with 个工作日"),
+    ],
+)
+def test_example_rows_that_cannot_be_graded_say_why(row_id: str, status: str, reason: str) -> None:
+    card = kpi.score(TABLE, EXAMPLE)
+    (row,) = [row for row in card.rows if row.id == row_id]
+    assert (row.status, row.reason, row.points) == (status, reason, None)
+
+
+def test_records_carry_band_tier_explanation_and_points() -> None:
+    card = kpi.score(TABLE, EXAMPLE)
+    record = next(r for r in card.records() if r["编号"] == "R019")
+    assert record == {
+        "编号": "R019",
+        "职责活动": "促进就业政策及管理 › 职业技能鉴定",
+        "绩效指标": "制卷达标率≥97%、阅卷登分达标率≥96%",
+        "状态": "已评定",
+        "档次": record["档次"],
+        "评定依据": record["评定依据"],
+        "说明": card.rows[[r.id for r in card.rows].index("R019")].grade.explain(),  # type: ignore[union-attr]
+        "备注": record["备注"],
+        "得分": record["得分"],
+        "权重": "1",
+        "原因": "",
+        "表格位置": f"{SEED}:374",
+        "结果位置": f"{EXAMPLE}:19",
+    }
+    assert record["评定依据"] in TABLE.indicators[17].tiers
+
+
+def test_points_per_band_are_configurable() -> None:
+    card = kpi.score(TABLE, EXAMPLE, points=(100, 85, 70, 40))
+    graded = [row for row in card.rows if row.status == "graded"]
+    expected = sum(row.weight * Decimal((100, 85, 70, 40)[row.grade.band.index]) for row in graded)  # type: ignore[union-attr]
+    assert card.total.score == expected / sum(row.weight for row in graded)
+    with pytest.raises(ValueError, match="points must give 4 numbers"):
+        kpi.score(TABLE, EXAMPLE, points=(100, 80))
+
+
+def test_weights_come_from_the_results_file() -> None:
+    card = kpi.score(TABLE, EXAMPLE)
+    weights = {row.id: row.weight for row in card.rows if row.weight != 1}
+    assert weights == {"R002": 2, "R004": 2, "R030": 2}
+
+
+def test_summary_per_activity_and_document() -> None:
+    card = kpi.score(TABLE, EXAMPLE)
+    names = [summary.name for summary in card.activities]
+    assert names[0] == "促进就业政策及管理"
+    assert "促进就业政策及管理 › 就业创业扶持政策的制定及管理" in names
+    duties = [summary for summary in card.activities if len(summary.activity) == 1]
+    assert sum(summary.graded + summary.ungraded for summary in duties) == 102
+    assert card.summary_records()[-1]["职责活动"] == "全部"
+
+
+@pytest.mark.parametrize(("total", "band"), [(Decimal("89.5"), "良"), (90, "优"), (Decimal("59.99"), "差"), (60, "中"), (100, "优")])
+def test_national_scale_bands(total: Decimal, band: str) -> None:
+    assert national_scale().grade(total).label == band
+
+
+def test_template_filled_in_scores(tmp_path: Path) -> None:
+    header, rows = template_records(TABLE)
+    assert header[:6] == ["编号", "职责活动", "绩效指标", "评价标准", "填报项1", "实际值1"]
+    assert len(rows) == 102
+    by_id = {row[0]: row for row in rows}
+    assert by_id["R004"][4:8] == ["城镇新增就业（人）", "", "失业人员再就业（人）", ""]
+    assert by_id["R003"][4:6] == ["完成率（%）", ""]
+    assert by_id["R091"][4:6] == ["企业破产改制职工安置方案审核时间（个工作日）", ""]
+    by_id["R004"][5], by_id["R004"][7] = "9.6万人", "3.3万人"
+    by_id["R003"][5] = "88%"
+    by_id["R091"][5] = "22"
+    card = kpi.score(TABLE, load_results(write(tmp_path / "r.csv", [header, *rows])))
+    graded = {row.id: row.grade.label for row in card.rows if row.grade}  # type: ignore[union-attr]
+    assert graded == {"R004": "优", "R003": "良", "R091": "良"}
+    assert sum(row.status == "missing" for row in card.rows) == 99
+
+
+def test_results_with_a_completion_rate_column(tmp_path: Path) -> None:
+    path = write(tmp_path / "r.csv", [["编号", "完成率"], ["R004", "96%"], ["R003", "80%"]])
+    card = kpi.score(TABLE, path)
+    graded = {row.id: row.grade.label for row in card.rows if row.grade}  # type: ignore[union-attr]
+    assert graded == {"R004": "优", "R003": "中"}
+
+
+def test_unknown_duplicate_and_unnamed_results_are_reported(tmp_path: Path) -> None:
+    rows = [["编号", "填报项1", "实际值1"], ["R003", "完成率", "90%"], ["R003", "完成率", "50%"], ["R999", "完成率", "90%"], ["", "完成率", "90%"]]
+    path = write(tmp_path / "r.csv", rows)
+    card = kpi.score(TABLE, path)
+    (r003,) = [row for row in card.rows if row.id == "R003"]
+    assert (r003.status, r003.reason) == ("invalid", "结果文件中编号 R003 出现多次（第2、3行），无法确定采用哪一行")
+    assert card.problems() == [
+        f"{path}:4: result for unknown id R999; the table has no such row",
+        f"{path}:3: id R003 appears 2 times (first at {path}:2)",
+        f"{path}:5: result row without an id",
+    ]
+
+
+def test_error_for_a_results_file_without_its_columns(tmp_path: Path) -> None:
+    path = write(tmp_path / "r.csv", [["指标", "数值"], ["R003", "90%"]])
+    with pytest.raises(kpi.FileError, match="no heading row with 编号 and 填报项/实际值"):
+        load_results(path)
+
+
+def test_invalid_weight_makes_the_row_invalid(tmp_path: Path) -> None:
+    path = write(tmp_path / "r.csv", [["编号", "填报项1", "实际值1", "权重"], ["R003", "完成率", "90%", "很重要"]])
+    (row,) = [row for row in kpi.score(TABLE, path).rows if row.id == "R003"]
+    assert (row.status, row.reason) == ("invalid", "权重“很重要”不是数字")

@@ -1,0 +1,170 @@
+"""Indicator tables from disclosures, CSV and XLSX, and broken ones."""
+
+from __future__ import annotations
+
+import csv
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import kpi
+from cases import SEED
+from kpi.tables import load_table
+
+SEED_TABLE = load_table(SEED)
+HEADER = ["职责活动", "年度预算数", "内容描述", "绩效目标", "绩效指标", "评价标准", "", "", ""]
+
+
+def seed_rows(header: list[str] = HEADER) -> list[list[str]]:
+    rows = [header]
+    for row in SEED_TABLE:
+        name = "　　" * (len(row.activity) - 1) + row.activity[-1]
+        budget = "" if row.budget is None else str(row.budget)
+        rows.append([name, budget, row.description, row.goal, row.indicator.text, *(row.tiers or ("",) * 4)])
+    return rows
+
+
+def write_csv(path: Path, rows: list[list[str]], encoding: str = "utf-8-sig") -> Path:
+    with path.open("w", encoding=encoding, newline="") as stream:
+        csv.writer(stream).writerows(rows)
+    return path
+
+
+def same_rows(table: kpi.Table) -> None:
+    assert len(table) == len(SEED_TABLE)
+    for mine, seed in zip(table, SEED_TABLE, strict=True):
+        assert (mine.id, mine.activity, mine.budget, mine.tiers) == (seed.id, seed.activity, seed.budget, seed.tiers)
+        assert mine.indicator == seed.indicator and mine.criteria == seed.criteria and mine.error is None
+
+
+def test_seed_table_as_csv_reads_the_same_rows(tmp_path: Path) -> None:
+    table = load_table(write_csv(tmp_path / "table.csv", seed_rows()))
+    same_rows(table)
+    assert str(table.rows[0].location) == f"{tmp_path / 'table.csv'}:2"
+
+
+def test_seed_table_as_xlsx_reads_the_same_rows(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["邯郸市人社局 部门职责-工作活动绩效目标"])  # a title row above the header
+    for row in seed_rows():
+        sheet.append([float(cell) if cell.replace(".", "").isdigit() and "." in cell else cell for cell in row])
+    book.save(tmp_path / "table.xlsx")
+    table = load_table(tmp_path / "table.xlsx")
+    same_rows(table)
+    assert str(table.rows[0].location) == f"{tmp_path / 'table.xlsx'}[Sheet]:3"
+
+
+def test_tier_columns_may_be_headed_by_band(tmp_path: Path) -> None:
+    header = [
+        "编号",
+        "职责活动",
+        "年度预算数（万元）",
+        "内容描述",
+        "绩效目标",
+        "绩效指标",
+        "优",
+        "良",
+        "中",
+        "差",
+        "权重",
+    ]
+    rows = [header, ["A-1", "就业", "10.5", "", "", "城镇新增就业10万人", "95%", "85%-94%", "70%-84%", "69%以下", "2"]]
+    (row,) = load_table(write_csv(tmp_path / "t.csv", rows)).rows
+    assert (row.id, row.budget, row.weight, row.tiers[0]) == ("A-1", Decimal("10.5"), Decimal(2), "95%")
+    assert row.criteria is not None and row.criteria.indicator == kpi.Indicator.parse("城镇新增就业10万人")
+
+
+@pytest.mark.parametrize(
+    ("rows", "errors"),
+    [
+        (
+            [HEADER, ["就业", "abc", "", "", "任务完成率100%", "95%", "85%-94%", "70%-84%", "69%以下"]],
+            ["{path}:2: budget “abc” is not a number"],
+        ),
+        (
+            [HEADER, ["就业", "", "", "", "任务完成率100%", "95%", "85%-94%", "", "69%以下"]],
+            ["{path}:2: tier 3 is empty; a row needs all four tiers"],
+        ),
+        (
+            [HEADER, ["就业", "", "", "", "任务完成率100%", "95%", "85%-94%", "70%-", "69%以下"]],
+            ["{path}:2: tier 3 (中): cannot read tier text: found the end of the text, expected a number (column 5)"],
+        ),
+        (
+            [HEADER, ["就业", "", "", "", "制卷达标率≥97%", "两项指标均完成", "其余", "其余", "其余"]],
+            ["{path}:2: “两项指标均完成” speaks of 2 targets, but the indicator states 1: 制卷达标率≥97%"],
+        ),
+        (
+            [HEADER, ["就业", "", "", "", "任务完成率100%", "95%"]],
+            ["{path}:2: expected 9 cells, found 6: the row is cut short"],
+        ),
+        (
+            [
+                ["编号", *HEADER],
+                ["X", "就业", "", "", "", "完成率", "95%", "85%", "70%", "<70%"],
+                ["X", "就业", "", "", "", "完成率", "95%", "85%", "70%", "<70%"],
+            ],
+            [None, "{path}:3: id X is used again (first at line 2)"],
+        ),
+    ],
+)
+def test_rows_with_problems_are_kept_with_their_error(tmp_path: Path, rows, errors) -> None:
+    path = write_csv(tmp_path / "t.csv", rows)
+    table = load_table(path)
+    assert len(table.indicators) == len(errors)
+    for row, error in zip(table.indicators, errors, strict=True):
+        if error is None:
+            assert row.error is None
+        else:
+            assert str(row.error).splitlines()[0] == error.format(path=path)
+            assert row.criteria is None
+
+
+def test_gbk_table_is_read_with_a_notice(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "gbk.csv", seed_rows(), encoding="gbk")
+    same_rows(load_table(path))
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.csv", b"", "{path}: the file is empty"),
+        ("blank.csv", b"  \r\n\r\n", "{path}: the file is empty"),
+        ("empty.txt", b"", "{path}: the file is empty"),
+        (
+            "noheader.csv",
+            b"a,b,c\r\n1,2,3\r\n",
+            "{path}: no heading row with 职责活动, 绩效指标 and 评价标准 (or 优/良/中/差) columns",
+        ),
+        (
+            "binary.csv",
+            b"\x00\x01\x02\xff\xfe",
+            "{path}: not UTF-8 text (byte 3) nor GBK/GB18030; save it as UTF-8 CSV",
+        ),
+        (
+            "broken.xlsx",
+            b"PK\x03\x04 not really a zip",
+            "{path}: not a readable .xlsx workbook (BadZipFile: File is not a zip file)",
+        ),
+        ("table.doc", b"x", "{path}: unknown kind of file; use .csv or .xlsx"),
+        ("notable.txt", "一些文字\n".encode(), "{path}: no “部门职责-工作活动绩效目标” table in this file"),
+        (
+            "gbk.txt",
+            "部门职责-工作活动绩效目标".encode("gbk"),
+            "{path}: not UTF-8 text (byte 0); save the disclosure as UTF-8",
+        ),
+    ],
+)
+def test_error_for_a_file_with_no_readable_table(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(kpi.FileError) as caught:
+        load_table(path)
+    assert str(caught.value) == message.format(path=path)
+
+
+def test_error_for_a_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(kpi.KpiError, match="no such file"):
+        load_table(tmp_path / "nothing.csv")
