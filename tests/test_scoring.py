@@ -7,9 +7,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from cases import SEED
 
 import kpi
+from cases import SEED
 from kpi.results import load_results, template_records
 from kpi.scoring import national_scale
 
@@ -40,9 +40,17 @@ def test_example_results_score_every_indicator_once() -> None:
     [
         ("R004", "invalid", "缺少 失业人员再就业 的实际值"),
         ("R008", "missing", "未填写实际值"),
-        ("R012", "invalid", "outcome '良好' is not a number with an optional unit (found “良好”, expected a number, column 1)"),
+        (
+            "R012",
+            "invalid",
+            "outcome '良好' is not a number with an optional unit (found “良好”, expected a number, column 1)",
+        ),
         ("R033", "missing", "未填写实际值"),
-        ("R046", "invalid", "outcome '96%%' is not a number with an optional unit (found “%”, expected the end of the text, column 4)"),
+        (
+            "R046",
+            "invalid",
+            "outcome '96%%' is not a number with an optional unit (found “%”, expected the end of the text, column 4)",
+        ),
         ("R070", "missing", "未填写实际值"),
         ("R083", "no-band", "24.5% 不在任何一档之内 → 未定档"),
         ("R091", "invalid", "unit 小时 cannot be compared with 个工作日"),
@@ -100,7 +108,9 @@ def test_summary_per_activity_and_document() -> None:
     assert card.summary_records()[-1]["职责活动"] == "全部"
 
 
-@pytest.mark.parametrize(("total", "band"), [(Decimal("89.5"), "良"), (90, "优"), (Decimal("59.99"), "差"), (60, "中"), (100, "优")])
+@pytest.mark.parametrize(
+    ("total", "band"), [(Decimal("89.5"), "良"), (90, "优"), (Decimal("59.99"), "差"), (60, "中"), (100, "优")]
+)
 def test_national_scale_bands(total: Decimal, band: str) -> None:
     assert national_scale().grade(total).label == band
 
@@ -130,7 +140,13 @@ def test_results_with_a_completion_rate_column(tmp_path: Path) -> None:
 
 
 def test_unknown_duplicate_and_unnamed_results_are_reported(tmp_path: Path) -> None:
-    rows = [["编号", "填报项1", "实际值1"], ["R003", "完成率", "90%"], ["R003", "完成率", "50%"], ["R999", "完成率", "90%"], ["", "完成率", "90%"]]
+    rows = [
+        ["编号", "填报项1", "实际值1"],
+        ["R003", "完成率", "90%"],
+        ["R003", "完成率", "50%"],
+        ["R999", "完成率", "90%"],
+        ["", "完成率", "90%"],
+    ]
     path = write(tmp_path / "r.csv", rows)
     card = kpi.score(TABLE, path)
     (r003,) = [row for row in card.rows if row.id == "R003"]

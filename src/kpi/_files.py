@@ -49,9 +49,9 @@ class Sheet:
 
 def _decode(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
     """Text of a CSV file: UTF-8 (with or without BOM), else GB18030 with a notice."""
-    if not data.strip():
-        raise FileError(f"{path}: the file is empty")
     body = data.removeprefix(codecs.BOM_UTF8)
+    if not body.strip():
+        raise FileError(f"{path}: the file is empty")
     try:
         return body.decode("utf-8"), ()
     except UnicodeDecodeError as error:

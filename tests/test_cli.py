@@ -1,0 +1,273 @@
+"""The kpi command end to end: on the seed, and on broken inputs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from cases import SEED
+from kpi.cli import main
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "handan-2018-results.csv"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main([str(arg) for arg in argv])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def score_json(capsys: pytest.CaptureFixture[str], results: Path, *extra: str) -> tuple[int, dict, str]:
+    status, out, err = run(capsys, "score", SEED, results, "--format", "json", *extra)
+    return status, json.loads(out), err
+
+
+def rows_by_id(document: dict) -> dict[str, dict]:
+    return {row["编号"]: row for row in document["rows"]}
+
+
+def test_score_the_seed_with_the_example_results(capsys: pytest.CaptureFixture[str]) -> None:
+    status, document, err = score_json(capsys, EXAMPLE)
+    assert status == 1  # some indicators could not be graded
+    assert len(document["rows"]) == 102
+    assert document["total"] == {
+        "score": "75.00",
+        "band": "中",
+        "graded": 94,
+        "ungraded": 8,
+        "points": ["100", "80", "60", "0"],
+    }
+    assert err == ""
+    assert main(["score", str(SEED), str(EXAMPLE), "--format", "json", "--allow-ungraded"]) == 0
+
+
+def test_score_prints_tables_on_a_terminal_format(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "score", SEED, EXAMPLE, "--allow-ungraded")
+    assert status == 0
+    assert "R002" in out and "汇总 (summary)" in out
+    assert (
+        out.rstrip().splitlines()[-1]
+        == "总分 75.00 / 100，等级 中；已评定 94 项，未评定 8 项（未评定的指标不计入总分）"
+    )
+
+
+def test_score_writes_csv_for_excel(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out.csv"
+    status, _, err = run(capsys, "score", SEED, EXAMPLE, "-o", out, "--format", "csv")
+    assert status == 1
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf\xe7\xbc\x96\xe5\x8f\xb7,")  # BOM, then 编号
+    lines = data.decode("utf-8-sig").splitlines()
+    assert len(lines) == 103
+    assert err.strip() == f"wrote 102 rows to {out}"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]  # no temporary file left
+
+
+def test_score_writes_json_without_escapes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out.json"
+    run(capsys, "score", SEED, EXAMPLE, "-o", out, "--format", "json")
+    text = out.read_text(encoding="utf-8")
+    assert "\\u" not in text and "促进就业政策及管理" in text
+    document = json.loads(text)
+    assert set(document) == {"table", "results", "rows", "summary", "total", "problems", "notices"}
+
+
+def test_score_writes_xlsx_with_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out.xlsx"
+    run(capsys, "score", SEED, EXAMPLE, "-o", out, "--format", "json")
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["结果", "汇总", "问题"]
+    assert book["结果"].max_row == 103
+    assert book["汇总"].cell(book["汇总"].max_row, 1).value == "全部"
+
+
+def test_score_never_writes_over_an_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    results = tmp_path / "results.csv"
+    results.write_bytes(EXAMPLE.read_bytes())
+    status, _, err = run(capsys, "score", SEED, results, "-o", results)
+    assert status == 2
+    assert err.strip() == f"kpi: error: {results}: refusing to write over an input file"
+    assert results.read_bytes() == EXAMPLE.read_bytes()
+
+
+def test_template_then_score(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sheet = tmp_path / "sheet.xlsx"
+    status, out, _ = run(capsys, "template", SEED, "-o", sheet)
+    assert status == 0
+    assert out.strip() == f"wrote 102 rows to {sheet} (7 headings left out)"
+    book = openpyxl.load_workbook(sheet)
+    rows = book.active
+    assert rows.max_row == 103
+    assert rows["A2"].value == "R002" and rows["E2"].value == "农村劳动力转移就业新增（人）"
+    rows["F2"] = "3.2万人"
+    rows["H2"] = 0.035  # a percentage cell: Excel stores 3.5% as 0.035
+    rows["H2"].number_format = "0.0%"
+    book.save(sheet)
+    status, document, _ = score_json(capsys, sheet)
+    assert rows_by_id(document)["R002"]["档次"] == "优"
+    assert rows_by_id(document)["R003"]["状态"] == "未填报"
+
+
+def test_truncated_results_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    truncated = tmp_path / "truncated.csv"
+    data = EXAMPLE.read_bytes()
+    truncated.write_bytes(data[: len(data) // 2])
+    status, document, err = score_json(capsys, truncated)
+    assert status == 1
+    assert err.strip() == f"notice: {truncated}: ends in the middle of a character; the file looks truncated"
+    rows = rows_by_id(document)
+    assert rows["R052"]["状态"] == "无效"
+    assert rows["R052"]["原因"] == "结果行只有 2 列（应有 13 列），文件可能被截断"
+    assert [row["编号"] for row in document["rows"] if row["状态"] == "未填报"][:4] == ["R008", "R033", "R053", "R054"]
+    assert sum(row["状态"] == "未填报" for row in document["rows"]) == 55
+
+
+def test_gbk_results_file_reads_the_same(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    gbk = tmp_path / "gbk.csv"
+    gbk.write_bytes(EXAMPLE.read_text(encoding="utf-8-sig").encode("gb18030"))
+    _, utf8_document, _ = score_json(capsys, EXAMPLE)
+    status, document, err = score_json(capsys, gbk)
+    assert status == 1
+    assert err.strip() == f"notice: {gbk}: not UTF-8; read as GBK/GB18030 (Excel's Chinese CSV)"
+    strip = [{k: v for k, v in row.items() if k != "结果位置"} for row in utf8_document["rows"]]
+    assert [{k: v for k, v in row.items() if k != "结果位置"} for row in document["rows"]] == strip
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "{path}: the file is empty"),
+        (b"\xef\xbb\xbf", "{path}: the file is empty"),
+        (
+            "编号,指标\r\nR002,95%\r\n".encode(),
+            "{path}: no heading row with 编号 and 填报项/实际值 (or 实际值, 完成率) columns",
+        ),
+        (b"\x00\x00\x00", "{path}: contains NUL bytes; it is not a CSV text file"),
+    ],
+)
+def test_unreadable_results_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, message: str
+) -> None:
+    path = tmp_path / "results.csv"
+    path.write_bytes(content)
+    status, out, err = run(capsys, "score", SEED, path)
+    assert (status, out) == (2, "")
+    assert err.strip() == "kpi: error: " + message.format(path=path)
+
+
+def test_duplicate_ids_and_non_numeric_cells(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "results.csv"
+    path.write_text(
+        "编号,填报项1,实际值1,填报项2,实际值2\r\n"
+        "R003,完成率,96%,,\r\n"
+        "R003,完成率,80%,,\r\n"
+        "R005,任务完成率,九十六,,\r\n"
+        "R007,基层工作人员岗位培训合格率,N/A,,\r\n"
+        "R021,设备完好率,#DIV/0!,,\r\n"
+        "R024,顾客满意率,,,\r\n"
+        "R999,完成率,96%,,\r\n",
+        encoding="utf-8",
+    )
+    status, document, err = score_json(capsys, path)
+    assert status == 1
+    rows = rows_by_id(document)
+    assert rows["R003"]["原因"] == "结果文件中编号 R003 出现多次（第2、3行），无法确定采用哪一行"
+    assert rows["R005"]["档次"] == "良"  # 九十六 is a number, 96
+    assert (
+        rows["R007"]["原因"]
+        == "outcome 'N/A' is not a number with an optional unit (found “N”, expected a number, column 1)"
+    )
+    assert (
+        rows["R021"]["原因"]
+        == "outcome '#DIV/0!' is not a number with an optional unit (found “#”, expected a number, column 1)"
+    )
+    assert (rows["R024"]["状态"], rows["R024"]["原因"]) == ("未填报", "未填写实际值")
+    assert err.strip().splitlines() == [
+        f"{path}:8: result for unknown id R999; the table has no such row",
+        f"{path}:3: id R003 appears 2 times (first at {path}:2)",
+    ]
+
+
+def test_lint_the_seed(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "lint", SEED, "--severity", "warning")
+    assert status == 0
+    lines = out.splitlines()
+    suspicious = [line for line in lines if ": suspicious: " in line]
+    assert len(suspicious) == 13
+    assert suspicious[0] == (
+        f"{SEED}:674: warning: suspicious: 最差档“61%以下”侵入了更好的档次：[60%, 61%] 已由更好的档次评定，"
+        "该档实际只适用于 (-∞, 60%)，疑为笔误"
+    )
+    assert lines[-1] == "102 indicators: 0 errors, 129 warnings, 0 notes"
+    assert main(["lint", str(SEED), "--fail-on", "warning"]) == 1
+
+
+def test_lint_whole_percent_removes_gaps(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "lint", SEED, "--severity", "warning", "--precision", "1", "--format", "json")
+    findings = json.loads(out)
+    assert status == 0
+    # Whole percents close the one-point gaps (94%, 95%); what is left is real.
+    assert [(f["位置"].rsplit(":", 1)[1], f["说明"]) for f in findings if f["类别"] == "gap"] == [
+        ("524", "没有任何档次覆盖 (60%, 75%)：这样的结果按较低一档评为差"),
+        ("534", "没有任何档次覆盖 (60%, 75%)：这样的结果按较低一档评为差"),
+        ("544", "没有任何档次覆盖 (60%, 75%)：这样的结果按较低一档评为差"),
+        ("604", "没有任何档次覆盖 10%：这样的结果按较低一档评为差"),
+        ("1014", "没有任何档次覆盖 (22%, +∞)：这样的结果无法定档"),
+    ]
+
+
+def test_lint_reports_unreadable_rows_as_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    table = tmp_path / "t.csv"
+    table.write_text(
+        "职责活动,年度预算数,内容描述,绩效目标,绩效指标,评价标准,,,\r\n就业,,,,制卷达标率≥97%,两项指标均完成,其余,其余,其余\r\n",
+        encoding="utf-8",
+    )
+    status, out, _ = run(capsys, "lint", table)
+    assert status == 1
+    assert out.splitlines()[0] == (
+        f"{table}:2: error: unreadable: {table}:2: “两项指标均完成” speaks of 2 targets, "
+        "but the indicator states 1: 制卷达标率≥97%"
+    )
+
+
+def test_parse_a_tier_set(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "parse", "95% | 85%－94% | 70%-84% | 69%以下", "--format", "json")
+    document = json.loads(out)
+    assert status == 0
+    assert [tier["canonical"] for tier in document["tiers"]] == ["95%", "85%-94%", "70%-84%", "≤69%"]
+    assert document["scale"] == "higher"
+
+
+def test_parse_one_tier_text(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "parse", "设备完好率＜90%且≥80%") == (
+        0,
+        "设备完好率＜90%且≥80% → 设备完好率≥80%且<90%\nmetrics: 设备完好率\n",
+        "",
+    )
+
+
+def test_parse_error_shows_the_caret(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "parse", "90%-")
+    assert (status, out) == (2, "")
+    assert (
+        err
+        == "kpi: error: cannot read tier text: found the end of the text, expected a number (column 5)\n    90%-\n        ^\n"
+    )
+
+
+@pytest.mark.parametrize("command", ["template", "score", "lint", "parse"])
+def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main([command, "--help"])
+    assert caught.value.code == 0
+    assert f"usage: kpi {command}" in capsys.readouterr().out
+
+
+def test_bad_points_are_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["score", str(SEED), str(EXAMPLE), "--points", "100,80"])
+    assert caught.value.code == 2
+    assert "give four numbers, best band first" in capsys.readouterr().err
