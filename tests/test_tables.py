@@ -168,3 +168,19 @@ def test_error_for_a_file_with_no_readable_table(tmp_path: Path, name: str, cont
 def test_error_for_a_missing_file(tmp_path: Path) -> None:
     with pytest.raises(kpi.KpiError, match="no such file"):
         load_table(tmp_path / "nothing.csv")
+
+
+def test_xlsx_with_an_entity_bomb_is_refused(tmp_path: Path) -> None:
+    import zipfile
+
+    book = openpyxl.Workbook()
+    for row in seed_rows()[:3]:
+        book.active.append(row)
+    book.save(tmp_path / "ok.xlsx")
+    bomb = b'<?xml version="1.0"?><!DOCTYPE b [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+    with zipfile.ZipFile(tmp_path / "ok.xlsx") as source, zipfile.ZipFile(tmp_path / "evil.xlsx", "w") as evil:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            evil.writestr(item, bomb + data if item.filename == "xl/worksheets/sheet1.xml" else data)
+    with pytest.raises(kpi.FileError, match=r"evil\.xlsx: not a readable \.xlsx workbook"):
+        load_table(tmp_path / "evil.xlsx")
