@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 
 from cases import SEED
+from kpi._files import _umask
 from kpi.cli import main
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "handan-2018-results.csv"
@@ -64,6 +65,7 @@ def test_score_writes_csv_for_excel(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert len(lines) == 103
     assert err.strip() == f"wrote 102 rows to {out}"
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]  # no temporary file left
+    assert out.stat().st_mode & 0o777 == 0o666 & ~_umask()
 
 
 def test_score_writes_json_without_escapes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
