@@ -1,0 +1,123 @@
+"""kpi.strategies and kpi.testing: what users property-test their rules with."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import kpi
+from cases import SEED
+from kpi.direction import Direction
+from kpi.strategies import boundary_outcomes, criteria, grammar_texts, outcomes, tier_texts
+from kpi.testing import check_criteria
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_CRITERIA = sorted({row.criteria for row in kpi.load_table(SEED).indicators if row.criteria is not None}, key=str)
+
+
+@given(tier_texts())
+@settings(max_examples=500)
+def test_generated_tier_texts_parse_and_round_trip(text: str) -> None:
+    rule = kpi.parse_rule(text)
+    assert kpi.parse_rule(str(rule)) == rule
+
+
+@given(tier_texts(full_width=True, metrics=False))
+def test_full_width_tier_texts_read_like_half_width(text: str) -> None:
+    half = text.translate(str.maketrans("０１２３４５６７８９％＜＞＝－～．", "0123456789%<>=-~."))
+    assert kpi.parse_rule(text) == kpi.parse_rule(half)
+
+
+@given(grammar_texts())
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+def test_texts_from_the_grammar_parse_or_fail_a_semantic_check(text: str) -> None:
+    try:
+        rule = kpi.parse_rule(text)
+    except kpi.KpiSyntaxError as error:
+        assert error.reason.startswith("cannot read tier text: ")
+    else:
+        assert kpi.parse_rule(str(rule)) == rule
+
+
+@pytest.mark.parametrize("direction", list(Direction))
+def test_criteria_of_each_direction(direction: Direction) -> None:
+    @given(criteria(direction=direction))
+    @settings(max_examples=50)
+    def check(generated: kpi.Criteria) -> None:
+        assert generated.scale is direction
+
+    check()
+
+
+@given(st.data())
+@settings(max_examples=200)
+def test_outcomes_and_boundaries_grade(data: st.DataObject) -> None:
+    generated = data.draw(criteria())
+    for outcome in (data.draw(outcomes(generated)), data.draw(boundary_outcomes(generated))):
+        grade = generated.grade(outcome)
+        assert grade.band is not None or grade.notes == ("uncovered",)
+
+
+def test_boundary_outcomes_sit_on_and_beside_every_bound() -> None:
+    national = kpi.Criteria.parse("90-100分 | 80-89分 | 60-79分 | 0-59分", precision=1)
+    seen: set[object] = set()
+
+    @given(boundary_outcomes(national))
+    @settings(max_examples=300)
+    def collect(outcome: object) -> None:
+        seen.add(str(outcome).removesuffix("分"))
+
+    collect()
+    expected = {str(v) for b in (0, 59, 60, 79, 80, 89, 90, 100) for v in (b - 1, b, b + 1)}
+    assert seen == expected
+
+
+def test_criteria_is_registered_for_from_type() -> None:
+    @given(st.from_type(kpi.Criteria))
+    @settings(max_examples=20)
+    def check(drawn: kpi.Criteria) -> None:
+        assert isinstance(drawn, kpi.Criteria)
+
+    check()
+
+
+@pytest.mark.parametrize("seed_criteria", SEED_CRITERIA, ids=str)
+def test_every_seed_tier_set_passes_the_standard_checks(seed_criteria: kpi.Criteria) -> None:
+    check_criteria(seed_criteria, max_examples=40)
+
+
+@pytest.mark.parametrize(
+    ("tiers", "message"),
+    [
+        ("≥90% | ≥95% | ≥80% | <80%", "良档“≥95%”永远不会被采用：它覆盖的结果都已归入更好的档次"),
+        ("≥95% | 90%-95% | <90%且≥95% | <90%", "中档“<90%且≥95%”的条件互相矛盾，任何结果都不可能满足"),
+    ],
+)
+def test_check_criteria_reports_in_the_criterias_words(tiers: str, message: str) -> None:
+    with pytest.raises(AssertionError) as caught:
+        check_criteria(kpi.Criteria.parse(tiers))
+    assert message in str(caught.value).splitlines()
+
+
+def test_check_criteria_finds_a_better_outcome_with_a_worse_band() -> None:
+    # Declared higher-is-better, but 良 and 中 are swapped: 75% gets 良, 85% gets 中.
+    rewarding = kpi.Criteria.parse(["90%-100%", "70%-79%", "80%-89%", "<70%"], direction=Direction.HIGHER_IS_BETTER)
+    with pytest.raises(AssertionError, match="a worse outcome gets a better band"):
+        check_criteria(rewarding)
+
+
+def test_the_worked_example_passes_its_own_pytest() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(ROOT / "examples" / "test_my_rules.py")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT / "examples",
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "passed" in result.stdout and "xfailed" in result.stdout
