@@ -264,8 +264,3 @@ def boundary_outcomes(criteria: Criteria) -> st.SearchStrategy[Any]:
     return st.fixed_dictionaries({metric: on(metric) for metric in metrics}).map(
         lambda values: _pack(criteria, dict(values))
     )
-
-
-def _hypothesis_setup_hook() -> None:
-    """Registered as a Hypothesis plugin: ``st.from_type(kpi.Criteria)`` works."""
-    st.register_type_strategy(Criteria, criteria())
