@@ -88,7 +88,7 @@ def test_points_per_band_are_configurable() -> None:
     graded = [row for row in card.rows if row.status == "graded"]
     expected = sum(row.weight * Decimal((100, 85, 70, 40)[row.grade.band.index]) for row in graded)  # type: ignore[union-attr]
     assert card.total.score == expected / sum(row.weight for row in graded)
-    with pytest.raises(ValueError, match="points must give 4 numbers"):
+    with pytest.raises(ValueError, match="points must give 4 numbers up to 1000"):
         kpi.score(TABLE, EXAMPLE, points=(100, 80))
 
 

@@ -71,9 +71,9 @@ def chinese_number(text: str) -> Decimal:
     (Decimal('95'), Decimal('20000'), Decimal('85.5'))
     """
     whole, _, fraction = text.partition("点")
-    value = Decimal(_integer(whole))
-    if fraction:
-        if any(char not in _DIGITS for char in fraction):
-            raise ValueError(f"{fraction} is not a decimal fraction")
-        value += Decimal("0." + "".join(str(_DIGITS[char]) for char in fraction))
-    return value
+    integer = _integer(whole)
+    if not fraction:
+        return Decimal(integer)
+    if any(char not in _DIGITS for char in fraction):
+        raise ValueError(f"{fraction} is not a decimal fraction")
+    return Decimal(f"{integer}." + "".join(str(_DIGITS[char]) for char in fraction))

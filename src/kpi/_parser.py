@@ -99,7 +99,8 @@ class _Located:
     start: int
 
 
-_MAGNITUDES: Final = {"万": Decimal(10_000), "千": Decimal(1_000), "亿": Decimal(100_000_000)}
+# Powers of ten of the magnitude characters (3万 is 3 × 10^4).
+_MAGNITUDES: Final = {"万": 4, "千": 3, "亿": 8}
 _FIXED_WORDS: Final = {
     "负增长": Interval(None, Bound(Decimal(0), closed=False)),
     "零增长": Interval.point(Decimal(0)),
@@ -157,8 +158,10 @@ class _Builder(Transformer[Token, Any]):
 
     # -- values ------------------------------------------------------------
     def arabic(self, minus: Token | None, number: Token, magnitude: Token | None) -> Decimal:
-        value = Decimal(str(number)) * (_MAGNITUDES[magnitude] if magnitude else 1)
-        return -value if minus else value
+        # Exact: arithmetic would round a long number to the context's 28 digits.
+        sign, digits, exponent = Decimal(str(number)).as_tuple()
+        shift = _MAGNITUDES[str(magnitude)] if magnitude else 0
+        return Decimal((1 if minus else 0, digits, int(exponent) + shift))
 
     def chinese(self, minus: Token | None, numeral: Token) -> Decimal:
         try:
@@ -167,7 +170,7 @@ class _Builder(Transformer[Token, Any]):
             raise _Problem(
                 f"{numeral} is not a well-formed Chinese numeral ({error})", numeral.start_pos or 0
             ) from None
-        return -value if minus else value
+        return value.copy_negate() if minus else value
 
     def unit(self, token: Token) -> Unit:
         return unit_named(str(token))

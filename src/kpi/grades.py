@@ -16,7 +16,7 @@ import attrs
 
 from kpi.bands import Band
 from kpi.indicators import Completion, TargetCompletion, TargetsCondition, describe_margin
-from kpi.intervals import format_decimal
+from kpi.intervals import format_decimal, format_rounded
 from kpi.outcomes import Outcomes
 from kpi.rules import AllOf, AnyOf, Comparison, Condition, Otherwise
 from kpi.units import PERCENT, Quantity, Unit
@@ -214,7 +214,7 @@ _EN: Final = _Words(
 
 
 def _rate(rate: Decimal) -> str:
-    return format_decimal(rate.quantize(Decimal("0.01")).normalize()) + "%"
+    return format_rounded(rate) + "%"
 
 
 def _describe_completion(completion: Completion, words: _Words) -> str:

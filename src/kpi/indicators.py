@@ -19,7 +19,7 @@ import attrs
 
 from kpi._text import normalise
 from kpi.errors import CriteriaError, KpiSyntaxError, OutcomeError
-from kpi.intervals import Interval, IntervalSet, format_decimal
+from kpi.intervals import Interval, IntervalSet, format_decimal, format_rounded
 from kpi.outcomes import Outcomes, metric_key
 from kpi.rules import (
     AllOf,
@@ -272,7 +272,7 @@ class Indicator:
 
 def _tidy(value: Decimal) -> Decimal:
     """The same number without trailing zeros: 96.00 reads as 96, 100 stays 100."""
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    return Decimal(format_decimal(value))
 
 
 def _weighted(per_target: Sequence[TargetCompletion], weights: Mapping[str, Decimal | int | str] | None) -> Decimal:
@@ -400,7 +400,7 @@ def describe_margin(item: TargetCompletion, lang: str) -> str:
     unit = "个百分点" if lang == "zh" else " percentage points"
     if item.target.unit not in (PERCENT, None):
         unit = "%"
-    amount = format_decimal(abs(item.margin).quantize(Decimal("0.01")).normalize())
+    amount = format_rounded(abs(item.margin))
     if item.margin == 0 and item.met:
         return "（恰好完成）" if lang == "zh" else " (exactly met)"
     if item.met:

@@ -9,11 +9,11 @@ set algebra on unions of intervals.  Bounds are ``Decimal`` so that 94 and
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 import attrs
 
-__all__ = ["Bound", "Interval", "IntervalSet", "format_decimal"]
+__all__ = ["Bound", "Interval", "IntervalSet", "format_decimal", "format_rounded"]
 
 
 def format_decimal(value: Decimal) -> str:
@@ -22,10 +22,21 @@ def format_decimal(value: Decimal) -> str:
     >>> format_decimal(Decimal("95.0")), format_decimal(Decimal("1E+2")), format_decimal(Decimal("-0"))
     ('95', '100', '0')
     """
-    text = format(value.normalize(), "f")
+    # Not value.normalize(): that rounds to the context's 28 digits, and a
+    # bound of 29 digits must print as itself.
+    text = format(value, "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+def format_rounded(value: Decimal, places: int = 2) -> str:
+    """*value* rounded to *places* for a sentence (96.666… → 96.67); a value too
+    long to round in the decimal context is shown whole rather than raising."""
+    try:
+        return format_decimal(value.quantize(Decimal(1).scaleb(-places)))
+    except InvalidOperation:
+        return format_decimal(value)
 
 
 @attrs.frozen

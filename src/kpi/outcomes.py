@@ -13,8 +13,8 @@ from __future__ import annotations
 import math
 import numbers
 from collections.abc import Mapping, Sequence
-from decimal import Decimal, InvalidOperation
-from typing import TypeAlias
+from decimal import Decimal
+from typing import Final, TypeAlias
 
 import attrs
 
@@ -43,20 +43,31 @@ def read_outcome(value: object) -> Quantity:
     if isinstance(value, Decimal):
         return Quantity(_finite(value, value))
     if isinstance(value, numbers.Integral):
-        return Quantity(Decimal(int(value)))
+        return Quantity(_finite(Decimal(int(value)), value))
     if isinstance(value, numbers.Real):
         number = float(value)
         if not math.isfinite(number):
             raise OutcomeError(f"outcome {value!r} is not a finite number")
-        return Quantity(Decimal(repr(number)))
+        return Quantity(_finite(Decimal(repr(number)), value))
     if isinstance(value, str):
         return _read_text(value)
     raise OutcomeError(f"outcome {value!r} is not a number or a text with a number")
 
 
+#: Outcomes are figures in reports: no larger than 10^15, no finer than 10^-15.
+LARGEST_EXPONENT: Final = 15
+MOST_DIGITS: Final = 40
+
+
 def _finite(number: Decimal, shown: object) -> Decimal:
     if not number.is_finite():
         raise OutcomeError(f"outcome {shown!r} is not a finite number")
+    if number and not -LARGEST_EXPONENT <= number.adjusted() <= LARGEST_EXPONENT:
+        raise OutcomeError(
+            f"outcome {shown!r} is outside the sizes kpi grades (1E-{LARGEST_EXPONENT} to 1E+{LARGEST_EXPONENT})"
+        )
+    if len(number.as_tuple().digits) > MOST_DIGITS:
+        raise OutcomeError(f"outcome {shown!r} has more than {MOST_DIGITS} digits")
     return number
 
 
@@ -66,14 +77,13 @@ def _read_text(text: str) -> Quantity:
     if not text.strip():
         raise OutcomeError("outcome is empty")
     try:
-        return parse_quantity(text)
+        quantity = parse_quantity(text)
     except KpiSyntaxError as error:
         detail = error.reason.removeprefix("cannot read outcome: ")
         raise OutcomeError(
             f"outcome {text!r} is not a number with an optional unit ({detail}, column {error.position + 1})"
         ) from None
-    except InvalidOperation as error:  # pragma: no cover - the grammar admits only plain decimals
-        raise OutcomeError(f"outcome {text!r} is not a number") from error
+    return Quantity(_finite(quantity.value, text), quantity.unit)
 
 
 def metric_key(name: str) -> str:

@@ -266,8 +266,8 @@ def score(
     if not isinstance(results, Results):
         results = load_results(results)
     band_points = tuple(Decimal(str(value)) for value in points)
-    if len(band_points) != len(Band) or not all(value.is_finite() for value in band_points):
-        raise ValueError(f"points must give {len(Band)} numbers, best band first, not {points!r}")
+    if len(band_points) != len(Band) or not all(value.is_finite() and abs(value) <= 1000 for value in band_points):
+        raise ValueError(f"points must give {len(Band)} numbers up to 1000, best band first, not {points!r}")
     indicators: Iterable[TableRow] = table.indicators
     if progress is not None:
         indicators = progress(indicators)
