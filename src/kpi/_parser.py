@@ -159,7 +159,7 @@ class _Builder(Transformer[Token, Any]):
     # -- values ------------------------------------------------------------
     def arabic(self, minus: Token | None, number: Token, magnitude: Token | None) -> Decimal:
         # Exact: arithmetic would round a long number to the context's 28 digits.
-        sign, digits, exponent = Decimal(str(number)).as_tuple()
+        _, digits, exponent = Decimal(str(number)).as_tuple()
         shift = _MAGNITUDES[str(magnitude)] if magnitude else 0
         return Decimal((1 if minus else 0, digits, int(exponent) + shift))
 
