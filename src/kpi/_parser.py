@@ -152,6 +152,9 @@ def _interval(lower: Bound | None, upper: Bound | None, where: int) -> Interval:
 class _Builder(Transformer[Token, Any]):
     """Builds rule objects from the parse tree; no grading logic lives here."""
 
+    # Tokens need no callbacks of their own: rules receive them as they are.
+    __visit_tokens__ = False
+
     def __init__(self, inclusive: Mapping[str, bool] | None) -> None:
         super().__init__()
         self._inclusive = inclusive

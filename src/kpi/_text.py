@@ -9,6 +9,7 @@ character back to its source index.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 import attrs
@@ -54,10 +55,14 @@ def normalise(source: str) -> Normalised:
     chars: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(source):
-        folded = unicodedata.normalize("NFKC", char).translate(_SIMPLIFIED).translate(_PUNCTUATION)
-        for piece in folded:
-            if piece.isspace():
-                piece = " "
-            chars.append(piece)
-            origin.append(index)
+        folded = _fold(char)
+        chars.append(folded)
+        origin.extend([index] * len(folded))
     return Normalised("".join(chars), tuple(origin), source)
+
+
+@functools.lru_cache(maxsize=8192)
+def _fold(char: str) -> str:
+    """One source character as the grammar sees it (one or more characters)."""
+    folded = unicodedata.normalize("NFKC", char).translate(_SIMPLIFIED).translate(_PUNCTUATION)
+    return "".join(" " if piece.isspace() else piece for piece in folded)

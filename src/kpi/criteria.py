@@ -20,13 +20,14 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from kpi._compiled import Compiled, compile_criteria
 from kpi.bands import BAND_LABELS, Band
 from kpi.direction import Direction, infer_direction
 from kpi.errors import CriteriaError, KpiSyntaxError, OutcomeError, UngradedError
 from kpi.indicators import Aggregate, Completion, Indicator, TargetsCondition, bind_targets
 from kpi.intervals import Interval
-from kpi.outcomes import Outcomes, metric_key
-from kpi.rules import BareValue, Comparison, Condition, Otherwise, Rule, parse_rule
+from kpi.outcomes import Outcomes, metric_key, number_value
+from kpi.rules import BareValue, Comparison, Condition, Lookup, Otherwise, Rule, parse_rule
 from kpi.units import PERCENT, Quantity, Unit
 
 if TYPE_CHECKING:
@@ -308,42 +309,81 @@ class Criteria:
         """
         from kpi.grades import Grade
 
+        compiled = self._compiled
+        if compiled is not None and type(outcome) in (int, float, Decimal):
+            # The common case, fast: a bare number on a one-metric scale.
+            value = number_value(outcome)  # type: ignore[arg-type]
+            index, notes, basis = compiled.decision(value)
+            shown: tuple[tuple[str | None, Quantity], ...] = ((compiled.metric, Quantity(value, compiled.unit)),)
+        else:
+            model = self._model
+            completion = outcome if isinstance(outcome, Completion) else None
+            lookup = self.outcomes(outcome if completion is None else self._completion_outcome(completion)).lookup
+            shown = tuple(
+                (metric, Quantity(lookup(metric, model.units[metric]), model.units[metric])) for metric in model.metrics
+            )
+            index, notes, basis = self._decide(lookup)
+            if completion is not None:
+                band = None if index is None else Band(index)
+                grade = Grade(band, None if notes else index, notes, shown, self, basis, completion)
+                return self._placed(grade, strict) if notes else grade
+        band = None if index is None else Band(index)
+        grade = Grade(band, None if notes else index, notes, shown, self, basis)
+        return self._placed(grade, strict) if notes else grade
+
+    def _decide(self, lookup: Lookup) -> tuple[int | None, tuple[str, ...], int | None]:
+        """Which tier the outcomes earn: (band index, notes, index of the deciding tier)."""
         model = self._model
-        completion = outcome if isinstance(outcome, Completion) else None
-        outcomes = self.outcomes(outcome if completion is None else self._completion_outcome(completion))
-        lookup = outcomes.lookup
-        shown = tuple(
-            (metric, Quantity(lookup(metric, model.units[metric]), model.units[metric])) for metric in model.metrics
-        )
-
-        def graded(index: int | None, notes: tuple[str, ...] = (), basis: int | None = None) -> Grade:
-            band = None if index is None else Band.of_index(index)
-            tier = index if not notes else None
-            return Grade(band, tier, notes, shown, self, basis if basis is not None else index, completion)
-
         catch_all: int | None = None
         for index, condition in enumerate(model.resolved):
             if isinstance(condition, Otherwise):
                 catch_all = index if catch_all is None else catch_all
                 continue
             if condition.holds(lookup):
-                return graded(index)
+                return index, (), index
+        last = len(model.resolved) - 1
         if model.quantified:
             # Not every outcome fully earns a tier (missed by exactly 1%):
             # it did not earn the better tiers, so it takes the worst.
-            return self._placed(graded(len(model.resolved) - 1, ("gap",)), strict)
+            return last, ("gap",), last
         if model.monotone:
             for index, reach in enumerate(model.reach):
                 if reach.holds(lookup):
                     if isinstance(model.resolved[index], Otherwise):
-                        return graded(index)
-                    note = "above-scale" if index == 0 else "gap"
-                    return self._placed(graded(index, (note,)), strict)
-            last = len(model.resolved) - 1
-            return self._placed(graded(last, ("below-scale",)), strict)
+                        return index, (), index
+                    return index, ("above-scale" if index == 0 else "gap",), index
+            return last, ("below-scale",), last
         if catch_all is not None:
-            return graded(catch_all)
-        return self._placed(graded(None, ("uncovered",)), strict)
+            return catch_all, (), catch_all
+        return None, ("uncovered",), None
+
+    @functools.cached_property
+    def _compiled(self) -> Compiled | None:
+        return compile_criteria(self)
+
+    def grade_many(self, values: Iterable[object]) -> list[Band | None]:
+        """The band of each outcome, in input order; the same as ``grade(v).band``.
+
+        A one-metric scale is compiled to a binary search over its exact
+        bounds; with NumPy installed, a NumPy array of numbers is graded
+        without a Python loop.  Everything else goes through :meth:`grade`.
+        A value that cannot be graded (NaN, empty, wrong unit) raises
+        :class:`kpi.OutcomeError` naming its position.
+
+        >>> c = Criteria.parse(["95%", "85%-94%", "70%-84%", "69%以下"])
+        >>> [band.label for band in c.grade_many([96, 94.5, "70%", 12])]
+        ['优', '良', '中', '差']
+        """
+        compiled = self._compiled
+        if compiled is None:
+            bands: list[Band | None] = []
+            for position, value in enumerate(values):
+                try:
+                    bands.append(self.grade(value).band)  # type: ignore[arg-type]
+                except OutcomeError as error:
+                    raise OutcomeError(f"outcome {position}: {error}") from None
+            return bands
+        return compiled.bands_of(values)
 
     def _completion_outcome(self, completion: Completion) -> Quantity:
         model = self._model

@@ -22,7 +22,7 @@ from kpi._text import normalise
 from kpi.errors import KpiSyntaxError, OutcomeError
 from kpi.units import Quantity, Unit, convert
 
-__all__ = ["OutcomeInput", "Outcomes", "read_outcome"]
+__all__ = ["OutcomeInput", "Outcomes", "number_value", "read_outcome"]
 
 ScalarInput: TypeAlias = "Decimal | int | float | str | Quantity | numbers.Real"
 OutcomeInput: TypeAlias = "ScalarInput | Mapping[str, ScalarInput]"
@@ -57,6 +57,15 @@ def read_outcome(value: object) -> Quantity:
 #: Outcomes are figures in reports: no larger than 10^15, no finer than 10^-15.
 LARGEST_EXPONENT: Final = 15
 MOST_DIGITS: Final = 40
+
+
+def number_value(value: int | float | Decimal) -> Decimal:
+    """A plain number (not a bool) as an exact, plausible decimal; the fast path of :func:`read_outcome`."""
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise OutcomeError(f"outcome {value!r} is not a finite number")
+        return _finite(Decimal(repr(value)), value)
+    return _finite(value if isinstance(value, Decimal) else Decimal(value), value)
 
 
 def _finite(number: Decimal, shown: object) -> Decimal:
