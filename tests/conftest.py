@@ -6,3 +6,6 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+
+# The benchmarks print figures; they are run by hand, never collected.
+collect_ignore = ["benchmarks"]

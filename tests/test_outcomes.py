@@ -6,6 +6,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import kpi
 from kpi.outcomes import read_outcome
@@ -101,3 +103,51 @@ def test_error_for_a_bad_value_in_a_mapping_names_the_metric() -> None:
     criteria = kpi.Criteria.parse(["满意度≥90%", "满意度≥80%", "满意度≥60%", "满意度<60%"])
     with pytest.raises(kpi.OutcomeError, match="满意度: outcome is missing"):
         criteria.grade({"满意度": None})
+
+
+outcome_pieces = st.sampled_from(
+    [
+        *"0123456789",
+        ".",
+        "-",
+        " ",
+        "\t",
+        "%",
+        "万",
+        "千",
+        "亿",
+        "元",
+        "万元",
+        "人",
+        "人次",
+        "小时",
+        "个工作日",
+        "。",
+        ".",
+        "９",
+        "％",
+        "\n",
+        "−",
+    ]
+)
+
+
+@given(st.lists(outcome_pieces, max_size=10).map("".join))
+@settings(max_examples=1000)
+def test_plain_outcomes_read_the_same_without_the_parser(text: str) -> None:
+    from kpi._parser import parse_quantity
+    from kpi.outcomes import _read_text
+
+    try:
+        expected: object = parse_quantity(text)
+    except kpi.KpiSyntaxError:
+        expected = kpi.OutcomeError
+    try:
+        got: object = _read_text(text)
+    except kpi.OutcomeError:
+        got = kpi.OutcomeError
+    if isinstance(expected, kpi.Quantity) and isinstance(got, kpi.Quantity):
+        assert (got.value, got.unit) == (expected.value, expected.unit)
+        assert str(got.value) == str(expected.value)
+    elif got is not kpi.OutcomeError:
+        assert got == expected

@@ -79,3 +79,12 @@ def test_parser_is_built_once_and_lazily() -> None:
     assert first == "0"
     assert "misses=1" in info and "currsize=1" in info
     assert kpi.parse_rule("1%")
+
+
+def test_every_unit_of_the_grammar_is_in_the_unit_table() -> None:
+    from kpi.units import unit_names
+
+    grammar = (ROOT / "grammar" / "kpi.lark").read_text(encoding="utf-8")
+    pattern = re.search(r"^UNIT\.\d+: /(.*)/$", grammar, re.MULTILINE)
+    assert pattern is not None
+    assert set(pattern.group(1).split("|")) | {"%"} == set(unit_names())

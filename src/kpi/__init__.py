@@ -1,16 +1,20 @@
-"""kpi: read and grade the tier texts (评价标准) of Chinese budget performance tables."""
+"""kpi: read and grade the tier texts (评价标准) of Chinese budget performance tables.
+
+The year-end job (tables, results files, scoring) and lint load on first
+use, so that ``import kpi`` for grading stays light.
+"""
 
 from __future__ import annotations
 
-from kpi._files import FileError
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from kpi.bands import BAND_LABELS, Band
 from kpi.criteria import Criteria
 from kpi.direction import Direction
 from kpi.errors import CriteriaError, KpiError, KpiSyntaxError, OutcomeError, UngradedError
 from kpi.grades import Grade
 from kpi.indicators import Completion, Indicator, Target, TargetCompletion
-from kpi.lint import Finding
-from kpi.results import load_results
 from kpi.rules import (
     AllOf,
     AnyOf,
@@ -23,8 +27,6 @@ from kpi.rules import (
     TargetOutcome,
     parse_rule,
 )
-from kpi.scoring import NATIONAL_SCALE, STATUS_LABELS, Scorecard, score
-from kpi.tables import Table, TableRow, load_table
 from kpi.units import Quantity, Unit
 
 __all__ = [
@@ -65,3 +67,37 @@ __all__ = [
     "parse_rule",
     "score",
 ]
+
+# Loaded on first use: name -> module.
+_LAZY = {
+    "FileError": "kpi._files",
+    "Finding": "kpi.lint",
+    "NATIONAL_SCALE": "kpi.scoring",
+    "STATUS_LABELS": "kpi.scoring",
+    "Scorecard": "kpi.scoring",
+    "score": "kpi.scoring",
+    "Table": "kpi.tables",
+    "TableRow": "kpi.tables",
+    "load_table": "kpi.tables",
+    "load_results": "kpi.results",
+}
+
+if TYPE_CHECKING:
+    from kpi._files import FileError
+    from kpi.lint import Finding
+    from kpi.results import load_results
+    from kpi.scoring import NATIONAL_SCALE, STATUS_LABELS, Scorecard, score
+    from kpi.tables import Table, TableRow, load_table
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'kpi' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -39,6 +39,8 @@ Decision = tuple[int | None, tuple[str, ...], int | None]
 # Floats kpi grades: the sizes read_outcome accepts.
 _LARGEST: Final = 1e15
 _SMALLEST: Final = 1e-15
+# Below this many items a list is graded item by item (NumPy costs more to set up).
+_ARRAY_THRESHOLD: Final = 64
 
 
 def _exact_as_float(value: Decimal) -> bool:
@@ -62,6 +64,8 @@ class Compiled:
     decisions: tuple[Decision, ...]
     bands: tuple[Band | None, ...]
     aliases: tuple[tuple[str, str], ...] = ()
+    #: Per region: band, deciding tier (None unless direct), notes, basis.
+    grades: tuple[tuple[Band | None, int | None, tuple[str, ...], int | None], ...] = ()
 
     def region(self, value: Decimal) -> int:
         index = bisect.bisect_left(self.bounds, value)
@@ -69,6 +73,15 @@ class Compiled:
 
     def decision(self, value: Decimal) -> Decision:
         return self.decisions[self.region(value)]
+
+    def locate(self, number: int | float | Decimal) -> tuple[Decimal, int]:
+        """A plain number as kpi reads it, and its region (floats compared as floats)."""
+        if type(number) is float and self.floats is not None:
+            magnitude = abs(number)
+            if magnitude <= _LARGEST and (magnitude >= _SMALLEST or number == 0):
+                return Decimal(repr(number)), self._float_region(number)
+        value = number_value(number)
+        return value, self.region(value)
 
     def _float_region(self, value: float) -> int:
         floats = self.floats
@@ -93,8 +106,8 @@ class Compiled:
         return self.bands[self.region(convert(quantity.value, quantity.unit, self.unit))]
 
     def bands_of(self, values: Iterable[object]) -> list[Band | None]:
-        array = _numeric_array(values)
-        if array is not None and self.floats is not None:
+        array = _numeric_array(values) if self.floats is not None else None
+        if array is not None:
             return self._bands_of_array(array)
         bands: list[Band | None] = []
         band_of = self.band_of
@@ -109,10 +122,11 @@ class Compiled:
         import numpy as np
 
         values = array.astype(np.float64, copy=False)
-        bad = ~np.isfinite(values)
         magnitude = np.abs(values)
-        bad |= magnitude > _LARGEST
-        bad |= (magnitude < _SMALLEST) & (values != 0)
+        bad = ~(magnitude <= _LARGEST)  # NaN compares false: it is bad too
+        tiny = magnitude < _SMALLEST
+        if tiny.any():
+            bad |= tiny & (values != 0)
         if bad.any():
             position = int(np.argmax(bad))
             try:
@@ -120,23 +134,30 @@ class Compiled:
             except OutcomeError as error:
                 raise OutcomeError(f"outcome {position}: {error}") from None
         bounds = np.asarray(self.floats, dtype=np.float64)
-        left = np.searchsorted(bounds, values, side="left")
-        right = np.searchsorted(bounds, values, side="right")
-        regions = 2 * left + (right > left)
+        index = np.searchsorted(bounds, values, side="left")
+        # On a bound exactly: the odd region of that bound.
+        hit = bounds.take(np.minimum(index, len(bounds) - 1)) == values if len(bounds) else np.zeros(len(values), bool)
+        regions = 2 * index + hit
         table = np.empty(len(self.bands), dtype=object)
         table[:] = self.bands
-        result: list[Band | None] = table[regions].tolist()
+        result: list[Band | None] = table.take(regions).tolist()
         return result
 
 
 def _numeric_array(values: Iterable[object]) -> Any:
-    """*values* as a NumPy array of numbers, when they are one (never bools)."""
+    """*values* as a NumPy array of plain numbers, when they are that (never bools).
+
+    A list qualifies when every item is a Python float or int: a bool, a
+    Decimal or a text keeps the exact per-item path.
+    """
     try:
         import numpy as np
     except ImportError:
         return None
-    if isinstance(values, np.ndarray) and values.dtype.kind in "iuf":
-        return values
+    if isinstance(values, np.ndarray):
+        return values if values.dtype.kind in "iuf" else None
+    if isinstance(values, list) and len(values) >= _ARRAY_THRESHOLD and set(map(type, values)) <= {float, int}:
+        return np.asarray(values, dtype=np.float64)
     return None
 
 
@@ -182,4 +203,8 @@ def compile_criteria(criteria: Criteria) -> Compiled | None:
     floats = tuple(float(bound) for bound in bounds) if all(_exact_as_float(b) for b in bounds) else None
     if floats is not None and any(math.isinf(f) for f in floats):  # pragma: no cover - excluded above
         floats = None
-    return Compiled(metric, unit, tuple(bounds), floats, tuple(decisions), bands, criteria.aliases)
+    grades = tuple(
+        (band, None if notes else index, notes, basis)
+        for band, (index, notes, basis) in zip(bands, decisions, strict=True)
+    )
+    return Compiled(metric, unit, tuple(bounds), floats, tuple(decisions), bands, criteria.aliases, grades)

@@ -32,7 +32,14 @@ from kpi.rules import BareValue, Comparison, Condition, Otherwise, Quantified, T
 from kpi.units import PERCENT, Quantity, Unit, unit_named
 from kpi.words import WORDS, Side, meaning_of
 
-__all__ = ["MAX_TEXT_LENGTH", "grammar_text", "metric_needs_quotes", "parse_condition", "parse_quantity"]
+__all__ = [
+    "MAX_TEXT_LENGTH",
+    "grammar_text",
+    "metric_needs_quotes",
+    "parse_condition",
+    "parse_quantity",
+    "parse_uncached",
+]
 
 #: Longest tier text kpi reads.  Real tier texts are a few dozen characters;
 #: the limit keeps a pasted document or a hostile cell from costing seconds.
@@ -490,8 +497,26 @@ def _parse(text: str, start: str, kind: str, inclusive: Mapping[str, bool] | Non
 
 
 def parse_condition(text: str, *, inclusive: Mapping[str, bool] | None = None) -> Condition:
-    """The condition a tier text states; raises :class:`kpi.KpiSyntaxError`."""
-    _check_inclusive(inclusive)
+    """The condition a tier text states; raises :class:`kpi.KpiSyntaxError`.
+
+    Tables repeat the same few tier texts row after row, so readings are
+    cached (conditions are immutable); texts that fail are read again.
+    """
+    if inclusive:
+        _check_inclusive(inclusive)
+        return parse_uncached(text, inclusive=inclusive)
+    if not isinstance(text, str):
+        raise TypeError(f"tier text must be a str, not {type(text).__name__}")
+    return _parse_cached(text)
+
+
+@functools.lru_cache(maxsize=16_384)
+def _parse_cached(text: str) -> Condition:
+    return parse_uncached(text)
+
+
+def parse_uncached(text: str, *, inclusive: Mapping[str, bool] | None = None) -> Condition:
+    """Like :func:`parse_condition`, without the cache (for benchmarks and overrides)."""
     condition: Condition = _parse(text, "start", "tier text", inclusive)
     return condition
 

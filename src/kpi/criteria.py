@@ -24,14 +24,14 @@ from kpi._compiled import Compiled, compile_criteria
 from kpi.bands import BAND_LABELS, Band
 from kpi.direction import Direction, infer_direction
 from kpi.errors import CriteriaError, KpiSyntaxError, OutcomeError, UngradedError
+from kpi.grades import Grade
 from kpi.indicators import Aggregate, Completion, Indicator, TargetsCondition, bind_targets
 from kpi.intervals import Interval
-from kpi.outcomes import Outcomes, metric_key, number_value
+from kpi.outcomes import Outcomes, metric_key
 from kpi.rules import BareValue, Comparison, Condition, Lookup, Otherwise, Rule, parse_rule
 from kpi.units import PERCENT, Quantity, Unit
 
 if TYPE_CHECKING:
-    from kpi.grades import Grade
     from kpi.lint import Finding
     from kpi.outcomes import OutcomeInput
 
@@ -307,28 +307,22 @@ class Criteria:
         >>> c.grade(10).band.label, c.grade(10).notes
         ('差', ('gap',))
         """
-        from kpi.grades import Grade
-
         compiled = self._compiled
         if compiled is not None and type(outcome) in (int, float, Decimal):
             # The common case, fast: a bare number on a one-metric scale.
-            value = number_value(outcome)  # type: ignore[arg-type]
-            index, notes, basis = compiled.decision(value)
-            shown: tuple[tuple[str | None, Quantity], ...] = ((compiled.metric, Quantity(value, compiled.unit)),)
-        else:
-            model = self._model
-            completion = outcome if isinstance(outcome, Completion) else None
-            lookup = self.outcomes(outcome if completion is None else self._completion_outcome(completion)).lookup
-            shown = tuple(
-                (metric, Quantity(lookup(metric, model.units[metric]), model.units[metric])) for metric in model.metrics
-            )
-            index, notes, basis = self._decide(lookup)
-            if completion is not None:
-                band = None if index is None else Band(index)
-                grade = Grade(band, None if notes else index, notes, shown, self, basis, completion)
-                return self._placed(grade, strict) if notes else grade
+            value, region = compiled.locate(outcome)  # type: ignore[arg-type]
+            band, tier, notes, basis = compiled.grades[region]
+            grade = Grade(band, tier, notes, ((compiled.metric, Quantity(value, compiled.unit)),), self, basis)
+            return self._placed(grade, strict) if notes else grade
+        model = self._model
+        completion = outcome if isinstance(outcome, Completion) else None
+        lookup = self.outcomes(outcome if completion is None else self._completion_outcome(completion)).lookup
+        shown = tuple(
+            (metric, Quantity(lookup(metric, model.units[metric]), model.units[metric])) for metric in model.metrics
+        )
+        index, notes, basis = self._decide(lookup)
         band = None if index is None else Band(index)
-        grade = Grade(band, None if notes else index, notes, shown, self, basis)
+        grade = Grade(band, None if notes else index, notes, shown, self, basis, completion)
         return self._placed(grade, strict) if notes else grade
 
     def _decide(self, lookup: Lookup) -> tuple[int | None, tuple[str, ...], int | None]:

@@ -153,6 +153,23 @@ class _RowBuilder:
         self.path = path
         self.rows: list[TableRow] = []
         self.activity: tuple[str, ...] = ()
+        # Tables repeat indicator texts and tier sets row after row; the
+        # objects are immutable, so rows that repeat them share one.
+        self._indicators: dict[str, Indicator] = {}
+        self._criteria: dict[tuple[tuple[str, ...], str], Criteria] = {}
+
+    def _indicator(self, text: str) -> Indicator:
+        found = self._indicators.get(text)
+        if found is None:
+            found = self._indicators[text] = Indicator.parse(text)
+        return found
+
+    def _criteria_for(self, tiers: tuple[str, ...], indicator: Indicator) -> Criteria:
+        key = (tiers, indicator.text)  # by text: indicators without targets are all equal
+        found = self._criteria.get(key)
+        if found is None:
+            found = self._criteria[key] = Criteria.parse(tiers, indicator=indicator)
+        return found
 
     def add(self, cells: _Cells, location: SourceLocation, problem: str | None = None) -> None:
         error: KpiError | None = None if problem is None else KpiError(f"{location}: {problem}")
@@ -172,11 +189,11 @@ class _RowBuilder:
         indicator = Indicator((), cells.indicator.strip())
         criteria = None
         try:
-            indicator = Indicator.parse(cells.indicator.strip())
+            indicator = self._indicator(cells.indicator.strip())
             if any(tiers) and error is None:
                 if not all(tiers):
                     raise KpiError(f"tier {tiers.index('') + 1} is empty; a row needs all four tiers")
-                criteria = Criteria.parse(tiers, indicator=indicator)
+                criteria = self._criteria_for(tiers, indicator)
         except KpiError as problem_found:
             error = error or _located(problem_found, location)
         self.rows.append(

@@ -15,8 +15,9 @@ from typing import Final
 import attrs
 
 from kpi.errors import OutcomeError
+from kpi.intervals import format_decimal
 
-__all__ = ["PERCENT", "Quantity", "Unit", "canonical_unit", "convert", "unit_named"]
+__all__ = ["PERCENT", "Quantity", "Unit", "canonical_unit", "convert", "unit_named", "unit_names"]
 
 
 @attrs.frozen
@@ -101,6 +102,11 @@ def unit_named(spelling: str) -> Unit:
     return _UNITS[spelling]
 
 
+def unit_names() -> tuple[str, ...]:
+    """Every spelling of a unit kpi knows (the grammar's UNIT terminal and %)."""
+    return tuple(_UNITS)
+
+
 def canonical_unit(spelling: str | None) -> Unit | None:
     """Like :func:`unit_named`, but passes ``None`` (no unit written) through."""
     return None if spelling is None else _UNITS[spelling]
@@ -127,6 +133,4 @@ class Quantity:
     unit: Unit | None = None
 
     def __str__(self) -> str:
-        from kpi.intervals import format_decimal
-
         return format_decimal(self.value) + (self.unit.name if self.unit else "")

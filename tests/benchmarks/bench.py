@@ -1,0 +1,222 @@
+"""kpi's speed and memory, measured side by side with baselines in one process.
+
+Run from the repository root after ``pip install -e '.[dev,bench]'``:
+
+    python tests/benchmarks/bench.py            # everything
+    python tests/benchmarks/bench.py --quick    # smaller sizes, for a first look
+
+Every figure is printed with its baseline, measured in the same run on the
+same machine, and the ratio against the target.  Nothing here asserts a
+time: a slow machine makes slow figures, not a red build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import csv
+import gc
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+import kpi
+from kpi import _parser
+from kpi._text import normalise
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "seeds" / "handan-hrss-2018-budget.txt"
+RESULTS = ROOT / "examples" / "handan-2018-results.csv"
+ROWS: list[tuple[str, float, float, str]] = []
+
+
+def best_of(function: Callable[[], object], repeat: int = 5, number: int = 1) -> float:
+    """The best time of *repeat* runs of *number* calls, per call, in seconds."""
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        for _ in range(number):
+            function()
+        times.append((time.perf_counter() - start) / number)
+    return min(times)
+
+
+def report(name: str, ours: float, baseline: float, target: float, unit: str = "") -> None:
+    ratio = ours / baseline
+    verdict = "meets target" if ratio <= target else "MISSES target"
+    print(
+        f"{name}: kpi {ours * 1e3:.3f} ms, baseline {baseline * 1e3:.3f} ms{unit}; ratio {ratio:.2f} (target ≤ {target}): {verdict}"
+    )
+    ROWS.append((name, ratio, target, verdict))
+
+
+def bench_parse() -> None:
+    texts = sorted({text for row in kpi.load_table(SEED).indicators for text in row.tiers})
+    lark = _parser._lark()
+    folded = [normalise(text).text for text in texts]
+    for text in texts:
+        _parser.parse_condition(text)  # build the parser and warm the caches of both
+    bare = best_of(lambda: [lark.parse(text, start="start") for text in folded], repeat=7, number=5) / len(texts)
+    ours = best_of(lambda: [_parser.parse_uncached(text) for text in texts], repeat=7, number=5) / len(texts)
+    print(f"\nparse: {len(texts)} distinct tier texts of the seed, per text")
+    report("parse_rule (uncached) vs bare Lark LALR parse", ours, bare, 1.5)
+    cached = best_of(lambda: [kpi.parse_rule(text) for text in texts], repeat=7, number=5) / len(texts)
+    print(f"  parse_rule with its cache of repeated texts: {cached * 1e6:.2f} µs per text")
+    for length in (50, 100, 200, 400):
+        text = ("设备完好率" * 200)[: length - 4] + "≥90%"
+        per = best_of(lambda text=text: _parser.parse_uncached(text), repeat=5, number=20)
+        print(f"  a {length}-character tier text: {per * 1e6:.0f} µs ({per / length * 1e6:.2f} µs per character)")
+
+
+def bench_grade_many(size: int) -> None:
+    criteria = kpi.Criteria.parse(["95%", "85%-94%", "70%-84%", "69%以下"])
+    rng = np.random.default_rng(2018)
+    values = rng.uniform(40, 105, size).round(1)
+    listed = values.tolist()
+    criteria.grade_many(values[:10])
+    bins = [-np.inf, 69, 70 - 1e-9, 85 - 1e-9, 95 - 1e-9, np.inf]
+    labels = ["差", "gap-差", "中", "良", "优"]
+    cut = best_of(lambda: pd.cut(values, bins=bins, labels=labels, right=False), repeat=5)
+    ours = best_of(lambda: criteria.grade_many(values), repeat=5)
+    bounds = [69.0, 70.0, 85.0, 95.0]
+    bands = list(kpi.Band)
+    table = [bands[3], bands[3], bands[3], bands[2], bands[1], bands[0]]
+    loop = best_of(lambda: [table[bisect.bisect_left(bounds, v)] for v in listed], repeat=3)
+    ours_list = best_of(lambda: criteria.grade_many(listed), repeat=3)
+    print(f"\ngrade_many: {size:,} outcomes")
+    report("grade_many(numpy array) vs pandas.cut", ours, cut, 1.5)
+    report("grade_many(list of floats) vs a plain bisect loop", ours_list, loop, 1.5)
+    print(f"  per outcome: numpy {ours / size * 1e9:.0f} ns, list {ours_list / size * 1e9:.0f} ns")
+
+
+def bench_scalar() -> None:
+    criteria = kpi.Criteria.parse(["95%", "85%-94%", "70%-84%", "69%以下"])
+    values = [40 + (i % 650) / 10 for i in range(20_000)]
+    criteria.grade(90.5)
+    per = best_of(lambda: [criteria.grade(v) for v in values], repeat=5) / len(values)
+    verdict = "meets target" if per <= 2e-6 else "MISSES target"
+    print(f"\nscalar grade: {per * 1e6:.2f} µs per call (target ≤ 2 µs): {verdict}")
+    ROWS.append(("scalar grade (µs)", per * 1e6, 2.0, verdict))
+    strings = [f"{v}%" for v in values]
+    per_text = best_of(lambda: [criteria.grade(v) for v in strings], repeat=3) / len(values)
+    print(f"  grade of a text with its unit (“90.5%”): {per_text * 1e6:.2f} µs per call")
+
+
+def import_time(module: str, runs: int) -> float:
+    code = f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
+    times = [
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+        for _ in range(runs)
+    ]
+    return statistics.median(times)
+
+
+def bench_import(runs: int) -> None:
+    lark = import_time("lark", runs)
+    ours = import_time("kpi", runs)
+    print(f"\nimport (median of {runs} fresh interpreters)")
+    report("import kpi vs import lark", ours, lark, 1.3)
+
+
+def generate(size: int, folder: Path) -> tuple[Path, Path]:
+    """A table of *size* indicators and its results, built from the seed's rows."""
+    seed = kpi.load_table(SEED)
+    with RESULTS.open(encoding="utf-8-sig", newline="") as stream:
+        reader = csv.reader(stream)
+        header = next(reader)
+        results = {row[0]: row for row in reader}
+    table_path, results_path = folder / "table.csv", folder / "results.csv"
+    with (
+        table_path.open("w", encoding="utf-8-sig", newline="") as t,
+        results_path.open("w", encoding="utf-8-sig", newline="") as r,
+    ):
+        table, result = csv.writer(t), csv.writer(r)
+        table.writerow(["编号", "职责活动", "年度预算数", "内容描述", "绩效目标", "绩效指标", "评价标准", "", "", ""])
+        result.writerow(header)
+        rows = seed.indicators
+        for number in range(size):
+            row = rows[number % len(rows)]
+            new_id = f"X{number:06d}"
+            activity = f"职责{number // 1000:03d}" + ("　　" + row.activity[-1] if len(row.activity) > 1 else "")
+            table.writerow(
+                [new_id, activity, row.budget or "", row.description, row.goal, row.indicator.text, *row.tiers]
+            )
+            result.writerow([new_id, *results[row.id][1:]])
+    return table_path, results_path
+
+
+SCORE = """
+import resource, sys, time
+t = time.perf_counter()
+import kpi
+from kpi._files import write_output
+card = kpi.score(sys.argv[1], sys.argv[2])
+records = card.records()
+write_output(sys.argv[3], list(records[0]), [list(r.values()) for r in records])
+print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+PLAIN = """
+import csv, resource, sys, time
+t = time.perf_counter()
+rows = []
+for path in sys.argv[1:3]:
+    with open(path, encoding="utf-8-sig", newline="") as stream:
+        rows.append(list(csv.reader(stream)))
+with open(sys.argv[3], "w", encoding="utf-8-sig", newline="") as stream:
+    writer = csv.writer(stream)
+    for table_row, result_row in zip(rows[0], rows[1]):
+        writer.writerow(table_row + result_row)
+print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def bench_score(size: int) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        table, results = generate(size, Path(folder))
+        out = Path(folder) / "out.csv"
+        ours, memory = map(
+            float,
+            subprocess.run(
+                [sys.executable, "-c", SCORE, table, results, out], capture_output=True, text=True, check=True
+            ).stdout.split(),
+        )
+        plain, plain_memory = map(
+            float,
+            subprocess.run(
+                [sys.executable, "-c", PLAIN, table, results, out], capture_output=True, text=True, check=True
+            ).stdout.split(),
+        )
+    print(f"\nend-to-end scoring of {size:,} indicators (table + results in, graded rows out)")
+    report("kpi.score + write CSV vs csv module read + write", ours, plain, 3.0)
+    megabytes = memory / 1024
+    verdict = "meets target" if megabytes < 500 else "MISSES target"
+    print(f"  peak memory: kpi {megabytes:.0f} MB, csv alone {plain_memory / 1024:.0f} MB (target < 500 MB): {verdict}")
+    ROWS.append(("score peak memory (MB)", megabytes, 500, verdict))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="smaller sizes")
+    args = parser.parse_args()
+    print(f"kpi benchmarks on Python {sys.version.split()[0]}, numpy {np.__version__}, pandas {pd.__version__}")
+    bench_parse()
+    bench_grade_many(100_000 if args.quick else 1_000_000)
+    bench_scalar()
+    bench_import(5 if args.quick else 15)
+    bench_score(10_000 if args.quick else 100_000)
+    print("\nsummary")
+    for name, value, target, verdict in ROWS:
+        print(f"  {name:<55} {value:8.2f}  target {target:<5} {verdict}")
+
+
+if __name__ == "__main__":
+    main()
