@@ -186,6 +186,10 @@ INVALID_TIERS = [
         "cannot read tier text: the note names 90%, which is not an end of the range (column 14)\n    在85%-100%之间（含90%）\n                      ^",
     ),
     (
+        "十十项指标中任一项超额完成",
+        "cannot read tier text: 十十 is not a well-formed Chinese numeral (十 out of order) (column 1)\n    十十项指标中任一项超额完成\n    ^",
+    ),
+    (
         "十十分",
         "cannot read tier text: 十十 is not a well-formed Chinese numeral (十 out of order) (column 1)\n    十十分\n    ^",
     ),

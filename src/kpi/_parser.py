@@ -352,7 +352,7 @@ class _Builder(Transformer[Token, Any]):
     def _quantified(self, total: Token, at_least: Token | None, outcome: Token, margin: Interval | None) -> _Located:
         def count(token: Token) -> int:
             text = str(token)
-            return int(text) if text.isdigit() else int(chinese_number(text))
+            return int(text) if text.isdigit() else int(self.chinese(None, token))
 
         items = None if at_least is None else count(at_least)
         whole = count(total)

@@ -118,7 +118,7 @@ def convert(value: Decimal, source: Unit | None, target: Unit | None) -> Decimal
     >>> convert(Decimal(2), unit_named("天"), unit_named("小时"))
     Decimal('48')
     """
-    if source is None or target is None or source == target:
+    if source is target or source is None or target is None or source == target:
         return value
     if source.dimension != target.dimension:
         raise OutcomeError(f"unit {source.name} cannot be compared with {target.name}")
