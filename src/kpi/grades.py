@@ -45,15 +45,23 @@ class Grade:
     scale.  ``tier`` is the index of the tier that matched directly, or
     ``None`` when the band came from the gap rules (then ``notes`` says
     which); ``basis`` is the index of the tier whose band was given either way.
+    ``values`` holds each metric's outcome in the criteria's unit; the
+    ``outcomes`` property gives them with that unit attached.
     """
 
     band: Band | None
     tier: int | None
     notes: tuple[str, ...]
-    outcomes: tuple[tuple[str | None, Quantity], ...]
+    values: tuple[tuple[str | None, Decimal], ...]
     criteria: Criteria = attrs.field(eq=False, repr=False)
     basis: int | None = None
     completion: Completion | None = None
+
+    @property
+    def outcomes(self) -> tuple[tuple[str | None, Quantity], ...]:
+        """Each metric's outcome as graded, in the criteria's unit for it."""
+        units = self.criteria._model.units
+        return tuple((metric, Quantity(value, units.get(metric))) for metric, value in self.values)
 
     @property
     def label(self) -> str | None:
