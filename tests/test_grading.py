@@ -192,3 +192,11 @@ def test_aliases_let_result_files_use_their_own_column_names() -> None:
         aliases={"结案率": "按期结案率"},
     )
     assert criteria.grade({"结案率": "91%"}).band is kpi.Band.EXCELLENT
+
+
+def test_declared_direction_turns_on_the_gap_rules() -> None:
+    # One tier with a value says nothing about which way the scale runs.
+    tiers = ["=0", "其余", "其余", "其余"]
+    assert kpi.Criteria.parse(tiers).grade(-1).label == "良"  # the catch-all
+    declared = kpi.Criteria.parse(tiers, direction=Direction.LOWER_IS_BETTER)
+    assert (declared.grade(-1).label, declared.grade(-1).notes) == ("优", ("above-scale",))

@@ -85,11 +85,13 @@ class _Model:
     resolved: tuple[Condition, ...]
     reach: tuple[Condition, ...]
     quantified: bool = False
+    declared: Direction | None = None
 
     @property
     def monotone(self) -> bool:
-        """Whether the gap rules apply: every metric whose direction is known runs one way."""
-        known = [direction for metric, direction in self.directions.items() if self.inferred[metric] is not None]
+        """Whether the gap rules apply: every metric whose direction is known
+        (declared, or read from the tiers) runs one way."""
+        known = [self.declared or direction for direction in self.inferred.values() if self.declared or direction]
         return not self.quantified and bool(known) and all(direction.monotone for direction in known)
 
 
@@ -170,7 +172,7 @@ def _build_model(tiers: Sequence[Rule], declared: Direction | None, indicator: I
     # towards the better end: 非法访问系统数量为0 says nothing about which way.
     stretch = {metric: declared or inferred[metric] or Direction.NON_MONOTONE for metric in metrics}
     reach = tuple(c.map_leaves(lambda leaf: _reach(leaf, stretch[leaf.metric])) for c in resolved)
-    return _Model(metrics, units, inferred, directions, resolved, reach)
+    return _Model(metrics, units, inferred, directions, resolved, reach, declared=declared)
 
 
 @attrs.frozen
