@@ -91,7 +91,9 @@ class _Model:
     def monotone(self) -> bool:
         """Whether the gap rules apply: every metric whose direction is known
         (declared, or read from the tiers) runs one way."""
-        known = [self.declared or direction for direction in self.inferred.values() if self.declared or direction]
+        known = [
+            direction for direction in (self.declared or inferred for inferred in self.inferred.values()) if direction
+        ]
         return not self.quantified and bool(known) and all(direction.monotone for direction in known)
 
 
