@@ -14,14 +14,14 @@ from __future__ import annotations
 import functools
 import importlib.resources
 from collections.abc import Mapping
+from contextvars import ContextVar
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final
 
 import attrs
-from lark import Lark, Token, Transformer, v_args
-from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken, VisitError
-from lark.tree import Meta
+from lark import Lark, Token, Transformer
+from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
 from kpi._numerals import chinese_number
 from kpi._text import Normalised, normalise
@@ -63,14 +63,19 @@ def grammar_text() -> str:
 
 @functools.cache
 def _lark() -> Lark:
+    # The builder runs inside the LALR parser: no tree is built in between.
     return Lark(
         grammar_text(),
         parser="lalr",
         strict=True,
         start=["start", "outcome"],
-        propagate_positions=True,
         maybe_placeholders=True,
+        transformer=_Builder(visit_tokens=False),
     )
+
+
+# The caller's inclusivity overrides for the parse under way ({"以下": False}).
+_INCLUSIVE: ContextVar[Mapping[str, bool] | None] = ContextVar("kpi_inclusive", default=None)
 
 
 class _Problem(Exception):
@@ -98,6 +103,12 @@ class _Bound:
 class _Note:
     closed: bool
     values: tuple[_Written, ...]
+
+
+@attrs.frozen
+class _Number:
+    value: Decimal
+    start: int
 
 
 @attrs.frozen
@@ -155,75 +166,83 @@ def _interval(lower: Bound | None, upper: Bound | None, where: int) -> Interval:
     return interval
 
 
-@v_args(inline=True)
+_INCLUSIVE_SYMBOLS: Final = frozenset(("≥", ">=", "≧", "≤", "<=", "≦"))
+
+
+def _start(token: Token) -> int:
+    return token.start_pos or 0
+
+
 class _Builder(Transformer[Token, Any]):
-    """Builds rule objects from the parse tree; no grading logic lives here."""
+    """Builds rule objects from the parse tree; no grading logic lives here.
 
-    # Tokens need no callbacks of their own: rules receive them as they are.
-    __visit_tokens__ = False
-
-    def __init__(self, inclusive: Mapping[str, bool] | None) -> None:
-        super().__init__()
-        self._inclusive = inclusive
+    It runs inside the LALR parser (Lark's tree-less mode), so methods take
+    the list of children as Lark gives it and carry each piece's start
+    position in the objects they return, for error messages.  The caller's
+    inclusivity overrides come from a context variable, per parse.  Tokens
+    need no callbacks of their own (``visit_tokens=False``).
+    """
 
     # -- values ------------------------------------------------------------
-    def arabic(self, minus: Token | None, number: Token, magnitude: Token | None) -> Decimal:
+    def arabic(self, children: list[Any]) -> _Number:
+        minus, number, magnitude = children
         # Exact: arithmetic would round a long number to the context's 28 digits.
         _, digits, exponent = Decimal(str(number)).as_tuple()
         shift = _MAGNITUDES[str(magnitude)] if magnitude else 0
-        return Decimal((1 if minus else 0, digits, int(exponent) + shift))
+        value = Decimal((1 if minus else 0, digits, int(exponent) + shift))
+        return _Number(value, _start(minus or number))
 
-    def chinese(self, minus: Token | None, numeral: Token) -> Decimal:
+    def chinese(self, children: list[Any]) -> _Number:
+        minus, numeral = children
+        return _Number(self._chinese(numeral, negative=minus is not None), _start(minus or numeral))
+
+    @staticmethod
+    def _chinese(numeral: Token, *, negative: bool = False) -> Decimal:
         try:
             value = chinese_number(str(numeral))
         except ValueError as error:
-            raise _Problem(
-                f"{numeral} is not a well-formed Chinese numeral ({error})", numeral.start_pos or 0
-            ) from None
-        return value.copy_negate() if minus else value
+            raise _Problem(f"{numeral} is not a well-formed Chinese numeral ({error})", _start(numeral)) from None
+        return value.copy_negate() if negative else value
 
-    def unit(self, token: Token) -> Unit:
-        return unit_named(str(token))
+    def quantity(self, children: list[Any]) -> _Written:
+        number, unit = children
+        return _Written(Quantity(number.value, None if unit is None else unit_named(str(unit))), number.start)
 
-    @v_args(inline=True, meta=True)
-    def quantity(self, meta: Meta, value: Decimal, unit: Unit | None) -> _Written:
-        return _Written(Quantity(value, unit), meta.start_pos)
+    def percent_words(self, children: list[Any]) -> _Written:
+        words, number = children
+        return _Written(Quantity(number.value, PERCENT), _start(words))
 
-    @v_args(inline=True, meta=True)
-    def percent_words(self, meta: Meta, _: Token, value: Decimal) -> _Written:
-        return _Written(Quantity(value, PERCENT), meta.start_pos)
-
-    def bound(self, written: _Written, mark: Token | None) -> _Bound:
+    def bound(self, children: list[Any]) -> _Bound:
+        written, mark = children
         return _Bound(written, _is_inclusive_mark(mark))
 
-    def note(self, opening: Token, *values: Any) -> _Note:
+    def note(self, children: list[Any]) -> _Note:
+        opening, *values = children
         return _Note("不" not in opening, tuple(value for value in values if isinstance(value, _Written)))
 
     # -- one condition, without its metric -----------------------------------
-    def symbol(self, token: Token) -> Token:
-        return token
-
-    def symbol_bound(self, symbol: Token, bound: _Bound) -> Comparison:
+    def symbol_bound(self, children: list[Any]) -> _Located:
+        symbol, bound = children
         quantity = bound.written.quantity
         if symbol.type == "EQUAL":
             if bound.closed is False:
                 raise _Problem("“=” and (不含) contradict each other", bound.written.start)
-            return Comparison(Interval.point(quantity.value), quantity.unit)
-        closed = symbol in ("≥", ">=", "≧", "≤", "<=", "≦")
+            return _Located(Comparison(Interval.point(quantity.value), quantity.unit), _start(symbol))
+        closed = symbol in _INCLUSIVE_SYMBOLS
         if bound.closed is not None and bound.closed != closed:
             raise _Problem(f"“{symbol}” already says whether {quantity} is included", bound.written.start)
         side = Side.LOWER if symbol.type == "GREATER" else Side.UPPER
-        return self._one_sided(side, closed, bound.written)
+        return _Located(self._one_sided(side, closed, bound.written), _start(symbol))
 
-    def prefix_bound(self, word: Token, bound: _Bound) -> Comparison:
-        meaning = meaning_of(str(word), self._inclusive)
+    def prefix_bound(self, children: list[Any]) -> _Located:
+        word, bound = children
+        meaning = meaning_of(str(word), _INCLUSIVE.get())
         closed = meaning.inclusive if bound.closed is None else bound.closed
-        return self._one_sided(meaning.side, closed, bound.written)
+        return _Located(self._one_sided(meaning.side, closed, bound.written), _start(word))
 
-    def suffix_bound(
-        self, verb: Token | None, bound: _Bound, word: Token, mark: Token | None, note: _Note | None
-    ) -> Comparison:
-        meaning = meaning_of(str(word), self._inclusive)
+    def suffix_bound(self, children: list[Any]) -> _Located:
+        verb, bound, word, mark, note = children
+        meaning = meaning_of(str(word), _INCLUSIVE.get())
         closed = meaning.inclusive if bound.closed is None else bound.closed
         after = _is_inclusive_mark(mark)
         if after is not None:
@@ -235,7 +254,8 @@ class _Builder(Transformer[Token, Any]):
                 if written.quantity.value != bound.written.quantity.value:
                     raise _Problem(f"the note names {written.quantity}, which is not the bound", written.start)
             closed = note.closed
-        return self._one_sided(meaning.side, closed, bound.written)
+        start = _start(verb) if verb is not None else bound.written.start
+        return _Located(self._one_sided(meaning.side, closed, bound.written), start)
 
     @staticmethod
     def _one_sided(side: Side, closed: bool, written: _Written) -> Comparison:
@@ -243,93 +263,88 @@ class _Builder(Transformer[Token, Any]):
         interval = Interval(bound, None) if side is Side.LOWER else Interval(None, bound)
         return Comparison(interval, written.quantity.unit)
 
-    @v_args(inline=True, meta=True)
-    def two_sided(self, meta: Meta, first: Comparison, second: Comparison) -> Condition:
-        sides = {first.interval.lower is None, second.interval.lower is None}
-        if sides != {True, False}:
-            kind = "upper" if first.interval.lower is None else "lower"
-            raise _Problem(f"both parts give a {kind} bound; a two-sided range needs one of each", meta.start_pos)
+    def two_sided(self, children: list[Any]) -> _Located:
+        first, second = children
+        if (first.condition.interval.lower is None) == (second.condition.interval.lower is None):
+            kind = "upper" if first.condition.interval.lower is None else "lower"
+            raise _Problem(f"both parts give a {kind} bound; a two-sided range needs one of each", first.start)
         try:
-            return all_of([first, second])
+            return _Located(all_of([first.condition, second.condition]), first.start)
         except CriteriaError as error:
-            raise _Problem(str(error), meta.start_pos) from None
+            raise _Problem(str(error), first.start) from None
 
-    def target(self, verb: Token | None, written: _Written) -> Condition:
+    def target(self, children: list[Any]) -> _Located:
+        verb, written = children
         quantity = written.quantity
         if verb is None:
-            return BareValue(quantity.value, quantity.unit)
+            return _Located(BareValue(quantity.value, quantity.unit), written.start)
         if str(verb) not in _VERBS:
             raise _Problem(f"after “{verb}” a range or 以上/以下 is expected", written.start)
         side = _VERBS[str(verb)]
         if side is None:
-            return Comparison(Interval.point(quantity.value), quantity.unit)
-        return self._one_sided(side, True, written)
+            return _Located(Comparison(Interval.point(quantity.value), quantity.unit), _start(verb))
+        return _Located(self._one_sided(side, True, written), _start(verb))
 
-    def range(self, low: _Bound, dash: Token, high: _Bound, between: Token | None, note: _Note | None) -> Comparison:
+    def range(self, children: list[Any]) -> _Located:
+        verb, low, _dash, high, _between, note = children
         unit = _one_unit(low.written, high.written)
+        start = _start(verb) if verb is not None else low.written.start
         if low.written.quantity.value > high.written.quantity.value:
             low, high = high, low  # a descending range (100-85分) means the same
         lower = Bound(low.written.quantity.value, True if low.closed is None else low.closed)
         upper = Bound(high.written.quantity.value, True if high.closed is None else high.closed)
         lower, upper = _apply_note(lower, upper, note)
-        return Comparison(_interval(lower, upper, high.written.start), unit)
+        return _Located(Comparison(_interval(lower, upper, high.written.start), unit), start)
 
-    def verb_range(self, verb: Token | None, comparison: Comparison) -> Comparison:
-        return comparison
-
-    def bracketed(self, opening: Token, low: _Written, *rest: Any) -> Comparison:
+    def bracketed(self, children: list[Any]) -> _Located:
+        opening, low, *rest = children
         *_, high, closing = rest  # the separator is a comma or a dash token
         unit = _one_unit(low, high)
         if low.quantity.value > high.quantity.value:
             raise _Problem("the lower end of an interval must come first", low.start)
         lower = Bound(low.quantity.value, opening == "[")
         upper = Bound(high.quantity.value, closing == "]")
-        return Comparison(_interval(lower, upper, high.start), unit)
+        return _Located(Comparison(_interval(lower, upper, high.start), unit), _start(opening))
 
     # -- clauses and their combinations --------------------------------------
-    def prefix_metric(self, token: Token) -> str:
-        return metric_key(str(token))
-
-    suffix_metric = prefix_metric
-
-    @v_args(inline=True, meta=True)
-    def clause(self, meta: Meta, before: str | None, condition: Condition, after: str | None) -> _Located:
+    def clause(self, children: list[Any]) -> _Located:
+        before, located, after = children
         if before is not None and after is not None:
-            raise _Problem(f"two metric names: {before} and {after}", meta.start_pos)
-        metric = before or after
-        if metric is not None:
+            raise _Problem(f"two metric names: {metric_key(str(before))} and {metric_key(str(after))}", _start(before))
+        condition = located.condition
+        name = before if before is not None else after
+        if name is not None:
+            metric = metric_key(str(name))
             condition = condition.map_leaves(lambda leaf: attrs.evolve(leaf, metric=metric))
-        return _Located(condition, meta.start_pos)
+        return _Located(condition, _start(before) if before is not None else located.start)
 
-    def _chain(self, meta: Meta, high: _Written, upper: Token, metric: str, lower: Token, low: _Written) -> _Located:
+    def _chain(self, high: _Written, upper: Token, name: Token, lower: Token, low: _Written, start: int) -> _Located:
         unit = _one_unit(high, low)
         interval = _interval(
-            Bound(low.quantity.value, lower in ("≥", ">=", "≧", "≤", "<=", "≦")),
-            Bound(high.quantity.value, upper in ("≥", ">=", "≧", "≤", "<=", "≦")),
-            meta.start_pos,
+            Bound(low.quantity.value, lower in _INCLUSIVE_SYMBOLS),
+            Bound(high.quantity.value, upper in _INCLUSIVE_SYMBOLS),
+            start,
         )
-        return _Located(Comparison(interval, unit, metric), meta.start_pos)
+        return _Located(Comparison(interval, unit, metric_key(str(name))), start)
 
-    @v_args(inline=True, meta=True)
-    def chain_descending(
-        self, meta: Meta, high: _Written, s1: Token, metric: str, s2: Token, low: _Written
-    ) -> _Located:
-        return self._chain(meta, high, s1, metric, s2, low)
+    def chain_descending(self, children: list[Any]) -> _Located:
+        high, s1, name, s2, low = children
+        return self._chain(high, s1, name, s2, low, high.start)
 
-    @v_args(inline=True, meta=True)
-    def chain_ascending(self, meta: Meta, low: _Written, s1: Token, metric: str, s2: Token, high: _Written) -> _Located:
-        return self._chain(meta, high, s2, metric, s1, low)
+    def chain_ascending(self, children: list[Any]) -> _Located:
+        low, s1, name, s2, high = children
+        return self._chain(high, s2, name, s1, low, low.start)
 
-    @v_args(inline=True, meta=True)
-    def fixed(self, meta: Meta, word: Token) -> _Located:
-        return _Located(Comparison(_FIXED_WORDS[str(word)]), meta.start_pos)
+    def fixed(self, children: list[Any]) -> _Located:
+        (word,) = children
+        return _Located(Comparison(_FIXED_WORDS[str(word)]), _start(word))
 
-    @v_args(inline=True, meta=True)
-    def otherwise(self, meta: Meta, _: Token) -> _Located:
-        return _Located(Otherwise(), meta.start_pos)
+    def otherwise(self, children: list[Any]) -> _Located:
+        (word,) = children
+        return _Located(Otherwise(), _start(word))
 
     @staticmethod
-    def _combined(parts: tuple[_Located, ...], combine: Any) -> _Located:
+    def _combined(parts: list[_Located], combine: Any) -> _Located:
         for part in parts:
             if isinstance(part.condition, BareValue) and part.condition.metric is None:
                 raise _Problem(
@@ -342,42 +357,49 @@ class _Builder(Transformer[Token, Any]):
         except CriteriaError as error:
             raise _Problem(str(error), parts[0].start) from None
 
-    def all_of(self, *parts: _Located) -> _Located:
-        return self._combined(parts, all_of)
+    def all_of(self, children: list[Any]) -> _Located:
+        return self._combined(children, all_of)
 
-    def any_of(self, *parts: _Located) -> _Located:
-        return self._combined(parts, any_of)
+    def any_of(self, children: list[Any]) -> _Located:
+        return self._combined(children, any_of)
 
     # -- tiers about the indicator's targets -----------------------------------
     def _quantified(self, total: Token, at_least: Token | None, outcome: Token, margin: Interval | None) -> _Located:
         def count(token: Token) -> int:
             text = str(token)
-            return int(text) if text.isdigit() else int(self.chinese(None, token))
+            return int(text) if text.isdigit() else int(self._chinese(token))
 
         items = None if at_least is None else count(at_least)
         whole = count(total)
-        if items is not None and not 0 < items <= whole:
-            raise _Problem(f"{items} of {whole} targets cannot be", at_least.start_pos or 0)  # type: ignore[union-attr]
-        return _Located(Quantified(whole, TargetOutcome(str(outcome)), items, margin), total.start_pos or 0)
+        if at_least is not None and items is not None and not 0 < items <= whole:
+            raise _Problem(f"{items} of {whole} targets cannot be", _start(at_least))
+        return _Located(Quantified(whole, TargetOutcome(str(outcome)), items, margin), _start(total))
 
-    def some_targets(self, total: Token, at_least: Token, outcome: Token, margin: Interval | None) -> _Located:
+    def some_targets(self, children: list[Any]) -> _Located:
+        total, at_least, outcome, margin = children
         return self._quantified(total, at_least, outcome, margin)
 
-    def all_targets(self, total: Token, outcome: Token, margin: Interval | None) -> _Located:
+    def all_targets(self, children: list[Any]) -> _Located:
+        total, outcome, margin = children
         return self._quantified(total, None, outcome, margin)
 
-    def margin(self, word: Token, written: _Written) -> Interval:
+    def margin(self, children: list[Any]) -> Interval:
+        word, written = children
         unit = written.quantity.unit
         if unit not in (None, PERCENT):
             raise _Problem(f"a margin is in percentage points, not {unit}", written.start)
-        meaning = meaning_of(str(word), self._inclusive)
+        meaning = meaning_of(str(word), _INCLUSIVE.get())
         return self._one_sided(meaning.side, meaning.inclusive, written).interval
 
-    def start(self, tier: _Located, end: Token | None) -> Condition:
-        return tier.condition
+    def start(self, children: list[Any]) -> Condition:
+        tier, _end = children
+        condition: Condition = tier.condition
+        return condition
 
-    def outcome(self, written: _Written, end: Token | None) -> Quantity:
-        return written.quantity
+    def outcome(self, children: list[Any]) -> Quantity:
+        written, _end = children
+        quantity: Quantity = written.quantity
+        return quantity
 
 
 # Readable names for what the parser expected, most useful first.
@@ -484,16 +506,16 @@ def _parse(text: str, start: str, kind: str, inclusive: Mapping[str, bool] | Non
     normalised = normalise(text)
     if not normalised.text.strip():
         raise KpiSyntaxError(f"cannot read {kind}: it is empty", text, 0)
+    reset = _INCLUSIVE.set(inclusive)
     try:
-        tree = _lark().parse(normalised.text, start=start)
-        return _Builder(inclusive).transform(tree)
+        return _lark().parse(normalised.text, start=start)
     except UnexpectedInput as error:
         raise _syntax_error(error, normalised, kind) from None
-    except VisitError as error:
-        if isinstance(error.orig_exc, _Problem):
-            position = normalised.source_position(error.orig_exc.position)
-            raise KpiSyntaxError(f"cannot read {kind}: {error.orig_exc.reason}", text, position) from None
-        raise error.orig_exc from None  # a bug in kpi, not in the text: show it, not Lark's wrapper
+    except _Problem as problem:
+        position = normalised.source_position(problem.position)
+        raise KpiSyntaxError(f"cannot read {kind}: {problem.reason}", text, position) from None
+    finally:
+        _INCLUSIVE.reset(reset)
 
 
 def parse_condition(text: str, *, inclusive: Mapping[str, bool] | None = None) -> Condition:
