@@ -86,3 +86,16 @@ def test_several_metrics_fall_back_to_grade() -> None:
     assert exchange._compiled is None
     outcomes_ = [{"业务系统能够协调": 3, "与外部数据交换": "85%"}, {"业务系统能够协调": 0, "与外部数据交换": "40%"}]
     assert [b.label for b in exchange.grade_many(outcomes_)] == ["优", "差"]  # type: ignore[union-attr]
+
+
+def test_many_bounds_use_a_binary_search_with_the_same_bands() -> None:
+    from kpi.intervals import Bound, Interval
+    from kpi.rules import AnyOf, Comparison, Otherwise, Rule
+
+    points = AnyOf(
+        tuple(Comparison(Interval(Bound(Decimal(v)), Bound(Decimal(v) + Decimal("0.5")))) for v in range(0, 300, 2))
+    )
+    many = kpi.Criteria([Rule(points), Rule(Otherwise()), Rule(Otherwise()), Rule(Otherwise())])
+    values = np.arange(-5, 305, 0.25)
+    assert many._compiled is not None and len(many._compiled.bounds) == 300
+    assert many.grade_many(values) == [many.grade(float(v)).band for v in values]

@@ -122,26 +122,48 @@ class Compiled:
         import numpy as np
 
         values = array.astype(np.float64, copy=False)
+        if len(values) == 0:
+            return []
         magnitude = np.abs(values)
-        bad = ~(magnitude <= _LARGEST)  # NaN compares false: it is bad too
-        tiny = magnitude < _SMALLEST
-        if tiny.any():
-            bad |= tiny & (values != 0)
-        if bad.any():
-            position = int(np.argmax(bad))
-            try:
-                number_value(float(values[position]))
-            except OutcomeError as error:
-                raise OutcomeError(f"outcome {position}: {error}") from None
-        bounds = np.asarray(self.floats, dtype=np.float64)
-        index = np.searchsorted(bounds, values, side="left")
-        # On a bound exactly: the odd region of that bound.
-        hit = bounds.take(np.minimum(index, len(bounds) - 1)) == values if len(bounds) else np.zeros(len(values), bool)
-        regions = 2 * index + hit
+        largest, smallest = magnitude.max(), magnitude.min()
+        # NaN makes the maximum NaN, which fails the comparison; a tiny value
+        # other than zero is rare, so look for one only when the minimum is tiny.
+        if not largest <= _LARGEST or smallest < _SMALLEST:
+            bad = ~(magnitude <= _LARGEST) | ((magnitude < _SMALLEST) & (values != 0))
+            if bad.any():
+                position = int(np.argmax(bad))
+                try:
+                    number_value(float(values[position]))
+                except OutcomeError as error:
+                    raise OutcomeError(f"outcome {position}: {error}") from None
+        # Each bound b, then the next float after it: a value is at or past b
+        # exactly when it is b or more, at or past the next float when it is
+        # above b, so counting the edges at or below a value gives its region
+        # (2i below bound i, 2i + 1 on it).
+        edges = self._edges()
+        if len(edges) < 255:
+            # Few edges (the usual case): one comparison per edge, counted in bytes.
+            regions = np.zeros(len(values), dtype=np.uint8)
+            passed = np.empty(len(values), dtype=bool)
+            for edge in edges:
+                np.greater_equal(values, edge, out=passed)
+                regions += passed.view(np.uint8)
+        else:
+            regions = np.searchsorted(edges, values, side="right")
         table = np.empty(len(self.bands), dtype=object)
         table[:] = self.bands
-        result: list[Band | None] = table.take(regions).tolist()
+        result: list[Band | None] = table[regions].tolist()
         return result
+
+    def _edges(self) -> Any:
+        import numpy as np
+
+        assert self.floats is not None
+        bounds = np.asarray(self.floats, dtype=np.float64)
+        edges = np.empty(2 * len(bounds), dtype=np.float64)
+        edges[0::2] = bounds
+        edges[1::2] = np.nextafter(bounds, np.inf)
+        return edges
 
 
 def _numeric_array(values: Iterable[object]) -> Any:

@@ -315,16 +315,16 @@ class Criteria:
         if compiled is not None and type(outcome) in (int, float, Decimal):
             # The common case, fast: a bare number on a one-metric scale.
             value, region = compiled.locate(outcome)  # type: ignore[arg-type]
-            band, tier, notes, basis = compiled.grades[region]
-            grade = Grade(band, tier, notes, ((compiled.metric, value),), self, basis)
-            return self._placed(grade, strict) if notes else grade
+            decision = compiled.grades[region]
+            grade = Grade(decision, ((compiled.metric, value),), self)
+            return self._placed(grade, strict) if decision[2] else grade
         model = self._model
         completion = outcome if isinstance(outcome, Completion) else None
         lookup = self.outcomes(outcome if completion is None else self._completion_outcome(completion)).lookup
         shown = tuple((metric, lookup(metric, model.units[metric])) for metric in model.metrics)
         index, notes, basis = self._decide(lookup)
         band = None if index is None else Band(index)
-        grade = Grade(band, None if notes else index, notes, shown, self, basis, completion)
+        grade = Grade((band, None if notes else index, notes, basis), shown, self, completion)
         return self._placed(grade, strict) if notes else grade
 
     def _decide(self, lookup: Lookup) -> tuple[int | None, tuple[str, ...], int | None]:

@@ -49,13 +49,28 @@ class Grade:
     ``outcomes`` property gives them with that unit attached.
     """
 
-    band: Band | None
-    tier: int | None
-    notes: tuple[str, ...]
+    #: (band, tier, notes, basis): one precomputed tuple per stretch of a
+    #: compiled scale, so that grading a number builds as little as possible.
+    decision: tuple[Band | None, int | None, tuple[str, ...], int | None]
     values: tuple[tuple[str | None, Decimal], ...]
     criteria: Criteria = attrs.field(eq=False, repr=False)
-    basis: int | None = None
     completion: Completion | None = None
+
+    @property
+    def band(self) -> Band | None:
+        return self.decision[0]
+
+    @property
+    def tier(self) -> int | None:
+        return self.decision[1]
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        return self.decision[2]
+
+    @property
+    def basis(self) -> int | None:
+        return self.decision[3]
 
     @property
     def outcomes(self) -> tuple[tuple[str | None, Quantity], ...]:
