@@ -180,7 +180,7 @@ def _check_target(path: Path, inputs: Iterable[str | os.PathLike[str]]) -> None:
 def write_output(
     path: str | os.PathLike[str],
     header: Sequence[str],
-    rows: Sequence[Sequence[object]],
+    rows: Iterable[Sequence[object]],
     *,
     inputs: Iterable[str | os.PathLike[str]] = (),
     document: object = None,
@@ -190,7 +190,7 @@ def write_output(
 
     JSON writes *document* when given (so a summary can go beside the rows),
     else the rows as a list of objects.  XLSX writes *extra_sheets* after
-    the first.
+    the first.  CSV streams *rows*, so a generator keeps memory flat.
     """
     target = Path(path)
     _check_target(target, inputs)
@@ -198,11 +198,12 @@ def write_output(
     if suffix == ".csv":
 
         def write(stream: IO[bytes]) -> None:
-            text = io.StringIO(newline="")
+            text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
             writer = csv.writer(text, lineterminator="\r\n")
             writer.writerow(header)
-            writer.writerows([["" if cell is None else str(cell) for cell in row] for row in rows])
-            stream.write(text.getvalue().encode("utf-8-sig"))
+            writer.writerows(["" if cell is None else cell for cell in row] for row in rows)
+            text.flush()
+            text.detach()
 
     elif suffix == ".json":
         payload = document if document is not None else [dict(zip(header, row, strict=True)) for row in rows]

@@ -191,13 +191,15 @@ def _template(args: argparse.Namespace) -> int:
 _ROW_COLUMNS: Final = ("编号", "职责活动", "档次", "得分", "备注", "原因")
 
 
-def _score_document(card: Scorecard) -> dict[str, object]:
+def _score_document(
+    card: Scorecard, records: list[dict[str, object]], summary: list[dict[str, object]]
+) -> dict[str, object]:
     total = card.total
     return {
         "table": card.table.path,
         "results": card.results.path,
-        "rows": card.records(),
-        "summary": card.summary_records(),
+        "rows": records,
+        "summary": summary,
         "total": {
             "score": None if total.score is None else str(total.score.quantize(Decimal("0.01"))),
             "band": total.band,
@@ -221,10 +223,10 @@ def _score(args: argparse.Namespace) -> int:
     table = load_table(args.table)
     results = load_results(args.results)
     card = score(table, results, points=args.points, progress=lambda rows: _track(list(rows), "grading"))
-    document = _score_document(card)
+    records = card.records()  # the explanations, worked out once
+    summary = card.summary_records()
+    document = _score_document(card, records, summary)
     if args.output:
-        records = card.records()
-        summary = card.summary_records()
         write_output(
             args.output,
             list(records[0].keys()) if records else ["编号"],
@@ -240,9 +242,9 @@ def _score(args: argparse.Namespace) -> int:
     for notice in results.notices:
         errors.print(f"[yellow]notice: {escape(notice)}[/]")
     if args.format != "table":
-        _print_records(card.records(), args.format, document)
+        _print_records(records, args.format, document)
     else:
-        _print_scorecard(card)
+        _print_scorecard(card, records, summary)
     for problem in card.problems():
         errors.print(f"[red]{escape(problem)}[/]")
     if args.output:
@@ -250,20 +252,19 @@ def _score(args: argparse.Namespace) -> int:
     return 0 if card.complete or args.allow_ungraded else 1
 
 
-def _print_scorecard(card: Scorecard) -> None:
+def _print_scorecard(card: Scorecard, records: list[dict[str, object]], summary: list[dict[str, object]]) -> None:
     console = _console()
-    records = [
+    shown = [
         {**record, "职责活动": str(record["职责活动"]).split(" › ")[-1], "档次": record["档次"] or record["状态"]}
-        for record in card.records()
+        for record in records
     ]
-    console.print(_rich_table(f"{card.table.path} × {card.results.path}", records, _ROW_COLUMNS))
-    summary = card.summary_records()
+    console.print(_rich_table(f"{card.table.path} × {card.results.path}", shown, _ROW_COLUMNS))
     columns = list(summary[0].keys()) if summary else []
     console.print(_rich_table("汇总 (summary)", summary, columns))
     total = card.total
-    shown = "—" if total.score is None else f"{total.score.quantize(Decimal('0.01'))}"
+    points = "—" if total.score is None else f"{total.score.quantize(Decimal('0.01'))}"
     console.print(
-        f"总分 {shown} / 100，等级 {total.band or '—'}；已评定 {total.graded} 项，未评定 {total.ungraded} 项"
+        f"总分 {points} / 100，等级 {total.band or '—'}；已评定 {total.graded} 项，未评定 {total.ungraded} 项"
         + ("" if total.ungraded == 0 else "（未评定的指标不计入总分）")
     )
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Final, Literal
 
@@ -159,7 +159,12 @@ class Scorecard:
         return messages
 
     def records(self) -> list[dict[str, object]]:
-        return [row.record() for row in self.rows]
+        """One flat record per indicator (see :meth:`ScoredRow.record`)."""
+        return list(self.iter_records())
+
+    def iter_records(self) -> Iterator[dict[str, object]]:
+        """The records one at a time, for writing a large table without holding them all."""
+        return (row.record() for row in self.rows)
 
     def summary_records(self) -> list[dict[str, object]]:
         """One record per activity, then one for the whole document."""

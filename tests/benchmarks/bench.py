@@ -161,8 +161,8 @@ t = time.perf_counter()
 import kpi
 from kpi._files import write_output
 card = kpi.score(sys.argv[1], sys.argv[2])
-records = card.records()
-write_output(sys.argv[3], list(records[0]), [list(r.values()) for r in records])
+header = list(card.rows[0].record())
+write_output(sys.argv[3], header, (list(record.values()) for record in card.iter_records()))
 print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
