@@ -98,9 +98,10 @@ class Grade:
         '96.5% ≥ 95%（高出1.5个百分点）→ 优'
         """
         words = _ZH if lang == "zh" else _EN
-        values = dict(self.outcomes)
+        outcomes = self.outcomes
+        values = dict(outcomes)
         shown = words.join.join(
-            (f"{metric} " if metric and len(values) > 1 else "") + str(quantity) for metric, quantity in self.outcomes
+            (f"{metric} " if metric and len(values) > 1 else "") + str(quantity) for metric, quantity in outcomes
         )
         model = self.criteria._model
         prefix = "" if self.completion is None else _describe_completion(self.completion, words)

@@ -52,7 +52,7 @@ def read_outcome(value: object) -> Quantity:
             raise OutcomeError(f"outcome {value!r} is not a finite number")
         return Quantity(_finite(Decimal(repr(number)), value))
     if isinstance(value, str):
-        return _read_text(value)
+        return _read_text_cached(value)
     raise OutcomeError(f"outcome {value!r} is not a number or a text with a number")
 
 
@@ -96,6 +96,12 @@ def _plain_quantity() -> re.Pattern[str]:
 _MAGNITUDE_SHIFT: Final = {"": 0, "万": 4, "千": 3, "亿": 8}
 
 
+@functools.lru_cache(maxsize=65_536)
+def _read_text_cached(text: str) -> Quantity:
+    """:func:`_read_text`, remembered: result files repeat figures such as 100%."""
+    return _read_text(text)
+
+
 def _read_text(text: str) -> Quantity:
     from kpi._parser import parse_quantity
 
@@ -119,6 +125,7 @@ def _read_text(text: str) -> Quantity:
     return Quantity(_finite(quantity.value, text), quantity.unit)
 
 
+@functools.lru_cache(maxsize=4096)
 def metric_key(name: str) -> str:
     """A metric name as kpi compares it: normalised like tier texts, no spaces."""
     return normalise(name).text.replace(" ", "").strip('“”"「」')

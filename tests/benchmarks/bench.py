@@ -128,6 +128,16 @@ def bench_import(runs: int) -> None:
     report("import kpi vs import lark", ours, lark, 1.3)
 
 
+def jitter(cell: str, number: int) -> str:
+    """*cell* with its figure moved a little, so that rows do not repeat values."""
+    head = cell.rstrip("%人小时个工作日万次元分")
+    try:
+        value = float(head)
+    except ValueError:
+        return cell
+    return f"{value * (1 + ((number * 7919) % 200 - 100) / 5000):.2f}" + cell[len(head) :]
+
+
 def generate(size: int, folder: Path) -> tuple[Path, Path]:
     """A table of *size* indicators and its results, built from the seed's rows."""
     seed = kpi.load_table(SEED)
@@ -151,7 +161,7 @@ def generate(size: int, folder: Path) -> tuple[Path, Path]:
             table.writerow(
                 [new_id, activity, row.budget or "", row.description, row.goal, row.indicator.text, *row.tiers]
             )
-            result.writerow([new_id, *results[row.id][1:]])
+            result.writerow([new_id, *(jitter(cell, number) for cell in results[row.id][1:])])
     return table_path, results_path
 
 
