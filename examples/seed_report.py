@@ -37,7 +37,7 @@ def main(path: Path) -> int:
         print(f"{row.id}  {row.location}  {activity}\n    指标: {row.indicator.text}")
         if row.criteria is None:
             unreadable += 1
-            print("    cannot grade yet:", str(row.error).replace("\n", "\n    "))
+            print("    cannot be read:", str(row.error).replace("\n", "\n    "))
             continue
         criteria = row.criteria
         print(f"    评价标准: {criteria}   ({criteria.scale.value} is better)")
@@ -52,7 +52,7 @@ def main(path: Path) -> int:
             print(f"    boundaries: {grades}")
     print(
         f"\n{len(table)} rows: {len(table.indicators)} indicators, {len(table) - len(table.indicators)} headings; "
-        f"{unreadable} tier sets need the indicators' targets; "
+        f"{unreadable} unreadable; "
         f"findings: {severities['error']} errors, {severities['warning']} warnings, {severities['info']} notes"
     )
     return 0
