@@ -122,3 +122,9 @@ def test_non_monotone_gap_gets_no_band() -> None:
 def test_finding_prints_severity_kind_and_chinese_message() -> None:
     finding = kpi.Criteria.parse("95% | 85%-94% | 70%-84% | 69%以下").lint()[0]
     assert str(finding) == "warning: gap: 没有任何档次覆盖 (69%, 70%)：这样的结果按较低一档评为差"
+
+
+def test_lint_copes_with_values_larger_than_any_outcome() -> None:
+    huge = "9" * 400
+    result = findings(f"{huge} | {huge} | {huge} | 0-0")
+    assert result[-1] == ("gap", "warning", f"no tier covers (0, {huge}): such outcomes get the lower neighbour, 差")

@@ -12,7 +12,7 @@ reported: with whole percents, ``95% | 85%-94%`` leaves no gap.
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
@@ -94,7 +94,9 @@ def _sample(interval: Interval, step: Decimal | None) -> Decimal:
         while value not in interval:
             value += step
         return value
-    return (interval.lower.value + interval.upper.value) / 2
+    with localcontext() as context:
+        context.prec = 1100  # exact for any value a tier text (500 characters at most) can write
+        return (interval.lower.value + interval.upper.value) / 2
 
 
 def lint(criteria: Criteria) -> list[Finding]:
@@ -175,9 +177,13 @@ def lint(criteria: Criteria) -> list[Finding]:
         if (model.monotone and not bounded) or not piece.has_multiple_of(step):
             continue
         if model.monotone:
-            grade = criteria.grade(Quantity(_sample(piece, step), unit))
-            zh = f"没有任何档次覆盖 {_span(piece, unit)}：这样的结果按较低一档评为{grade.label}"
-            en = f"no tier covers {_span(piece, unit)}: such outcomes get the lower neighbour, {grade.label}"
+            # Decided directly, not through grade(): a tier set may write values
+            # larger than any outcome kpi accepts.
+            sample = _sample(piece, step)
+            band_index, _, _ = criteria._decide(lambda _metric, _unit, sample=sample: sample)
+            label = "" if band_index is None else labels[band_index]
+            zh = f"没有任何档次覆盖 {_span(piece, unit)}：这样的结果按较低一档评为{label}"
+            en = f"no tier covers {_span(piece, unit)}: such outcomes get the lower neighbour, {label}"
         else:
             zh = f"没有任何档次覆盖 {_span(piece, unit)}：这样的结果无法定档"
             en = f"no tier covers {_span(piece, unit)}: such outcomes get no band"
