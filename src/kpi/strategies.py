@@ -209,6 +209,11 @@ def _step(criteria: Criteria) -> Decimal:
     return Decimal(1).scaleb(-max(places, 0) - 2)
 
 
+def _gradable(value: Decimal) -> bool:
+    """Whether an outcome of this size is one kpi grades (1E-15 … 1E+15, or zero)."""
+    return value == 0 or -15 <= value.adjusted() <= 15
+
+
 def _shown(criteria: Criteria, metric: str | None, value: Decimal, as_text: bool) -> object:
     unit = criteria._model.units.get(metric)
     return str(Quantity(value, unit)) if as_text else value
@@ -233,7 +238,7 @@ def outcomes(criteria: Criteria) -> st.SearchStrategy[Any]:
         values = [value for name, value in bounds if name == metric] or [value for _, value in bounds]
         low, high = min(values), max(values)
         span = max(high - low, Decimal(10))
-        numbers = st.decimals(min_value=low - span, max_value=high + span, places=2, allow_nan=False)
+        numbers = st.decimals(min_value=low - span, max_value=high + span, places=2, allow_nan=False).filter(_gradable)
         return st.tuples(numbers, st.booleans()).map(lambda pair: _shown(criteria, metric, pair[0], pair[1]))
 
     return st.fixed_dictionaries({metric: around(metric) for metric in metrics}).map(
@@ -251,7 +256,7 @@ def boundary_outcomes(criteria: Criteria) -> st.SearchStrategy[Any]:
     points: dict[str | None, list[Decimal]] = {metric: [] for metric in metrics}
     for metric, value in _bounds(criteria):
         for candidate in (value - step, value, value + step):
-            if metric in points and candidate not in points[metric]:
+            if metric in points and candidate not in points[metric] and _gradable(candidate):
                 points[metric].append(candidate)
     for metric in metrics:
         points[metric] = sorted(points[metric]) or [Decimal(0)]
