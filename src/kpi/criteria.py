@@ -29,7 +29,7 @@ from kpi.indicators import Aggregate, Completion, Indicator, TargetsCondition, b
 from kpi.intervals import Interval
 from kpi.outcomes import Outcomes, metric_key
 from kpi.rules import BareValue, Comparison, Condition, Lookup, Otherwise, Rule, parse_rule
-from kpi.units import PERCENT, Quantity, Unit
+from kpi.units import PERCENT, Quantity, Unit, convert
 
 if TYPE_CHECKING:
     from kpi.lint import Finding
@@ -318,8 +318,14 @@ class Criteria:
             decision = compiled.grades[region]
             grade = Grade(decision, ((compiled.metric, value),), self)
             return self._placed(grade, strict) if decision[2] else grade
-        model = self._model
         completion = outcome if isinstance(outcome, Completion) else None
+        if compiled is not None and completion is not None:
+            # A completion rate on a one-metric scale: the same fast path.
+            value, region = compiled.locate(convert(self._completion_outcome(completion).value, PERCENT, compiled.unit))
+            decision = compiled.grades[region]
+            grade = Grade(decision, ((compiled.metric, value),), self, completion)
+            return self._placed(grade, strict) if decision[2] else grade
+        model = self._model
         lookup = self.outcomes(outcome if completion is None else self._completion_outcome(completion)).lookup
         shown = tuple((metric, lookup(metric, model.units[metric])) for metric in model.metrics)
         index, notes, basis = self._decide(lookup)
