@@ -14,7 +14,6 @@ from kpi.criteria import Criteria
 from kpi.direction import Direction
 from kpi.errors import CriteriaError, KpiError, KpiSyntaxError, OutcomeError, UngradedError
 from kpi.grades import Grade
-from kpi.indicators import Completion, Indicator, Target, TargetCompletion
 from kpi.rules import (
     AllOf,
     AnyOf,
@@ -70,6 +69,10 @@ __all__ = [
 
 # Loaded on first use: name -> module.
 _LAZY = {
+    "Completion": "kpi.indicators",
+    "Indicator": "kpi.indicators",
+    "Target": "kpi.indicators",
+    "TargetCompletion": "kpi.indicators",
     "FileError": "kpi._files",
     "Finding": "kpi.lint",
     "NATIONAL_SCALE": "kpi.scoring",
@@ -84,6 +87,7 @@ _LAZY = {
 
 if TYPE_CHECKING:
     from kpi._files import FileError
+    from kpi.indicators import Completion, Indicator, Target, TargetCompletion
     from kpi.lint import Finding
     from kpi.results import load_results
     from kpi.scoring import NATIONAL_SCALE, STATUS_LABELS, Scorecard, score

@@ -20,18 +20,18 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from kpi._compiled import Compiled, compile_criteria
 from kpi.bands import BAND_LABELS, Band
 from kpi.direction import Direction, infer_direction
 from kpi.errors import CriteriaError, KpiSyntaxError, OutcomeError, UngradedError
 from kpi.grades import Grade
-from kpi.indicators import Aggregate, Completion, Indicator, TargetsCondition, bind_targets
 from kpi.intervals import Interval
 from kpi.outcomes import Outcomes, metric_key
 from kpi.rules import BareValue, Comparison, Condition, Lookup, Otherwise, Rule, parse_rule
 from kpi.units import PERCENT, Quantity, Unit, convert
 
 if TYPE_CHECKING:
+    from kpi._compiled import Compiled
+    from kpi.indicators import Aggregate, Completion, Indicator
     from kpi.lint import Finding
     from kpi.outcomes import OutcomeInput
 
@@ -123,6 +123,8 @@ def _reach(leaf: Comparison | BareValue, direction: Direction) -> Condition:
 
 def _targets_model(conditions: list[Condition], indicator: Indicator) -> _Model:
     """The model of a tier set about the indicator's targets."""
+    from kpi.indicators import TargetsCondition
+
     if not all(isinstance(c, TargetsCondition | Otherwise) for c in conditions):
         raise CriteriaError("tiers about the indicator's targets (两项指标…) cannot be mixed with other tiers")
     metrics = tuple(target.metric for target in indicator.targets)
@@ -138,6 +140,9 @@ def _targets_model(conditions: list[Condition], indicator: Indicator) -> _Model:
 
 
 def _build_model(tiers: Sequence[Rule], declared: Direction | None, indicator: Indicator | None) -> _Model:
+    # Indicators load with the first tier set, not with ``import kpi``.
+    from kpi.indicators import TargetsCondition, bind_targets
+
     conditions = [bind_targets(rule.condition, indicator, rule.text) for rule in tiers]
     if indicator is not None and any(isinstance(c, TargetsCondition) for c in conditions):
         return _targets_model(conditions, indicator)
@@ -240,6 +245,8 @@ class Criteria:
                     f"tier {index + 1} ({label}): {error.reason}", error.text, error.position
                 ) from None
         if isinstance(indicator, str):
+            from kpi.indicators import Indicator
+
             indicator = Indicator.parse(indicator)
         return cls(rules, labels, precision, direction=direction, aliases=aliases, indicator=indicator)
 
@@ -318,6 +325,8 @@ class Criteria:
             decision = compiled.grades[region]
             grade = Grade(decision, ((compiled.metric, value),), self)
             return self._placed(grade, strict) if decision[2] else grade
+        from kpi.indicators import Completion
+
         completion = outcome if isinstance(outcome, Completion) else None
         if compiled is not None and completion is not None:
             # A completion rate on a one-metric scale: the same fast path.
@@ -361,6 +370,8 @@ class Criteria:
 
     @functools.cached_property
     def _compiled(self) -> Compiled | None:
+        from kpi._compiled import compile_criteria  # on first grade, not at import
+
         return compile_criteria(self)
 
     def grade_many(self, values: Iterable[object]) -> list[Band | None]:

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Final, Literal
 import attrs
 
 from kpi.bands import Band
-from kpi.indicators import Completion, TargetCompletion, TargetsCondition, describe_margin
 from kpi.intervals import format_decimal, format_rounded
 from kpi.outcomes import Outcomes
 from kpi.rules import AllOf, AnyOf, Comparison, Condition, Otherwise
@@ -23,6 +22,7 @@ from kpi.units import PERCENT, Quantity, Unit
 
 if TYPE_CHECKING:
     from kpi.criteria import Criteria
+    from kpi.indicators import Completion, TargetCompletion
 
 __all__ = ["NOTES", "Grade"]
 
@@ -254,6 +254,8 @@ def _describe_completion(completion: Completion, words: _Words) -> str:
 
 def _describe_targets(condition: Condition, values: Mapping[str | None, Quantity], words: _Words) -> str:
     """Each target against its actual figure, with how far it was beaten or missed."""
+    from kpi.indicators import TargetsCondition, describe_margin
+
     assert isinstance(condition, TargetsCondition), condition
     lookup = Outcomes(dict(values)).lookup
     lang = "zh" if words is _ZH else "en"
@@ -277,6 +279,8 @@ def _describe(condition: Condition, values: Mapping[str | None, Quantity], text:
     if isinstance(condition, Otherwise):
         shown = words.join.join(str(quantity) for quantity in values.values())
         return words.otherwise.format(shown=shown, text=text)
+    from kpi.indicators import TargetsCondition  # loaded already: the criteria built one
+
     if isinstance(condition, TargetsCondition):
         return _describe_targets(condition, values, words)
     if isinstance(condition, AllOf):
