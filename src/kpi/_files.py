@@ -16,16 +16,18 @@ import io
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any, Final
+from typing import IO, Any, Final, TypeVar
 
 import attrs
 
 from kpi.errors import KpiError
 
 __all__ = ["FileError", "Sheet", "read_rows", "write_output"]
+
+T = TypeVar("T")
 
 #: Largest spreadsheet kpi opens; a results file is a few hundred KB.
 MAX_FILE_BYTES: Final = 200 * 1024 * 1024
@@ -45,6 +47,21 @@ class Sheet:
     rows: tuple[tuple[int, tuple[str, ...]], ...]
     notices: tuple[str, ...] = ()
     kind: str = "csv"
+
+    def after_heading(
+        self, recognise: Callable[[tuple[str, ...]], T | None], missing: str
+    ) -> tuple[T, Iterator[tuple[int, tuple[str, ...]]]]:
+        """What *recognise* makes of the first row it accepts, and the rows after it.
+
+        Tables often carry a title or a unit line above their heading row.
+        Raises :class:`FileError` with *missing* when no row is a heading.
+        """
+        rows = iter(self.rows)
+        for _, cells in rows:
+            found = recognise(cells)
+            if found is not None:
+                return found, rows
+        raise FileError(f"{self.path}: {missing}")
 
 
 def _decode(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:

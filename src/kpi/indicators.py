@@ -11,7 +11,7 @@ figures meet them, and gives tiers about targets their meaning.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Final, Literal
 
@@ -19,7 +19,7 @@ import attrs
 
 from kpi._text import normalise
 from kpi.errors import CriteriaError, KpiSyntaxError, OutcomeError
-from kpi.intervals import Interval, IntervalSet, format_decimal, format_rounded
+from kpi.intervals import Interval, format_decimal, format_rounded
 from kpi.outcomes import Outcomes, metric_key
 from kpi.rules import (
     AllOf,
@@ -30,6 +30,7 @@ from kpi.rules import (
     Lookup,
     Quantified,
     TargetOutcome,
+    WholeTier,
     _higher,
     parse_rule,
 )
@@ -338,7 +339,7 @@ def _in(margin: Interval | None, value: Decimal) -> bool:
 
 
 @attrs.frozen
-class TargetsCondition(Condition):
+class TargetsCondition(WholeTier):
     """A multi-target tier bound to the targets it speaks of.
 
     Read as a careful evaluator reads it: a tier above 均完成 also needs
@@ -369,12 +370,6 @@ class TargetsCondition(Condition):
 
     def metrics(self) -> Iterator[str | None]:
         return iter(target.metric for target in self.targets)
-
-    def map_leaves(self, function: Callable[[Comparison | BareValue], Condition]) -> Condition:
-        return self
-
-    def region(self, metric: str | None) -> IntervalSet:
-        return IntervalSet.of([Interval()])
 
     def __str__(self) -> str:
         return str(self.quantified)

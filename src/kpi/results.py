@@ -19,7 +19,7 @@ import attrs
 
 from kpi._files import Sheet, read_rows
 from kpi._text import normalise
-from kpi.tables import SourceLocation, Table, TableError, TableRow
+from kpi.tables import SourceLocation, Table, TableRow
 
 __all__ = [
     "COMPLETION_RATE",
@@ -140,14 +140,9 @@ def _columns(header: Sequence[str]) -> tuple[int, list[tuple[int, int]], int | N
 
 def read_results(sheet: Sheet) -> Results:
     """The entries of a results sheet (CSV or XLSX rows)."""
-    rows = iter(sheet.rows)
-    columns = None
-    for _, header in rows:
-        columns = _columns(header)
-        if columns is not None:
-            break
-    if columns is None:
-        raise TableError(f"{sheet.path}: no heading row with 编号 and 填报项/实际值 (or 实际值, 完成率) columns")
+    columns, rows = sheet.after_heading(
+        _columns, "no heading row with 编号 and 填报项/实际值 (or 实际值, 完成率) columns"
+    )
     id_column, pairs, weight_column = columns
     width = max([id_column, *(max(pair) for pair in pairs), weight_column or 0]) + 1
     entries: dict[str, ResultEntry] = {}

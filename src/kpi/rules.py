@@ -37,6 +37,7 @@ __all__ = [
     "Quantified",
     "Rule",
     "TargetOutcome",
+    "WholeTier",
     "all_of",
     "any_of",
     "parse_rule",
@@ -260,12 +261,11 @@ class AnyOf(Condition):
         return "或".join(str(part) for part in self.parts)
 
 
-@attrs.frozen
-class Otherwise(Condition):
-    """The catch-all last tier (其余, 其他): holds for every outcome."""
+class WholeTier(Condition):
+    """A condition that is not built from comparisons on metrics (其余, tiers
+    about targets): it has no leaves and does not bound any metric."""
 
-    def holds(self, lookup: Lookup, direction_of: DirectionOf = _higher) -> bool:
-        return True
+    __slots__ = ()
 
     def metrics(self) -> Iterator[str | None]:
         return iter(())
@@ -275,6 +275,14 @@ class Otherwise(Condition):
 
     def region(self, metric: str | None) -> IntervalSet:
         return IntervalSet.of([Interval()])
+
+
+@attrs.frozen
+class Otherwise(WholeTier):
+    """The catch-all last tier (其余, 其他): holds for every outcome."""
+
+    def holds(self, lookup: Lookup, direction_of: DirectionOf = _higher) -> bool:
+        return True
 
     def __str__(self) -> str:
         return "其余"
@@ -296,7 +304,7 @@ def _count(number: int) -> str:
 
 
 @attrs.frozen
-class Quantified(Condition):
+class Quantified(WholeTier):
     """A tier about the indicator's own targets (两项指标中任意一项超额完成且高于1%).
 
     ``total`` is the number of targets the tier speaks of, ``at_least`` how
@@ -312,15 +320,6 @@ class Quantified(Condition):
 
     def holds(self, lookup: Lookup, direction_of: DirectionOf = _higher) -> bool:
         raise CriteriaError(f"“{self}” speaks of the indicator's targets; pass indicator= to Criteria.parse")
-
-    def metrics(self) -> Iterator[str | None]:
-        return iter(())
-
-    def map_leaves(self, function: Callable[[Comparison | BareValue], Condition]) -> Condition:
-        return self
-
-    def region(self, metric: str | None) -> IntervalSet:
-        return IntervalSet.of([Interval()])
 
     def __str__(self) -> str:
         which = "均" if self.at_least is None else f"中任意{_count(self.at_least)}项"

@@ -315,14 +315,9 @@ def _columns(header: Sequence[str]) -> dict[str, int | tuple[int, ...]] | None:
 
 def read_sheet_table(sheet: Sheet) -> Table:
     """The indicator table in a spreadsheet's rows (CSV or XLSX)."""
-    columns = None
-    rows = iter(sheet.rows)
-    for _, cells in rows:
-        columns = _columns(cells)
-        if columns is not None:
-            break
-    if columns is None:
-        raise TableError(f"{sheet.path}: no heading row with 职责活动, 绩效指标 and 评价标准 (or 优/良/中/差) columns")
+    columns, rows = sheet.after_heading(
+        _columns, "no heading row with 职责活动, 绩效指标 and 评价标准 (or 优/良/中/差) columns"
+    )
     builder = _RowBuilder(sheet.path)
     width = max(index if isinstance(index, int) else max(index) for index in columns.values()) + 1
     for line, cells in rows:
