@@ -71,9 +71,6 @@ class Compiled:
         index = bisect.bisect_left(self.bounds, value)
         return 2 * index + 1 if index < len(self.bounds) and self.bounds[index] == value else 2 * index
 
-    def decision(self, value: Decimal) -> Decision:
-        return self.decisions[self.region(value)]
-
     def locate(self, number: int | float | Decimal) -> tuple[Decimal, int]:
         """A plain number as kpi reads it, and its region (floats compared as floats)."""
         if type(number) is float and self.floats is not None:

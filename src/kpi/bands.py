@@ -40,10 +40,6 @@ class Band(enum.Enum):
     def english(self) -> str:
         return _ENGLISH[self.value]
 
-    @classmethod
-    def of_index(cls, index: int) -> Band:
-        return cls(index)
-
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Band):
             return NotImplemented

@@ -293,9 +293,6 @@ class Criteria:
             metric = self._model.metrics[0]
         return self._model.units[metric]
 
-    def band(self, index: int) -> Band:
-        return Band.of_index(index)
-
     def label(self, band: Band) -> str:
         """This document's name for *band*."""
         return self.labels[band.index]

@@ -22,7 +22,7 @@ import attrs
 from kpi.direction import Direction
 from kpi.errors import CriteriaError
 from kpi.intervals import Bound, Interval, IntervalSet, format_decimal
-from kpi.units import PERCENT, Quantity, Unit
+from kpi.units import PERCENT, Unit
 
 if TYPE_CHECKING:
     from kpi.outcomes import OutcomeInput
@@ -487,8 +487,3 @@ def parse_rule(text: str, *, inclusive: Mapping[str, bool] | None = None) -> Rul
     from kpi._parser import parse_condition
 
     return Rule(parse_condition(text, inclusive=inclusive), text)
-
-
-def quantity_text(quantity: Quantity) -> str:
-    """Canonical spelling of a quantity (``95%``, ``30000人``)."""
-    return _value(quantity.value, quantity.unit)

@@ -17,7 +17,7 @@ import attrs
 from kpi.errors import OutcomeError
 from kpi.intervals import format_decimal
 
-__all__ = ["PERCENT", "Quantity", "Unit", "canonical_unit", "convert", "unit_named", "unit_names"]
+__all__ = ["PERCENT", "Quantity", "Unit", "convert", "unit_named", "unit_names"]
 
 
 @attrs.frozen
@@ -105,11 +105,6 @@ def unit_named(spelling: str) -> Unit:
 def unit_names() -> tuple[str, ...]:
     """Every spelling of a unit kpi knows (the grammar's UNIT terminal and %)."""
     return tuple(_UNITS)
-
-
-def canonical_unit(spelling: str | None) -> Unit | None:
-    """Like :func:`unit_named`, but passes ``None`` (no unit written) through."""
-    return None if spelling is None else _UNITS[spelling]
 
 
 def convert(value: Decimal, source: Unit | None, target: Unit | None) -> Decimal:
