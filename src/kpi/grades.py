@@ -86,9 +86,10 @@ class Grade:
     @property
     def outcome(self) -> Quantity:
         """The outcome, when the criteria reads a single metric."""
-        if len(self.outcomes) != 1:
+        outcomes = self.outcomes
+        if len(outcomes) != 1:
             raise ValueError("this grade has several outcomes; use .outcomes")
-        return self.outcomes[0][1]
+        return outcomes[0][1]
 
     def explain(self, lang: Language = "zh") -> str:
         """Why the outcome got its band, in Chinese (``"zh"``) or English (``"en"``).
