@@ -10,6 +10,7 @@ anything.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Mapping, Sequence
@@ -138,6 +139,12 @@ def _columns(header: Sequence[str]) -> tuple[int, list[tuple[int, int]], int | N
     return id_column, pairs, weight
 
 
+@functools.lru_cache(maxsize=4096)
+def _without_hint(name: str) -> str:
+    """A 填报项 without its unit hint: 城镇新增就业（人） is 城镇新增就业."""
+    return _HINT.sub("", name)
+
+
 def read_results(sheet: Sheet) -> Results:
     """The entries of a results sheet (CSV or XLSX rows)."""
     columns, rows = sheet.after_heading(
@@ -149,7 +156,7 @@ def read_results(sheet: Sheet) -> Results:
     seen: dict[str, list[SourceLocation]] = {}
     unnamed: list[SourceLocation] = []
     for line, cells in rows:
-        if not any(cell.strip() for cell in cells):
+        if not "".join(cells).strip():
             continue
         location = SourceLocation(sheet.path, line)
 
@@ -163,7 +170,7 @@ def read_results(sheet: Sheet) -> Results:
         values = []
         for name_column, value_column in pairs:
             name = {-1: "", -2: COMPLETION_RATE}.get(name_column) if name_column < 0 else cell(name_column)
-            values.append((_HINT.sub("", name or ""), cell(value_column)))
+            values.append((_without_hint(name or ""), cell(value_column)))
         # A spreadsheet writes every cell of a row: fewer means a cut-off file,
         # and a cut-off figure (95.3 → 95) must not be graded.
         short = sheet.kind == "csv" and len(cells) < width

@@ -321,7 +321,7 @@ def read_sheet_table(sheet: Sheet) -> Table:
     builder = _RowBuilder(sheet.path)
     width = max(index if isinstance(index, int) else max(index) for index in columns.values()) + 1
     for line, cells in rows:
-        if not any(cell.strip() for cell in cells):
+        if not "".join(cells).strip():
             continue
         problem = None
         if sheet.kind == "csv" and len(cells) < width:
