@@ -18,13 +18,7 @@ SEED = Path(__file__).resolve().parents[1] / "seeds" / "handan-hrss-2018-budget.
 
 def boundary_values(criteria: kpi.Criteria) -> list[Decimal]:
     """The bounds the tiers write, and the values half a unit beside them."""
-    values: set[Decimal] = set()
-    for rule in criteria.tiers:
-        for leaf in rule.condition.leaves():
-            if isinstance(leaf, kpi.BareValue):
-                values.add(leaf.value)
-            elif isinstance(leaf, kpi.Comparison):
-                values.update(bound.value for bound in (leaf.interval.lower, leaf.interval.upper) if bound)
+    values = {value for _, value in criteria.bounds()}
     return sorted(v + d for v in values for d in (Decimal("-0.5"), Decimal(0)))
 
 

@@ -72,15 +72,7 @@ def test_quantified_seed_sets_need_their_indicator() -> None:
 
 def _probes(criteria: kpi.Criteria) -> list[Decimal]:
     """Every bound of every tier, and values just beside it."""
-    values = set()
-    for rule in criteria.tiers:
-        for leaf in rule.condition.leaves():
-            bounds = [leaf.value] if isinstance(leaf, kpi.BareValue) else []
-            if isinstance(leaf, kpi.Comparison):
-                bounds = [b.value for b in (leaf.interval.lower, leaf.interval.upper) if b is not None]
-            for value in bounds:
-                values.update({value - Decimal("0.5"), value, value + Decimal("0.5")})
-    return sorted(values)
+    return sorted({value + step for _, value in criteria.bounds() for step in (Decimal("-0.5"), 0, Decimal("0.5"))})
 
 
 @pytest.mark.parametrize(

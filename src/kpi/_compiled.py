@@ -27,7 +27,6 @@ from kpi.bands import Band
 from kpi.errors import OutcomeError
 from kpi.indicators import TargetsCondition
 from kpi.outcomes import Outcomes, number_value, read_outcome
-from kpi.rules import Comparison
 from kpi.units import Quantity, Unit, convert
 
 if TYPE_CHECKING:
@@ -180,16 +179,6 @@ def _numeric_array(values: Iterable[object]) -> Any:
     return None
 
 
-def _bounds(criteria: Criteria) -> list[Decimal]:
-    model = criteria._model
-    values: set[Decimal] = set()
-    for condition in (*model.resolved, *model.reach):
-        for leaf in condition.leaves():
-            if isinstance(leaf, Comparison):
-                values.update(bound.value for bound in (leaf.interval.lower, leaf.interval.upper) if bound)
-    return sorted(values)
-
-
 def _representatives(bounds: Sequence[Decimal]) -> list[Decimal]:
     """A value in every stretch and at every bound, in order."""
     if not bounds:
@@ -211,7 +200,9 @@ def compile_criteria(criteria: Criteria) -> Compiled | None:
         return None
     metric = model.metrics[0]
     unit = model.units[metric]
-    bounds = _bounds(criteria)
+    # Stretching a tier towards the better end only drops one of its ends, so
+    # the values the tiers write are every place the grade can change.
+    bounds = sorted({value for _, value in criteria.bounds()})
     decisions: list[Decision] = []
     for point in _representatives(bounds):
         value = Quantity(point, unit)

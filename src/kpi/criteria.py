@@ -287,6 +287,28 @@ class Criteria:
         directions = set(self._model.directions.values())
         return directions.pop() if len(directions) == 1 else Direction.NON_MONOTONE
 
+    def bounds(self) -> tuple[tuple[str | None, Decimal], ...]:
+        """Every value the tiers write, with its metric: where a grade can change.
+
+        Bare values count as the bound they resolve to; tiers about targets
+        contribute the targets' values.
+
+        >>> [str(value) for _, value in Criteria.parse("95% | 85%-94% | 70%-84% | 69%以下").bounds()]
+        ['95', '85', '94', '70', '84', '69']
+        """
+        from kpi.indicators import TargetsCondition
+
+        found: list[tuple[str | None, Decimal]] = []
+        for condition in self._model.resolved:
+            if isinstance(condition, TargetsCondition):
+                found += [(target.metric, target.value) for target in condition.targets]
+                continue
+            for leaf in condition.leaves():
+                for bound in (leaf.interval.lower, leaf.interval.upper) if isinstance(leaf, Comparison) else ():
+                    if bound is not None:
+                        found.append((leaf.metric, bound.value))
+        return tuple(found)
+
     def unit(self, metric: str | None = None) -> Unit | None:
         """The unit in which a bare number is read for *metric* (the only one by default)."""
         if metric is None and len(self._model.metrics) == 1:

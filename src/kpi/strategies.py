@@ -27,8 +27,6 @@ from hypothesis import strategies as st
 
 from kpi.criteria import Criteria
 from kpi.direction import Direction
-from kpi.indicators import TargetsCondition
-from kpi.rules import BareValue, Comparison
 from kpi.units import Quantity
 
 __all__ = ["boundary_outcomes", "criteria", "grammar_texts", "outcomes", "tier_texts"]
@@ -182,29 +180,12 @@ def criteria(*, direction: Direction | None = None, seed_sets: bool = True) -> s
     return st.one_of(generated, st.sampled_from(chosen)) if chosen else generated
 
 
-def _bounds(criteria: Criteria) -> list[tuple[str | None, Decimal]]:
-    """Every value the tiers write, per metric."""
-    found: list[tuple[str | None, Decimal]] = []
-    for condition in criteria._model.resolved:
-        if isinstance(condition, TargetsCondition):
-            found += [(target.metric, target.value) for target in condition.targets]
-            continue
-        for leaf in condition.leaves():
-            if isinstance(leaf, BareValue):
-                found.append((leaf.metric, leaf.value))
-            elif isinstance(leaf, Comparison):
-                for bound in (leaf.interval.lower, leaf.interval.upper):
-                    if bound is not None:
-                        found.append((leaf.metric, bound.value))
-    return found
-
-
 def _step(criteria: Criteria) -> Decimal:
     """The smallest difference that matters: the precision, or a hundredth of
     the finest decimal place the tiers write."""
     if criteria.precision is not None:
         return criteria.precision
-    exponents = [value.as_tuple().exponent for _, value in _bounds(criteria)]
+    exponents = [value.as_tuple().exponent for _, value in criteria.bounds()]
     places = max((-exponent for exponent in exponents if isinstance(exponent, int)), default=0)
     return Decimal(1).scaleb(-max(places, 0) - 2)
 
@@ -231,7 +212,7 @@ def _pack(criteria: Criteria, values: dict[str | None, object]) -> object:
 def outcomes(criteria: Criteria) -> st.SearchStrategy[Any]:
     """Outcomes in the criteria's unit: numbers, or texts with the unit, for
     every metric it reads (a mapping when it reads several)."""
-    bounds = _bounds(criteria) or [(None, Decimal(0))]
+    bounds = criteria.bounds() or [(None, Decimal(0))]
     metrics = criteria._model.metrics
 
     def around(metric: str | None) -> st.SearchStrategy[object]:
@@ -254,7 +235,7 @@ def boundary_outcomes(criteria: Criteria) -> st.SearchStrategy[Any]:
     step = _step(criteria)
     metrics = criteria._model.metrics
     points: dict[str | None, list[Decimal]] = {metric: [] for metric in metrics}
-    for metric, value in _bounds(criteria):
+    for metric, value in criteria.bounds():
         for candidate in (value - step, value, value + step):
             if metric in points and candidate not in points[metric] and _gradable(candidate):
                 points[metric].append(candidate)
