@@ -11,7 +11,10 @@ from pathlib import Path
 import pytest
 
 import kpi
-from kpi import _parser
+from cases import INVALID_TIERS, SEED, VALID_TIERS
+from kpi import _lalr_tables, _parser
+from kpi._text import normalise
+from kpi.tables import load_table
 from kpi.words import WORDS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,6 +35,53 @@ def test_every_comparator_word_of_the_grammar_has_a_meaning() -> None:
     assert words == set(WORDS)
 
 
+def test_saved_parse_tables_are_those_of_the_grammar() -> None:
+    assert _parser.grammar_digest(_parser.grammar_text()) == _lalr_tables.GRAMMAR_SHA256, (
+        "grammar/kpi.lark changed: run `python -m kpi._parser` to save its parse tables again"
+    )
+
+
+def _outcome_of(parser: object, text: str, start: str) -> object:
+    try:
+        return parser.parse(normalise(text).text, start=start)  # type: ignore[attr-defined]
+    except Exception as error:  # the same failure, at the same place, from both parsers
+        return type(error).__name__, getattr(error, "pos_in_stream", None), sorted(getattr(error, "expected", ()))
+
+
+def test_saved_tables_parse_exactly_like_a_strict_build() -> None:
+    """Every text of the test corpus and the seed reads the same through both parsers."""
+    fresh = _parser.build_lark(transformer=_parser._Builder(visit_tokens=False))
+    saved = _parser._lark()
+    seed_texts = {text for row in load_table(SEED).indicators for text in (*row.tiers, row.indicator.text)}
+    texts = sorted({text for text, _ in VALID_TIERS} | {text for text, _ in INVALID_TIERS} | seed_texts)
+    outcomes = ["96.5%", "9.6万人", "十八小时", "-3", "1e5", "95%%", "", "人"]
+    assert len(texts) > 300
+    for start, corpus in (("start", texts), ("outcome", outcomes + texts[:50])):
+        for text in corpus:
+            assert _outcome_of(saved, text, start) == _outcome_of(fresh, text, start), text
+
+
+def test_parser_loads_the_saved_tables_and_builds_only_when_they_are_stale(monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[object] = []
+    real_build = _parser.build_lark
+
+    def counting_build(**options: object) -> object:
+        built.append(options)
+        return real_build(**options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_parser, "build_lark", counting_build)
+    try:
+        _parser._lark.cache_clear()
+        assert _parser._lark().parse("95%以上", start="start") == kpi.parse_rule("95%以上").condition
+        assert built == []
+        _parser._lark.cache_clear()
+        monkeypatch.setattr(_lalr_tables, "GRAMMAR_SHA256", "0" * 64)
+        assert _parser._lark().parse("95%以上", start="start") == kpi.parse_rule("95%以上").condition
+        assert len(built) == 1
+    finally:
+        _parser._lark.cache_clear()
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
@@ -47,6 +97,7 @@ def test_wheel_carries_the_grammar_and_type_marker(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "kpi/grammar/kpi.lark" in names
     assert "kpi/py.typed" in names
+    assert "kpi/_lalr_tables.py" in names
 
 
 def test_installed_wheel_loads_its_grammar_from_an_unrelated_folder(wheel: Path, tmp_path: Path) -> None:
