@@ -27,14 +27,16 @@ class Band(enum.Enum):
     FAIR = 2
     POOR = 3
 
+    # _value_ rather than value: Enum.value is a descriptor, slow in a loop over rows.
     @property
     def index(self) -> int:
-        return self.value
+        index: int = self._value_
+        return index
 
     @property
     def label(self) -> str:
         """The Chinese label: 优, 良, 中 or 差."""
-        return BAND_LABELS[self.value]
+        return BAND_LABELS[self._value_]
 
     @property
     def english(self) -> str:

@@ -23,7 +23,7 @@ import attrs
 from kpi.bands import BAND_LABELS, Band
 from kpi.direction import Direction, infer_direction
 from kpi.errors import CriteriaError, KpiSyntaxError, OutcomeError, UngradedError
-from kpi.grades import Grade
+from kpi.grades import Grade, Phrases, phrases
 from kpi.intervals import Interval
 from kpi.outcomes import Outcomes, metric_key
 from kpi.rules import BareValue, Comparison, Condition, Lookup, Otherwise, Rule, parse_rule
@@ -386,6 +386,11 @@ class Criteria:
         if catch_all is not None:
             return catch_all, (), catch_all
         return None, ("uncovered",), None
+
+    @functools.cached_property
+    def _phrases(self) -> tuple[Phrases | None, ...]:
+        """Per tier, the fixed words explaining a grade it decides (comparison tiers only)."""
+        return tuple(phrases(condition) for condition in self._model.resolved)
 
     @functools.cached_property
     def _compiled(self) -> Compiled | None:

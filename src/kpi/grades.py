@@ -22,7 +22,7 @@ from kpi.units import PERCENT, Quantity, Unit
 
 if TYPE_CHECKING:
     from kpi.criteria import Criteria
-    from kpi.indicators import Completion, TargetCompletion
+    from kpi.indicators import Completion
 
 __all__ = ["NOTES", "Grade"]
 
@@ -99,51 +99,59 @@ class Grade:
         '96.5% ≥ 95%（高出1.5个百分点）→ 优'
         """
         words = _ZH if lang == "zh" else _EN
-        outcomes = self.outcomes
-        values = dict(outcomes)
-        shown = words.join.join(
-            (f"{metric} " if metric and len(values) > 1 else "") + str(quantity) for metric, quantity in outcomes
-        )
-        model = self.criteria._model
+        criteria = self.criteria
+        model = criteria._model
         prefix = "" if self.completion is None else _describe_completion(self.completion, words)
-        if self.tier is not None:
-            condition = model.resolved[self.tier]
-            reason = _describe(condition, values, self.tiers_text(self.tier), words)
+        band, tier, notes, basis = self.decision
+        if tier is not None:
+            fixed = criteria._phrases[tier]
+            if fixed is not None:
+                # A comparison tier, the common case: only the outcome is new.
+                values = self.values
+                value = values[0][1] if len(values) == 1 else dict(values)[fixed.metric]
+                reason = _compare(fixed, value, words)
+            else:
+                reason = _describe(model.resolved[tier], dict(self.outcomes), self.tiers_text(tier), words)
             return f"{prefix}{_arrow(reason)}{self._band_text(words)}"
-        if self.band is None:
+        outcomes = self.outcomes
+        shown = words.join.join(
+            (f"{metric} " if metric and len(outcomes) > 1 else "") + str(quantity) for metric, quantity in outcomes
+        )
+        if band is None:
             return f"{prefix}{shown} {words.uncovered} → {words.no_band}"
-        assert self.basis is not None
-        if "gap" in self.notes and model.quantified:
+        assert basis is not None
+        if "gap" in notes and model.quantified:
             reason = words.unearned.format(
-                shown=_describe_targets(model.resolved[self.basis], values, words),
-                better=self.criteria.labels[self.basis - 1],
-                better_text=self.tiers_text(self.basis - 1),
+                shown=_describe_targets(model.resolved[basis], dict(outcomes), words),
+                better=criteria.labels[basis - 1],
+                better_text=self.tiers_text(basis - 1),
                 label=self.label,
             )
-        elif "gap" in self.notes:
-            better = self.basis - 1
-            better_label = self.criteria.labels[better]
+        elif "gap" in notes:
+            better = basis - 1
+            better_label = criteria.labels[better]
             reason = words.gap.format(
                 shown=shown,
                 better=better_label,
                 better_text=self.tiers_text(better),
                 label=self.label,
-                text=self.tiers_text(self.basis),
+                text=self.tiers_text(basis),
             )
-        elif "above-scale" in self.notes:
-            reason = words.above.format(shown=shown, label=self.label, text=self.tiers_text(self.basis))
+        elif "above-scale" in notes:
+            reason = words.above.format(shown=shown, label=self.label, text=self.tiers_text(basis))
         else:
-            reason = words.below.format(shown=shown, label=self.label, text=self.tiers_text(self.basis))
-        return f"{prefix}{_arrow(reason)}{self._band_text(words)}{words.note(self.notes[0])}"
+            reason = words.below.format(shown=shown, label=self.label, text=self.tiers_text(basis))
+        return f"{prefix}{_arrow(reason)}{self._band_text(words)}{words.note(notes[0])}"
 
     def tiers_text(self, index: int) -> str:
         """The tier text at *index* as the document wrote it."""
         return self.criteria.tiers[index].text.strip()
 
     def _band_text(self, words: _Words) -> str:
-        assert self.band is not None
-        label = self.criteria.label(self.band)
-        return label if words is _ZH or label != self.band.label else f"{label} ({self.band.english})"
+        band = self.decision[0]
+        assert band is not None
+        label = self.criteria.labels[band._value_]
+        return label if words is _ZH or label != band.label else f"{label} ({band.english})"
 
 
 def _arrow(reason: str) -> str:
@@ -245,7 +253,7 @@ def _rate(rate: Decimal) -> str:
 def _describe_completion(completion: Completion, words: _Words) -> str:
     details = words.join.join(
         words.target_rate.format(
-            metric=item.target.metric or "", actual=item.actual, target=_target_text(item), rate=_rate(item.rate)
+            metric=item.target.metric or "", actual=item.actual, target=item.target.requirement, rate=_rate(item.rate)
         ).strip()
         for item in completion.per_target
     )
@@ -271,8 +279,69 @@ def _describe_targets(condition: Condition, values: Mapping[str | None, Quantity
 _NOT: Final = {"≥": "<", ">": "≤", "≤": ">", "<": "≥", "=": "≠"}
 
 
-def _target_text(item: TargetCompletion) -> str:
-    return f"{item.target.op}{Quantity(item.target.value, item.target.unit)}"
+@attrs.frozen
+class Phrases:
+    """The words of a comparison tier's explanation that no outcome changes.
+
+    Criteria keeps one per comparison tier, so that explaining a grade
+    formats only the outcome and its distance from the bound.
+    """
+
+    metric: str | None
+    name: str  # the metric and a space, or nothing
+    unit: Unit | None
+    lower: str | None  # the bound as written in the explanation (95%), with its symbol
+    upper: str | None
+    within: str | None  # the closed range (85%-94%), when both ends belong to it
+    lower_value: Decimal | None
+    upper_value: Decimal | None
+
+
+def phrases(condition: Condition) -> Phrases | None:
+    """The fixed words for *condition*, when it is a single comparison."""
+    if not isinstance(condition, Comparison):
+        return None
+    lower, upper = condition.interval.lower, condition.interval.upper
+    unit = condition.unit
+    return Phrases(
+        metric=condition.metric,
+        name=f"{condition.metric} " if condition.metric else "",
+        unit=unit,
+        lower=None if lower is None else ("≥ " if lower.closed else "> ") + str(Quantity(lower.value, unit)),
+        upper=None if upper is None else ("≤ " if upper.closed else "< ") + str(Quantity(upper.value, unit)),
+        within=(
+            str(Comparison(condition.interval, unit))
+            if lower is not None and upper is not None and lower.closed and upper.closed
+            else None
+        ),
+        lower_value=None if lower is None else lower.value,
+        upper_value=None if upper is None else upper.value,
+    )
+
+
+def _compare(phrases: Phrases, value: Decimal, words: _Words) -> str:
+    """How *value* satisfies the comparison *phrases* describes."""
+    unit = phrases.unit
+    shown = phrases.name + format_decimal(value) + (unit.name if unit else "")
+    if phrases.upper is None:
+        assert phrases.lower is not None and phrases.lower_value is not None
+        diff = value - phrases.lower_value
+        extra = words.exactly if diff == 0 else words.above_by.format(words.difference(diff, unit))
+        return f"{shown} {phrases.lower}{extra}"
+    if phrases.lower is None:
+        assert phrases.upper_value is not None
+        diff = phrases.upper_value - value
+        extra = words.exactly if diff == 0 else words.below_by.format(words.difference(diff, unit))
+        return f"{shown} {phrases.upper}{extra}"
+    if phrases.lower_value == phrases.upper_value:
+        return f"{shown} = {phrases.lower[2:]}"
+    if phrases.within is not None:
+        return words.within.format(value=shown, range=phrases.within)
+    # lower[0] and upper[0] are the symbols: "> 80%" reads "80% < value".
+    return f"{phrases.lower[2:]} {_FLIP[phrases.lower[0]]} {shown} {phrases.upper}"
+
+
+_FLIP: Final = {"≥": "≤", ">": "<"}
 
 
 def _describe(condition: Condition, values: Mapping[str | None, Quantity], text: str, words: _Words) -> str:
@@ -291,33 +360,7 @@ def _describe(condition: Condition, values: Mapping[str | None, Quantity], text:
         holding = [part for part in condition.parts if part.holds(lookup)]
         return _describe(holding[0], values, text, words)
     # Criteria resolves bare values before grading, so only comparisons remain.
-    assert isinstance(condition, Comparison), condition
-    comparison = condition
-    quantity = values[comparison.metric]
-    value = quantity.value
-    name = f"{comparison.metric} " if comparison.metric else ""
-    shown = name + str(Quantity(value, comparison.unit))
-    lower, upper = comparison.interval.lower, comparison.interval.upper
-
-    def bound_text(bound_value: Decimal) -> str:
-        return str(Quantity(bound_value, comparison.unit))
-
-    if lower is not None and upper is None:
-        symbol = "≥" if lower.closed else ">"
-        diff = value - lower.value
-        extra = words.exactly if diff == 0 else words.above_by.format(words.difference(diff, comparison.unit))
-        return f"{shown} {symbol} {bound_text(lower.value)}{extra}"
-    if upper is not None and lower is None:
-        symbol = "≤" if upper.closed else "<"
-        diff = upper.value - value
-        extra = words.exactly if diff == 0 else words.below_by.format(words.difference(diff, comparison.unit))
-        return f"{shown} {symbol} {bound_text(upper.value)}{extra}"
-    assert lower is not None and upper is not None
-    if comparison.interval.is_point:
-        return f"{shown} = {bound_text(value)}"
-    if lower.closed and upper.closed:
-        return words.within.format(value=shown, range=str(Comparison(comparison.interval, comparison.unit)))
-    return (
-        f"{bound_text(lower.value)} {'≤' if lower.closed else '<'} {shown} "
-        f"{'≤' if upper.closed else '<'} {bound_text(upper.value)}"
-    )
+    fixed = phrases(condition)
+    assert fixed is not None, condition
+    assert isinstance(condition, Comparison)
+    return _compare(fixed, values[condition.metric].value, words)

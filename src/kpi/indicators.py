@@ -10,6 +10,7 @@ figures meet them, and gives tiers about targets their meaning.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
@@ -74,7 +75,12 @@ class Target:
     unit: Unit | None = None
 
     def __str__(self) -> str:
-        return f"{self.metric or ''}{self.op}{Quantity(self.value, self.unit)}"
+        return f"{self.metric or ''}{self.requirement}"
+
+    @functools.cached_property
+    def requirement(self) -> str:
+        """The target without its metric (≥30000人), as explanations quote it on every row."""
+        return f"{self.op}{Quantity(self.value, self.unit)}"
 
     @property
     def upper_limit(self) -> bool:

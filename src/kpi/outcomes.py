@@ -36,8 +36,12 @@ def read_outcome(value: object) -> Quantity:
     >>> [str(read_outcome(value)) for value in (95.0, 0.1, "９６.５％", "9.6万人", "十八小时")]
     ['95', '0.1', '96.5%', '96000人', '18小时']
     """
-    if isinstance(value, Quantity):
-        return Quantity(_finite(value.value, value), value.unit)
+    kind = type(value)
+    if kind is str:
+        # Result files give text: ask for it first.
+        return _read_text_cached(value)  # type: ignore[arg-type]
+    if kind is Quantity:
+        return Quantity(_finite(value.value, value), value.unit)  # type: ignore[attr-defined]
     if value is None:
         raise OutcomeError("outcome is missing (None)")
     if isinstance(value, bool):
@@ -53,6 +57,8 @@ def read_outcome(value: object) -> Quantity:
         return Quantity(_finite(Decimal(repr(number)), value))
     if isinstance(value, str):
         return _read_text_cached(value)
+    if isinstance(value, Quantity):
+        return Quantity(_finite(value.value, value), value.unit)
     raise OutcomeError(f"outcome {value!r} is not a number or a text with a number")
 
 
@@ -96,10 +102,21 @@ def _plain_quantity() -> re.Pattern[str]:
 _MAGNITUDE_SHIFT: Final = {"": 0, "万": 4, "千": 3, "亿": 8}
 
 
-@functools.lru_cache(maxsize=65_536)
 def _read_text_cached(text: str) -> Quantity:
-    """:func:`_read_text`, remembered: result files repeat figures such as 100%."""
-    return _read_text(text)
+    """:func:`_read_text`, remembered: result files repeat figures such as 100%,
+    and words such as 良好 where a figure belongs, whose error costs a parse."""
+    read = _read_text_or_error(text)
+    if isinstance(read, OutcomeError):
+        raise OutcomeError(*read.args)
+    return read
+
+
+@functools.lru_cache(maxsize=65_536)
+def _read_text_or_error(text: str) -> Quantity | OutcomeError:
+    try:
+        return _read_text(text)
+    except OutcomeError as error:
+        return error
 
 
 def _read_text(text: str) -> Quantity:
@@ -150,9 +167,9 @@ class Outcomes:
         metric name, after the same normalisation as tier texts and the
         caller's *aliases* (column name → metric name).
         """
-        if isinstance(outcome, Mapping):
+        if type(outcome) is dict or (type(outcome) is not str and isinstance(outcome, Mapping)):
             values: dict[str | None, Quantity] = {}
-            names = {metric_key(alias): metric_key(name) for alias, name in (aliases or {}).items()}
+            names = {metric_key(alias): metric_key(name) for alias, name in aliases.items()} if aliases else {}
             for key, value in outcome.items():
                 if not isinstance(key, str):
                     raise OutcomeError(f"metric name {key!r} is not a text")
