@@ -77,6 +77,16 @@ def test_tier_columns_may_be_headed_by_band(tmp_path: Path) -> None:
     assert row.criteria is not None and row.criteria.indicator == kpi.Indicator.parse("城镇新增就业10万人")
 
 
+def test_columns_a_sheet_lacks_stay_empty_whatever_follows_the_tiers(tmp_path: Path) -> None:
+    # No 编号 and no 权重 column, then a 备注 column and a stray cell past the header.
+    header = ["职责活动", "绩效指标", "差", "中", "良", "优", "备注"]
+    rows = [header, ["就业", "任务完成率100%", "69%以下", "70%-84%", "85%-94%", "95%", "7", "8"]]
+    (row,) = load_table(write_csv(tmp_path / "t.csv", rows)).rows
+    assert (row.id, row.budget, row.weight, row.description) == ("R001", None, None, "")
+    assert row.tiers == ("95%", "85%-94%", "70%-84%", "69%以下")
+    assert row.error is None
+
+
 @pytest.mark.parametrize(
     ("rows", "errors"),
     [

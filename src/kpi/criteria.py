@@ -271,7 +271,7 @@ class Criteria:
         return _build_model(self.tiers, self.direction, self.indicator)
 
     # -- what the tiers imply ------------------------------------------------
-    @property
+    @functools.cached_property
     def metrics(self) -> tuple[str, ...]:
         """The metrics the tiers name, in order of appearance (empty when none is named)."""
         return tuple(metric for metric in self._model.metrics if metric is not None)
@@ -423,6 +423,8 @@ class Criteria:
         return compiled.bands_of(values)
 
     def _completion_outcome(self, completion: Completion) -> Quantity:
+        if self._grades_completion:
+            return completion.quantity
         model = self._model
         if model.quantified or self.metrics:
             what = "the indicator's targets" if model.quantified else "、".join(self.metrics)
@@ -453,12 +455,16 @@ class Criteria:
         '优'
         """
         indicator = self.indicator
-        model = self._model
-        rates = not model.quantified and not self.metrics and model.units[None] in (None, PERCENT)
-        if not rates or indicator is None or not indicator.targets:
+        if not self._grades_completion or indicator is None or not indicator.targets:
             # The tiers measure the figures themselves (≤24小时, 设备完好率>90%).
             return self.grade(actuals, strict=strict)
         return self.grade(indicator.completion(actuals, aggregate=aggregate, weights=weights), strict=strict)
+
+    @functools.cached_property
+    def _grades_completion(self) -> bool:
+        """Whether the tiers grade a rate (95% | 85%-94% | …) that targets' completion can give."""
+        model = self._model
+        return not model.quantified and not self.metrics and model.units[None] in (None, PERCENT)
 
     @staticmethod
     def _placed(grade: Grade, strict: bool) -> Grade:

@@ -309,17 +309,18 @@ class TargetCompletion:
     actual: Quantity
     rate: Decimal
     met: bool
-    margin: Decimal
 
     @classmethod
     def of(cls, target: Target, actual: Decimal) -> TargetCompletion:
-        return cls(
-            target,
-            Quantity(actual, target.unit),
-            _tidy(target.completion(actual)),
-            target.is_met(actual),
-            _tidy(target.margin(actual)),
-        )
+        return cls(target, Quantity(actual, target.unit), _tidy(target.completion(actual)), target.is_met(actual))
+
+    @property
+    def margin(self) -> Decimal:
+        """By how much the actual figure beats the target (see :meth:`Target.margin`).
+
+        Computed when asked: only tiers about targets and their explanations need it.
+        """
+        return _tidy(self.target.margin(self.actual.value))
 
 
 @attrs.frozen

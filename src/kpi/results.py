@@ -93,7 +93,7 @@ class ResultEntry:
     location: SourceLocation
     problem: str = ""
 
-    @property
+    @functools.cached_property
     def filled(self) -> tuple[tuple[str, str], ...]:
         """The (name, value) pairs that carry a name or a value."""
         return tuple((name, value) for name, value in self.values if name or value)
@@ -155,28 +155,34 @@ def read_results(sheet: Sheet) -> Results:
     entries: dict[str, ResultEntry] = {}
     seen: dict[str, list[SourceLocation]] = {}
     unnamed: list[SourceLocation] = []
+    # Fixed names for the value-only columns; a missing column reads the empty cell appended to each row.
+    names = {-1: "", -2: COMPLETION_RATE}
+    weight_index = -1 if weight_column is None else weight_column
     for line, cells in rows:
         if not "".join(cells).strip():
             continue
         location = SourceLocation(sheet.path, line)
-
-        def cell(index: int | None, cells: tuple[str, ...] = cells) -> str:
-            return cells[index].strip() if index is not None and 0 <= index < len(cells) else ""
-
-        row_id = cell(id_column)
+        padded = (*cells, *("",) * (width - len(cells)), "")
+        row_id = padded[id_column].strip()
         if not row_id:
             unnamed.append(location)
             continue
-        values = []
-        for name_column, value_column in pairs:
-            name = {-1: "", -2: COMPLETION_RATE}.get(name_column) if name_column < 0 else cell(name_column)
-            values.append((_without_hint(name or ""), cell(value_column)))
+        values = tuple(
+            [
+                (
+                    names[name_column] if name_column < 0 else _without_hint(padded[name_column].strip()),
+                    padded[value_column].strip(),
+                )
+                for name_column, value_column in pairs
+            ]
+        )
         # A spreadsheet writes every cell of a row: fewer means a cut-off file,
         # and a cut-off figure (95.3 → 95) must not be graded.
         short = sheet.kind == "csv" and len(cells) < width
         problem = f"结果行只有 {len(cells)} 列（应有 {width} 列），文件可能被截断" if short else ""
         seen.setdefault(row_id, []).append(location)
-        entries.setdefault(row_id, ResultEntry(row_id, tuple(values), cell(weight_column), location, problem))
+        if row_id not in entries:
+            entries[row_id] = ResultEntry(row_id, values, padded[weight_index].strip(), location, problem)
     duplicates = {row_id: tuple(places) for row_id, places in seen.items() if len(places) > 1}
     return Results(sheet.path, entries, duplicates, tuple(unnamed), sheet.notices)
 

@@ -185,16 +185,17 @@ class _RowBuilder:
             weight = _weight(cells.weight)
         except ValueError as bad:
             weight, error = None, error or KpiError(f"{location}: {bad}")
-        tiers = tuple(cell.strip() for cell in cells.tiers)
-        indicator = Indicator((), cells.indicator.strip())
+        tiers = tuple([cell.strip() for cell in cells.tiers])
+        text = cells.indicator.strip()
         criteria = None
         try:
-            indicator = self._indicator(cells.indicator.strip())
+            indicator = self._indicator(text)
             if any(tiers) and error is None:
                 if not all(tiers):
                     raise KpiError(f"tier {tiers.index('') + 1} is empty; a row needs all four tiers")
                 criteria = self._criteria_for(tiers, indicator)
         except KpiError as problem_found:
+            indicator = self._indicators.get(text) or Indicator((), text)
             error = error or _located(problem_found, location)
         self.rows.append(
             TableRow(
@@ -320,31 +321,42 @@ def read_sheet_table(sheet: Sheet) -> Table:
     )
     builder = _RowBuilder(sheet.path)
     width = max(index if isinstance(index, int) else max(index) for index in columns.values()) + 1
+
+    def at(meaning: str) -> int:
+        # A meaning the sheet lacks reads the empty cell appended to every row.
+        index = columns.get(meaning)
+        return index if isinstance(index, int) else -1
+
+    activity, budget, description, goal, indicator, row_id, weight = map(
+        at, ("activity", "budget", "description", "goal", "indicator", "id", "weight")
+    )
+    tier_columns = columns["tiers"]
+    assert isinstance(tier_columns, tuple)
+    first_tier, *other_tiers = tier_columns
+    consecutive = tuple(other_tiers) == tuple(range(first_tier + 1, first_tier + len(tier_columns)))
     for line, cells in rows:
         if not "".join(cells).strip():
             continue
         problem = None
-        if sheet.kind == "csv" and len(cells) < width:
-            # A spreadsheet writes every cell of a row; fewer means a cut-off file.
-            problem = f"expected {width} cells, found {len(cells)}: the row is cut short"
-        padded = tuple(cells) + ("",) * max(0, width - len(cells))
-
-        def cell(meaning: str, padded: tuple[str, ...] = padded) -> str:
-            index = columns.get(meaning)
-            return padded[index] if isinstance(index, int) else ""
-
-        tier_columns = columns["tiers"]
-        assert isinstance(tier_columns, tuple)
+        if len(cells) < width:
+            if sheet.kind == "csv":
+                # A spreadsheet writes every cell of a row; fewer means a cut-off file.
+                problem = f"expected {width} cells, found {len(cells)}: the row is cut short"
+            padded = (*cells, *("",) * (width - len(cells)), "")
+        else:
+            padded = (*cells, "")
         builder.add(
             _Cells(
-                cell("activity"),
-                cell("budget"),
-                cell("description"),
-                cell("goal"),
-                cell("indicator"),
-                tuple(padded[index] for index in tier_columns),
-                cell("id"),
-                cell("weight"),
+                padded[activity],
+                padded[budget],
+                padded[description],
+                padded[goal],
+                padded[indicator],
+                padded[first_tier : first_tier + len(tier_columns)]
+                if consecutive
+                else tuple([padded[index] for index in tier_columns]),
+                padded[row_id],
+                padded[weight],
             ),
             SourceLocation(sheet.path, line),
             problem,
