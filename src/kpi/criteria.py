@@ -349,7 +349,8 @@ class Criteria:
         completion = outcome if isinstance(outcome, Completion) else None
         if compiled is not None and completion is not None:
             # A completion rate on a one-metric scale: the same fast path.
-            value, region = compiled.locate(convert(self._completion_outcome(completion).value, PERCENT, compiled.unit))
+            rate = completion.rate if self._grades_completion else self._completion_outcome(completion).value
+            value, region = compiled.locate(convert(rate, PERCENT, compiled.unit))
             decision = compiled.grades[region]
             grade = Grade(decision, ((compiled.metric, value),), self, completion)
             return self._placed(grade, strict) if decision[2] else grade

@@ -88,13 +88,16 @@ class Target:
         return self.op in ("≤", "<")
 
     def is_met(self, actual: Decimal) -> bool:
-        return {
-            "≥": actual >= self.value,
-            ">": actual > self.value,
-            "≤": actual <= self.value,
-            "<": actual < self.value,
-            "=": actual == self.value,
-        }[self.op]
+        op = self.op
+        if op == "≥":
+            return actual >= self.value
+        if op == ">":
+            return actual > self.value
+        if op == "≤":
+            return actual <= self.value
+        if op == "<":
+            return actual < self.value
+        return actual == self.value
 
     def completion(self, actual: Decimal) -> Decimal:
         """How complete the target is, in percent.
@@ -233,7 +236,7 @@ class Indicator:
             previous_prose = None if found else segment or previous_prose
         return cls(tuple(targets), text)
 
-    @property
+    @functools.cached_property
     def metrics(self) -> tuple[str | None, ...]:
         return tuple(target.metric for target in self.targets)
 
@@ -256,22 +259,21 @@ class Indicator:
         >>> indicator.completion({"城镇新增就业": "9.6万人", "失业人员再就业": 33000}).rate
         Decimal('96')
         """
-        if not self.targets:
+        targets = self.targets
+        if not targets:
             raise OutcomeError("this indicator states no target; grade an assessed completion rate instead")
-        outcomes = Outcomes.read(actuals, self.metrics)
-        per_target = tuple(
-            TargetCompletion.of(target, outcomes.lookup(target.metric, target.unit)) for target in self.targets
-        )
-        rates = [item.rate for item in per_target]
+        lookup = Outcomes.read(actuals, self.metrics).lookup
+        per_target = tuple([TargetCompletion.of(target, lookup(target.metric, target.unit)) for target in targets])
         if aggregate == "lowest":
-            rate = min(rates)
+            # The rates are tidy already, and so is the lowest of them.
+            rate = per_target[0].rate if len(per_target) == 1 else min([item.rate for item in per_target])
         elif aggregate == "mean":
-            rate = sum(rates, Decimal(0)) / len(rates)
+            rate = _tidy(sum([item.rate for item in per_target], Decimal(0)) / len(per_target))
         elif aggregate == "weighted":
-            rate = _weighted(per_target, weights)
+            rate = _tidy(_weighted(per_target, weights))
         else:
             raise ValueError(f"aggregate must be 'lowest', 'mean' or 'weighted', not {aggregate!r}")
-        return Completion(_tidy(rate), per_target, aggregate)
+        return Completion(rate, per_target, aggregate)
 
     def __str__(self) -> str:
         return "、".join(str(target) for target in self.targets) or self.text

@@ -182,13 +182,13 @@ class Outcomes:
             if None in metrics and None not in values and len(values) == 1 and len(metrics) == 1:
                 values[None] = next(iter(values.values()))
             return cls(values)
-        named = [metric for metric in metrics if metric is not None]
-        if len(set(metrics)) > 1:
+        if len(metrics) > 1 and len(set(metrics)) > 1:
+            named = [metric for metric in metrics if metric is not None]
             raise OutcomeError(
                 "these tiers read several metrics (" + "、".join(named) + "); give a mapping {metric: value}"
             )
         quantity = read_outcome(outcome)
-        return cls({metric: quantity for metric in metrics} or {None: quantity})
+        return cls({metrics[0] if metrics else None: quantity})
 
     def lookup(self, metric: str | None, unit: Unit | None) -> Decimal:
         """The outcome of *metric* in *unit*; a missing metric is an error naming it."""

@@ -19,6 +19,7 @@ from typing import Final, Literal
 
 import attrs
 
+from kpi._collector import collection_paused
 from kpi.bands import BAND_LABELS, Band
 from kpi.criteria import Criteria
 from kpi.errors import KpiError
@@ -227,22 +228,33 @@ def _weight_of(row: TableRow, entry: ResultEntry | None) -> tuple[Decimal, str]:
     return weight, ""
 
 
-def _summary(activity: tuple[str, ...], rows: Sequence[ScoredRow]) -> Summary:
+# What a summary needs of one scored row: its band label, weight and weight × points
+# (label None for a row that was not graded).
+_Tally = tuple[str | None, Decimal, Decimal]
+
+
+def _tally(scored: ScoredRow) -> _Tally:
+    grade = scored.grade
+    if scored.status != "graded" or grade is None or scored.points is None:
+        return None, Decimal(0), Decimal(0)
+    return grade.label or "", scored.weight, scored.weight * scored.points
+
+
+def _summary(activity: tuple[str, ...], tallies: Sequence[_Tally]) -> Summary:
     counts: dict[str, int] = {}
     total_weight = Decimal(0)
     weighted = Decimal(0)
     graded = 0
-    for scored in rows:
-        if scored.status != "graded" or scored.grade is None or scored.points is None:
+    for label, weight, points in tallies:
+        if label is None:
             continue
         graded += 1
-        label = scored.grade.label or ""
         counts[label] = counts.get(label, 0) + 1
-        total_weight += scored.weight
-        weighted += scored.weight * scored.points
+        total_weight += weight
+        weighted += points
     score = weighted / total_weight if total_weight else None
     grade = None if score is None else national_scale().grade(score)
-    return Summary(activity, counts, graded, len(rows) - graded, score, grade)
+    return Summary(activity, counts, graded, len(tallies) - graded, score, grade)
 
 
 def score(
@@ -266,20 +278,32 @@ def score(
     >>> len(card.rows) == len(card.table.indicators)
     True
     """
+    band_points = tuple(Decimal(str(value)) for value in points)
+    if len(band_points) != len(Band) or not all(value.is_finite() and abs(value) <= 1000 for value in band_points):
+        raise ValueError(f"points must give {len(Band)} numbers up to 1000, best band first, not {points!r}")
+    with collection_paused():
+        return _score(table, results, band_points, progress)
+
+
+def _score(
+    table: Table | str | os.PathLike[str],
+    results: Results | str | os.PathLike[str],
+    band_points: tuple[Decimal, ...],
+    progress: Callable[[Iterable[TableRow]], Iterable[TableRow]] | None,
+) -> Scorecard:
     if not isinstance(table, Table):
         table = load_table(table)
     if not isinstance(results, Results):
         results = load_results(results)
-    band_points = tuple(Decimal(str(value)) for value in points)
-    if len(band_points) != len(Band) or not all(value.is_finite() and abs(value) <= 1000 for value in band_points):
-        raise ValueError(f"points must give {len(Band)} numbers up to 1000, best band first, not {points!r}")
     indicators: Iterable[TableRow] = table.indicators
     if progress is not None:
         indicators = progress(indicators)
     scored = tuple(_score_row(row, results.entries.get(row.id), results, band_points) for row in indicators)
-    groups: dict[tuple[str, ...], list[ScoredRow]] = {}
-    for row in scored:
-        for depth in range(1, len(row.row.activity) + 1):
-            groups.setdefault(row.row.activity[:depth], []).append(row)
+    groups: dict[tuple[str, ...], list[_Tally]] = {}
+    tallies = [_tally(row) for row in scored]
+    for row, tally in zip(scored, tallies, strict=True):
+        activity = row.row.activity
+        for depth in range(1, len(activity) + 1):
+            groups.setdefault(activity[:depth], []).append(tally)
     activities = tuple(_summary(activity, rows) for activity, rows in groups.items())
-    return Scorecard(table, results, scored, activities, _summary((), scored), results.unknown(table), band_points)
+    return Scorecard(table, results, scored, activities, _summary((), tallies), results.unknown(table), band_points)
