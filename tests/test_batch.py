@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from decimal import Decimal
 
 import numpy as np
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 import kpi
 from cases import GRADES, SEED
+from kpi._collector import collection_paused
 from kpi.strategies import boundary_outcomes, criteria, outcomes
 
 SEED_CRITERIA = sorted({row.criteria for row in kpi.load_table(SEED).indicators if row.criteria}, key=str)
@@ -99,3 +101,28 @@ def test_many_bounds_use_a_binary_search_with_the_same_bands() -> None:
     values = np.arange(-5, 305, 0.25)
     assert many._compiled is not None and len(many._compiled.bounds) == 300
     assert many.grade_many(values) == [many.grade(float(v)).band for v in values]
+
+
+def test_collection_pause_restores_the_collector_as_it_found_it() -> None:
+    assert gc.isenabled()
+    with collection_paused():
+        assert not gc.isenabled()
+        with collection_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the inner pause does not end the outer one
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), collection_paused():
+        raise RuntimeError("a failure inside")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collection_paused():
+            pass
+        assert not gc.isenabled()  # the caller's choice stands
+    finally:
+        gc.enable()
+
+
+def test_scoring_leaves_the_collector_on() -> None:
+    card = kpi.score(SEED, SEED.parents[1] / "examples" / "handan-2018-results.csv")
+    assert gc.isenabled() and len(card.rows) == 102

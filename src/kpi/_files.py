@@ -23,6 +23,7 @@ from typing import IO, Any, Final, TypeVar
 
 import attrs
 
+from kpi._collector import collection_paused
 from kpi.errors import KpiError
 
 __all__ = ["FileError", "Sheet", "read_rows", "write_output"]
@@ -246,7 +247,8 @@ def write_output(
 
     else:
         raise FileError(f"{target}: unknown kind of output; use .csv, .xlsx or .json")
-    _atomic(target, write)
+    with collection_paused():  # *rows* is often a generator that grades as it goes
+        _atomic(target, write)
 
 
 def _xlsx_cell(sheet: Any, value: object) -> object:

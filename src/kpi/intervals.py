@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
+from typing import Final
 
 import attrs
 
@@ -34,9 +35,12 @@ def format_rounded(value: Decimal, places: int = 2) -> str:
     """*value* rounded to *places* for a sentence (96.666… → 96.67); a value too
     long to round in the decimal context is shown whole rather than raising."""
     try:
-        return format_decimal(value.quantize(Decimal(1).scaleb(-places)))
+        return format_decimal(value.quantize(_STEPS[places] if places in _STEPS else Decimal(1).scaleb(-places)))
     except InvalidOperation:
         return format_decimal(value)
+
+
+_STEPS: Final = {places: Decimal(1).scaleb(-places) for places in range(5)}
 
 
 @attrs.frozen

@@ -24,6 +24,7 @@ from kpi.bands import BAND_LABELS, Band
 from kpi.criteria import Criteria
 from kpi.errors import KpiError
 from kpi.grades import Grade
+from kpi.intervals import format_decimal
 from kpi.results import ACTUAL, COMPLETION_RATE, ResultEntry, Results, load_results
 from kpi.tables import SourceLocation, Table, TableRow, load_table
 
@@ -78,21 +79,35 @@ class ScoredRow:
     def record(self) -> dict[str, object]:
         """The row as a flat record for CSV, XLSX and JSON output."""
         grade = self.grade
+        row = self.row
+        if grade is None:
+            label = basis = explanation = notes = ""
+        else:
+            label = grade.label or ""
+            basis = "" if grade.basis is None else grade.tiers_text(grade.basis)
+            explanation = grade.explain()
+            notes = "、".join(grade.notes)
         return {
-            "编号": self.row.id,
-            "职责活动": " › ".join(self.row.activity),
-            "绩效指标": self.row.indicator.text,
+            "编号": row.id,
+            "职责活动": _activity_name(row.activity),
+            "绩效指标": row.indicator.text,
             "状态": STATUS_LABELS[self.status],
-            "档次": (grade.label or "") if grade else "",
-            "评定依据": grade.tiers_text(grade.basis) if grade and grade.basis is not None else "",
-            "说明": grade.explain() if grade else "",
-            "备注": "、".join(grade.notes) if grade else "",
+            "档次": label,
+            "评定依据": basis,
+            "说明": explanation,
+            "备注": notes,
             "得分": "" if self.points is None else _plain(self.points),
             "权重": _plain(self.weight),
             "原因": self.reason,
-            "表格位置": str(self.row.location),
+            "表格位置": str(row.location),
             "结果位置": "" if self.result is None else str(self.result),
         }
+
+
+@functools.lru_cache(maxsize=4096)
+def _activity_name(activity: tuple[str, ...]) -> str:
+    """An activity path as one cell; rows of one activity share it."""
+    return " › ".join(activity)
 
 
 @attrs.frozen
@@ -127,9 +142,10 @@ class Summary:
         return record
 
 
+@functools.lru_cache(maxsize=1024)
 def _plain(value: Decimal) -> str:
-    text = format(value, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    """Points and weights without trailing zeros; a table has few distinct ones."""
+    return format_decimal(value)
 
 
 @attrs.frozen
