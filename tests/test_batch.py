@@ -126,3 +126,21 @@ def test_collection_pause_restores_the_collector_as_it_found_it() -> None:
 def test_scoring_leaves_the_collector_on() -> None:
     card = kpi.score(SEED, SEED.parents[1] / "examples" / "handan-2018-results.csv")
     assert gc.isenabled() and len(card.rows) == 102
+
+
+def test_objects_built_during_a_pause_stay_collectable_and_leave_the_young_generation_empty() -> None:
+    import weakref
+
+    class Node:
+        pass
+
+    with collection_paused():
+        kept = [[index] for index in range(20_000)]
+        cycle = Node()
+        cycle.self = cycle  # type: ignore[attr-defined]
+        watcher = weakref.ref(cycle)
+        del cycle
+    assert gc.get_count()[0] < 1_000  # no walk over the 20,000 lists at the next collection
+    assert gc.get_freeze_count() == 0
+    gc.collect()
+    assert watcher() is None and len(kept) == 20_000

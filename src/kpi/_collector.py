@@ -30,4 +30,9 @@ def collection_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        # Everything allocated meanwhile sits in the youngest generation, which
+        # the next collection would walk whole; move it to the oldest instead,
+        # where the survivors of a few collections would have ended up anyway.
+        gc.freeze()
+        gc.unfreeze()
         gc.enable()
