@@ -40,6 +40,20 @@ def test_floats_and_ints_take_the_fast_path_exactly(chosen: kpi.Criteria, values
     assert chosen.grade_many(array) == [chosen.grade(float(value)).band for value in values]
 
 
+@given(st.data())
+@settings(max_examples=300)
+def test_texts_on_a_compiled_scale_grade_as_the_general_path_does(data: st.DataObject) -> None:
+    """A text outcome takes the compiled path; as a one-entry mapping it takes the general one."""
+    chosen = data.draw(st.one_of(criteria(), st.sampled_from(SEED_CRITERIA)).filter(lambda c: c._compiled is not None))
+    value = data.draw(st.one_of(outcomes(chosen), boundary_outcomes(chosen)))
+    unit = chosen.unit()
+    text = value if isinstance(value, str) else f"{value}{unit.name if unit else ''}"
+    fast = chosen.grade(text)
+    general = chosen.grade({chosen._compiled.metric or "实际值": text})
+    assert (fast.decision, fast.values) == (general.decision, general.values)
+    assert fast.explain() == general.explain() and fast.explain("en") == general.explain("en")
+
+
 @pytest.mark.parametrize(("tiers", "outcome", "label", "notes"), GRADES)
 def test_grade_many_on_the_hand_checked_cases(tiers: str, outcome: object, label: str | None, notes: tuple) -> None:
     (band,) = kpi.Criteria.parse(tiers).grade_many([outcome])

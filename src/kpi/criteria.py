@@ -25,7 +25,7 @@ from kpi.direction import Direction, infer_direction
 from kpi.errors import CriteriaError, KpiSyntaxError, OutcomeError, UngradedError
 from kpi.grades import Grade, Phrases, phrases
 from kpi.intervals import Interval
-from kpi.outcomes import Outcomes, metric_key
+from kpi.outcomes import Outcomes, metric_key, read_outcome
 from kpi.rules import BareValue, Comparison, Condition, Lookup, Otherwise, Rule, parse_rule
 from kpi.units import PERCENT, Quantity, Unit, convert
 
@@ -338,9 +338,15 @@ class Criteria:
         ('差', ('gap',))
         """
         compiled = self._compiled
-        if compiled is not None and type(outcome) in (int, float, Decimal):
-            # The common case, fast: a bare number on a one-metric scale.
-            value, region = compiled.locate(outcome)  # type: ignore[arg-type]
+        kind = type(outcome)
+        if compiled is not None and (kind is int or kind is float or kind is Decimal or kind is str):
+            # The common cases, fast: a number, or a text such as 96.5%, on a one-metric scale.
+            if kind is str:
+                quantity = read_outcome(outcome)
+                value = convert(quantity.value, quantity.unit, compiled.unit)
+                region = compiled.region(value)
+            else:
+                value, region = compiled.locate(outcome)  # type: ignore[arg-type]
             decision = compiled.grades[region]
             grade = Grade(decision, ((compiled.metric, value),), self)
             return self._placed(grade, strict) if decision[2] else grade

@@ -253,7 +253,9 @@ def _tally(scored: ScoredRow) -> _Tally:
     grade = scored.grade
     if scored.status != "graded" or grade is None or scored.points is None:
         return None, Decimal(0), Decimal(0)
-    return grade.label or "", scored.weight, scored.weight * scored.points
+    band = grade.decision[0]
+    label = "" if band is None else grade.criteria.labels[band.index]
+    return label, scored.weight, scored.weight * scored.points
 
 
 def _summary(activity: tuple[str, ...], tallies: Sequence[_Tally]) -> Summary:
