@@ -142,6 +142,8 @@ def test_gbk_table_is_read_with_a_notice(tmp_path: Path) -> None:
     [
         ("empty.csv", b"", "{path}: the file is empty"),
         ("blank.csv", b"  \r\n\r\n", "{path}: the file is empty"),
+        ("bom.csv", b"\xef\xbb\xbf", "{path}: the file is empty"),
+        ("bomblank.csv", b"\xef\xbb\xbf \r\n", "{path}: the file is empty"),
         ("empty.txt", b"", "{path}: the file is empty"),
         (
             "noheader.csv",
@@ -194,3 +196,13 @@ def test_xlsx_with_an_entity_bomb_is_refused(tmp_path: Path) -> None:
             evil.writestr(item, bomb + data if item.filename == "xl/worksheets/sheet1.xml" else data)
     with pytest.raises(kpi.FileError, match=r"evil\.xlsx: not a readable \.xlsx workbook"):
         load_table(tmp_path / "evil.xlsx")
+
+
+def test_a_sheet_with_more_rows_than_kpi_reads_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kpi import _files
+
+    monkeypatch.setattr(_files, "MAX_ROWS", 5)
+    path = write_csv(tmp_path / "long.csv", seed_rows()[:7])
+    with pytest.raises(kpi.FileError, match="more than 5 rows"):
+        load_table(path)
+    assert len(load_table(write_csv(tmp_path / "short.csv", seed_rows()[:5]))) == 4

@@ -132,20 +132,6 @@ def _budget(cell: str) -> Decimal | None:
     return value
 
 
-@attrs.frozen
-class _Cells:
-    """One row's cells by meaning, as any table format gives them."""
-
-    activity: str
-    budget: str
-    description: str
-    goal: str
-    indicator: str
-    tiers: tuple[str, ...]
-    id: str = ""
-    weight: str = ""
-
-
 class _RowBuilder:
     """Turns rows of cells into table rows, following the activity hierarchy."""
 
@@ -153,16 +139,12 @@ class _RowBuilder:
         self.path = path
         self.rows: list[TableRow] = []
         self.activity: tuple[str, ...] = ()
+        # The activity cell as last read: rows of one activity repeat it, or leave it empty.
+        self._activity_cell = ""
         # Tables repeat indicator texts and tier sets row after row; the
         # objects are immutable, so rows that repeat them share one.
         self._indicators: dict[str, Indicator] = {}
         self._criteria: dict[tuple[tuple[str, ...], str], Criteria] = {}
-
-    def _indicator(self, text: str) -> Indicator:
-        found = self._indicators.get(text)
-        if found is None:
-            found = self._indicators[text] = Indicator.parse(text)
-        return found
 
     def _criteria_for(self, tiers: tuple[str, ...], indicator: Indicator) -> Criteria:
         key = (tiers, indicator.text)  # by text: indicators without targets are all equal
@@ -171,45 +153,64 @@ class _RowBuilder:
             found = self._criteria[key] = Criteria.parse(tiers, indicator=indicator)
         return found
 
-    def add(self, cells: _Cells, location: SourceLocation, problem: str | None = None) -> None:
+    def add(
+        self,
+        location: SourceLocation,
+        activity: str,
+        budget: str,
+        description: str,
+        goal: str,
+        indicator: str,
+        tiers: Sequence[str],
+        row_id: str = "",
+        weight: str = "",
+        problem: str | None = None,
+    ) -> None:
+        """One row of cells, by meaning, as any table format gives them."""
         error: KpiError | None = None if problem is None else KpiError(f"{location}: {problem}")
-        name = cells.activity
-        if name.strip():
-            depth = (len(name) - len(name.lstrip(_INDENT))) // 2
-            self.activity = (*self.activity[:depth], name.strip())
-        try:
-            budget = _budget(cells.budget)
-        except ValueError as bad:
-            budget, error = None, error or KpiError(f"{location}: {bad}")
-        try:
-            weight = _weight(cells.weight)
-        except ValueError as bad:
-            weight, error = None, error or KpiError(f"{location}: {bad}")
-        tiers = tuple([cell.strip() for cell in cells.tiers])
-        text = cells.indicator.strip()
+        if activity != self._activity_cell:
+            self._activity_cell = activity
+            if activity.strip():
+                depth = (len(activity) - len(activity.lstrip(_INDENT))) // 2
+                self.activity = (*self.activity[:depth], activity.strip())
+        budget_value = weight_value = None
+        if budget:
+            try:
+                budget_value = _budget(budget)
+            except ValueError as bad:
+                error = error or KpiError(f"{location}: {bad}")
+        if weight:
+            try:
+                weight_value = _weight(weight)
+            except ValueError as bad:
+                error = error or KpiError(f"{location}: {bad}")
+        stripped = tuple([cell.strip() for cell in tiers])
+        text = indicator.strip()
         criteria = None
         try:
-            indicator = self._indicator(text)
-            if any(tiers) and error is None:
-                if not all(tiers):
-                    raise KpiError(f"tier {tiers.index('') + 1} is empty; a row needs all four tiers")
-                criteria = self._criteria_for(tiers, indicator)
+            found = self._indicators.get(text)
+            if found is None:
+                found = self._indicators[text] = Indicator.parse(text)
+            if any(stripped) and error is None:
+                if not all(stripped):
+                    raise KpiError(f"tier {stripped.index('') + 1} is empty; a row needs all four tiers")
+                criteria = self._criteria_for(stripped, found)
         except KpiError as problem_found:
-            indicator = self._indicators.get(text) or Indicator((), text)
+            found = self._indicators.get(text) or Indicator((), text)
             error = error or _located(problem_found, location)
         self.rows.append(
             TableRow(
-                id=cells.id.strip() or f"R{len(self.rows) + 1:03d}",
+                id=row_id.strip() or f"R{len(self.rows) + 1:03d}",
                 activity=self.activity,
-                budget=budget,
-                description=cells.description.strip(),
-                goal=cells.goal.strip(),
-                indicator=indicator,
-                tiers=tiers if any(tiers) else (),
+                budget=budget_value,
+                description=description.strip(),
+                goal=goal.strip(),
+                indicator=found,
+                tiers=stripped if any(stripped) else (),
                 criteria=criteria,
                 error=error,
                 location=location,
-                weight=weight,
+                weight=weight_value,
             )
         )
 
@@ -266,7 +267,8 @@ def read_disclosure(text: str, path: str = "<text>") -> Table:
         if len(cells) != COLUMNS:
             problem = f"expected {COLUMNS} cells, found {len(cells)}"
             cells = (cells + [""] * COLUMNS)[:COLUMNS]
-        builder.add(_Cells(cells[0], cells[1], cells[2], cells[3], cells[4], tuple(cells[5:9])), location, problem)
+        activity, budget, description, goal, indicator = cells[:5]
+        builder.add(location, activity, budget, description, goal, indicator, cells[5:9], problem=problem)
     if not header_seen:
         raise TableError(f"{path}: the “{TABLE_TITLE}” table has no “{_HEADER_FIRST_CELL}” header row")
     return builder.table()
@@ -346,19 +348,17 @@ def read_sheet_table(sheet: Sheet) -> Table:
         else:
             padded = (*cells, "")
         builder.add(
-            _Cells(
-                padded[activity],
-                padded[budget],
-                padded[description],
-                padded[goal],
-                padded[indicator],
-                padded[first_tier : first_tier + len(tier_columns)]
-                if consecutive
-                else tuple([padded[index] for index in tier_columns]),
-                padded[row_id],
-                padded[weight],
-            ),
             SourceLocation(sheet.path, line),
+            padded[activity],
+            padded[budget],
+            padded[description],
+            padded[goal],
+            padded[indicator],
+            padded[first_tier : first_tier + len(tier_columns)]
+            if consecutive
+            else [padded[index] for index in tier_columns],
+            padded[row_id],
+            padded[weight],
             problem,
         )
     return builder.table()
