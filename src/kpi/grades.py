@@ -251,14 +251,27 @@ def _rate(rate: Decimal) -> str:
 
 
 def _describe_completion(completion: Completion, words: _Words) -> str:
+    rate = _rate(completion.rate)
     details = words.join.join(
-        words.target_rate.format(
-            metric=item.target.metric or "", actual=item.actual, target=item.target.requirement, rate=_rate(item.rate)
-        ).strip()
-        for item in completion.per_target
+        [
+            words.target_rate.format(
+                metric=item.target.metric or "",
+                actual=item.actual,
+                target=item.target.requirement,
+                # One target, or the lowest of several: its rate is the overall one.
+                rate=rate if item.rate is completion.rate else _rate(item.rate),
+            ).strip()
+            for item in completion.per_target
+        ]
     )
-    how = {"lowest": words.lowest, "mean": words.mean, "weighted": words.weighted}[completion.aggregate]
-    return words.completion.format(rate=_rate(completion.rate), details=details, how=how)
+    how = (
+        words.lowest
+        if completion.aggregate == "lowest"
+        else words.mean
+        if completion.aggregate == "mean"
+        else words.weighted
+    )
+    return words.completion.format(rate=rate, details=details, how=how)
 
 
 def _describe_targets(condition: Condition, values: Mapping[str | None, Quantity], words: _Words) -> str:

@@ -83,10 +83,11 @@ class ScoredRow:
         if grade is None:
             label = basis = explanation = notes = ""
         else:
-            label = grade.label or ""
-            basis = "" if grade.basis is None else grade.tiers_text(grade.basis)
+            band, _, noted, index = grade.decision
+            label = "" if band is None else grade.criteria.labels[band.index]
+            basis = "" if index is None else grade.tiers_text(index)
             explanation = grade.explain()
-            notes = "、".join(grade.notes)
+            notes = "、".join(noted)
         return {
             "编号": row.id,
             "职责活动": _activity_name(row.activity),
@@ -200,35 +201,44 @@ def _outcome(row: TableRow, entry: ResultEntry) -> tuple[object, bool]:
 def _score_row(row: TableRow, entry: ResultEntry | None, results: Results, points: Sequence[Decimal]) -> ScoredRow:
     weight, weight_problem = _weight_of(row, entry)
     location = None if entry is None else entry.location
-
-    def unscored(status: Status, reason: str) -> ScoredRow:
-        return ScoredRow(row, status, None, reason, weight, None, location)
-
-    if row.criteria is None:
-        return unscored("invalid", f"评价标准无法读取：{str(row.error).splitlines()[0]}")
-    if entry is None:
-        return unscored("missing", "结果文件中没有这一行")
-    if row.id in results.duplicates:
-        places = "、".join(str(place.line) for place in results.duplicates[row.id])
-        return unscored("invalid", f"结果文件中编号 {row.id} 出现多次（第{places}行），无法确定采用哪一行")
-    if entry.problem:
-        return unscored("invalid", entry.problem)
-    if weight_problem:
-        return unscored("invalid", weight_problem)
-    filled = entry.filled
-    if not any(value for _, value in filled):
-        return unscored("missing", "未填写实际值")
-    empty = [name for name, value in filled if not value]
-    if empty:
-        return unscored("invalid", f"缺少 {'、'.join(name or ACTUAL for name in empty)} 的实际值")
+    criteria = row.criteria
+    problem = _unscorable(row, entry, results, weight_problem)
+    if problem is not None:
+        return ScoredRow(row, problem[0], None, problem[1], weight, None, location)
+    assert entry is not None and criteria is not None
     outcome, is_rate = _outcome(row, entry)
     try:
-        grade = row.criteria.grade(outcome) if is_rate else row.criteria.grade_actuals(outcome)  # type: ignore[arg-type]
+        grade = criteria.grade(outcome) if is_rate else criteria.grade_actuals(outcome)  # type: ignore[arg-type]
     except KpiError as error:
-        return unscored("invalid", str(error).replace("\n", " "))
-    if grade.band is None:
+        return ScoredRow(row, "invalid", None, str(error).replace("\n", " "), weight, None, location)
+    band = grade.decision[0]
+    if band is None:
         return ScoredRow(row, "no-band", grade, grade.explain(), weight, None, location)
-    return ScoredRow(row, "graded", grade, "", weight, points[grade.band.index], location)
+    return ScoredRow(row, "graded", grade, "", weight, points[band.index], location)
+
+
+def _unscorable(
+    row: TableRow, entry: ResultEntry | None, results: Results, weight_problem: str
+) -> tuple[Status, str] | None:
+    """Why the row cannot be graded (status and reason), or ``None`` when it can."""
+    if row.criteria is None:
+        return "invalid", f"评价标准无法读取：{str(row.error).splitlines()[0]}"
+    if entry is None:
+        return "missing", "结果文件中没有这一行"
+    if results.duplicates and row.id in results.duplicates:
+        places = "、".join(str(place.line) for place in results.duplicates[row.id])
+        return "invalid", f"结果文件中编号 {row.id} 出现多次（第{places}行），无法确定采用哪一行"
+    if entry.problem:
+        return "invalid", entry.problem
+    if weight_problem:
+        return "invalid", weight_problem
+    filled = entry.filled
+    if not any([value for _, value in filled]):
+        return "missing", "未填写实际值"
+    empty = [name for name, value in filled if not value]
+    if empty:
+        return "invalid", f"缺少 {'、'.join(name or ACTUAL for name in empty)} 的实际值"
+    return None
 
 
 def _weight_of(row: TableRow, entry: ResultEntry | None) -> tuple[Decimal, str]:
