@@ -226,7 +226,9 @@ def write_output(
     if suffix == ".csv":
 
         def write(stream: IO[bytes]) -> None:
-            text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+            # The BOM by hand: Python's utf-8-sig encoder runs in Python code for every row.
+            stream.write(codecs.BOM_UTF8)
+            text = io.TextIOWrapper(stream, encoding="utf-8", newline="")
             writer = csv.writer(text, lineterminator="\r\n")
             writer.writerow(header)
             writer.writerows(["" if cell is None else cell for cell in row] for row in rows)
