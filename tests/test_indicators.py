@@ -539,3 +539,20 @@ def quantified_rules(draw: st.DrawFn) -> kpi.Quantified:
 def test_canonical_text_of_tiers_about_targets_parses_back(rule: kpi.Quantified) -> None:
     parsed = kpi.parse_rule(str(kpi.Rule(rule)))
     assert parsed == kpi.Rule(rule)
+
+
+SINGLE_TARGET_INDICATORS = sorted(
+    {row.indicator for row in TABLE.indicators if len(row.indicator.targets) == 1}, key=lambda i: i.text
+)
+
+
+@given(
+    st.sampled_from(SINGLE_TARGET_INDICATORS),
+    st.decimals(min_value=0, max_value=200_000, places=2, allow_nan=False),
+    st.booleans(),
+)
+@settings(max_examples=300)
+def test_one_figure_for_one_target_completes_as_a_mapping_does(indicator, value, with_unit) -> None:
+    (target,) = indicator.targets
+    text = f"{value}{target.unit.name if with_unit and target.unit else ''}"
+    assert indicator.completion(text) == indicator.completion({target.metric or "实际值": text})

@@ -158,6 +158,33 @@ def test_unknown_duplicate_and_unnamed_results_are_reported(tmp_path: Path) -> N
     ]
 
 
+def test_repeated_ids_are_listed_with_every_place_in_the_order_they_first_appear(tmp_path: Path) -> None:
+    rows = [["编号", "填报项1", "实际值1"]] + [
+        [row_id, "完成率", "90%"] for row_id in ("R004", "R003", "R003", "R004", "R004")
+    ]
+    results = load_results(write(tmp_path / "r.csv", rows))
+    assert {row_id: [place.line for place in places] for row_id, places in results.duplicates.items()} == {
+        "R004": [2, 5, 6],
+        "R003": [3, 4],
+    }
+    assert list(results.duplicates) == ["R004", "R003"]
+    assert results.entries["R004"].location.line == 2
+
+
+@pytest.mark.parametrize(
+    ("cells", "status", "reason"),
+    [
+        (["R003", "", ""], "missing", "未填写实际值"),
+        (["R003", "完成率", ""], "missing", "未填写实际值"),
+        (["R003", "", "90%"], "graded", ""),
+    ],
+)
+def test_a_result_row_with_nothing_filled_in_is_missing(tmp_path: Path, cells, status, reason) -> None:
+    path = write(tmp_path / "r.csv", [["编号", "填报项1", "实际值1"], cells])
+    (row,) = [row for row in kpi.score(TABLE, path).rows if row.id == "R003"]
+    assert (row.status, row.reason) == (status, reason)
+
+
 def test_error_for_a_results_file_without_its_columns(tmp_path: Path) -> None:
     path = write(tmp_path / "r.csv", [["指标", "数值"], ["R003", "90%"]])
     with pytest.raises(kpi.FileError, match="no heading row with 编号 and 填报项/实际值"):

@@ -21,7 +21,7 @@ import attrs
 from kpi._text import normalise
 from kpi.errors import CriteriaError, KpiSyntaxError, OutcomeError
 from kpi.intervals import Interval, format_decimal, format_rounded
-from kpi.outcomes import Outcomes, metric_key
+from kpi.outcomes import Outcomes, metric_key, read_outcome
 from kpi.rules import (
     AllOf,
     BareValue,
@@ -35,7 +35,7 @@ from kpi.rules import (
     _higher,
     parse_rule,
 )
-from kpi.units import PERCENT, Quantity, Unit
+from kpi.units import PERCENT, Quantity, Unit, convert
 
 __all__ = [
     "Completion",
@@ -262,6 +262,11 @@ class Indicator:
         targets = self.targets
         if not targets:
             raise OutcomeError("this indicator states no target; grade an assessed completion rate instead")
+        if type(actuals) is str and len(targets) == 1 and aggregate == "lowest":
+            # One figure for one target, the commonest row of a results file.
+            quantity = read_outcome(actuals)
+            item = TargetCompletion.of(targets[0], convert(quantity.value, quantity.unit, targets[0].unit))
+            return Completion(item.rate, (item,), aggregate)
         lookup = Outcomes.read(actuals, self.metrics).lookup
         per_target = tuple([TargetCompletion.of(target, lookup(target.metric, target.unit)) for target in targets])
         if aggregate == "lowest":

@@ -143,8 +143,8 @@ def _columns(header: Sequence[str]) -> tuple[int, list[tuple[int, int]], int | N
 
 @functools.lru_cache(maxsize=4096)
 def _without_hint(name: str) -> str:
-    """A 填报项 without its unit hint: 城镇新增就业（人） is 城镇新增就业."""
-    return _HINT.sub("", name)
+    """A 填报项, stripped, without its unit hint: 城镇新增就业（人） is 城镇新增就业."""
+    return _HINT.sub("", name.strip())
 
 
 def read_results(sheet: Sheet) -> Results:
@@ -155,7 +155,7 @@ def read_results(sheet: Sheet) -> Results:
     id_column, pairs, weight_column = columns
     width = max([id_column, *(max(pair) for pair in pairs), weight_column or 0]) + 1
     entries: dict[str, ResultEntry] = {}
-    seen: dict[str, list[SourceLocation]] = {}
+    repeated: dict[str, list[SourceLocation]] = {}  # ids seen more than once: every place
     unnamed: list[SourceLocation] = []
     # Fixed names for the value-only columns; a missing column reads the empty cell appended to each row.
     names = {-1: "", -2: COMPLETION_RATE}
@@ -172,7 +172,7 @@ def read_results(sheet: Sheet) -> Results:
         values = tuple(
             [
                 (
-                    names[name_column] if name_column < 0 else _without_hint(padded[name_column].strip()),
+                    names[name_column] if name_column < 0 else _without_hint(padded[name_column]),
                     padded[value_column].strip(),
                 )
                 for name_column, value_column in pairs
@@ -182,10 +182,14 @@ def read_results(sheet: Sheet) -> Results:
         # and a cut-off figure (95.3 → 95) must not be graded.
         short = sheet.kind == "csv" and len(cells) < width
         problem = f"结果行只有 {len(cells)} 列（应有 {width} 列），文件可能被截断" if short else ""
-        seen.setdefault(row_id, []).append(location)
-        if row_id not in entries:
+        first = entries.get(row_id)
+        if first is None:
             entries[row_id] = ResultEntry(row_id, values, padded[weight_index].strip(), location, problem)
-    duplicates = {row_id: tuple(places) for row_id, places in seen.items() if len(places) > 1}
+        else:
+            repeated.setdefault(row_id, [first.location]).append(location)
+    # In the order the ids first appear, as a reader of the file meets them.
+    by_first = sorted(repeated.items(), key=lambda item: item[1][0].line)
+    duplicates = {row_id: tuple(places) for row_id, places in by_first}
     return Results(sheet.path, entries, duplicates, tuple(unnamed), sheet.notices)
 
 

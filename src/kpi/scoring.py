@@ -233,18 +233,18 @@ def _unscorable(
     if weight_problem:
         return "invalid", weight_problem
     filled = entry.filled
-    if not any([value for _, value in filled]):
-        return "missing", "未填写实际值"
+    if filled and all([value for _, value in filled]):
+        return None
     empty = [name for name, value in filled if not value]
-    if empty:
-        return "invalid", f"缺少 {'、'.join(name or ACTUAL for name in empty)} 的实际值"
-    return None
+    if len(empty) == len(filled):
+        return "missing", "未填写实际值"
+    return "invalid", f"缺少 {'、'.join(name or ACTUAL for name in empty)} 的实际值"
 
 
 def _weight_of(row: TableRow, entry: ResultEntry | None) -> tuple[Decimal, str]:
     text = entry.weight if entry is not None else ""
     if not text:
-        return (row.weight if row.weight is not None else Decimal(1)), ""
+        return (row.weight if row.weight is not None else _ONE), ""
     try:
         weight = Decimal(text)
     except InvalidOperation:
@@ -266,6 +266,9 @@ def _tally(scored: ScoredRow) -> _Tally:
     band = grade.decision[0]
     label = "" if band is None else grade.criteria.labels[band.index]
     return label, scored.weight, scored.weight * scored.points
+
+
+_ONE: Final = Decimal(1)
 
 
 def _summary(activity: tuple[str, ...], tallies: Sequence[_Tally]) -> Summary:
