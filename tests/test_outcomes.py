@@ -151,3 +151,13 @@ def test_plain_outcomes_read_the_same_without_the_parser(text: str) -> None:
         assert str(got.value) == str(expected.value)
     elif got is not kpi.OutcomeError:
         assert got == expected
+
+
+def test_an_unreadable_text_is_refused_the_same_way_every_time() -> None:
+    errors = []
+    for _ in range(2):
+        with pytest.raises(kpi.OutcomeError) as caught:
+            read_outcome("良好")
+        errors.append(caught.value)
+    assert str(errors[0]) == str(errors[1]) and "良好" in str(errors[0])
+    assert errors[0] is not errors[1]

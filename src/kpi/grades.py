@@ -293,6 +293,15 @@ _NOT: Final = {"≥": "<", ">": "≤", "≤": ">", "<": "≥", "=": "≠"}
 
 
 @attrs.frozen
+class End:
+    """One end of a comparison tier as its explanation writes it: ``≥`` and ``95%``."""
+
+    symbol: str
+    text: str
+    value: Decimal
+
+
+@attrs.frozen
 class Phrases:
     """The words of a comparison tier's explanation that no outcome changes.
 
@@ -303,11 +312,9 @@ class Phrases:
     metric: str | None
     name: str  # the metric and a space, or nothing
     unit: Unit | None
-    lower: str | None  # the bound as written in the explanation (95%), with its symbol
-    upper: str | None
+    lower: End | None
+    upper: End | None
     within: str | None  # the closed range (85%-94%), when both ends belong to it
-    lower_value: Decimal | None
-    upper_value: Decimal | None
 
 
 def phrases(condition: Condition) -> Phrases | None:
@@ -320,15 +327,17 @@ def phrases(condition: Condition) -> Phrases | None:
         metric=condition.metric,
         name=f"{condition.metric} " if condition.metric else "",
         unit=unit,
-        lower=None if lower is None else ("≥ " if lower.closed else "> ") + str(Quantity(lower.value, unit)),
-        upper=None if upper is None else ("≤ " if upper.closed else "< ") + str(Quantity(upper.value, unit)),
+        lower=None
+        if lower is None
+        else End("≥" if lower.closed else ">", str(Quantity(lower.value, unit)), lower.value),
+        upper=None
+        if upper is None
+        else End("≤" if upper.closed else "<", str(Quantity(upper.value, unit)), upper.value),
         within=(
             str(Comparison(condition.interval, unit))
             if lower is not None and upper is not None and lower.closed and upper.closed
             else None
         ),
-        lower_value=None if lower is None else lower.value,
-        upper_value=None if upper is None else upper.value,
     )
 
 
@@ -336,22 +345,21 @@ def _compare(phrases: Phrases, value: Decimal, words: _Words) -> str:
     """How *value* satisfies the comparison *phrases* describes."""
     unit = phrases.unit
     shown = phrases.name + format_decimal(value) + (unit.name if unit else "")
-    if phrases.upper is None:
-        assert phrases.lower is not None and phrases.lower_value is not None
-        diff = value - phrases.lower_value
+    lower, upper = phrases.lower, phrases.upper
+    if upper is None:
+        assert lower is not None
+        diff = value - lower.value
         extra = words.exactly if diff == 0 else words.above_by.format(words.difference(diff, unit))
-        return f"{shown} {phrases.lower}{extra}"
-    if phrases.lower is None:
-        assert phrases.upper_value is not None
-        diff = phrases.upper_value - value
+        return f"{shown} {lower.symbol} {lower.text}{extra}"
+    if lower is None:
+        diff = upper.value - value
         extra = words.exactly if diff == 0 else words.below_by.format(words.difference(diff, unit))
-        return f"{shown} {phrases.upper}{extra}"
-    if phrases.lower_value == phrases.upper_value:
-        return f"{shown} = {phrases.lower[2:]}"
+        return f"{shown} {upper.symbol} {upper.text}{extra}"
+    if lower.value == upper.value:
+        return f"{shown} = {lower.text}"
     if phrases.within is not None:
         return words.within.format(value=shown, range=phrases.within)
-    # lower[0] and upper[0] are the symbols: "> 80%" reads "80% < value".
-    return f"{phrases.lower[2:]} {_FLIP[phrases.lower[0]]} {shown} {phrases.upper}"
+    return f"{lower.text} {_FLIP[lower.symbol]} {shown} {upper.symbol} {upper.text}"
 
 
 _FLIP: Final = {"≥": "≤", ">": "<"}

@@ -106,17 +106,18 @@ def _read_text_cached(text: str) -> Quantity:
     """:func:`_read_text`, remembered: result files repeat figures such as 100%,
     and words such as 良好 where a figure belongs, whose error costs a parse."""
     read = _read_text_or_error(text)
-    if isinstance(read, OutcomeError):
-        raise OutcomeError(*read.args)
+    if isinstance(read, str):
+        raise OutcomeError(read)
     return read
 
 
 @functools.lru_cache(maxsize=65_536)
-def _read_text_or_error(text: str) -> Quantity | OutcomeError:
+def _read_text_or_error(text: str) -> Quantity | str:
+    """The quantity, or the message of the error (kept without its traceback and the parser's frames)."""
     try:
         return _read_text(text)
     except OutcomeError as error:
-        return error
+        return str(error)
 
 
 def _read_text(text: str) -> Quantity:
