@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
 import pytest
 
 from cases import SEED
-from kpi._files import _umask
+from kpi._files import _umask, write_output
 from kpi.cli import main
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "handan-2018-results.csv"
@@ -273,3 +274,18 @@ def test_bad_points_are_a_usage_error(capsys: pytest.CaptureFixture[str]) -> Non
         main(["score", str(SEED), str(EXAMPLE), "--points", "100,80"])
     assert caught.value.code == 2
     assert "give four numbers, best band first" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("out.csv", b"\xef\xbb\xbf\xe7\xbc\x96\xe5\x8f\xb7,b\r\nR1,\r\n,1.50\r\n"),
+        (
+            "out.json",
+            '[\n  {\n    "编号": "R1",\n    "b": null\n  },\n  {\n    "编号": null,\n    "b": "1.50"\n  }\n]\n'.encode(),
+        ),
+    ],
+)
+def test_output_files_write_missing_cells_empty(tmp_path: Path, name: str, expected: bytes) -> None:
+    write_output(tmp_path / name, ["编号", "b"], iter([["R1", None], [None, Decimal("1.50")]]))
+    assert (tmp_path / name).read_bytes() == expected

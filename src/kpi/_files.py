@@ -231,7 +231,7 @@ def write_output(
             text = io.TextIOWrapper(stream, encoding="utf-8", newline="")
             writer = csv.writer(text, lineterminator="\r\n")
             writer.writerow(header)
-            writer.writerows(["" if cell is None else cell for cell in row] for row in rows)
+            writer.writerows(rows)  # the csv module writes None as an empty cell
             text.flush()
             text.detach()
 
