@@ -505,11 +505,25 @@ def _describe_expected(names: set[str]) -> str:
 
 
 def _accepted(error: UnexpectedToken) -> set[str]:
-    """The tokens the parser would really take where *error* stopped it."""
-    if error.interactive_parser is None:
+    """The tokens the parser would really take where *error* stopped it.
+
+    Asking costs a trial parse per terminal (about a millisecond); the answer
+    depends only on the parser's stack of states, so it is remembered by it.
+    """
+    parser = error.interactive_parser
+    if parser is None:
         return set(error.expected)
-    accepted: set[str] = error.interactive_parser.accepts()  # type: ignore[no-untyped-call]
-    return accepted
+    state = parser.parser_state
+    key = (state.parse_conf.parse_table, tuple(state.state_stack))
+    accepted = _ACCEPTED.get(key)
+    if accepted is None:
+        if len(_ACCEPTED) >= 4096:
+            _ACCEPTED.clear()
+        accepted = _ACCEPTED[key] = frozenset(parser.accepts())  # type: ignore[no-untyped-call]
+    return set(accepted)
+
+
+_ACCEPTED: dict[tuple[object, tuple[Any, ...]], frozenset[str]] = {}
 
 
 def _syntax_error(error: UnexpectedInput, normalised: Normalised, kind: str) -> KpiSyntaxError:
