@@ -43,6 +43,14 @@ _SCALE_ITEM = re.compile(r"\s*([^\s(（)）、,，;；|]+)\s*[(（]([^()（）]+
 _SCALE_SEPARATORS = " \t、,，;；|"
 
 
+@functools.cache
+def _completion_type() -> type[Completion]:
+    """kpi.Completion, imported on first use (an import statement costs more per grade)."""
+    from kpi.indicators import Completion
+
+    return Completion
+
+
 def _tiers(value: Iterable[Rule]) -> tuple[Rule, ...]:
     return tuple(value)
 
@@ -350,9 +358,7 @@ class Criteria:
             decision = compiled.grades[region]
             grade = Grade(decision, ((compiled.metric, value),), self)
             return self._placed(grade, strict) if decision[2] else grade
-        from kpi.indicators import Completion
-
-        completion = outcome if isinstance(outcome, Completion) else None
+        completion = outcome if isinstance(outcome, _completion_type()) else None
         if compiled is not None and completion is not None:
             # A completion rate on a one-metric scale: the same fast path.
             rate = completion.rate if self._grades_completion else self._completion_outcome(completion).value

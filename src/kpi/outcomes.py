@@ -121,8 +121,6 @@ def _read_text_or_error(text: str) -> Quantity | str:
 
 
 def _read_text(text: str) -> Quantity:
-    from kpi._parser import parse_quantity
-
     if not text.strip():
         raise OutcomeError("outcome is empty")
     folded = text if text.isascii() else normalise(text).text
@@ -133,6 +131,8 @@ def _read_text(text: str) -> Quantity:
         _, digits, exponent = Decimal(number).as_tuple()
         value = Decimal((1 if minus else 0, digits, int(exponent) + _MAGNITUDE_SHIFT[magnitude or ""]))
         return Quantity(_finite(value, text), unit_named(unit) if unit else None)
+    from kpi._parser import parse_quantity  # the grammar, for the spellings the pattern does not cover
+
     try:
         quantity = parse_quantity(text)
     except KpiSyntaxError as error:
