@@ -332,9 +332,14 @@ def _score(
     scored = tuple(_score_row(row, results.entries.get(row.id), results, band_points) for row in indicators)
     groups: dict[tuple[str, ...], list[_Tally]] = {}
     tallies = [_tally(row) for row in scored]
+    activity: tuple[str, ...] | None = None
+    members: list[list[_Tally]] = []
     for row, tally in zip(scored, tallies, strict=True):
-        activity = row.row.activity
-        for depth in range(1, len(activity) + 1):
-            groups.setdefault(activity[:depth], []).append(tally)
+        if row.row.activity is not activity:
+            # Rows of one activity come together and share its tuple: look its groups up once.
+            activity = row.row.activity
+            members = [groups.setdefault(activity[:depth], []) for depth in range(1, len(activity) + 1)]
+        for group in members:
+            group.append(tally)
     activities = tuple(_summary(activity, rows) for activity, rows in groups.items())
     return Scorecard(table, results, scored, activities, _summary((), tallies), results.unknown(table), band_points)
