@@ -56,6 +56,23 @@ def test_score_prints_tables_on_a_terminal_format(capsys: pytest.CaptureFixture[
     )
 
 
+def test_score_leaves_a_long_table_to_its_output_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kpi import cli
+
+    monkeypatch.setattr(cli, "CONSOLE_ROWS", 5)  # the seed's 102 rows and 7 duties stand for a long table
+    out = tmp_path / "out.csv"
+    status, shown, err = run(capsys, "score", SEED, EXAMPLE, "-o", out, "--allow-ungraded")
+    assert status == 0 and err.strip() == f"wrote 102 rows to {out}"
+    assert f"102 项指标，逐项结果见 {out}" in shown and "R002" not in shown
+    assert "促进就业政策及管理" in shown and "全部" in shown and "另有 " in shown  # duties, total, what is left out
+    assert "就业创业扶持政策的制定及管理" not in shown  # activities below a duty are in the file only
+    assert len(out.read_text(encoding="utf-8-sig").splitlines()) == 103
+    status, shown, _ = run(capsys, "score", SEED, EXAMPLE, "--allow-ungraded")
+    assert "R002" in shown  # without an output file the terminal is the only place for the rows
+
+
 def test_score_writes_csv_for_excel(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out.csv"
     status, _, err = run(capsys, "score", SEED, EXAMPLE, "-o", out, "--format", "csv")

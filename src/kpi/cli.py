@@ -37,6 +37,8 @@ __all__ = ["main"]
 FORMATS: Final = ("table", "json", "csv")
 #: Tables longer than this get a progress bar on a terminal.
 PROGRESS_THRESHOLD: Final = 500
+#: With an output file, longer tables and summaries are not listed row by row on the terminal.
+CONSOLE_ROWS: Final = 200
 T = TypeVar("T")
 
 
@@ -244,7 +246,7 @@ def _score(args: argparse.Namespace) -> int:
     if args.format != "table":
         _print_records(records, args.format, document)
     else:
-        _print_scorecard(card, records, summary)
+        _print_scorecard(card, records, summary, args.output)
     for problem in card.problems():
         errors.print(f"[red]{escape(problem)}[/]")
     if args.output:
@@ -252,15 +254,32 @@ def _score(args: argparse.Namespace) -> int:
     return 0 if card.complete or args.allow_ungraded else 1
 
 
-def _print_scorecard(card: Scorecard, records: list[dict[str, object]], summary: list[dict[str, object]]) -> None:
+def _print_scorecard(
+    card: Scorecard, records: list[dict[str, object]], summary: list[dict[str, object]], output: str | None
+) -> None:
+    """The rows and the summary as tables; with an output file, a long table is
+    left to the file (a terminal of 100,000 rows helps nobody and takes minutes)."""
     console = _console()
-    shown = [
-        {**record, "职责活动": str(record["职责活动"]).split(" › ")[-1], "档次": record["档次"] or record["状态"]}
-        for record in records
-    ]
-    console.print(_rich_table(f"{card.table.path} × {card.results.path}", shown, _ROW_COLUMNS))
+    title = f"{card.table.path} × {card.results.path}"
+    if output is not None and len(records) > CONSOLE_ROWS:
+        console.print(f"{title}：{len(records)} 项指标，逐项结果见 {escape(output)}")
+    else:
+        shown = [
+            {**record, "职责活动": str(record["职责活动"]).split(" › ")[-1], "档次": record["档次"] or record["状态"]}
+            for record in records
+        ]
+        console.print(_rich_table(title, shown, _ROW_COLUMNS))
     columns = list(summary[0].keys()) if summary else []
+    left_out = 0
+    if output is not None and len(summary) > CONSOLE_ROWS:
+        # The duties, then the whole document; every activity is in the file (汇总 sheet, JSON summary).
+        *activities, total = summary
+        duties = [record for record in activities if " › " not in str(record["职责活动"])]
+        left_out = len(activities) - min(len(duties), CONSOLE_ROWS)
+        summary = [*duties[:CONSOLE_ROWS], total]
     console.print(_rich_table("汇总 (summary)", summary, columns))
+    if left_out:
+        console.print(f"另有 {left_out} 项职责活动的汇总未在此列出")
     total = card.total
     points = "—" if total.score is None else f"{total.score.quantize(Decimal('0.01'))}"
     console.print(
