@@ -273,10 +273,10 @@ def _print_scorecard(
     left_out = 0
     if output is not None and len(summary) > CONSOLE_ROWS:
         # The duties, then the whole document; every activity is in the file (汇总 sheet, JSON summary).
-        *activities, total = summary
+        *activities, document = summary
         duties = [record for record in activities if " › " not in str(record["职责活动"])]
         left_out = len(activities) - min(len(duties), CONSOLE_ROWS)
-        summary = [*duties[:CONSOLE_ROWS], total]
+        summary = [*duties[:CONSOLE_ROWS], document]
     console.print(_rich_table("汇总 (summary)", summary, columns))
     if left_out:
         console.print(f"另有 {left_out} 项职责活动的汇总未在此列出")
