@@ -232,7 +232,7 @@ def _score(args: argparse.Namespace) -> int:
         write_output(
             args.output,
             list(records[0].keys()) if records else ["编号"],
-            [list(record.values()) for record in records],
+            (list(record.values()) for record in records),
             inputs=[args.table, args.results],
             document=document,
             extra_sheets=[

@@ -18,6 +18,7 @@ from typing import Final
 
 import attrs
 
+from kpi._collector import collection_paused
 from kpi._files import Sheet, read_rows
 from kpi._text import normalise
 from kpi.tables import SourceLocation, Table, TableRow
@@ -195,4 +196,5 @@ def read_results(sheet: Sheet) -> Results:
 
 def load_results(path: str | os.PathLike[str]) -> Results:
     """The results file at *path* (.csv or .xlsx)."""
-    return read_results(read_rows(path))
+    with collection_paused():
+        return read_results(read_rows(path))

@@ -178,7 +178,8 @@ class Scorecard:
 
     def records(self) -> list[dict[str, object]]:
         """One flat record per indicator (see :meth:`ScoredRow.record`)."""
-        return list(self.iter_records())
+        with collection_paused():
+            return list(self.iter_records())
 
     def iter_records(self) -> Iterator[dict[str, object]]:
         """The records one at a time, for writing a large table without holding them all."""

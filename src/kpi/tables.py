@@ -20,6 +20,7 @@ from typing import Final
 
 import attrs
 
+from kpi._collector import collection_paused
 from kpi._files import FileError, Sheet, read_rows
 from kpi._text import normalise
 from kpi.criteria import Criteria
@@ -373,6 +374,11 @@ def load_table(path: str | os.PathLike[str]) -> Table:
     >>> len(table.indicators), table.indicators[0].indicator.targets[0].metric
     (102, '农村劳动力转移就业新增')
     """
+    with collection_paused():
+        return _load_table(path)
+
+
+def _load_table(path: str | os.PathLike[str]) -> Table:
     file = Path(path)
     if file.suffix.lower() == ".txt":
         if not file.is_file():
