@@ -37,8 +37,10 @@ __all__ = ["main"]
 FORMATS: Final = ("table", "json", "csv")
 #: Tables longer than this get a progress bar on a terminal.
 PROGRESS_THRESHOLD: Final = 500
-#: With an output file, longer tables and summaries are not listed row by row on the terminal.
+#: With an output file, longer tables are not listed row by row on the terminal,
 CONSOLE_ROWS: Final = 200
+#: and a summary shows at most this many duties (every activity is in the file).
+SUMMARY_ROWS: Final = 50
 T = TypeVar("T")
 
 
@@ -271,12 +273,12 @@ def _print_scorecard(
         console.print(_rich_table(title, shown, _ROW_COLUMNS))
     columns = list(summary[0].keys()) if summary else []
     left_out = 0
-    if output is not None and len(summary) > CONSOLE_ROWS:
+    if output is not None and len(summary) > SUMMARY_ROWS:
         # The duties, then the whole document; every activity is in the file (汇总 sheet, JSON summary).
         *activities, document = summary
         duties = [record for record in activities if " › " not in str(record["职责活动"])]
-        left_out = len(activities) - min(len(duties), CONSOLE_ROWS)
-        summary = [*duties[:CONSOLE_ROWS], document]
+        left_out = len(activities) - min(len(duties), SUMMARY_ROWS)
+        summary = [*duties[:SUMMARY_ROWS], document]
     console.print(_rich_table("汇总 (summary)", summary, columns))
     if left_out:
         console.print(f"另有 {left_out} 项职责活动的汇总未在此列出")
