@@ -12,7 +12,7 @@ import kpi
 from cases import QUANTIFIED_SEED_SETS, SEED
 from kpi.direction import Direction
 from kpi.grades import NOTES
-from kpi.intervals import Bound, Interval
+from kpi.intervals import Bound, Interval, format_decimal
 from kpi.outcomes import metric_key
 from kpi.rules import Condition, all_of, any_of
 from kpi.tables import load_table
@@ -178,3 +178,15 @@ def test_rules_are_hashable_values(condition: Condition) -> None:
     rule = kpi.Rule(condition)
     assert hash(rule) == hash(attrs.evolve(rule, text="written differently"))
     assert rule == attrs.evolve(rule, text="written differently")
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False))
+@example(Decimal("1E+2"))
+@example(Decimal("-0.000"))
+@example(Decimal("1E-7"))
+@example(Decimal("9" * 40))
+def test_decimals_print_plainly_and_read_back_equal(value: Decimal) -> None:
+    text = format_decimal(value)
+    assert Decimal(text) == value
+    assert "E" not in text and text != "-0"
+    assert "." not in text or not text.endswith(("0", "."))

@@ -24,8 +24,11 @@ def format_decimal(value: Decimal) -> str:
     ('95', '100', '0')
     """
     # Not value.normalize(): that rounds to the context's 28 digits, and a
-    # bound of 29 digits must print as itself.
-    text = format(value, "f")
+    # bound of 29 digits must print as itself.  str() is the quick way while
+    # it writes no exponent (1E+2, 1E-7 need the "f" format).
+    text = str(value)
+    if "E" in text:
+        text = format(value, "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
