@@ -67,11 +67,23 @@ def test_score_leaves_a_long_table_to_its_output_file(
     status, shown, err = run(capsys, "score", SEED, EXAMPLE, "-o", out, "--allow-ungraded")
     assert status == 0 and err.strip() == f"wrote 102 rows to {out}"
     assert f"102 项指标，逐项结果见 {out}" in shown and "R002" not in shown
-    assert "促进就业政策及管理" in shown and "全部" in shown and "另有 " in shown  # duties, total, what is left out
-    assert "就业创业扶持政策的制定及管理" not in shown  # activities below a duty are in the file only
+    assert "促进就业政策及管理" in shown and "全部" in shown  # duties and the total
+    assert "就业创业扶持政策的制定及管理" not in shown  # activities below a duty are left out
+    assert "另有 62 项职责活动的汇总未在此列出（完整汇总请输出 .xlsx 或 .json）" in shown  # a CSV has no summary
     assert len(out.read_text(encoding="utf-8-sig").splitlines()) == 103
+    book = tmp_path / "out.xlsx"
+    status, shown, _ = run(capsys, "score", SEED, EXAMPLE, "-o", book, "--allow-ungraded")
+    assert f"另有 62 项职责活动的汇总未在此列出（见 {book} 的汇总）" in shown
+    assert openpyxl.load_workbook(book).sheetnames == ["结果", "汇总", "问题"]
     status, shown, _ = run(capsys, "score", SEED, EXAMPLE, "--allow-ungraded")
-    assert "R002" in shown  # without an output file the terminal is the only place for the rows
+    assert "R002" in shown and "就业创业扶持政策的制定及管理" in shown  # no output file: the terminal shows all
+
+
+def test_score_shows_everything_of_a_short_table_on_the_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, shown, _ = run(capsys, "score", SEED, EXAMPLE, "-o", tmp_path / "out.csv", "--allow-ungraded")
+    assert "R002" in shown and "就业创业扶持政策的制定及管理" in shown and "另有" not in shown
 
 
 def test_score_writes_csv_for_excel(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
