@@ -83,6 +83,7 @@ def test_score_shows_everything_of_a_short_table_on_the_terminal(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     status, shown, _ = run(capsys, "score", SEED, EXAMPLE, "-o", tmp_path / "out.csv", "--allow-ungraded")
+    assert status == 0
     assert "R002" in shown and "就业创业扶持政策的制定及管理" in shown and "另有" not in shown
 
 

@@ -273,21 +273,21 @@ def _print_scorecard(
         ]
         console.print(_rich_table(title, shown, _ROW_COLUMNS))
     columns = list(summary[0].keys()) if summary else []
-    left_out = 0
+    left_out = ""
     if output is not None and len(records) > CONSOLE_ROWS and len(summary) > SUMMARY_ROWS:
         # A long table: the duties, then the whole document.
         *activities, document = summary
         duties = [record for record in activities if " › " not in str(record["职责活动"])]
-        left_out = len(activities) - min(len(duties), SUMMARY_ROWS)
         summary = [*duties[:SUMMARY_ROWS], document]
-    console.print(_rich_table("汇总 (summary)", summary, columns))
-    if left_out:
         where = (
             f"见 {escape(output)} 的汇总"
             if Path(output).suffix.lower() in (".xlsx", ".json")
             else "完整汇总请输出 .xlsx 或 .json"
         )
-        console.print(f"另有 {left_out} 项职责活动的汇总未在此列出（{where}）")
+        left_out = f"另有 {len(activities) - len(summary) + 1} 项职责活动的汇总未在此列出（{where}）"
+    console.print(_rich_table("汇总 (summary)", summary, columns))
+    if left_out:
+        console.print(left_out)
     total = card.total
     points = "—" if total.score is None else f"{total.score.quantize(Decimal('0.01'))}"
     console.print(
