@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -206,3 +207,28 @@ def test_a_sheet_with_more_rows_than_kpi_reads_is_refused(tmp_path: Path, monkey
     with pytest.raises(kpi.FileError, match="more than 5 rows"):
         load_table(path)
     assert len(load_table(write_csv(tmp_path / "short.csv", seed_rows()[:5]))) == 4
+
+
+def test_rows_after_a_cell_of_several_lines_keep_their_line_numbers(tmp_path: Path) -> None:
+    rows = seed_rows()[:4]
+    rows[1][2] = "第一行\n第二行\r\n第三行"  # 内容描述 over three lines
+    table = load_table(write_csv(tmp_path / "t.csv", rows))
+    assert [row.location.line for row in table.rows] == [2, 5, 6]
+    assert table.rows[0].description == "第一行\n第二行\r\n第三行"
+
+
+@pytest.mark.parametrize("line_break", ["\r\n", "\n", "\r"])
+def test_rows_are_numbered_by_line_whatever_ends_the_lines(tmp_path: Path, line_break: str) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text(line_break.join(",".join(row) for row in seed_rows()[:4]) + line_break, encoding="utf-8")
+    assert [row.location.line for row in load_table(path).rows] == [2, 3, 4]
+
+
+def test_a_cell_too_large_for_csv_is_reported_at_its_row(tmp_path: Path) -> None:
+    rows = seed_rows()[:4]
+    rows[2][2] = "长" * 200_000
+    path = write_csv(tmp_path / "t.csv", rows)
+    with pytest.raises(
+        kpi.FileError, match=rf"^{re.escape(str(path))}:3: not valid CSV \(field larger than field limit"
+    ):
+        load_table(path)

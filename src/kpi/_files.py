@@ -101,19 +101,34 @@ def _read_csv(path: Path) -> Sheet:
     text, notices = _decode(data, str(path))
     if "\x00" in text:
         raise FileError(f"{path}: contains NUL bytes; it is not a CSV text file")
+    try:
+        records = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error:
+        _numbered(path, text)  # raises, naming the line where the bad record starts
+        raise  # pragma: no cover - _numbered met the same error
+    if len(records) > MAX_ROWS:
+        raise FileError(f"{path}: more than {MAX_ROWS} rows")
+    # One record per line unless a quoted cell spans lines: then count them record by record.
+    lines = text.count("\n") + text.count("\r") - text.count("\r\n") + (not text.endswith(("\n", "\r")))
+    if lines == len(records):
+        rows = tuple(zip(range(1, len(records) + 1), map(tuple, records), strict=True))
+    else:
+        rows = _numbered(path, text)
+    return Sheet(str(path), rows, notices)
+
+
+def _numbered(path: Path, text: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """The records of *text* with the line each starts on, read one by one."""
     reader = csv.reader(io.StringIO(text, newline=""))
     rows: list[tuple[int, tuple[str, ...]]] = []
-    append = rows.append
     line = 1
     try:
         for cells in reader:
-            append((line, tuple(cells)))
+            rows.append((line, tuple(cells)))
             line = reader.line_num + 1
     except csv.Error as error:
         raise FileError(f"{path}:{line}: not valid CSV ({error})") from None
-    if len(rows) > MAX_ROWS:
-        raise FileError(f"{path}: more than {MAX_ROWS} rows")
-    return Sheet(str(path), tuple(rows), notices)
+    return tuple(rows)
 
 
 def _cell_text(cell: Any) -> str:
