@@ -161,11 +161,13 @@ def read_results(sheet: Sheet) -> Results:
     # Fixed names for the value-only columns; a missing column reads the empty cell appended to each row.
     names = {-1: "", -2: COMPLETION_RATE}
     weight_index = -1 if weight_column is None else weight_column
+    csv_sheet = sheet.kind == "csv"
     for line, cells in rows:
         if not "".join(cells).strip():
             continue
         location = SourceLocation(sheet.path, line)
-        padded = (*cells, *("",) * (width - len(cells)), "")
+        short = len(cells) < width
+        padded = (*cells, *("",) * (width - len(cells)), "") if short else (*cells, "")
         row_id = padded[id_column].strip()
         if not row_id:
             unnamed.append(location)
@@ -181,8 +183,7 @@ def read_results(sheet: Sheet) -> Results:
         )
         # A spreadsheet writes every cell of a row: fewer means a cut-off file,
         # and a cut-off figure (95.3 → 95) must not be graded.
-        short = sheet.kind == "csv" and len(cells) < width
-        problem = f"结果行只有 {len(cells)} 列（应有 {width} 列），文件可能被截断" if short else ""
+        problem = f"结果行只有 {len(cells)} 列（应有 {width} 列），文件可能被截断" if short and csv_sheet else ""
         first = entries.get(row_id)
         if first is None:
             entries[row_id] = ResultEntry(row_id, values, padded[weight_index].strip(), location, problem)
