@@ -101,19 +101,19 @@ def _read_csv(path: Path) -> Sheet:
     text, notices = _decode(data, str(path))
     if "\x00" in text:
         raise FileError(f"{path}: contains NUL bytes; it is not a CSV text file")
+    reader = csv.reader(io.StringIO(text, newline=""))
     try:
-        records = list(csv.reader(io.StringIO(text, newline="")))
+        records = list(reader)
     except csv.Error:
         _numbered(path, text)  # raises, naming the line where the bad record starts
         raise  # pragma: no cover - _numbered met the same error
     if len(records) > MAX_ROWS:
         raise FileError(f"{path}: more than {MAX_ROWS} rows")
-    # One record per line unless a quoted cell spans lines: then count them record by record.
-    lines = text.count("\n") + text.count("\r") - text.count("\r\n") + (not text.endswith(("\n", "\r")))
-    if lines == len(records):
+    if reader.line_num == len(records):
+        # One line per record: record i starts on line i.
         rows = tuple(zip(range(1, len(records) + 1), map(tuple, records), strict=True))
     else:
-        rows = _numbered(path, text)
+        rows = _numbered(path, text)  # a quoted cell spans lines: count them record by record
     return Sheet(str(path), rows, notices)
 
 
