@@ -40,7 +40,7 @@ FORMATS: Final = ("table", "json", "csv")
 PROGRESS_THRESHOLD: Final = 500
 #: With an output file, longer tables are not listed row by row on the terminal,
 CONSOLE_ROWS: Final = 200
-#: and a summary shows at most this many duties (every activity is in the file).
+#: and then a summary shows at most this many duties (an .xlsx or .json output has every activity).
 SUMMARY_ROWS: Final = 50
 T = TypeVar("T")
 
