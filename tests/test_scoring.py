@@ -11,7 +11,7 @@ import pytest
 import kpi
 from cases import SEED
 from kpi.results import load_results, template_records
-from kpi.scoring import national_scale
+from kpi.scoring import RECORD_FIELDS, national_scale
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "handan-2018-results.csv"
 TABLE = kpi.load_table(SEED)
@@ -195,3 +195,8 @@ def test_invalid_weight_makes_the_row_invalid(tmp_path: Path) -> None:
     path = write(tmp_path / "r.csv", [["编号", "填报项1", "实际值1", "权重"], ["R003", "完成率", "90%", "很重要"]])
     (row,) = [row for row in kpi.score(TABLE, path).rows if row.id == "R003"]
     assert (row.status, row.reason) == ("invalid", "权重“很重要”不是数字")
+
+
+def test_every_record_has_the_published_fields_in_order() -> None:
+    card = kpi.score(TABLE, EXAMPLE)
+    assert {tuple(record) for record in card.records()} == {RECORD_FIELDS}

@@ -27,7 +27,7 @@ from kpi.errors import KpiError
 from kpi.indicators import Indicator
 from kpi.results import load_results, template_records
 from kpi.rules import parse_rule
-from kpi.scoring import DEFAULT_POINTS, Scorecard, score
+from kpi.scoring import DEFAULT_POINTS, RECORD_FIELDS, Scorecard, score
 from kpi.tables import Table, TableRow, load_table
 
 if TYPE_CHECKING:
@@ -228,14 +228,22 @@ def _score(args: argparse.Namespace) -> int:
     table = load_table(args.table)
     results = load_results(args.results)
     card = score(table, results, points=args.points, progress=lambda rows: _track(list(rows), "grading"))
-    records = card.records()  # the explanations, worked out once
+    # A long table written to a sheet is not shown row by row: its records are
+    # worked out as they are written, and not kept.
+    left_to_file = (
+        args.output is not None
+        and args.format == "table"
+        and len(card.rows) > CONSOLE_ROWS
+        and Path(args.output).suffix.lower() != ".json"
+    )
+    records = [] if left_to_file else card.records()  # the explanations, worked out once
     summary = card.summary_records()
     document = _score_document(card, records, summary)
     if args.output:
         write_output(
             args.output,
-            list(records[0].keys()) if records else ["编号"],
-            (list(record.values()) for record in records),
+            list(RECORD_FIELDS),
+            (list(record.values()) for record in (card.iter_records() if left_to_file else records)),
             inputs=[args.table, args.results],
             document=document,
             extra_sheets=[
@@ -249,7 +257,7 @@ def _score(args: argparse.Namespace) -> int:
     if args.format != "table":
         _print_records(records, args.format, document)
     else:
-        _print_scorecard(card, records, summary, args.output)
+        _print_scorecard(card, records, summary, args.output if left_to_file else None)
     for problem in card.problems():
         errors.print(f"[red]{escape(problem)}[/]")
     if args.output:
@@ -258,14 +266,14 @@ def _score(args: argparse.Namespace) -> int:
 
 
 def _print_scorecard(
-    card: Scorecard, records: list[dict[str, object]], summary: list[dict[str, object]], output: str | None
+    card: Scorecard, records: list[dict[str, object]], summary: list[dict[str, object]], left_to: str | None
 ) -> None:
-    """The rows and the summary as tables; with an output file, a long table is
-    left to the file (a terminal of 100,000 rows helps nobody and takes minutes)."""
+    """The rows and the summary as tables; a long table written to a file (*left_to*)
+    is left there (a terminal of 100,000 rows helps nobody and takes minutes)."""
     console = _console()
     title = f"{card.table.path} × {card.results.path}"
-    if output is not None and len(records) > CONSOLE_ROWS:
-        console.print(f"{title}：{len(records)} 项指标，逐项结果见 {escape(output)}")
+    if left_to is not None:
+        console.print(f"{title}：{len(card.rows)} 项指标，逐项结果见 {escape(left_to)}")
     else:
         shown = [
             {**record, "职责活动": str(record["职责活动"]).split(" › ")[-1], "档次": record["档次"] or record["状态"]}
@@ -274,14 +282,14 @@ def _print_scorecard(
         console.print(_rich_table(title, shown, _ROW_COLUMNS))
     columns = list(summary[0].keys()) if summary else []
     left_out = ""
-    if output is not None and len(records) > CONSOLE_ROWS and len(summary) > SUMMARY_ROWS:
+    if left_to is not None and len(summary) > SUMMARY_ROWS:
         # A long table: the duties, then the whole document.
         *activities, document = summary
         duties = [record for record in activities if " › " not in str(record["职责活动"])]
         summary = [*duties[:SUMMARY_ROWS], document]
         where = (
-            f"见 {escape(output)} 的汇总"
-            if Path(output).suffix.lower() in (".xlsx", ".json")
+            f"见 {escape(left_to)} 的汇总"
+            if Path(left_to).suffix.lower() == ".xlsx"
             else "完整汇总请输出 .xlsx 或 .json"
         )
         left_out = f"另有 {len(activities) - len(summary) + 1} 项职责活动的汇总未在此列出（{where}）"

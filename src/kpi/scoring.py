@@ -31,6 +31,7 @@ from kpi.tables import SourceLocation, Table, TableRow, load_table
 __all__ = [
     "DEFAULT_POINTS",
     "NATIONAL_SCALE",
+    "RECORD_FIELDS",
     "STATUS_LABELS",
     "Scorecard",
     "ScoredRow",
@@ -58,6 +59,24 @@ STATUS_LABELS: Final[Mapping[str, str]] = {
 def national_scale() -> Criteria:
     """The national scale as a criteria (whole points: 89.5 falls in its gap, 良)."""
     return Criteria.parse_scale(NATIONAL_SCALE)
+
+
+#: The fields of a scored row's record, in order (see :meth:`ScoredRow.record`).
+RECORD_FIELDS: Final = (
+    "编号",
+    "职责活动",
+    "绩效指标",
+    "状态",
+    "档次",
+    "评定依据",
+    "说明",
+    "备注",
+    "得分",
+    "权重",
+    "原因",
+    "表格位置",
+    "结果位置",
+)
 
 
 @attrs.frozen
