@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import weakref
 from decimal import Decimal
 
 import numpy as np
@@ -143,8 +144,6 @@ def test_scoring_leaves_the_collector_on() -> None:
 
 
 def test_objects_built_during_a_pause_stay_collectable_and_leave_the_young_generation_empty() -> None:
-    import weakref
-
     class Node:
         pass
 
