@@ -157,6 +157,11 @@ def test_gbk_table_is_read_with_a_notice(tmp_path: Path) -> None:
             "{path}: not UTF-8 text (byte 3) nor GBK/GB18030; save it as UTF-8 CSV",
         ),
         (
+            "bombinary.csv",
+            b"\xef\xbb\xbfab\xff\xfe",
+            "{path}: not UTF-8 text (byte 2) nor GBK/GB18030; save it as UTF-8 CSV",
+        ),
+        (
             "broken.xlsx",
             b"PK\x03\x04 not really a zip",
             "{path}: not a readable .xlsx workbook (BadZipFile: File is not a zip file)",

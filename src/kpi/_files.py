@@ -70,22 +70,19 @@ def _decode(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
     if not data or data.isspace() or data == codecs.BOM_UTF8:
         raise FileError(f"{path}: the file is empty")
     try:
-        # utf-8-sig drops a BOM without copying the bytes first; files reach 200 MB.
+        # utf-8-sig drops a BOM without copying the bytes first (files reach 200 MB);
+        # the positions in its errors count from after the BOM.
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        utf8_error = error
     else:
         if text.isspace():
             raise FileError(f"{path}: the file is empty")
         return text, ()
-    body = data.removeprefix(codecs.BOM_UTF8)
-    try:
-        return body.decode("utf-8"), ()
-    except UnicodeDecodeError as error:
-        utf8_error = error
-    if utf8_error.reason == "unexpected end of data" and utf8_error.end == len(body):
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    if utf8_error.reason == "unexpected end of data" and utf8_error.end == len(data) - bom:
         # UTF-8 to the last bytes, which are half a character: a cut-off file.
-        text = body[: utf8_error.start].decode("utf-8")
+        text = data[bom : bom + utf8_error.start].decode("utf-8")
         return text, (f"{path}: ends in the middle of a character; the file looks truncated",)
     try:
         text = data.decode("gb18030")
