@@ -98,8 +98,12 @@ class Compiled:
         if isinstance(value, Mapping):
             outcomes = Outcomes.read(value, (self.metric,), dict(self.aliases))
             return self.bands[self.region(outcomes.lookup(self.metric, self.unit))]
-        quantity = read_outcome(value)
-        return self.bands[self.region(convert(quantity.value, quantity.unit, self.unit))]
+        return self.bands[self.region(self.read(value))]
+
+    def read(self, outcome: object) -> Decimal:
+        """An outcome written with or without its unit (96.5%, 1天), in the scale's unit."""
+        quantity = read_outcome(outcome)
+        return convert(quantity.value, quantity.unit, self.unit)
 
     def bands_of(self, values: Iterable[object]) -> list[Band | None]:
         array = _numeric_array(values) if self.floats is not None else None

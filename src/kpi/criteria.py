@@ -25,7 +25,7 @@ from kpi.direction import Direction, infer_direction
 from kpi.errors import CriteriaError, KpiSyntaxError, OutcomeError, UngradedError
 from kpi.grades import Grade, Phrases, phrases
 from kpi.intervals import Interval
-from kpi.outcomes import Outcomes, metric_key, read_outcome
+from kpi.outcomes import Outcomes, metric_key
 from kpi.rules import BareValue, Comparison, Condition, Lookup, Otherwise, Rule, parse_rule
 from kpi.units import PERCENT, Quantity, Unit, convert
 
@@ -350,8 +350,7 @@ class Criteria:
         if compiled is not None and (kind is int or kind is float or kind is Decimal or kind is str):
             # The common cases, fast: a number, or a text such as 96.5%, on a one-metric scale.
             if kind is str:
-                quantity = read_outcome(outcome)
-                value = convert(quantity.value, quantity.unit, compiled.unit)
+                value = compiled.read(outcome)
                 region = compiled.region(value)
             else:
                 value, region = compiled.locate(outcome)  # type: ignore[arg-type]
@@ -361,8 +360,8 @@ class Criteria:
         completion = outcome if isinstance(outcome, _completion_type()) else None
         if compiled is not None and completion is not None:
             # A completion rate on a one-metric scale: the same fast path.
-            rate = completion.rate if self._grades_completion else self._completion_outcome(completion).value
-            value, region = compiled.locate(convert(rate, PERCENT, compiled.unit))
+            self._check_grades_completion()
+            value, region = compiled.locate(convert(completion.rate, PERCENT, compiled.unit))
             decision = compiled.grades[region]
             grade = Grade(decision, ((compiled.metric, value),), self, completion)
             return self._placed(grade, strict) if decision[2] else grade
@@ -436,15 +435,18 @@ class Criteria:
         return compiled.bands_of(values)
 
     def _completion_outcome(self, completion: Completion) -> Quantity:
+        self._check_grades_completion()
+        return completion.quantity
+
+    def _check_grades_completion(self) -> None:
+        """Refuse a completion rate for tiers that grade something else, saying what they grade."""
         if self._grades_completion:
-            return completion.quantity
+            return
         model = self._model
         if model.quantified or self.metrics:
             what = "the indicator's targets" if model.quantified else "、".join(self.metrics)
             raise OutcomeError(f"these tiers grade {what} directly, not a completion rate")
-        if model.units[None] not in (None, PERCENT):
-            raise OutcomeError(f"these tiers grade values in {model.units[None]}, not a completion rate")
-        return completion.quantity
+        raise OutcomeError(f"these tiers grade values in {model.units[None]}, not a completion rate")
 
     def grade_actuals(
         self,
