@@ -107,21 +107,22 @@ class ScoredRow:
             basis = "" if index is None else grade.tiers_text(index)
             explanation = grade.explain()
             notes = "、".join(noted)
-        return {
-            "编号": row.id,
-            "职责活动": _activity_name(row.activity),
-            "绩效指标": row.indicator.text,
-            "状态": STATUS_LABELS[self.status],
-            "档次": label,
-            "评定依据": basis,
-            "说明": explanation,
-            "备注": notes,
-            "得分": "" if self.points is None else _plain(self.points),
-            "权重": _plain(self.weight),
-            "原因": self.reason,
-            "表格位置": str(row.location),
-            "结果位置": "" if self.result is None else str(self.result),
-        }
+        cells = (
+            row.id,
+            _activity_name(row.activity),
+            row.indicator.text,
+            STATUS_LABELS[self.status],
+            label,
+            basis,
+            explanation,
+            notes,
+            "" if self.points is None else _plain(self.points),
+            _plain(self.weight),
+            self.reason,
+            str(row.location),
+            "" if self.result is None else str(self.result),
+        )
+        return dict(zip(RECORD_FIELDS, cells, strict=True))
 
 
 @functools.lru_cache(maxsize=4096)
