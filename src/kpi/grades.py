@@ -267,13 +267,7 @@ def _describe_completion(completion: Completion, words: _Words) -> str:
             for item in completion.per_target
         ]
     )
-    how = (
-        words.lowest
-        if completion.aggregate == "lowest"
-        else words.mean
-        if completion.aggregate == "mean"
-        else words.weighted
-    )
+    how = {"lowest": words.lowest, "mean": words.mean, "weighted": words.weighted}[completion.aggregate]
     return words.completion(rate, details, how)
 
 
