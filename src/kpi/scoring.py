@@ -102,11 +102,10 @@ class ScoredRow:
         if grade is None:
             label = basis = explanation = notes = ""
         else:
-            band, _, noted, index = grade.decision
-            label = "" if band is None else grade.criteria.labels[band.index]
-            basis = "" if index is None else grade.tiers_text(index)
+            label = grade.label or ""
+            basis = "" if grade.basis is None else grade.tiers_text(grade.basis)
             explanation = grade.explain()
-            notes = "、".join(noted)
+            notes = "、".join(grade.notes)
         cells = (
             row.id,
             _activity_name(row.activity),
@@ -269,9 +268,9 @@ def _weight_of(row: TableRow, entry: ResultEntry | None) -> tuple[Decimal, str]:
     try:
         weight = Decimal(text)
     except InvalidOperation:
-        return Decimal(1), f"权重“{text}”不是数字"
+        return _ONE, f"权重“{text}”不是数字"
     if not weight.is_finite() or weight < 0:
-        return Decimal(1), f"权重“{text}”不是非负数"
+        return _ONE, f"权重“{text}”不是非负数"
     return weight, ""
 
 
@@ -284,9 +283,7 @@ def _tally(scored: ScoredRow) -> _Tally:
     grade = scored.grade
     if scored.status != "graded" or grade is None or scored.points is None:
         return None, Decimal(0), Decimal(0)
-    band = grade.decision[0]
-    label = "" if band is None else grade.criteria.labels[band.index]
-    return label, scored.weight, scored.weight * scored.points
+    return grade.label or "", scored.weight, scored.weight * scored.points
 
 
 _ONE: Final = Decimal(1)
