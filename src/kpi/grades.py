@@ -150,7 +150,7 @@ class Grade:
     def _band_text(self, words: _Words) -> str:
         band = self.decision[0]
         assert band is not None
-        label = self.criteria.labels[band.index]
+        label = self.criteria.label(band)
         return label if words is _ZH or label != band.label else f"{label} ({band.english})"
 
 
