@@ -119,6 +119,24 @@ def test_columns_a_sheet_lacks_stay_empty_whatever_follows_the_tiers(tmp_path: P
             ],
             [None, "{path}:3: id X is used again (first at line 2)"],
         ),
+        (
+            # Cells read before: each row still gets its own line, and its own problem first.
+            [
+                HEADER,
+                ["就业", "", "", "", "任务完成率100%", "95%", "85%-94%", "70%-", "69%以下"],
+                ["就业", "", "", "", "任务完成率100%", "95%", "85%-94%", "70%-", "69%以下"],
+                ["就业", "", "", "", "任务完成率100%", "95%", "85%-94%", "70%-84%", "69%以下"],
+                ["就业", "x", "", "", "任务完成率100%", "95%", "85%-94%", "70%-84%", "69%以下"],
+                ["就业", "x", "", "", "任务完成率100%", "95%", "85%-94%", "70%-", "69%以下"],
+            ],
+            [
+                "{path}:2: tier 3 (中): cannot read tier text: found the end of the text, expected a number (column 5)",
+                "{path}:3: tier 3 (中): cannot read tier text: found the end of the text, expected a number (column 5)",
+                None,
+                "{path}:5: budget “x” is not a number",
+                "{path}:6: budget “x” is not a number",
+            ],
+        ),
     ],
 )
 def test_rows_with_problems_are_kept_with_their_error(tmp_path: Path, rows, errors) -> None:
@@ -127,7 +145,7 @@ def test_rows_with_problems_are_kept_with_their_error(tmp_path: Path, rows, erro
     assert len(table.indicators) == len(errors)
     for row, error in zip(table.indicators, errors, strict=True):
         if error is None:
-            assert row.error is None
+            assert row.error is None and row.criteria is not None
         else:
             assert str(row.error).splitlines()[0] == error.format(path=path)
             assert row.criteria is None

@@ -133,6 +133,11 @@ def _budget(cell: str) -> Decimal | None:
     return value
 
 
+# What a row's tier and indicator cells read as: the tiers stripped (empty for a
+# heading), the indicator, the criteria, and why the tiers could not be read.
+_Reading = tuple[tuple[str, ...], Indicator, Criteria | None, KpiError | None]
+
+
 class _RowBuilder:
     """Turns rows of cells into table rows, following the activity hierarchy."""
 
@@ -143,16 +148,30 @@ class _RowBuilder:
         # The activity cell as last read: rows of one activity repeat it, or leave it empty.
         self._activity_cell = ""
         # Tables repeat indicator texts and tier sets row after row; the
-        # objects are immutable, so rows that repeat them share one.
+        # objects are immutable, so rows that repeat them share one, and a
+        # pair of cells seen before is not read again.
+        self._readings: dict[tuple[tuple[str, ...], str], _Reading] = {}
         self._indicators: dict[str, Indicator] = {}
         self._criteria: dict[tuple[tuple[str, ...], str], Criteria] = {}
 
-    def _criteria_for(self, tiers: tuple[str, ...], indicator: Indicator) -> Criteria:
-        key = (tiers, indicator.text)  # by text: indicators without targets are all equal
-        found = self._criteria.get(key)
-        if found is None:
-            found = self._criteria[key] = Criteria.parse(tiers, indicator=indicator)
-        return found
+    def _read(self, tiers: tuple[str, ...], indicator_cell: str) -> _Reading:
+        stripped = tuple([cell.strip() for cell in tiers])
+        text = indicator_cell.strip()
+        indicator = self._indicators.get(text)
+        try:
+            if indicator is None:
+                indicator = self._indicators[text] = Indicator.parse(text)
+            if not any(stripped):
+                return (), indicator, None, None
+            if not all(stripped):
+                raise KpiError(f"tier {stripped.index('') + 1} is empty; a row needs all four tiers")
+            key = (stripped, text)  # by text: indicators without targets are all equal
+            criteria = self._criteria.get(key)
+            if criteria is None:
+                criteria = self._criteria[key] = Criteria.parse(stripped, indicator=indicator)
+            return stripped, indicator, criteria, None
+        except KpiError as problem:
+            return stripped if any(stripped) else (), indicator or Indicator((), text), None, problem
 
     def add(
         self,
@@ -185,39 +204,37 @@ class _RowBuilder:
                 weight_value = _weight(weight)
             except ValueError as bad:
                 error = error or KpiError(f"{location}: {bad}")
-        stripped = tuple([cell.strip() for cell in tiers])
-        text = indicator.strip()
-        criteria = None
-        try:
-            found = self._indicators.get(text)
-            if found is None:
-                found = self._indicators[text] = Indicator.parse(text)
-            if any(stripped) and error is None:
-                if not all(stripped):
-                    raise KpiError(f"tier {stripped.index('') + 1} is empty; a row needs all four tiers")
-                criteria = self._criteria_for(stripped, found)
-        except KpiError as problem_found:
-            found = self._indicators.get(text) or Indicator((), text)
-            error = error or _located(problem_found, location)
+        key = (tiers if type(tiers) is tuple else tuple(tiers), indicator)
+        reading = self._readings.get(key)
+        if reading is None:
+            reading = self._readings[key] = self._read(*key)
+        stripped, found, criteria, unreadable = reading
+        if error is not None:
+            criteria = None  # a row already known to be broken is not graded
+        elif unreadable is not None:
+            error = _located(unreadable, location)
         self.rows.append(
             TableRow(
-                id=row_id.strip() or f"R{len(self.rows) + 1:03d}",
-                activity=self.activity,
-                budget=budget_value,
-                description=description.strip(),
-                goal=goal.strip(),
-                indicator=found,
-                tiers=stripped if any(stripped) else (),
-                criteria=criteria,
-                error=error,
-                location=location,
-                weight=weight_value,
+                row_id.strip() or f"R{len(self.rows) + 1:03d}",
+                self.activity,
+                budget_value,
+                description.strip(),
+                goal.strip(),
+                found,
+                stripped,
+                criteria,
+                error,
+                location,
+                weight_value,
             )
         )
 
     def table(self) -> Table:
+        rows = self.rows
+        if len({row.id for row in rows}) == len(rows):
+            return Table(self.path, tuple(rows))  # no id is used twice, the usual case
         seen: dict[str, TableRow] = {}
-        rows = list(self.rows)
+        rows = list(rows)
         for index, row in enumerate(rows):
             if row.id in seen:
                 first = seen[row.id]
@@ -338,8 +355,8 @@ def read_sheet_table(sheet: Sheet) -> Table:
     first_tier, *other_tiers = tier_columns
     consecutive = tuple(other_tiers) == tuple(range(first_tier + 1, first_tier + len(tier_columns)))
     for line, cells in rows:
-        if not "".join(cells).strip():
-            continue
+        if not (cells and cells[0].strip()) and not "".join(cells).strip():
+            continue  # a blank row (the first cell is checked first: it is seldom blank)
         problem = None
         if len(cells) < width:
             if sheet.kind == "csv":
