@@ -11,9 +11,10 @@ anything.
 from __future__ import annotations
 
 import functools
+import operator
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Final
 
 import attrs
@@ -99,7 +100,7 @@ class ResultEntry:
 
     def __attrs_post_init__(self) -> None:
         # Scoring reads it for every row; attrs' cached properties cost more on slotted classes.
-        object.__setattr__(self, "filled", tuple([(name, value) for name, value in self.values if name or value]))
+        object.__setattr__(self, "filled", tuple(filter(any, self.values)))
 
 
 @attrs.frozen
@@ -148,6 +149,14 @@ def _without_hint(name: str) -> str:
     return _HINT.sub("", name.strip())
 
 
+def _cells_at(indices: Sequence[int]) -> Callable[[Sequence[str]], tuple[str, ...]]:
+    """A function that picks the cells at *indices* out of a row, as a tuple."""
+    if len(indices) == 1:
+        (index,) = indices
+        return lambda cells: (cells[index],)
+    return operator.itemgetter(*indices)
+
+
 def read_results(sheet: Sheet) -> Results:
     """The entries of a results sheet (CSV or XLSX rows)."""
     columns, rows = sheet.after_heading(
@@ -158,13 +167,17 @@ def read_results(sheet: Sheet) -> Results:
     entries: dict[str, ResultEntry] = {}
     repeated: dict[str, list[SourceLocation]] = {}  # ids seen more than once: every place
     unnamed: list[SourceLocation] = []
-    # Fixed names for the value-only columns; a missing column reads the empty cell appended to each row.
-    names = {-1: "", -2: COMPLETION_RATE}
+    # A value-only column has a fixed name; a missing column reads the empty cell appended to each row.
+    fixed = {-1: "", -2: COMPLETION_RATE}
+    name_cells = _cells_at([max(name_column, -1) for name_column, _ in pairs])
+    value_cells = _cells_at([value_column for _, value_column in pairs])
+    # Every row repeats one of a few sets of 填报项: each set is read once.
+    known_names: dict[tuple[str, ...], tuple[str, ...]] = {}
     weight_index = -1 if weight_column is None else weight_column
     csv_sheet = sheet.kind == "csv"
     for line, cells in rows:
-        if not "".join(cells).strip():
-            continue
+        if not (cells and cells[0].strip()) and not "".join(cells).strip():
+            continue  # a blank row (the first cell is checked first: it is seldom blank)
         location = SourceLocation(sheet.path, line)
         short = len(cells) < width
         padded = (*cells, *("",) * (width - len(cells)), "") if short else (*cells, "")
@@ -172,15 +185,16 @@ def read_results(sheet: Sheet) -> Results:
         if not row_id:
             unnamed.append(location)
             continue
-        values = tuple(
-            [
-                (
-                    names[name_column] if name_column < 0 else _without_hint(padded[name_column]),
-                    padded[value_column].strip(),
-                )
-                for name_column, value_column in pairs
-            ]
-        )
+        raw_names = name_cells(padded)
+        names = known_names.get(raw_names)
+        if names is None:
+            names = known_names[raw_names] = tuple(
+                [
+                    fixed[name_column] if name_column < 0 else _without_hint(name)
+                    for (name_column, _), name in zip(pairs, raw_names, strict=True)
+                ]
+            )
+        values = tuple(zip(names, [cell.strip() for cell in value_cells(padded)]))
         # A spreadsheet writes every cell of a row: fewer means a cut-off file,
         # and a cut-off figure (95.3 → 95) must not be graded.
         problem = f"结果行只有 {len(cells)} 列（应有 {width} 列），文件可能被截断" if short and csv_sheet else ""
