@@ -364,6 +364,23 @@ def test_tiers_about_the_indicators_targets(tiers, indicator, actuals, label, no
     assert criteria.grade_actuals(actuals) == grade
 
 
+@pytest.mark.parametrize(("tiers", "indicator"), [(TWO_BY_1, TWO), (TWO_BY_2, TWO), (THREE_BY_1, THREE)])
+@given(data=st.data())
+def test_tiers_about_targets_take_the_first_tier_that_holds(tiers: str, indicator: str, data: st.DataObject) -> None:
+    # Grading judges one evaluation of the targets for every tier; asking each tier on its own must agree.
+    criteria = kpi.Criteria.parse(tiers, indicator=indicator)
+    metrics = [target.metric for target in criteria.indicator.targets]  # type: ignore[union-attr]
+    figures = st.decimals(min_value=90, max_value=100, places=1).map(str)
+    actuals = {metric: data.draw(figures) for metric in metrics if metric}
+    lookup = criteria.outcomes(actuals).lookup
+    holding = [index for index, tier in enumerate(criteria._model.resolved) if tier.holds(lookup)]
+    grade = criteria.grade(actuals)
+    if holding:
+        assert (grade.band, grade.tier, grade.notes) == (kpi.Band(holding[0]), holding[0], ())
+    else:
+        assert (grade.band, grade.tier, grade.notes) == (kpi.Band(3), None, ("gap",))
+
+
 def test_tiers_about_targets_explain_each_target() -> None:
     criteria = kpi.Criteria.parse(THREE_BY_1, indicator=THREE)
     assert criteria.grade(three(98.5, 97.5, 94)).explain() == (

@@ -31,7 +31,7 @@ from kpi.units import PERCENT, Quantity, Unit, convert
 
 if TYPE_CHECKING:
     from kpi._compiled import Compiled
-    from kpi.indicators import Aggregate, Completion, Indicator
+    from kpi.indicators import Aggregate, Completion, Indicator, Target, TargetCompletion
     from kpi.lint import Finding
     from kpi.outcomes import OutcomeInput
 
@@ -376,6 +376,8 @@ class Criteria:
     def _decide(self, lookup: Lookup) -> tuple[int | None, tuple[str, ...], int | None]:
         """Which tier the outcomes earn: (band index, notes, index of the deciding tier)."""
         model = self._model
+        if model.quantified:
+            return self._decide_targets(lookup)
         catch_all: int | None = None
         for index, condition in enumerate(model.resolved):
             if isinstance(condition, Otherwise):
@@ -384,10 +386,6 @@ class Criteria:
             if condition.holds(lookup):
                 return index, (), index
         last = len(model.resolved) - 1
-        if model.quantified:
-            # Not every outcome fully earns a tier (missed by exactly 1%):
-            # it did not earn the better tiers, so it takes the worst.
-            return last, ("gap",), last
         if model.monotone:
             for index, reach in enumerate(model.reach):
                 if reach.holds(lookup):
@@ -398,6 +396,25 @@ class Criteria:
         if catch_all is not None:
             return catch_all, (), catch_all
         return None, ("uncovered",), None
+
+    def _decide_targets(self, lookup: Lookup) -> tuple[int | None, tuple[str, ...], int | None]:
+        """:meth:`_decide` for tiers about the indicator's targets, which all judge
+        one evaluation of the targets against the figures."""
+        from kpi.indicators import TargetsCondition
+
+        resolved = self._model.resolved
+        evaluated: tuple[tuple[Target, ...], list[TargetCompletion]] | None = None
+        for index, condition in enumerate(resolved):
+            if not isinstance(condition, TargetsCondition):
+                continue  # 其他: not a band of its own in such a set
+            if evaluated is None or evaluated[0] != condition.targets:
+                evaluated = condition.targets, condition.evaluate(lookup)
+            if condition.judge(evaluated[1]):
+                return index, (), index
+        # Not every outcome fully earns a tier (missed by exactly 1%):
+        # it did not earn the better tiers, so it takes the worst.
+        last = len(resolved) - 1
+        return last, ("gap",), last
 
     @functools.cached_property
     def _phrases(self) -> tuple[Phrases | None, ...]:

@@ -321,11 +321,11 @@ class TargetCompletion:
     def of(cls, target: Target, actual: Decimal) -> TargetCompletion:
         return cls(target, Quantity(actual, target.unit), _tidy(target.completion(actual)), target.is_met(actual))
 
-    @property
+    @functools.cached_property
     def margin(self) -> Decimal:
         """By how much the actual figure beats the target (see :meth:`Target.margin`).
 
-        Computed when asked: only tiers about targets and their explanations need it.
+        Computed when first asked: only tiers about targets and their explanations need it.
         """
         return _tidy(self.target.margin(self.actual.value))
 
@@ -368,8 +368,12 @@ class TargetsCondition(WholeTier):
         return [TargetCompletion.of(target, lookup(target.metric, target.unit)) for target in self.targets]
 
     def holds(self, lookup: Lookup, direction_of: DirectionOf = _higher) -> bool:
+        return self.judge(self.evaluate(lookup))
+
+    def judge(self, items: Sequence[TargetCompletion]) -> bool:
+        """Whether the tier holds for its targets' completions, worked out once
+        for all the tiers of a set (they speak of the same targets)."""
         rule = self.quantified
-        items = self.evaluate(lookup)
         needed = len(items) if rule.at_least is None else rule.at_least
         if rule.outcome is TargetOutcome.MET:
             chosen = [item for item in items if item.met and _in(rule.margin, item.margin)]

@@ -194,7 +194,7 @@ def read_results(sheet: Sheet) -> Results:
                     for (name_column, _), name in zip(pairs, raw_names, strict=True)
                 ]
             )
-        values = tuple(zip(names, [cell.strip() for cell in value_cells(padded)]))
+        values = tuple(zip(names, [cell.strip() for cell in value_cells(padded)], strict=True))
         # A spreadsheet writes every cell of a row: fewer means a cut-off file,
         # and a cut-off figure (95.3 → 95) must not be graded.
         problem = f"结果行只有 {len(cells)} 列（应有 {width} 列），文件可能被截断" if short and csv_sheet else ""
