@@ -108,6 +108,22 @@ def test_summary_per_activity_and_document() -> None:
     assert card.summary_records()[-1]["职责活动"] == "全部"
 
 
+def test_each_summary_adds_up_the_rows_under_it() -> None:
+    # Summaries are added up activity by activity; recount each from its rows.
+    card = kpi.score(TABLE, EXAMPLE, points=(100, 85, 70, 10))
+    for summary in (*card.activities, card.total):
+        depth = len(summary.activity)
+        rows = [row for row in card.rows if row.row.activity[:depth] == summary.activity]
+        graded = [row for row in rows if row.status == "graded"]
+        labels = [row.grade.label for row in graded]  # type: ignore[union-attr]
+        assert dict(summary.counts) == {label: labels.count(label) for label in set(labels)}
+        assert (summary.graded, summary.ungraded) == (len(graded), len(rows) - len(graded))
+        weight = sum((row.weight for row in graded), Decimal(0))
+        weighted = sum((row.weight * row.points for row in graded), Decimal(0))  # type: ignore[operator]
+        assert summary.score == (weighted / weight if weight else None)
+    assert len({summary.activity for summary in card.activities}) == len(card.activities)
+
+
 @pytest.mark.parametrize(
     ("total", "band"), [(Decimal("89.5"), "良"), (90, "优"), (Decimal("59.99"), "差"), (60, "中"), (100, "优")]
 )

@@ -282,28 +282,58 @@ _Tally = tuple[str | None, Decimal, Decimal]
 def _tally(scored: ScoredRow) -> _Tally:
     grade = scored.grade
     if scored.status != "graded" or grade is None or scored.points is None:
-        return None, Decimal(0), Decimal(0)
+        return _NOT_GRADED
     return grade.label or "", scored.weight, scored.weight * scored.points
 
 
 _ONE: Final = Decimal(1)
+_NOT_GRADED: Final[_Tally] = (None, Decimal(0), Decimal(0))
 
 
-def _summary(activity: tuple[str, ...], tallies: Sequence[_Tally]) -> Summary:
-    counts: dict[str, int] = {}
-    total_weight = Decimal(0)
-    weighted = Decimal(0)
-    graded = 0
-    for label, weight, points in tallies:
-        if label is None:
-            continue
-        graded += 1
-        counts[label] = counts.get(label, 0) + 1
-        total_weight += weight
-        weighted += points
-    score = weighted / total_weight if total_weight else None
-    grade = None if score is None else national_scale().grade(score)
-    return Summary(activity, counts, graded, len(tallies) - graded, score, grade)
+@attrs.frozen
+class _Totals:
+    """The tallies of a group of rows added up: counts per band label, rows
+    graded and not, total weight and total weight × points."""
+
+    counts: Mapping[str, int]
+    graded: int
+    ungraded: int
+    weight: Decimal
+    weighted: Decimal
+
+    @classmethod
+    def of(cls, tallies: Iterable[_Tally]) -> _Totals:
+        counts: dict[str, int] = {}
+        graded = ungraded = 0
+        total_weight = weighted = Decimal(0)
+        for label, weight, points in tallies:
+            if label is None:
+                ungraded += 1
+                continue
+            graded += 1
+            counts[label] = counts.get(label, 0) + 1
+            total_weight += weight
+            weighted += points
+        return cls(counts, graded, ungraded, total_weight, weighted)
+
+    @classmethod
+    def merged(cls, parts: Iterable[_Totals]) -> _Totals:
+        counts: dict[str, int] = {}
+        graded = ungraded = 0
+        total_weight = weighted = Decimal(0)
+        for part in parts:
+            for label, count in part.counts.items():
+                counts[label] = counts.get(label, 0) + count
+            graded += part.graded
+            ungraded += part.ungraded
+            total_weight += part.weight
+            weighted += part.weighted
+        return cls(counts, graded, ungraded, total_weight, weighted)
+
+    def summary(self, activity: tuple[str, ...]) -> Summary:
+        score = self.weighted / self.weight if self.weight else None
+        grade = None if score is None else national_scale().grade(score)
+        return Summary(activity, self.counts, self.graded, self.ungraded, score, grade)
 
 
 def score(
@@ -348,16 +378,24 @@ def _score(
     if progress is not None:
         indicators = progress(indicators)
     scored = tuple(_score_row(row, results.entries.get(row.id), results, band_points) for row in indicators)
-    groups: dict[tuple[str, ...], list[_Tally]] = {}
-    tallies = [_tally(row) for row in scored]
+    # Each row is tallied once, under its own activity; a duty's summary adds up
+    # those of the activities under it.  Groups come in the order they first appear.
+    tallies: dict[tuple[str, ...], list[_Tally]] = {}
+    groups: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
     activity: tuple[str, ...] | None = None
-    members: list[list[_Tally]] = []
-    for row, tally in zip(scored, tallies, strict=True):
+    members: list[_Tally] = []
+    for row in scored:
         if row.row.activity is not activity:
-            # Rows of one activity come together and share its tuple: look its groups up once.
+            # Rows of one activity come together and share its tuple: look it up once.
             activity = row.row.activity
-            members = [groups.setdefault(activity[:depth], []) for depth in range(1, len(activity) + 1)]
-        for group in members:
-            group.append(tally)
-    activities = tuple(_summary(activity, rows) for activity, rows in groups.items())
-    return Scorecard(table, results, scored, activities, _summary((), tallies), results.unknown(table), band_points)
+            if activity not in tallies:
+                for depth in range(1, len(activity) + 1):
+                    groups.setdefault(activity[:depth], []).append(activity)
+            members = tallies.setdefault(activity, [])
+        members.append(_tally(row))
+    parts = {activity: _Totals.of(rows) for activity, rows in tallies.items()}
+    activities = tuple(
+        _Totals.merged([parts[member] for member in group]).summary(prefix) for prefix, group in groups.items()
+    )
+    total = _Totals.merged(parts.values()).summary(())
+    return Scorecard(table, results, scored, activities, total, results.unknown(table), band_points)
