@@ -71,6 +71,11 @@ def test_score_leaves_a_long_table_to_its_output_file(
     assert "就业创业扶持政策的制定及管理" not in shown  # activities below a duty are left out
     assert "另有 62 项职责活动的汇总未在此列出（完整汇总请输出 .xlsx 或 .json）" in shown  # a CSV has no summary
     assert len(out.read_text(encoding="utf-8-sig").splitlines()) == 103
+    short = tmp_path / "short.csv"
+    with monkeypatch.context() as patch:
+        patch.setattr(cli, "CONSOLE_ROWS", 200)
+        run(capsys, "score", SEED, EXAMPLE, "-o", short, "--allow-ungraded")
+    assert out.read_bytes() == short.read_bytes()  # rows written as they are graded are the same rows
     book = tmp_path / "out.xlsx"
     status, shown, _ = run(capsys, "score", SEED, EXAMPLE, "-o", book, "--allow-ungraded")
     assert f"另有 62 项职责活动的汇总未在此列出（见 {book} 的汇总）" in shown

@@ -97,6 +97,10 @@ class ScoredRow:
 
     def record(self) -> dict[str, object]:
         """The row as a flat record for CSV, XLSX and JSON output."""
+        return dict(zip(RECORD_FIELDS, self.cells(), strict=True))
+
+    def cells(self) -> tuple[object, ...]:
+        """The values of :meth:`record` in the order of ``RECORD_FIELDS``: a sheet's row."""
         grade = self.grade
         row = self.row
         if grade is None:
@@ -106,7 +110,7 @@ class ScoredRow:
             basis = "" if grade.basis is None else grade.tiers_text(grade.basis)
             explanation = grade.explain()
             notes = "、".join(grade.notes)
-        cells = (
+        return (
             row.id,
             _activity_name(row.activity),
             row.indicator.text,
@@ -121,7 +125,6 @@ class ScoredRow:
             str(row.location),
             "" if self.result is None else str(self.result),
         )
-        return dict(zip(RECORD_FIELDS, cells, strict=True))
 
 
 @functools.lru_cache(maxsize=4096)
