@@ -17,7 +17,6 @@ import json
 import sys
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
@@ -77,7 +76,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="kpi",
         description="Read, check and grade the tier texts (评价标准) of budget performance tables.",
     )
-    parser.add_argument("--version", action="version", version=f"kpi {_version()}")
+    parser.add_argument("--version", action=_ShowVersion)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     template = commands.add_parser(
@@ -131,7 +130,21 @@ def _doc(function: Any) -> str:
     return str(function.__doc__ or "").strip()
 
 
+class _ShowVersion(argparse.Action):
+    """``--version``, looked up only when asked: importlib.metadata takes longer
+    to import than the rest of the command line."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **_: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="show kpi's version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
+        sys.stdout.write(f"kpi {_version()}\n")
+        parser.exit()
+
+
 def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("kpi")
     except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
