@@ -189,9 +189,10 @@ class _Words:
         return self.notes.get(code, "")
 
     def difference(self, amount: Decimal, unit: Unit | None) -> str:
-        if unit == PERCENT:
-            return format_decimal(amount) + self.points
-        return format_decimal(amount) + (unit.name if unit else "")
+        if unit is None:
+            return format_decimal(amount)
+        # Units come from one table, so `is` settles the common case without attrs' __eq__.
+        return format_decimal(amount) + (self.points if unit is PERCENT or unit == PERCENT else unit.name)
 
 
 _ZH: Final = _Words(
@@ -267,7 +268,7 @@ def _describe_completion(completion: Completion, words: _Words) -> str:
             for item in completion.per_target
         ]
     )
-    how = {"lowest": words.lowest, "mean": words.mean, "weighted": words.weighted}[completion.aggregate]
+    how: str = getattr(words, completion.aggregate)  # words.lowest, words.mean or words.weighted
     return words.completion(rate, details, how)
 
 
