@@ -359,7 +359,12 @@ class Criteria:
             return self._placed(grade, strict) if decision[2] else grade
         completion = outcome if isinstance(outcome, _completion_type()) else None
         if compiled is not None and completion is not None:
-            return self._grade_rate(compiled, completion, strict)
+            # A completion rate on a one-metric scale: the same fast path.
+            self._check_grades_completion()
+            value, region = compiled.locate(convert(completion.rate, PERCENT, compiled.unit))
+            decision = compiled.grades[region]
+            grade = Grade(decision, ((compiled.metric, value),), self, completion)
+            return self._placed(grade, strict) if decision[2] else grade
         model = self._model
         lookup = self.outcomes(outcome if completion is None else self._completion_outcome(completion)).lookup
         shown = tuple((metric, lookup(metric, model.units[metric])) for metric in model.metrics)
@@ -367,14 +372,6 @@ class Criteria:
         band = None if index is None else Band(index)
         grade = Grade((band, None if notes else index, notes, basis), shown, self, completion)
         return self._placed(grade, strict) if notes else grade
-
-    def _grade_rate(self, compiled: Compiled, completion: Completion, strict: bool) -> Grade:
-        """A completion rate on a one-metric scale: the fast path, as for a number."""
-        self._check_grades_completion()
-        value, region = compiled.locate(convert(completion.rate, PERCENT, compiled.unit))
-        decision = compiled.grades[region]
-        grade = Grade(decision, ((compiled.metric, value),), self, completion)
-        return self._placed(grade, strict) if decision[2] else grade
 
     def _decide(self, lookup: Lookup) -> tuple[int | None, tuple[str, ...], int | None]:
         """Which tier the outcomes earn: (band index, notes, index of the deciding tier)."""
@@ -493,11 +490,7 @@ class Criteria:
         if not self._grades_completion or indicator is None or not indicator.targets:
             # The tiers measure the figures themselves (≤24小时, 设备完好率>90%).
             return self.grade(actuals, strict=strict)
-        completion = indicator.completion(actuals, aggregate=aggregate, weights=weights)
-        compiled = self._compiled
-        if compiled is not None:
-            return self._grade_rate(compiled, completion, strict)
-        return self.grade(completion, strict=strict)
+        return self.grade(indicator.completion(actuals, aggregate=aggregate, weights=weights), strict=strict)
 
     @functools.cached_property
     def _grades_completion(self) -> bool:
