@@ -11,6 +11,7 @@ marked as such, with the reason.
 
 from __future__ import annotations
 
+import collections
 import functools
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -320,18 +321,17 @@ class _Totals:
         return cls(counts, graded, ungraded, total_weight, weighted)
 
     @classmethod
-    def merged(cls, parts: Iterable[_Totals]) -> _Totals:
-        counts: dict[str, int] = {}
-        graded = ungraded = 0
-        total_weight = weighted = Decimal(0)
+    def merged(cls, parts: Sequence[_Totals]) -> _Totals:
+        counts: collections.Counter[str] = collections.Counter()
         for part in parts:
-            for label, count in part.counts.items():
-                counts[label] = counts.get(label, 0) + count
-            graded += part.graded
-            ungraded += part.ungraded
-            total_weight += part.weight
-            weighted += part.weighted
-        return cls(counts, graded, ungraded, total_weight, weighted)
+            counts.update(part.counts)
+        return cls(
+            dict(counts),
+            sum(part.graded for part in parts),
+            sum(part.ungraded for part in parts),
+            sum((part.weight for part in parts), Decimal(0)),
+            sum((part.weighted for part in parts), Decimal(0)),
+        )
 
     def summary(self, activity: tuple[str, ...]) -> Summary:
         score = self.weighted / self.weight if self.weight else None
@@ -400,5 +400,5 @@ def _score(
     activities = tuple(
         _Totals.merged([parts[member] for member in group]).summary(prefix) for prefix, group in groups.items()
     )
-    total = _Totals.merged(parts.values()).summary(())
+    total = _Totals.merged(list(parts.values())).summary(())
     return Scorecard(table, results, scored, activities, total, results.unknown(table), band_points)
