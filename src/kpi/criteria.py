@@ -31,7 +31,7 @@ from kpi.units import PERCENT, Quantity, Unit, convert
 
 if TYPE_CHECKING:
     from kpi._compiled import Compiled
-    from kpi.indicators import Aggregate, Completion, Indicator, Target, TargetCompletion
+    from kpi.indicators import Aggregate, Completion, Indicator, TargetCompletion
     from kpi.lint import Finding
     from kpi.outcomes import OutcomeInput
 
@@ -403,13 +403,14 @@ class Criteria:
         from kpi.indicators import TargetsCondition
 
         resolved = self._model.resolved
-        evaluated: tuple[tuple[Target, ...], list[TargetCompletion]] | None = None
+        # Every tier of the set is bound to the same indicator's targets (see _targets_model).
+        items: list[TargetCompletion] | None = None
         for index, condition in enumerate(resolved):
             if not isinstance(condition, TargetsCondition):
                 continue  # 其他: not a band of its own in such a set
-            if evaluated is None or evaluated[0] != condition.targets:
-                evaluated = condition.targets, condition.evaluate(lookup)
-            if condition.judge(evaluated[1]):
+            if items is None:
+                items = condition.evaluate(lookup)
+            if condition.judge(items):
                 return index, (), index
         # Not every outcome fully earns a tier (missed by exactly 1%):
         # it did not earn the better tiers, so it takes the worst.
