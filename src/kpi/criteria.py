@@ -23,9 +23,9 @@ import attrs
 from kpi.bands import BAND_LABELS, Band
 from kpi.direction import Direction, infer_direction
 from kpi.errors import CriteriaError, KpiSyntaxError, OutcomeError, UngradedError
-from kpi.grades import Grade, Phrases, phrases
+from kpi.grades import Grade, Phrases, band_texts, phrases
 from kpi.intervals import Interval
-from kpi.outcomes import Outcomes, metric_key
+from kpi.outcomes import Outcomes, metric_key, number_value
 from kpi.rules import BareValue, Comparison, Condition, Lookup, Otherwise, Rule, parse_rule
 from kpi.units import PERCENT, Quantity, Unit, convert
 
@@ -423,6 +423,16 @@ class Criteria:
         return tuple(phrases(condition) for condition in self._model.resolved)
 
     @functools.cached_property
+    def _tier_texts(self) -> tuple[str, ...]:
+        """Each tier's text as the document wrote it, as grades quote it on every row."""
+        return tuple(rule.text.strip() for rule in self.tiers)
+
+    @functools.cached_property
+    def _band_texts(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """How explanations name each band: in Chinese, then in English (see :func:`band_texts`)."""
+        return band_texts(self.labels)
+
+    @functools.cached_property
     def _compiled(self) -> Compiled | None:
         from kpi._compiled import compile_criteria  # on first grade, not at import
 
@@ -491,7 +501,16 @@ class Criteria:
         if not self._grades_completion or indicator is None or not indicator.targets:
             # The tiers measure the figures themselves (≤24小时, 设备完好率>90%).
             return self.grade(actuals, strict=strict)
-        return self.grade(indicator.completion(actuals, aggregate=aggregate, weights=weights), strict=strict)
+        completion = indicator.completion(actuals, aggregate=aggregate, weights=weights)
+        compiled = self._compiled
+        if compiled is None:
+            return self.grade(completion, strict=strict)
+        # What grade(completion) does on a one-metric scale, whose unit is % or none
+        # (see _grades_completion), so the rate needs no conversion.
+        value = number_value(completion.rate)
+        decision = compiled.grades[compiled.region(value)]
+        grade = Grade(decision, ((compiled.metric, value),), self, completion)
+        return self._placed(grade, strict) if decision[2] else grade
 
     @functools.cached_property
     def _grades_completion(self) -> bool:

@@ -81,7 +81,8 @@ class Grade:
     @property
     def label(self) -> str | None:
         """The document's name for the band (优, or A, or 一档…)."""
-        return None if self.band is None else self.criteria.label(self.band)
+        band = self.decision[0]
+        return None if band is None else self.criteria.labels[band._value_]
 
     @property
     def outcome(self) -> Quantity:
@@ -112,7 +113,8 @@ class Grade:
                 reason = _compare(fixed, value, words)
             else:
                 reason = _describe(model.resolved[tier], dict(self.outcomes), self.tiers_text(tier), words)
-            return f"{prefix}{_arrow(reason)}{self._band_text(words)}"
+            assert band is not None  # a tier that matched directly has a band
+            return f"{prefix}{reason}{_ARROW[reason.endswith('）')]}{criteria._band_texts[words is _EN][band._value_]}"
         outcomes = self.outcomes
         shown = words.join.join(
             (f"{metric} " if metric and len(outcomes) > 1 else "") + str(quantity) for metric, quantity in outcomes
@@ -145,18 +147,30 @@ class Grade:
 
     def tiers_text(self, index: int) -> str:
         """The tier text at *index* as the document wrote it."""
-        return self.criteria.tiers[index].text.strip()
+        return self.criteria._tier_texts[index]
 
     def _band_text(self, words: _Words) -> str:
         band = self.decision[0]
         assert band is not None
-        label = self.criteria.label(band)
-        return label if words is _ZH or label != band.label else f"{label} ({band.english})"
+        return self.criteria._band_texts[words is _EN][band._value_]
+
+
+def band_texts(labels: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """How explanations name each band, in Chinese and in English: the
+    document's label, and in English the band's English name beside a
+    Chinese label (优 (excellent)).  Criteria keeps them, one per band."""
+    english = tuple(
+        label if label != band.label else f"{label} ({band.english})" for label, band in zip(labels, Band, strict=True)
+    )
+    return labels, english
 
 
 def _arrow(reason: str) -> str:
     """The reason and the arrow to the band; a full-width bracket needs no space."""
-    return reason + ("→ " if reason.endswith("）") else " → ")
+    return reason + _ARROW[reason.endswith("）")]
+
+
+_ARROW: Final = (" → ", "→ ")
 
 
 @attrs.frozen
@@ -256,6 +270,15 @@ def _rate(rate: Decimal) -> str:
 
 def _describe_completion(completion: Completion, words: _Words) -> str:
     rate = _rate(completion.rate)
+    per_target = completion.per_target
+    how: str = getattr(words, completion.aggregate)  # words.lowest, words.mean or words.weighted
+    if len(per_target) == 1:
+        # One target, the common row: its rate is the overall one, but for a weighted mean's rounding.
+        (item,) = per_target
+        target = item.target
+        own = rate if item.rate is completion.rate else _rate(item.rate)
+        details = words.target_rate(target.metric or "", str(item.actual), target.requirement, own).strip()
+        return words.completion(rate, details, how)
     details = words.join.join(
         [
             words.target_rate(
@@ -265,10 +288,9 @@ def _describe_completion(completion: Completion, words: _Words) -> str:
                 # One target, or the lowest of several: its rate is the overall one.
                 rate if item.rate is completion.rate else _rate(item.rate),
             ).strip()
-            for item in completion.per_target
+            for item in per_target
         ]
     )
-    how: str = getattr(words, completion.aggregate)  # words.lowest, words.mean or words.weighted
     return words.completion(rate, details, how)
 
 

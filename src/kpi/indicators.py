@@ -286,6 +286,9 @@ class Indicator:
 
 def _tidy(value: Decimal) -> Decimal:
     """The same number without trailing zeros: 96.00 reads as 96, 100 stays 100."""
+    text = str(value)
+    if "." in text and text[-1] != "0" and "E" not in text:
+        return value  # a fraction with no trailing zero (96.5, 96.12345…), the usual rate
     return Decimal(format_decimal(value))
 
 

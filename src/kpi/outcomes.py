@@ -83,7 +83,8 @@ def _finite(number: Decimal, shown: object) -> Decimal:
         raise OutcomeError(
             f"outcome {shown!r} is outside the sizes kpi grades (1E-{LARGEST_EXPONENT} to 1E+{LARGEST_EXPONENT})"
         )
-    if len(number.as_tuple().digits) > MOST_DIGITS:
+    # A number's text is at least as long as its digits: the short ones need no count.
+    if len(str(number)) > MOST_DIGITS and len(number.as_tuple().digits) > MOST_DIGITS:
         raise OutcomeError(f"outcome {shown!r} has more than {MOST_DIGITS} digits")
     return number
 

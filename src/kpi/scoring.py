@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import collections
 import functools
+import operator
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
@@ -107,10 +108,12 @@ class ScoredRow:
         if grade is None:
             label = basis = explanation = notes = ""
         else:
-            label = grade.label or ""
-            basis = "" if grade.basis is None else grade.tiers_text(grade.basis)
+            band, _, noted, deciding = grade.decision
+            criteria = grade.criteria
+            label = "" if band is None else criteria.labels[band._value_]
+            basis = "" if deciding is None else criteria._tier_texts[deciding]
             explanation = grade.explain()
-            notes = "、".join(grade.notes)
+            notes = "、".join(noted)
         return (
             row.id,
             _activity_name(row.activity),
@@ -257,12 +260,15 @@ def _unscorable(
     if weight_problem:
         return "invalid", weight_problem
     filled = entry.filled
-    if filled and all([value for _, value in filled]):
+    if filled and all(map(_VALUE, filled)):
         return None
     empty = [name for name, value in filled if not value]
     if len(empty) == len(filled):
         return "missing", "未填写实际值"
     return "invalid", f"缺少 {'、'.join(name or ACTUAL for name in empty)} 的实际值"
+
+
+_VALUE: Final = operator.itemgetter(1)
 
 
 def _weight_of(row: TableRow, entry: ResultEntry | None) -> tuple[Decimal, str]:
@@ -287,7 +293,8 @@ def _tally(scored: ScoredRow) -> _Tally:
     grade = scored.grade
     if scored.status != "graded" or grade is None or scored.points is None:
         return _NOT_GRADED
-    return grade.label or "", scored.weight, scored.weight * scored.points
+    band = grade.decision[0]
+    return ("" if band is None else grade.criteria.labels[band._value_]), scored.weight, scored.weight * scored.points
 
 
 _ONE: Final = Decimal(1)
