@@ -265,7 +265,13 @@ class Indicator:
         if type(actuals) is str and len(targets) == 1 and aggregate == "lowest":
             # One figure for one target, the commonest row of a results file.
             quantity = read_outcome(actuals)
-            item = TargetCompletion.of(targets[0], convert(quantity.value, quantity.unit, targets[0].unit))
+            target = targets[0]
+            if quantity.unit is target.unit:
+                # Written in the target's unit: the figure as read is the actual one.
+                actual = quantity.value
+                item = TargetCompletion(target, quantity, _tidy(target.completion(actual)), target.is_met(actual))
+            else:
+                item = TargetCompletion.of(target, convert(quantity.value, quantity.unit, target.unit))
             return Completion(item.rate, (item,), aggregate)
         lookup = Outcomes.read(actuals, self.metrics).lookup
         per_target = tuple([TargetCompletion.of(target, lookup(target.metric, target.unit)) for target in targets])
@@ -287,8 +293,8 @@ class Indicator:
 def _tidy(value: Decimal) -> Decimal:
     """The same number without trailing zeros: 96.00 reads as 96, 100 stays 100."""
     text = str(value)
-    if "." in text and text[-1] != "0" and "E" not in text:
-        return value  # a fraction with no trailing zero (96.5, 96.12345…), the usual rate
+    if "E" not in text and (text[-1] != "0" if "." in text else text != "-0"):
+        return value  # tidy already: a whole number, or a fraction with no trailing zero
     return Decimal(format_decimal(value))
 
 

@@ -226,14 +226,39 @@ def _outcome(row: TableRow, entry: ResultEntry) -> tuple[object, bool]:
 
 
 def _score_row(row: TableRow, entry: ResultEntry | None, results: Results, points: Sequence[Decimal]) -> ScoredRow:
+    criteria = row.criteria
+    if entry is None or criteria is None or entry.problem or entry.weight or len(entry.filled) != 1:
+        return _score_other_row(row, entry, results, points)
+    ((name, value),) = entry.filled
+    if not value or (results.duplicates and row.id in results.duplicates):
+        return _score_other_row(row, entry, results, points)
+    # The common row, one figure and nothing amiss: what _score_other_row does, in short.
+    weight = _ONE if row.weight is None else row.weight
+    return _graded(row, criteria, value, name == COMPLETION_RATE, weight, points, entry.location)
+
+
+def _score_other_row(
+    row: TableRow, entry: ResultEntry | None, results: Results, points: Sequence[Decimal]
+) -> ScoredRow:
     weight, weight_problem = _weight_of(row, entry)
-    location = None if entry is None else entry.location
     criteria = row.criteria
     problem = _unscorable(row, entry, results, weight_problem)
     if problem is not None:
-        return ScoredRow(row, problem[0], None, problem[1], weight, None, location)
+        return ScoredRow(row, problem[0], None, problem[1], weight, None, None if entry is None else entry.location)
     assert entry is not None and criteria is not None
     outcome, is_rate = _outcome(row, entry)
+    return _graded(row, criteria, outcome, is_rate, weight, points, entry.location)
+
+
+def _graded(
+    row: TableRow,
+    criteria: Criteria,
+    outcome: object,
+    is_rate: bool,
+    weight: Decimal,
+    points: Sequence[Decimal],
+    location: SourceLocation,
+) -> ScoredRow:
     try:
         grade = criteria.grade(outcome) if is_rate else criteria.grade_actuals(outcome)  # type: ignore[arg-type]
     except KpiError as error:
