@@ -95,12 +95,14 @@ class ResultEntry:
     location: SourceLocation
     problem: str = ""
 
-    #: The (name, value) pairs that carry a name or a value.
-    filled: tuple[tuple[str, str], ...] = attrs.field(init=False, eq=False, repr=False)
-
-    def __attrs_post_init__(self) -> None:
-        # Scoring reads it for every row; attrs' cached properties cost more on slotted classes.
-        object.__setattr__(self, "filled", tuple(filter(any, self.values)))
+    #: The (name, value) pairs that carry a name or a value.  Scoring reads it
+    #: for every row: it is worked out once, as the entry is made.
+    filled: tuple[tuple[str, str], ...] = attrs.field(
+        init=False,
+        eq=False,
+        repr=False,
+        default=attrs.Factory(lambda self: tuple(filter(any, self.values)), takes_self=True),
+    )
 
 
 @attrs.frozen
@@ -175,15 +177,23 @@ def read_results(sheet: Sheet) -> Results:
     known_names: dict[tuple[str, ...], tuple[str, ...]] = {}
     weight_index = -1 if weight_column is None else weight_column
     csv_sheet = sheet.kind == "csv"
+    # A row as long as the heading's columns is read as it is, unless some
+    # meaning needs the empty cell appended to every row.
+    pad_always = weight_column is None or any(name_column < 0 for name_column, _ in pairs)
+    path = sheet.path
     for line, cells in rows:
         if not (cells and cells[0].strip()) and not "".join(cells).strip():
             continue  # a blank row (the first cell is checked first: it is seldom blank)
-        location = SourceLocation(sheet.path, line)
         short = len(cells) < width
-        padded = (*cells, *("",) * (width - len(cells)), "") if short else (*cells, "")
+        if short:
+            padded = (*cells, *("",) * (width - len(cells)), "")
+        elif pad_always:
+            padded = (*cells, "")
+        else:
+            padded = cells
         row_id = padded[id_column].strip()
         if not row_id:
-            unnamed.append(location)
+            unnamed.append(SourceLocation(path, line))
             continue
         raw_names = name_cells(padded)
         names = known_names.get(raw_names)
@@ -194,15 +204,17 @@ def read_results(sheet: Sheet) -> Results:
                     for (name_column, _), name in zip(pairs, raw_names, strict=True)
                 ]
             )
-        values = tuple(zip(names, [cell.strip() for cell in value_cells(padded)], strict=True))
+        values = tuple(zip(names, map(str.strip, value_cells(padded)), strict=True))
         # A spreadsheet writes every cell of a row: fewer means a cut-off file,
         # and a cut-off figure (95.3 → 95) must not be graded.
         problem = f"结果行只有 {len(cells)} 列（应有 {width} 列），文件可能被截断" if short and csv_sheet else ""
         first = entries.get(row_id)
         if first is None:
-            entries[row_id] = ResultEntry(row_id, values, padded[weight_index].strip(), location, problem)
+            entries[row_id] = ResultEntry(
+                row_id, values, padded[weight_index].strip(), SourceLocation(path, line), problem
+            )
         else:
-            repeated.setdefault(row_id, [first.location]).append(location)
+            repeated.setdefault(row_id, [first.location]).append(SourceLocation(path, line))
     # In the order the ids first appear, as a reader of the file meets them.
     by_first = sorted(repeated.items(), key=lambda item: item[1][0].line)
     duplicates = {row_id: tuple(places) for row_id, places in by_first}
