@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -379,6 +380,10 @@ def test_tiers_about_targets_take_the_first_tier_that_holds(tiers: str, indicato
         assert (grade.band, grade.tier, grade.notes) == (kpi.Band(holding[0]), holding[0], ())
     else:
         assert (grade.band, grade.tier, grade.notes) == (kpi.Band(3), None, ("gap",))
+    # The grade keeps the evaluation for its explanation, which must read as if worked out afresh.
+    afresh = attrs.evolve(grade, _evaluation=None)
+    for lang in ("zh", "en"):
+        assert grade.explain(lang) == afresh.explain(lang)  # type: ignore[arg-type]
 
 
 def test_tiers_about_targets_explain_each_target() -> None:

@@ -368,16 +368,22 @@ class Criteria:
         model = self._model
         lookup = self.outcomes(outcome if completion is None else self._completion_outcome(completion)).lookup
         shown = tuple((metric, lookup(metric, model.units[metric])) for metric in model.metrics)
-        index, notes, basis = self._decide(lookup)
+        evaluation = None
+        if model.quantified:
+            # Kept with the grade: its explanation quotes each target's completion.
+            evaluation = self._evaluate_targets(lookup)
+            index, notes, basis = self._decide_targets(evaluation)
+        else:
+            index, notes, basis = self._decide(lookup)
         band = None if index is None else Band(index)
-        grade = Grade((band, None if notes else index, notes, basis), shown, self, completion)
+        grade = Grade((band, None if notes else index, notes, basis), shown, self, completion, _evaluation=evaluation)
         return self._placed(grade, strict) if notes else grade
 
     def _decide(self, lookup: Lookup) -> tuple[int | None, tuple[str, ...], int | None]:
         """Which tier the outcomes earn: (band index, notes, index of the deciding tier)."""
         model = self._model
         if model.quantified:
-            return self._decide_targets(lookup)
+            return self._decide_targets(self._evaluate_targets(lookup))
         catch_all: int | None = None
         for index, condition in enumerate(model.resolved):
             if isinstance(condition, Otherwise):
@@ -397,19 +403,23 @@ class Criteria:
             return catch_all, (), catch_all
         return None, ("uncovered",), None
 
-    def _decide_targets(self, lookup: Lookup) -> tuple[int | None, tuple[str, ...], int | None]:
+    def _evaluate_targets(self, lookup: Lookup) -> tuple[TargetCompletion, ...]:
+        """Each target against its figure, for tiers about the indicator's targets:
+        every tier of such a set is bound to the same targets (see _targets_model)."""
+        from kpi.indicators import TargetsCondition
+
+        condition = next(c for c in self._model.resolved if isinstance(c, TargetsCondition))
+        return tuple(condition.evaluate(lookup))
+
+    def _decide_targets(self, items: Sequence[TargetCompletion]) -> tuple[int | None, tuple[str, ...], int | None]:
         """:meth:`_decide` for tiers about the indicator's targets, which all judge
-        one evaluation of the targets against the figures."""
+        one evaluation of the targets against the figures (*items*)."""
         from kpi.indicators import TargetsCondition
 
         resolved = self._model.resolved
-        # Every tier of the set is bound to the same indicator's targets (see _targets_model).
-        items: list[TargetCompletion] | None = None
         for index, condition in enumerate(resolved):
             if not isinstance(condition, TargetsCondition):
                 continue  # 其他: not a band of its own in such a set
-            if items is None:
-                items = condition.evaluate(lookup)
             if condition.judge(items):
                 return index, (), index
         # Not every outcome fully earns a tier (missed by exactly 1%):

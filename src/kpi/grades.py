@@ -8,7 +8,7 @@ Chinese or English that an evaluator can paste next to the figure.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final, Literal
 
@@ -22,7 +22,7 @@ from kpi.units import PERCENT, Quantity, Unit
 
 if TYPE_CHECKING:
     from kpi.criteria import Criteria
-    from kpi.indicators import Completion
+    from kpi.indicators import Completion, TargetCompletion
 
 __all__ = ["NOTES", "Grade"]
 
@@ -55,6 +55,11 @@ class Grade:
     values: tuple[tuple[str | None, Decimal], ...]
     criteria: Criteria = attrs.field(eq=False, repr=False)
     completion: Completion | None = None
+    #: For tiers about targets, each target's completion as the tiers judged it
+    #: (the explanation quotes them); derived from ``values``, so not compared.
+    _evaluation: tuple[TargetCompletion, ...] | None = attrs.field(
+        default=None, eq=False, repr=False, kw_only=True, alias="_evaluation"
+    )
 
     @property
     def band(self) -> Band | None:
@@ -111,6 +116,8 @@ class Grade:
                 values = self.values
                 value = values[0][1] if len(values) == 1 else dict(values)[fixed.metric]
                 reason = _compare(fixed, value, words)
+            elif self._evaluation is not None:
+                reason = _describe_evaluation(self._evaluation, words)
             else:
                 reason = _describe(model.resolved[tier], dict(self.outcomes), self.tiers_text(tier), words)
             assert band is not None  # a tier that matched directly has a band
@@ -123,8 +130,11 @@ class Grade:
             return f"{prefix}{shown} {words.uncovered} → {words.no_band}"
         assert basis is not None
         if "gap" in notes and model.quantified:
+            evaluation: Sequence[TargetCompletion] | None = self._evaluation
+            if evaluation is None:
+                evaluation = _evaluate(model.resolved[basis], dict(outcomes))
             reason = words.unearned.format(
-                shown=_describe_targets(model.resolved[basis], dict(outcomes), words),
+                shown=_describe_evaluation(evaluation, words),
                 better=criteria.labels[basis - 1],
                 better_text=self.tiers_text(basis - 1),
                 label=self.label,
@@ -294,17 +304,25 @@ def _describe_completion(completion: Completion, words: _Words) -> str:
     return words.completion(rate, details, how)
 
 
-def _describe_targets(condition: Condition, values: Mapping[str | None, Quantity], words: _Words) -> str:
-    """Each target against its actual figure, with how far it was beaten or missed."""
-    from kpi.indicators import TargetsCondition, describe_margin
+def _evaluate(condition: Condition, values: Mapping[str | None, Quantity]) -> Sequence[TargetCompletion]:
+    """Each target of a tier about targets against the outcomes."""
+    from kpi.indicators import TargetsCondition
 
     assert isinstance(condition, TargetsCondition), condition
-    lookup = Outcomes(dict(values)).lookup
+    return condition.evaluate(Outcomes(dict(values)).lookup)
+
+
+def _describe_evaluation(evaluation: Sequence[TargetCompletion], words: _Words) -> str:
+    """Each target against its actual figure, with how far it was beaten or missed."""
+    from kpi.indicators import describe_margin
+
     lang = "zh" if words is _ZH else "en"
     return words.join.join(
-        f"{item.target.metric or ''} {item.actual} {item.target.op if item.met else _NOT[item.target.op]} "
-        f"{Quantity(item.target.value, item.target.unit)}{describe_margin(item, lang)}".strip()
-        for item in condition.evaluate(lookup)
+        [
+            f"{item.target.metric or ''} {item.actual} {item.target.op if item.met else _NOT[item.target.op]} "
+            f"{Quantity(item.target.value, item.target.unit)}{describe_margin(item, lang)}".strip()
+            for item in evaluation
+        ]
     )
 
 
@@ -393,7 +411,7 @@ def _describe(condition: Condition, values: Mapping[str | None, Quantity], text:
     from kpi.indicators import TargetsCondition  # loaded already: the criteria built one
 
     if isinstance(condition, TargetsCondition):
-        return _describe_targets(condition, values, words)
+        return _describe_evaluation(_evaluate(condition, values), words)
     if isinstance(condition, AllOf):
         return words.and_.join(_describe(part, values, text, words) for part in condition.parts)
     if isinstance(condition, AnyOf):
