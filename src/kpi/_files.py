@@ -94,13 +94,13 @@ def _decode(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _read_csv(path: Path) -> Sheet:
-    data = path.read_bytes()
-    text, notices = _decode(data, str(path))
+    text, notices = _decode(path.read_bytes(), str(path))  # the bytes go as soon as they are decoded
     if "\x00" in text:
         raise FileError(f"{path}: contains NUL bytes; it is not a CSV text file")
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
-        records = list(reader)
+        # Each record becomes a tuple as it is read: no list of lists beside the tuples.
+        records = list(map(tuple, reader))
     except csv.Error:
         _numbered(path, text)  # raises, naming the line where the bad record starts
         raise  # pragma: no cover - _numbered met the same error
@@ -108,7 +108,7 @@ def _read_csv(path: Path) -> Sheet:
         raise FileError(f"{path}: more than {MAX_ROWS} rows")
     if reader.line_num == len(records):
         # One line per record: record i starts on line i.
-        rows = tuple(zip(range(1, len(records) + 1), map(tuple, records), strict=True))
+        rows = tuple(zip(range(1, len(records) + 1), records, strict=True))
     else:
         rows = _numbered(path, text)  # a quoted cell spans lines: count them record by record
     return Sheet(str(path), rows, notices)
