@@ -128,6 +128,10 @@ outcome_pieces = st.sampled_from(
         "％",
         "\n",
         "−",
+        "　",  # an ideographic space, and traditional forms that fold to units and magnitudes
+        "萬",
+        "個工作日",
+        "小時",
     ]
 )
 

@@ -124,13 +124,20 @@ def _read_text_or_error(text: str) -> Quantity | str:
 def _read_text(text: str) -> Quantity:
     if not text.strip():
         raise OutcomeError("outcome is empty")
-    folded = text if text.isascii() else normalise(text).text
-    plain = _plain_quantity().fullmatch(folded)
+    pattern = _plain_quantity()
+    # Normalising leaves the pattern's characters (digits, units, 万) as they are,
+    # so a text that matches as written reads the same folded: fold only the others.
+    plain = pattern.fullmatch(text)
+    if plain is None and not text.isascii():
+        plain = pattern.fullmatch(normalise(text).text)
     if plain is not None and len(text) <= 100:
         minus, number, unit_alone, magnitude, unit_after = plain.groups()
         unit = unit_alone or unit_after
-        _, digits, exponent = Decimal(number).as_tuple()
-        value = Decimal((1 if minus else 0, digits, int(exponent) + _MAGNITUDE_SHIFT[magnitude or ""]))
+        if magnitude:
+            _, digits, exponent = Decimal(number).as_tuple()
+            value = Decimal((1 if minus else 0, digits, int(exponent) + _MAGNITUDE_SHIFT[magnitude]))
+        else:
+            value = Decimal(minus + number)
         return Quantity(_finite(value, text), unit_named(unit) if unit else None)
     from kpi._parser import parse_quantity  # the grammar, for the spellings the pattern does not cover
 
