@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -366,12 +366,13 @@ class Criteria:
             grade = Grade(decision, ((compiled.metric, value),), self, completion)
             return self._placed(grade, strict) if decision[2] else grade
         model = self._model
-        lookup = self.outcomes(outcome if completion is None else self._completion_outcome(completion)).lookup
+        outcomes = self.outcomes(outcome if completion is None else self._completion_outcome(completion))
+        lookup = outcomes.lookup
         shown = tuple((metric, lookup(metric, model.units[metric])) for metric in model.metrics)
         evaluation = None
         if model.quantified:
             # Kept with the grade: its explanation quotes each target's completion.
-            evaluation = self._evaluate_targets(lookup)
+            evaluation = self._evaluate_targets(outcomes.quantity)
             index, notes, basis = self._decide_targets(evaluation)
         else:
             index, notes, basis = self._decide(lookup)
@@ -383,7 +384,9 @@ class Criteria:
         """Which tier the outcomes earn: (band index, notes, index of the deciding tier)."""
         model = self._model
         if model.quantified:
-            return self._decide_targets(self._evaluate_targets(lookup))
+            return self._decide_targets(
+                self._evaluate_targets(lambda metric, unit: Quantity(lookup(metric, unit), unit))
+            )
         catch_all: int | None = None
         for index, condition in enumerate(model.resolved):
             if isinstance(condition, Otherwise):
@@ -403,13 +406,14 @@ class Criteria:
             return catch_all, (), catch_all
         return None, ("uncovered",), None
 
-    def _evaluate_targets(self, lookup: Lookup) -> tuple[TargetCompletion, ...]:
-        """Each target against its figure, for tiers about the indicator's targets:
-        every tier of such a set is bound to the same targets (see _targets_model)."""
+    def _evaluate_targets(self, given: Callable[[str | None, Unit | None], Quantity]) -> tuple[TargetCompletion, ...]:
+        """Each target against its figure (*given* in the target's unit), for tiers
+        about the indicator's targets: every tier of such a set is bound to the
+        same targets (see _targets_model)."""
         from kpi.indicators import TargetsCondition
 
         condition = next(c for c in self._model.resolved if isinstance(c, TargetsCondition))
-        return tuple(condition.evaluate(lookup))
+        return tuple(condition.evaluate_given(given))
 
     def _decide_targets(self, items: Sequence[TargetCompletion]) -> tuple[int | None, tuple[str, ...], int | None]:
         """:meth:`_decide` for tiers about the indicator's targets, which all judge

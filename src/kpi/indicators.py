@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Final, Literal
 
@@ -266,15 +266,12 @@ class Indicator:
             # One figure for one target, the commonest row of a results file.
             quantity = read_outcome(actuals)
             target = targets[0]
-            if quantity.unit is target.unit:
-                # Written in the target's unit: the figure as read is the actual one.
-                actual = quantity.value
-                item = TargetCompletion(target, quantity, _tidy(target.completion(actual)), target.is_met(actual))
-            else:
-                item = TargetCompletion.of(target, convert(quantity.value, quantity.unit, target.unit))
+            if quantity.unit is not target.unit:
+                quantity = Quantity(convert(quantity.value, quantity.unit, target.unit), target.unit)
+            item = TargetCompletion.reached(target, quantity)
             return Completion(item.rate, (item,), aggregate)
-        lookup = Outcomes.read(actuals, self.metrics).lookup
-        per_target = tuple([TargetCompletion.of(target, lookup(target.metric, target.unit)) for target in targets])
+        given = Outcomes.read(actuals, self.metrics).quantity
+        per_target = tuple([TargetCompletion.reached(target, given(target.metric, target.unit)) for target in targets])
         if aggregate == "lowest":
             # The rates are tidy already, and so is the lowest of them.
             rate = per_target[0].rate if len(per_target) == 1 else min([item.rate for item in per_target])
@@ -330,6 +327,12 @@ class TargetCompletion:
     def of(cls, target: Target, actual: Decimal) -> TargetCompletion:
         return cls(target, Quantity(actual, target.unit), _tidy(target.completion(actual)), target.is_met(actual))
 
+    @classmethod
+    def reached(cls, target: Target, actual: Quantity) -> TargetCompletion:
+        """:meth:`of` for an actual figure in the target's unit already, kept as it is."""
+        value = actual.value
+        return cls(target, actual, _tidy(target.completion(value)), target.is_met(value))
+
     @functools.cached_property
     def margin(self) -> Decimal:
         """By how much the actual figure beats the target (see :meth:`Target.margin`).
@@ -375,6 +378,10 @@ class TargetsCondition(WholeTier):
 
     def evaluate(self, lookup: Lookup) -> list[TargetCompletion]:
         return [TargetCompletion.of(target, lookup(target.metric, target.unit)) for target in self.targets]
+
+    def evaluate_given(self, given: Callable[[str | None, Unit | None], Quantity]) -> list[TargetCompletion]:
+        """:meth:`evaluate` with the figures as given (``Outcomes.quantity``), kept when in the targets' units."""
+        return [TargetCompletion.reached(target, given(target.metric, target.unit)) for target in self.targets]
 
     def holds(self, lookup: Lookup, direction_of: DirectionOf = _higher) -> bool:
         return self.judge(self.evaluate(lookup))

@@ -201,9 +201,19 @@ class Outcomes:
 
     def lookup(self, metric: str | None, unit: Unit | None) -> Decimal:
         """The outcome of *metric* in *unit*; a missing metric is an error naming it."""
+        quantity = self._given(metric)
+        return convert(quantity.value, quantity.unit, unit)
+
+    def quantity(self, metric: str | None, unit: Unit | None) -> Quantity:
+        """:meth:`lookup` with its unit: the outcome as given when given in *unit*."""
+        quantity = self._given(metric)
+        if quantity.unit is unit:
+            return quantity
+        return Quantity(convert(quantity.value, quantity.unit, unit), unit)
+
+    def _given(self, metric: str | None) -> Quantity:
         try:
-            quantity = self.values[metric]
+            return self.values[metric]
         except KeyError:
             known = "、".join(name for name in self.values if name is not None) or "none"
             raise OutcomeError(f"no outcome for metric {metric or '(unnamed)'}; outcomes given for: {known}") from None
-        return convert(quantity.value, quantity.unit, unit)
