@@ -216,3 +216,56 @@ def test_invalid_weight_makes_the_row_invalid(tmp_path: Path) -> None:
 def test_every_record_has_the_published_fields_in_order() -> None:
     card = kpi.score(TABLE, EXAMPLE)
     assert {tuple(record) for record in card.records()} == {RECORD_FIELDS}
+
+
+def test_rows_that_repeat_a_tier_set_and_its_figures_share_one_grade(tmp_path: Path) -> None:
+    tiers = ["95%", "85%-94%", "70%-84%", "69%以下"]
+    indicator = "城镇新增就业10万人"
+    table = write(
+        tmp_path / "t.csv",
+        [
+            ["编号", "职责活动", "绩效指标", "评价标准", "", "", ""],
+            *[[f"A{n}", "就业", indicator, *tiers] for n in range(1, 6)],
+            ["B1", "就业", "城镇新增就业8万人", *tiers],  # another indicator: other targets, another criteria
+        ],
+    )
+    figures = {"A1": "96000人", "A2": "96000人", "A3": "80000人", "A4": "很多", "A5": "很多", "B1": "96000人"}
+    results = write(
+        tmp_path / "r.csv",
+        [
+            ["编号", "填报项1", "实际值1"],
+            *[[row_id, "城镇新增就业（人）", figure] for row_id, figure in figures.items()],
+        ],
+    )
+    card = kpi.score(table, results)
+    rows = {row.id: row for row in card.rows}
+    assert rows["A1"].grade is rows["A2"].grade
+    assert rows["A1"].grade != rows["A3"].grade
+    assert rows["A1"].grade != rows["B1"].grade  # 96% of 10万 is not 120% of 8万
+    assert [rows[row_id].row.criteria.grade_actuals(figures[row_id]) for row_id in ("A1", "A3", "B1")] == [  # type: ignore[union-attr]
+        rows[row_id].grade for row_id in ("A1", "A3", "B1")
+    ]
+    assert (rows["A4"].status, rows["A5"].status) == ("invalid", "invalid")
+    assert rows["A4"].reason == rows["A5"].reason != ""
+    assert (rows["A1"].row.location.line, rows["A2"].row.location.line) == (2, 3)  # each row keeps its own place
+    assert list(card.iter_cells()) == [row.cells() for row in card.rows]
+
+
+def test_shared_grades_are_the_grades_each_row_would_get_alone() -> None:
+    card = kpi.score(TABLE, EXAMPLE)
+    results = kpi.load_results(EXAMPLE)
+    for row in card.rows:
+        if row.grade is None:
+            continue
+        criteria = row.row.criteria
+        assert criteria is not None
+        filled = results.entries[row.id].filled
+        if len(filled) == 1 and filled[0][0] == "完成率":
+            alone = criteria.grade(filled[0][1])
+        elif len(filled) == 1:
+            alone = criteria.grade_actuals(filled[0][1])
+        else:
+            alone = criteria.grade_actuals({name: value for name, value in filled})
+        assert (row.grade, row.grade.explain()) == (alone, alone.explain())
+    assert list(card.iter_cells()) == [row.cells() for row in card.rows]
+    assert card.records() == [row.record() for row in card.rows]

@@ -256,7 +256,7 @@ def _score(args: argparse.Namespace) -> int:
         write_output(
             args.output,
             list(RECORD_FIELDS),
-            (row.cells() for row in card.rows) if left_to_file else [list(record.values()) for record in records],
+            card.iter_cells() if left_to_file else [list(record.values()) for record in records],
             inputs=[args.table, args.results],
             document=document,
             extra_sheets=[

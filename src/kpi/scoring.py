@@ -103,16 +103,19 @@ class ScoredRow:
 
     def cells(self) -> tuple[object, ...]:
         """The values of :meth:`record` in the order of ``RECORD_FIELDS``: a sheet's row."""
+        return self._cells("" if self.grade is None else self.grade.explain())
+
+    def _cells(self, explanation: str) -> tuple[object, ...]:
+        """:meth:`cells`, given the grade's explanation (rows that share a grade share it)."""
         grade = self.grade
         row = self.row
         if grade is None:
-            label = basis = explanation = notes = ""
+            label = basis = notes = ""
         else:
             band, _, noted, deciding = grade.decision
             criteria = grade.criteria
             label = "" if band is None else criteria.labels[band._value_]
             basis = "" if deciding is None else criteria._tier_texts[deciding]
-            explanation = grade.explain()
             notes = "、".join(noted)
         return (
             row.id,
@@ -209,64 +212,102 @@ class Scorecard:
 
     def iter_records(self) -> Iterator[dict[str, object]]:
         """The records one at a time, for writing a large table without holding them all."""
-        return (row.record() for row in self.rows)
+        return (dict(zip(RECORD_FIELDS, cells, strict=True)) for cells in self.iter_cells())
+
+    def iter_cells(self) -> Iterator[tuple[object, ...]]:
+        """Each row's cells (see :meth:`ScoredRow.cells`), one at a time.
+
+        Rows that repeat a tier set and its figures share one grade (see
+        :func:`score`), and its explanation is worked out once.
+        """
+        explained: dict[int, str] = {}  # by the grade's identity: self.rows keeps every grade alive
+        for row in self.rows:
+            grade = row.grade
+            if grade is None:
+                yield row._cells("")
+                continue
+            explanation = explained.get(id(grade))
+            if explanation is None:
+                explanation = explained[id(grade)] = grade.explain()
+            yield row._cells(explanation)
 
     def summary_records(self) -> list[dict[str, object]]:
         """One record per activity, then one for the whole document."""
         return [summary.record(BAND_LABELS) for summary in (*self.activities, self.total)]
 
 
-def _outcome(row: TableRow, entry: ResultEntry) -> tuple[object, bool]:
-    """The outcome to grade from a results entry, and whether it is a plain rate."""
-    filled = entry.filled
+def _outcome(filled: tuple[tuple[str, str], ...]) -> tuple[object, bool]:
+    """The outcome to grade from a results entry's filled pairs, and whether it is a plain rate."""
     if len(filled) == 1:
         name, value = filled[0]
         return value, name == COMPLETION_RATE
     return {name: value for name, value in filled if name not in ("", ACTUAL)}, False
 
 
-def _score_row(row: TableRow, entry: ResultEntry | None, results: Results, points: Sequence[Decimal]) -> ScoredRow:
-    criteria = row.criteria
-    if entry is None or criteria is None or entry.problem or entry.weight or len(entry.filled) != 1:
-        return _score_other_row(row, entry, results, points)
-    ((name, value),) = entry.filled
-    if not value or (results.duplicates and row.id in results.duplicates):
-        return _score_other_row(row, entry, results, points)
-    # The common row, one figure and nothing amiss: what _score_other_row does, in short.
-    weight = _ONE if row.weight is None else row.weight
-    return _graded(row, criteria, value, name == COMPLETION_RATE, weight, points, entry.location)
+# A grade worked out for a tier set and figures, or why the figures could not be graded.
+_Worked = Grade | str
 
 
-def _score_other_row(
-    row: TableRow, entry: ResultEntry | None, results: Results, points: Sequence[Decimal]
-) -> ScoredRow:
-    weight, weight_problem = _weight_of(row, entry)
-    criteria = row.criteria
-    problem = _unscorable(row, entry, results, weight_problem)
-    if problem is not None:
-        return ScoredRow(row, problem[0], None, problem[1], weight, None, None if entry is None else entry.location)
-    assert entry is not None and criteria is not None
-    outcome, is_rate = _outcome(row, entry)
-    return _graded(row, criteria, outcome, is_rate, weight, points, entry.location)
+class _Grader:
+    """Grades the rows of one scoring run.
+
+    Rows that repeat a tier set and its figures (a rate of 100% on the usual
+    95% | 85%-94% | … set) share one grade, worked out once: the figures alone
+    decide a grade, and grades are immutable.
+    """
+
+    def __init__(self, results: Results, points: Sequence[Decimal]) -> None:
+        self.results = results
+        self.points = points
+        # By the criteria's identity (each is kept alive by its table rows) and the figures.
+        self._worked: dict[tuple[int, tuple[tuple[str, str], ...]], _Worked] = {}
+
+    def row(self, row: TableRow, entry: ResultEntry | None) -> ScoredRow:
+        criteria = row.criteria
+        if entry is None or criteria is None or entry.problem or entry.weight:
+            return self._other_row(row, entry)
+        filled = entry.filled
+        if len(filled) != 1 or not filled[0][1] or (self.results.duplicates and row.id in self.results.duplicates):
+            return self._other_row(row, entry)
+        # The common row, one figure and nothing amiss: what _other_row does, in short.
+        return self._graded(row, criteria, filled, _ONE if row.weight is None else row.weight, entry.location)
+
+    def _other_row(self, row: TableRow, entry: ResultEntry | None) -> ScoredRow:
+        weight, weight_problem = _weight_of(row, entry)
+        criteria = row.criteria
+        problem = _unscorable(row, entry, self.results, weight_problem)
+        if problem is not None:
+            return ScoredRow(row, problem[0], None, problem[1], weight, None, None if entry is None else entry.location)
+        assert entry is not None and criteria is not None
+        return self._graded(row, criteria, entry.filled, weight, entry.location)
+
+    def _graded(
+        self,
+        row: TableRow,
+        criteria: Criteria,
+        filled: tuple[tuple[str, str], ...],
+        weight: Decimal,
+        location: SourceLocation,
+    ) -> ScoredRow:
+        key = (id(criteria), filled)
+        grade = self._worked.get(key)
+        if grade is None:
+            grade = self._worked[key] = _work(criteria, filled)
+        if type(grade) is str:
+            return ScoredRow(row, "invalid", None, grade, weight, None, location)
+        assert isinstance(grade, Grade)
+        band = grade.decision[0]
+        if band is None:
+            return ScoredRow(row, "no-band", grade, grade.explain(), weight, None, location)
+        return ScoredRow(row, "graded", grade, "", weight, self.points[band._value_], location)
 
 
-def _graded(
-    row: TableRow,
-    criteria: Criteria,
-    outcome: object,
-    is_rate: bool,
-    weight: Decimal,
-    points: Sequence[Decimal],
-    location: SourceLocation,
-) -> ScoredRow:
+def _work(criteria: Criteria, filled: tuple[tuple[str, str], ...]) -> _Worked:
+    outcome, is_rate = _outcome(filled)
     try:
-        grade = criteria.grade(outcome) if is_rate else criteria.grade_actuals(outcome)  # type: ignore[arg-type]
+        return criteria.grade(outcome) if is_rate else criteria.grade_actuals(outcome)  # type: ignore[arg-type]
     except KpiError as error:
-        return ScoredRow(row, "invalid", None, str(error).replace("\n", " "), weight, None, location)
-    band = grade.decision[0]
-    if band is None:
-        return ScoredRow(row, "no-band", grade, grade.explain(), weight, None, location)
-    return ScoredRow(row, "graded", grade, "", weight, points[band.index], location)
+        return str(error).replace("\n", " ")
 
 
 def _unscorable(
@@ -384,7 +425,8 @@ def score(
     default); the score of a group is the weighted mean of its graded
     indicators' points (weights from the results' or the table's 权重
     column, 1 by default), and its band is read off the national scale.
-    Indicators that could not be graded are listed, not counted.
+    Indicators that could not be graded are listed, not counted.  Rows
+    that repeat a tier set and its figures share one :class:`kpi.Grade`.
 
     >>> from pathlib import Path
     >>> root = Path(__file__).parents[2]
@@ -412,7 +454,9 @@ def _score(
     indicators: Iterable[TableRow] = table.indicators
     if progress is not None:
         indicators = progress(indicators)
-    scored = tuple(_score_row(row, results.entries.get(row.id), results, band_points) for row in indicators)
+    grade_row = _Grader(results, band_points).row
+    entries = results.entries
+    scored = tuple([grade_row(row, entries.get(row.id)) for row in indicators])
     # Each row is tallied once, under its own activity; a duty's summary adds up
     # those of the activities under it.  Groups come in the order they first appear.
     tallies: dict[tuple[str, ...], list[_Tally]] = {}
