@@ -16,10 +16,11 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from kpi._construct import maker
 from kpi.bands import BAND_LABELS, Band
 from kpi.direction import Direction, infer_direction
 from kpi.errors import CriteriaError, KpiSyntaxError, OutcomeError, UngradedError
@@ -41,6 +42,10 @@ _TIER_SEPARATORS = ("|", "｜", "\n")
 # One labelled band of a scale: 优(90-100分) or A（≥90分）.
 _SCALE_ITEM = re.compile(r"\s*([^\s(（)）、,，;；|]+)\s*[(（]([^()（）]+)[)）]")
 _SCALE_SEPARATORS = " \t、,，;；|"
+
+
+# Graded outcomes are made one per figure: see kpi._construct.
+_make_grade: Final = maker(Grade)
 
 
 @functools.cache
@@ -355,7 +360,7 @@ class Criteria:
             else:
                 value, region = compiled.locate(outcome)  # type: ignore[arg-type]
             decision = compiled.grades[region]
-            grade = Grade(decision, ((compiled.metric, value),), self)
+            grade = _make_grade(decision, ((compiled.metric, value),), self, None, None)
             return self._placed(grade, strict) if decision[2] else grade
         completion = outcome if isinstance(outcome, _completion_type()) else None
         if compiled is not None and completion is not None:
@@ -363,7 +368,7 @@ class Criteria:
             self._check_grades_completion()
             value, region = compiled.locate(convert(completion.rate, PERCENT, compiled.unit))
             decision = compiled.grades[region]
-            grade = Grade(decision, ((compiled.metric, value),), self, completion)
+            grade = _make_grade(decision, ((compiled.metric, value),), self, completion, None)
             return self._placed(grade, strict) if decision[2] else grade
         model = self._model
         outcomes = self.outcomes(outcome if completion is None else self._completion_outcome(completion))
@@ -523,7 +528,7 @@ class Criteria:
         # (see _grades_completion), so the rate needs no conversion.
         value = number_value(completion.rate)
         decision = compiled.grades[compiled.region(value)]
-        grade = Grade(decision, ((compiled.metric, value),), self, completion)
+        grade = _make_grade(decision, ((compiled.metric, value),), self, completion, None)
         return self._placed(grade, strict) if decision[2] else grade
 
     @functools.cached_property

@@ -18,6 +18,7 @@ from typing import Final, Literal
 
 import attrs
 
+from kpi._construct import maker
 from kpi._text import normalise
 from kpi.errors import CriteriaError, KpiSyntaxError, OutcomeError
 from kpi.intervals import Interval, format_decimal, format_rounded
@@ -269,7 +270,7 @@ class Indicator:
             if quantity.unit is not target.unit:
                 quantity = Quantity(convert(quantity.value, quantity.unit, target.unit), target.unit)
             item = TargetCompletion.reached(target, quantity)
-            return Completion(item.rate, (item,), aggregate)
+            return _make_completion(item.rate, (item,), aggregate)
         given = Outcomes.read(actuals, self.metrics).quantity
         per_target = tuple([TargetCompletion.reached(target, given(target.metric, target.unit)) for target in targets])
         if aggregate == "lowest":
@@ -281,7 +282,7 @@ class Indicator:
             rate = _tidy(_weighted(per_target, weights))
         else:
             raise ValueError(f"aggregate must be 'lowest', 'mean' or 'weighted', not {aggregate!r}")
-        return Completion(rate, per_target, aggregate)
+        return _make_completion(rate, per_target, aggregate)
 
     def __str__(self) -> str:
         return "、".join(str(target) for target in self.targets) or self.text
@@ -331,7 +332,7 @@ class TargetCompletion:
     def reached(cls, target: Target, actual: Quantity) -> TargetCompletion:
         """:meth:`of` for an actual figure in the target's unit already, kept as it is."""
         value = actual.value
-        return cls(target, actual, _tidy(target.completion(value)), target.is_met(value))
+        return _make_target_completion(target, actual, _tidy(target.completion(value)), target.is_met(value))
 
     @functools.cached_property
     def margin(self) -> Decimal:
@@ -358,6 +359,11 @@ class Completion:
     @property
     def quantity(self) -> Quantity:
         return Quantity(self.rate, PERCENT)
+
+
+# Made once per figure: see kpi._construct.
+_make_target_completion: Final = maker(TargetCompletion)
+_make_completion: Final = maker(Completion)
 
 
 def _in(margin: Interval | None, value: Decimal) -> bool:

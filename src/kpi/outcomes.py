@@ -20,6 +20,7 @@ from typing import Final, TypeAlias
 
 import attrs
 
+from kpi._construct import maker
 from kpi._text import normalise
 from kpi.errors import KpiSyntaxError, OutcomeError
 from kpi.units import Quantity, Unit, convert, unit_named, unit_names
@@ -100,6 +101,8 @@ def _plain_quantity() -> re.Pattern[str]:
     )
 
 
+# Made once per figure read: see kpi._construct.
+_make_quantity: Final = maker(Quantity)
 _MAGNITUDE_SHIFT: Final = {"": 0, "万": 4, "千": 3, "亿": 8}
 
 
@@ -138,7 +141,7 @@ def _read_text(text: str) -> Quantity:
             value = Decimal((1 if minus else 0, digits, int(exponent) + _MAGNITUDE_SHIFT[magnitude]))
         else:
             value = Decimal(minus + number)
-        return Quantity(_finite(value, text), unit_named(unit) if unit else None)
+        return _make_quantity(_finite(value, text), unit_named(unit) if unit else None)
     from kpi._parser import parse_quantity  # the grammar, for the spellings the pattern does not cover
 
     try:

@@ -20,6 +20,7 @@ from typing import Final
 import attrs
 
 from kpi._collector import collection_paused
+from kpi._construct import maker
 from kpi._files import Sheet, read_rows
 from kpi._text import normalise
 from kpi.tables import SourceLocation, Table, TableRow
@@ -101,8 +102,17 @@ class ResultEntry:
         init=False,
         eq=False,
         repr=False,
-        default=attrs.Factory(lambda self: tuple(filter(any, self.values)), takes_self=True),
+        default=attrs.Factory(lambda self: _filled(self.values), takes_self=True),
     )
+
+
+def _filled(values: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    return tuple(filter(any, values))
+
+
+# Made once per row of a results file: see kpi._construct.
+_make_entry: Final = maker(ResultEntry)
+_make_location: Final = maker(SourceLocation)
 
 
 @attrs.frozen
@@ -210,8 +220,9 @@ def read_results(sheet: Sheet) -> Results:
         problem = f"结果行只有 {len(cells)} 列（应有 {width} 列），文件可能被截断" if short and csv_sheet else ""
         first = entries.get(row_id)
         if first is None:
-            entries[row_id] = ResultEntry(
-                row_id, values, padded[weight_index].strip(), SourceLocation(path, line), problem
+            # ResultEntry(...) with its filled pairs worked out here, as its __init__ would.
+            entries[row_id] = _make_entry(
+                row_id, values, padded[weight_index].strip(), _make_location(path, line), problem, _filled(values)
             )
         else:
             repeated.setdefault(row_id, [first.location]).append(SourceLocation(path, line))

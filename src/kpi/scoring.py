@@ -22,6 +22,7 @@ from typing import Final, Literal
 import attrs
 
 from kpi._collector import collection_paused
+from kpi._construct import maker
 from kpi.bands import BAND_LABELS, Band
 from kpi.criteria import Criteria
 from kpi.errors import KpiError
@@ -299,7 +300,11 @@ class _Grader:
         band = grade.decision[0]
         if band is None:
             return ScoredRow(row, "no-band", grade, grade.explain(), weight, None, location)
-        return ScoredRow(row, "graded", grade, "", weight, self.points[band._value_], location)
+        return _make_scored_row(row, "graded", grade, "", weight, self.points[band._value_], location)
+
+
+# A scored row is made per indicator: see kpi._construct.
+_make_scored_row: Final = maker(ScoredRow)
 
 
 def _work(criteria: Criteria, filled: tuple[tuple[str, str], ...]) -> _Worked:

@@ -21,6 +21,7 @@ from typing import Final
 import attrs
 
 from kpi._collector import collection_paused
+from kpi._construct import maker
 from kpi._files import FileError, Sheet, read_rows
 from kpi._text import normalise
 from kpi.criteria import Criteria
@@ -214,7 +215,7 @@ class _RowBuilder:
         elif unreadable is not None:
             error = _located(unreadable, location)
         self.rows.append(
-            TableRow(
+            _make_table_row(
                 row_id.strip() or f"R{len(self.rows) + 1:03d}",
                 self.activity,
                 budget_value,
@@ -243,6 +244,11 @@ class _RowBuilder:
             else:
                 seen[row.id] = row
         return Table(self.path, tuple(rows))
+
+
+# Made once per row of a table: see kpi._construct.
+_make_table_row: Final = maker(TableRow)
+_make_location: Final = maker(SourceLocation)
 
 
 def _located(error: KpiError, location: SourceLocation) -> KpiError:
@@ -354,6 +360,7 @@ def read_sheet_table(sheet: Sheet) -> Table:
     assert isinstance(tier_columns, tuple)
     first_tier, *other_tiers = tier_columns
     consecutive = tuple(other_tiers) == tuple(range(first_tier + 1, first_tier + len(tier_columns)))
+    path = sheet.path
     for line, cells in rows:
         if not (cells and cells[0].strip()) and not "".join(cells).strip():
             continue  # a blank row (the first cell is checked first: it is seldom blank)
@@ -366,7 +373,7 @@ def read_sheet_table(sheet: Sheet) -> Table:
         else:
             padded = (*cells, "")
         builder.add(
-            SourceLocation(sheet.path, line),
+            _make_location(path, line),
             padded[activity],
             padded[budget],
             padded[description],
