@@ -31,7 +31,18 @@ from kpi._text import Normalised, normalise
 from kpi.errors import CriteriaError, KpiSyntaxError, describe_character
 from kpi.intervals import Bound, Interval
 from kpi.outcomes import metric_key
-from kpi.rules import BareValue, Comparison, Condition, Otherwise, Quantified, TargetOutcome, all_of, any_of
+from kpi.rules import (
+    AllOf,
+    AnyOf,
+    BareValue,
+    Comparison,
+    Condition,
+    Otherwise,
+    Quantified,
+    TargetOutcome,
+    all_of,
+    any_of,
+)
 from kpi.units import PERCENT, Quantity, Unit, unit_named
 from kpi.words import WORDS, Side, meaning_of
 
@@ -619,13 +630,18 @@ def metric_needs_quotes(metric: str) -> bool:
     """
     if metric_key(metric) != metric or not metric:
         return True
-    for follower in ("≥0", "0", "=0"):
-        try:
-            condition = parse_condition(metric + follower)
-        except KpiSyntaxError:
-            return True
-        if not isinstance(condition, Comparison | BareValue) or condition.metric != metric:
-            return True
+    # At the start of a text, and after 或 and 且, where the lexer may read the
+    # name's first characters with the joining word (或以上 is a comparator word).
+    for before in ("", "甲≥0或", "甲≥0且"):
+        for follower in ("≥0", "0", "=0"):
+            try:
+                condition = parse_condition(before + metric + follower)
+            except (KpiSyntaxError, CriteriaError):
+                return True
+            if isinstance(condition, AllOf | AnyOf):
+                condition = condition.parts[-1]
+            if not isinstance(condition, Comparison | BareValue) or condition.metric != metric:
+                return True
     return False
 
 
