@@ -75,6 +75,10 @@ def conditions(draw: st.DrawFn) -> Condition:
 
 @given(conditions())
 @example(kpi.parse_rule("设备完好率<90%且≥95%").condition)
+@example(
+    any_of([kpi.parse_rule("设备完好率≥0").condition, kpi.BareValue(Decimal(0), None, "以上上")])
+)  # 或以上 is a word
+@example(all_of([kpi.parse_rule("设备完好率≥0").condition, kpi.BareValue(Decimal(0), None, "以上上")]))
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
 def test_canonical_text_of_any_rule_parses_back_to_it(condition: Condition) -> None:
     rule = kpi.Rule(condition)
