@@ -36,6 +36,12 @@ from kpi.units import unit_named
         ("-3%", "-3", "%"),
         ("3万", "30000", None),
         ("百分之九十", "90", "%"),
+        # Texts at the edges of the sizes kpi grades, read with and without the size checks.
+        ("999999999999999", "999999999999999", None),
+        ("0.0000000000001", "1E-13", None),
+        ("1000000000000000", "1E+15", None),
+        ("0.000000000000001%", "1E-15", "%"),
+        ("-999999999999999.9", "-999999999999999.9", None),
     ],
 )
 def test_outcome_is_read_exactly(value: object, number: str, unit: str | None) -> None:
@@ -62,6 +68,9 @@ def test_outcome_is_read_exactly(value: object, number: str, unit: str | None) -
         (1e20, "outcome 1e\\+20 is outside the sizes kpi grades"),
         (10**16, "outcome 10000000000000000 is outside the sizes kpi grades"),
         ("100000000000000000000人", "is outside the sizes kpi grades"),
+        ("10000000000000000", "outcome '10000000000000000' is outside the sizes kpi grades"),
+        ("0.0000000000000001", "outcome '0.0000000000000001' is outside the sizes kpi grades"),
+        ("1." + "1" * 50, "has more than 40 digits"),
         (Decimal("1." + "1" * 50), "has more than 40 digits"),
         (None, "outcome is missing"),
         (True, "outcome True is a boolean, not a number"),

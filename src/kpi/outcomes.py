@@ -101,6 +101,10 @@ def _plain_quantity() -> re.Pattern[str]:
     )
 
 
+# Digits and point of a written number that _finite would always accept: at
+# most 15 characters make at most 15 digits, below 10^15 and, if not zero, at
+# least 10^-13.
+_SURELY_PLAUSIBLE: Final = LARGEST_EXPONENT
 # Made once per figure read: see kpi._construct.
 _make_quantity: Final = maker(Quantity)
 _MAGNITUDE_SHIFT: Final = {"": 0, "万": 4, "千": 3, "亿": 8}
@@ -138,10 +142,12 @@ def _read_text(text: str) -> Quantity:
         unit = unit_alone or unit_after
         if magnitude:
             _, digits, exponent = Decimal(number).as_tuple()
-            value = Decimal((1 if minus else 0, digits, int(exponent) + _MAGNITUDE_SHIFT[magnitude]))
+            value = _finite(Decimal((1 if minus else 0, digits, int(exponent) + _MAGNITUDE_SHIFT[magnitude])), text)
+        elif len(number) <= _SURELY_PLAUSIBLE:
+            value = Decimal(minus + number)  # too few digits to be too large, too small or too long
         else:
-            value = Decimal(minus + number)
-        return _make_quantity(_finite(value, text), unit_named(unit) if unit else None)
+            value = _finite(Decimal(minus + number), text)
+        return _make_quantity(value, unit_named(unit) if unit else None)
     from kpi._parser import parse_quantity  # the grammar, for the spellings the pattern does not cover
 
     try:
