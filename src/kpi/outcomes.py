@@ -112,20 +112,25 @@ _MAGNITUDE_SHIFT: Final = {"": 0, "万": 4, "千": 3, "亿": 8}
 
 def _read_text_cached(text: str) -> Quantity:
     """:func:`_read_text`, remembered: result files repeat figures such as 100%,
-    and words such as 良好 where a figure belongs, whose error costs a parse."""
-    read = _read_text_or_error(text)
-    if isinstance(read, str):
+    and words such as 良好 where a figure belongs, whose error costs a parse.
+    The error is kept as its message, without its traceback and the parser's frames."""
+    read = _READINGS.get(text)
+    if read is None:
+        try:
+            read = _read_text(text)
+        except OutcomeError as error:
+            read = str(error)
+        if len(_READINGS) >= _READINGS_KEPT:
+            _READINGS.clear()  # a new file's figures soon fill it again; cheaper than keeping the most recent
+        _READINGS[text] = read
+    if type(read) is str:
         raise OutcomeError(read)
-    return read
+    return read  # type: ignore[return-value]
 
 
-@functools.lru_cache(maxsize=65_536)
-def _read_text_or_error(text: str) -> Quantity | str:
-    """The quantity, or the message of the error (kept without its traceback and the parser's frames)."""
-    try:
-        return _read_text(text)
-    except OutcomeError as error:
-        return str(error)
+#: How many texts are remembered before starting afresh.
+_READINGS_KEPT: Final = 65_536
+_READINGS: dict[str, Quantity | str] = {}
 
 
 def _read_text(text: str) -> Quantity:
