@@ -104,20 +104,12 @@ class ScoredRow:
 
     def cells(self) -> tuple[object, ...]:
         """The values of :meth:`record` in the order of ``RECORD_FIELDS``: a sheet's row."""
-        return self._cells("" if self.grade is None else self.grade.explain())
+        return self._cells(_NO_GRADE if self.grade is None else _grade_cells(self.grade))
 
-    def _cells(self, explanation: str) -> tuple[object, ...]:
-        """:meth:`cells`, given the grade's explanation (rows that share a grade share it)."""
-        grade = self.grade
+    def _cells(self, graded: _GradeCells) -> tuple[object, ...]:
+        """:meth:`cells`, given the grade's own cells (rows that share a grade share them)."""
         row = self.row
-        if grade is None:
-            label = basis = notes = ""
-        else:
-            band, _, noted, deciding = grade.decision
-            criteria = grade.criteria
-            label = "" if band is None else criteria.labels[band._value_]
-            basis = "" if deciding is None else criteria._tier_texts[deciding]
-            notes = "、".join(noted)
+        label, basis, explanation, notes = graded
         return (
             row.id,
             _activity_name(row.activity),
@@ -133,6 +125,22 @@ class ScoredRow:
             str(row.location),
             "" if self.result is None else str(self.result),
         )
+
+
+# A grade's own cells of a record: 档次, 评定依据, 说明 and 备注.
+_GradeCells = tuple[str, str, str, str]
+_NO_GRADE: Final[_GradeCells] = ("", "", "", "")
+
+
+def _grade_cells(grade: Grade) -> _GradeCells:
+    band, _, notes, deciding = grade.decision
+    criteria = grade.criteria
+    return (
+        "" if band is None else criteria.labels[band._value_],
+        "" if deciding is None else criteria._tier_texts[deciding],
+        grade.explain(),
+        "、".join(notes),
+    )
 
 
 @functools.lru_cache(maxsize=4096)
@@ -219,18 +227,18 @@ class Scorecard:
         """Each row's cells (see :meth:`ScoredRow.cells`), one at a time.
 
         Rows that repeat a tier set and its figures share one grade (see
-        :func:`score`), and its explanation is worked out once.
+        :func:`score`), and its explanation is written once.
         """
-        explained: dict[int, str] = {}  # by the grade's identity: self.rows keeps every grade alive
+        worked: dict[int, _GradeCells] = {}  # by the grade's identity: self.rows keeps every grade alive
         for row in self.rows:
             grade = row.grade
             if grade is None:
-                yield row._cells("")
+                yield row._cells(_NO_GRADE)
                 continue
-            explanation = explained.get(id(grade))
-            if explanation is None:
-                explanation = explained[id(grade)] = grade.explain()
-            yield row._cells(explanation)
+            graded = worked.get(id(grade))
+            if graded is None:
+                graded = worked[id(grade)] = _grade_cells(grade)
+            yield row._cells(graded)
 
     def summary_records(self) -> list[dict[str, object]]:
         """One record per activity, then one for the whole document."""
