@@ -44,6 +44,8 @@ def test_a_maker_makes_what_init_makes(made: object) -> None:
     cls = type(made)
     copy = maker(cls)(*(getattr(made, field.name) for field in attrs.fields(cls)))
     assert type(copy) is cls
+    # Every field, compared or not (a grade's criteria and evaluation), is the one given.
+    assert all(getattr(copy, field.name) is getattr(made, field.name) for field in attrs.fields(cls))
     assert copy == made
     assert repr(copy) == repr(made)
     assert hash(copy) == hash(made)
