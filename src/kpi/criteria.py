@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
@@ -26,13 +26,13 @@ from kpi.direction import Direction, infer_direction
 from kpi.errors import CriteriaError, KpiSyntaxError, OutcomeError, UngradedError
 from kpi.grades import Grade, Phrases, band_texts, phrases
 from kpi.intervals import Interval
-from kpi.outcomes import Outcomes, metric_key, number_value
+from kpi.outcomes import Outcomes, metric_key
 from kpi.rules import BareValue, Comparison, Condition, Lookup, Otherwise, Rule, parse_rule
 from kpi.units import PERCENT, Quantity, Unit, convert
 
 if TYPE_CHECKING:
     from kpi._compiled import Compiled
-    from kpi.indicators import Aggregate, Completion, Indicator, TargetCompletion
+    from kpi.indicators import Aggregate, Completion, Indicator, TargetCompletion, TargetsCondition
     from kpi.lint import Finding
     from kpi.outcomes import OutcomeInput
 
@@ -377,7 +377,7 @@ class Criteria:
         evaluation = None
         if model.quantified:
             # Kept with the grade: its explanation quotes each target's completion.
-            evaluation = self._evaluate_targets(outcomes.quantity)
+            evaluation = tuple(self._targets().evaluate_given(outcomes.quantity))
             index, notes, basis = self._decide_targets(evaluation)
         else:
             index, notes, basis = self._decide(lookup)
@@ -389,9 +389,7 @@ class Criteria:
         """Which tier the outcomes earn: (band index, notes, index of the deciding tier)."""
         model = self._model
         if model.quantified:
-            return self._decide_targets(
-                self._evaluate_targets(lambda metric, unit: Quantity(lookup(metric, unit), unit))
-            )
+            return self._decide_targets(self._targets().evaluate(lookup))
         catch_all: int | None = None
         for index, condition in enumerate(model.resolved):
             if isinstance(condition, Otherwise):
@@ -411,14 +409,12 @@ class Criteria:
             return catch_all, (), catch_all
         return None, ("uncovered",), None
 
-    def _evaluate_targets(self, given: Callable[[str | None, Unit | None], Quantity]) -> tuple[TargetCompletion, ...]:
-        """Each target against its figure (*given* in the target's unit), for tiers
-        about the indicator's targets: every tier of such a set is bound to the
-        same targets (see _targets_model)."""
+    def _targets(self) -> TargetsCondition:
+        """The first tier about the indicator's targets, which evaluates them for all:
+        every tier of such a set is bound to the same targets (see _targets_model)."""
         from kpi.indicators import TargetsCondition
 
-        condition = next(c for c in self._model.resolved if isinstance(c, TargetsCondition))
-        return tuple(condition.evaluate_given(given))
+        return next(c for c in self._model.resolved if isinstance(c, TargetsCondition))
 
     def _decide_targets(self, items: Sequence[TargetCompletion]) -> tuple[int | None, tuple[str, ...], int | None]:
         """:meth:`_decide` for tiers about the indicator's targets, which all judge
@@ -520,16 +516,7 @@ class Criteria:
         if not self._grades_completion or indicator is None or not indicator.targets:
             # The tiers measure the figures themselves (≤24小时, 设备完好率>90%).
             return self.grade(actuals, strict=strict)
-        completion = indicator.completion(actuals, aggregate=aggregate, weights=weights)
-        compiled = self._compiled
-        if compiled is None:
-            return self.grade(completion, strict=strict)
-        # What grade(completion) does on a one-metric scale, whose unit is % or none
-        # (see _grades_completion), so the rate needs no conversion.
-        value = number_value(completion.rate)
-        decision = compiled.grades[compiled.region(value)]
-        grade = _make_grade(decision, ((compiled.metric, value),), self, completion, None)
-        return self._placed(grade, strict) if decision[2] else grade
+        return self.grade(indicator.completion(actuals, aggregate=aggregate, weights=weights), strict=strict)
 
     @functools.cached_property
     def _grades_completion(self) -> bool:

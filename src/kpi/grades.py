@@ -120,8 +120,7 @@ class Grade:
                 reason = _describe_evaluation(self._evaluation, words)
             else:
                 reason = _describe(model.resolved[tier], dict(self.outcomes), self.tiers_text(tier), words)
-            assert band is not None  # a tier that matched directly has a band
-            return f"{prefix}{reason}{_ARROW[reason.endswith('）')]}{criteria._band_texts[words is _EN][band._value_]}"
+            return f"{prefix}{_arrow(reason)}{self._band_text(words)}"
         outcomes = self.outcomes
         shown = words.join.join(
             (f"{metric} " if metric and len(outcomes) > 1 else "") + str(quantity) for metric, quantity in outcomes
@@ -177,10 +176,7 @@ def band_texts(labels: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...
 
 def _arrow(reason: str) -> str:
     """The reason and the arrow to the band; a full-width bracket needs no space."""
-    return reason + _ARROW[reason.endswith("）")]
-
-
-_ARROW: Final = (" → ", "→ ")
+    return reason + ("→ " if reason.endswith("）") else " → ")
 
 
 @attrs.frozen

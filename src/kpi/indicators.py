@@ -326,7 +326,7 @@ class TargetCompletion:
 
     @classmethod
     def of(cls, target: Target, actual: Decimal) -> TargetCompletion:
-        return cls(target, Quantity(actual, target.unit), _tidy(target.completion(actual)), target.is_met(actual))
+        return cls.reached(target, Quantity(actual, target.unit))
 
     @classmethod
     def reached(cls, target: Target, actual: Quantity) -> TargetCompletion:
@@ -383,7 +383,7 @@ class TargetsCondition(WholeTier):
     targets: tuple[Target, ...] = attrs.field(converter=_target_tuple)
 
     def evaluate(self, lookup: Lookup) -> list[TargetCompletion]:
-        return [TargetCompletion.of(target, lookup(target.metric, target.unit)) for target in self.targets]
+        return self.evaluate_given(lambda metric, unit: Quantity(lookup(metric, unit), unit))
 
     def evaluate_given(self, given: Callable[[str | None, Unit | None], Quantity]) -> list[TargetCompletion]:
         """:meth:`evaluate` with the figures as given (``Outcomes.quantity``), kept when in the targets' units."""

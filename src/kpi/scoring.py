@@ -133,13 +133,12 @@ _NO_GRADE: Final[_GradeCells] = ("", "", "", "")
 
 
 def _grade_cells(grade: Grade) -> _GradeCells:
-    band, _, notes, deciding = grade.decision
-    criteria = grade.criteria
+    basis = grade.basis
     return (
-        "" if band is None else criteria.labels[band._value_],
-        "" if deciding is None else criteria._tier_texts[deciding],
+        grade.label or "",
+        "" if basis is None else grade.tiers_text(basis),
         grade.explain(),
-        "、".join(notes),
+        "、".join(grade.notes),
     )
 
 
@@ -372,8 +371,7 @@ def _tally(scored: ScoredRow) -> _Tally:
     grade = scored.grade
     if scored.status != "graded" or grade is None or scored.points is None:
         return _NOT_GRADED
-    band = grade.decision[0]
-    return ("" if band is None else grade.criteria.labels[band._value_]), scored.weight, scored.weight * scored.points
+    return grade.label or "", scored.weight, scored.weight * scored.points
 
 
 _ONE: Final = Decimal(1)
