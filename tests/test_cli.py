@@ -10,8 +10,8 @@ import openpyxl
 import pytest
 
 from cases import SEED
-from kpi._files import _umask, write_output
 from kpi.cli import main
+from kpi.io.files import _umask, write_output
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "handan-2018-results.csv"
 
@@ -317,11 +317,26 @@ def test_version_is_the_installed_one(capsys: pytest.CaptureFixture[str]) -> Non
     assert "--version" in capsys.readouterr().out
 
 
-def test_bad_points_are_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["score", str(SEED), str(EXAMPLE), "--points", "100"], "give 2 to 10 numbers up to 1000, best band first"),
+        (["score", str(SEED), str(EXAMPLE), "--points", "100,80,60,1e9"], "give 2 to 10 numbers up to 1000"),
+        (["score", str(SEED), str(EXAMPLE), "--points", "100,优"], "not a list of numbers: '100,优'"),
+        (["lint", str(SEED), "--precision", "abc"], "argument --precision: not a number: 'abc'"),
+        (["lint", str(SEED), "--precision", "-1"], "give a positive number such as 1 or 0.1; not '-1'"),
+        (["lint", str(SEED), "--severity", "fatal"], "argument --severity: invalid choice: 'fatal'"),
+        (["score", str(SEED)], "the following arguments are required: results"),
+    ],
+)
+def test_error_usage_exits_2_with_a_message(
+    arguments: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     with pytest.raises(SystemExit) as caught:
-        main(["score", str(SEED), str(EXAMPLE), "--points", "100,80"])
+        main(arguments)
     assert caught.value.code == 2
-    assert "give four numbers, best band first" in capsys.readouterr().err
+    error = capsys.readouterr().err
+    assert message in error and "Traceback" not in error
 
 
 @pytest.mark.parametrize(

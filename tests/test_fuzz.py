@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kpi
-from kpi._parser import MAX_TEXT_LENGTH
 from kpi.strategies import grammar_texts, tier_texts
+from kpi.text.grammar import MAX_TEXT_LENGTH
 
 EXAMPLES = int(os.environ.get("KPI_FUZZ_EXAMPLES", "1000"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))

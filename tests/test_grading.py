@@ -132,14 +132,30 @@ def test_grade_explains_itself(tiers: str, outcome: object, zh: str, en: str) ->
 
 def test_grade_reports_band_tier_and_outcome() -> None:
     grade = kpi.Criteria.parse(["95%", "85%-94%", "70%-84%", "69%以下"]).grade("96.5%")
-    assert grade.band is kpi.Band.EXCELLENT
+    assert grade.band == kpi.Band(0, "优")
     assert (grade.band.index, grade.band.label, grade.tier, grade.notes) == (0, "优", 0, ())
     assert grade.outcome == kpi.Quantity(Decimal("96.5"), kpi.parse_rule("1%").condition.unit)  # type: ignore[attr-defined]
 
 
 def test_bands_compare_by_merit() -> None:
-    assert kpi.Band.EXCELLENT > kpi.Band.GOOD > kpi.Band.FAIR > kpi.Band.POOR
-    assert [band.label for band in kpi.Band] == ["优", "良", "中", "差"]
+    bands = kpi.Criteria.parse(["95%", "85%-94%", "70%-84%", "69%以下"]).bands
+    assert bands[0] > bands[1] > bands[2] > bands[3]
+    assert [band.label for band in bands] == ["优", "良", "中", "差"]
+    assert [band.index for band in bands] == [0, 1, 2, 3]
+
+
+@pytest.mark.parametrize(
+    ("tiers", "labels"),
+    [
+        ("90%以上 | 60%-89% | 60%以下", ("第1档", "第2档", "第3档")),
+        ("合格率≥90% | 合格率<90%", ("第1档", "第2档")),
+        ("≥90 | ≥80 | ≥70 | ≥60 | <60", ("第1档", "第2档", "第3档", "第4档", "第5档")),
+    ],
+)
+def test_a_tier_set_has_as_many_bands_as_tiers(tiers: str, labels: tuple[str, ...]) -> None:
+    criteria = kpi.Criteria.parse(tiers)
+    assert criteria.labels == labels
+    assert criteria.grade(0).band == kpi.Band(len(labels) - 1, labels[-1])
 
 
 @pytest.mark.parametrize(
@@ -179,8 +195,8 @@ def test_direction_is_read_from_the_tiers(tiers: str, direction: Direction) -> N
 
 def test_declared_direction_overrides_the_tiers() -> None:
     criteria = kpi.Criteria.parse(["5", "10", "15", "20"], direction=Direction.LOWER_IS_BETTER)
-    assert criteria.grade(4).band is kpi.Band.EXCELLENT
-    assert criteria.grade(12).band is kpi.Band.FAIR
+    assert criteria.grade(4).band == kpi.Band(0, "优")
+    assert criteria.grade(12).band == kpi.Band(2, "中")
 
 
 @pytest.mark.parametrize(
@@ -212,7 +228,8 @@ def test_error_for_a_tier_set_names_the_tier() -> None:
 @pytest.mark.parametrize(
     ("tiers", "message"),
     [
-        (["95%", "85%-94%", "70%-84%"], "a criteria has 4 tiers, one per band"),
+        (["95%"], "a criteria has 2 to 10 tiers, one per band; got 1"),
+        (["≥" + str(value) for value in range(11)], "a criteria has 2 to 10 tiers, one per band; got 11"),
         (["≥95%", "≥10小时", "≥70%", "<70%"], "in % and in 小时, which do not compare"),
         (["A率≥95%", "B率≥90%", "≥80%", "<80%"], "a tier does not name its metric while the tiers name several"),
     ],
@@ -222,12 +239,19 @@ def test_error_for_a_broken_tier_set(tiers: list[str], message: str) -> None:
         kpi.Criteria.parse(tiers)
 
 
+def test_error_for_labels_that_do_not_fit_the_tiers() -> None:
+    with pytest.raises(kpi.CriteriaError, match="3 tiers need as many labels, one per band, best first; got 4"):
+        kpi.Criteria.parse(["95%", "85%-94%", "84%以下"], labels=("优", "良", "中", "差"))
+    with pytest.raises(ValueError, match="labels must be distinct non-empty names"):
+        kpi.Criteria.parse(["95%", "85%-94%", "84%以下"], labels=("优", "优", "差"))
+
+
 def test_aliases_let_result_files_use_their_own_column_names() -> None:
     criteria = kpi.Criteria.parse(
         ["按期结案率90%以上", "按期结案率85%以上", "按期结案率80%以上", "按期结案率80%以下"],
         aliases={"结案率": "按期结案率"},
     )
-    assert criteria.grade({"结案率": "91%"}).band is kpi.Band.EXCELLENT
+    assert criteria.grade({"结案率": "91%"}).band == kpi.Band(0, "优")
 
 
 def test_declared_direction_turns_on_the_gap_rules() -> None:

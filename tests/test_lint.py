@@ -44,7 +44,7 @@ def test_national_scale_parses_and_lints_clean_in_whole_points() -> None:
     criteria = kpi.Criteria.parse_scale("优(90-100分)、良(80-89分)、中(60-79分)、差(0-59分)", precision=1)
     assert criteria == kpi.Criteria.parse("90-100分 | 80-89分 | 60-79分 | 0-59分", precision=1)
     assert criteria.lint() == []
-    assert criteria.grade(89.5).band is kpi.Band.GOOD
+    assert criteria.grade(89.5).band == kpi.Band(1, "良")
 
 
 def test_worst_tier_reaching_into_better_tiers_is_suspicious() -> None:

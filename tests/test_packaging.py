@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+import json
 import subprocess
 import sys
 import zipfile
@@ -12,46 +12,58 @@ import pytest
 
 import kpi
 from cases import INVALID_TIERS, SEED, VALID_TIERS
-from kpi import _lalr_tables, _parser
-from kpi._text import normalise
-from kpi.tables import load_table
-from kpi.words import WORDS
+from kpi.io.tables import load_table
+from kpi.text import grammar, parser
+from kpi.text.normalise import normalise
+from kpi.text.words import AFTER, BEFORE, WORDS
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_grammar_in_the_checkout_is_the_one_in_use() -> None:
-    assert _parser.grammar_text() == (ROOT / "grammar" / "kpi.lark").read_text(encoding="utf-8")
+    assert grammar.grammar_text() == (ROOT / "grammar" / "kpi.lark").read_text(encoding="utf-8")
 
 
-def test_every_comparator_word_of_the_grammar_has_a_meaning() -> None:
-    grammar = (ROOT / "grammar" / "kpi.lark").read_text(encoding="utf-8")
-    words: set[str] = set()
-    for terminal in ("PREFIX_WORD", "SUFFIX_WORD"):
-        pattern = re.search(rf"^{terminal}\.\d+: /(.*)/$", grammar, re.MULTILINE)
-        assert pattern is not None
-        body = re.sub(r"\(\?[=!][^)]*\)", "", pattern.group(1))
-        words.update(word for word in re.split(r"[|()]", body) if word)
-    assert words == set(WORDS)
+def test_the_grammar_lists_no_comparator_word_of_its_own() -> None:
+    """Word lists come from kpi.text.words: the grammar file names them by placeholder."""
+    text = (ROOT / "grammar" / "kpi.lark").read_text(encoding="utf-8")
+    patterns = "\n".join(line.partition("//")[0] for line in text.splitlines())
+    for word in ("不低于", "大于等于", "及以上", "以内", "控制在", "个工作日", "≧|"):
+        assert word not in patterns, word
 
 
-def test_saved_parse_tables_are_those_of_the_grammar() -> None:
-    assert _parser.grammar_digest(_parser.grammar_text()) == _lalr_tables.GRAMMAR_SHA256, (
-        "grammar/kpi.lark changed: run `python -m kpi._parser` to save its parse tables again"
+def test_every_comparator_word_is_written_before_or_after_a_value() -> None:
+    assert set(BEFORE) | set(AFTER) == set(WORDS)
+
+
+def test_the_built_terminals_carry_every_word() -> None:
+    terminals = {terminal.name: terminal.pattern.value for terminal in grammar.build_lark(strict=False).terminals}
+    for word in BEFORE:
+        assert word in terminals["PREFIX_WORD"], word
+    for word in AFTER:
+        assert word in terminals["SUFFIX_WORD"], word
+    assert not any("@" in pattern for pattern in terminals.values())
+
+
+@pytest.mark.parametrize("name", ["tiers", "trees"])
+def test_saved_parsers_are_those_of_the_grammar(name: str) -> None:
+    header = json.loads(grammar.tables_path(name).read_bytes().partition(b"\n")[0])
+    assert header["grammar"] == grammar.grammar_digest(), (
+        "the grammar or a word table changed: run `python -m kpi.text.parser` to save the parsers again"
     )
 
 
-def _outcome_of(parser: object, text: str, start: str) -> object:
+def _outcome_of(lark: object, text: str, start: str) -> object:
     try:
-        return parser.parse(normalise(text).text, start=start)  # type: ignore[attr-defined]
+        return lark.parse(normalise(text).text, start=start)  # type: ignore[attr-defined]
     except Exception as error:  # the same failure, at the same place, from both parsers
         return type(error).__name__, getattr(error, "pos_in_stream", None), sorted(getattr(error, "expected", ()))
 
 
 def test_saved_tables_parse_exactly_like_a_strict_build() -> None:
     """Every text of the test corpus and the seed reads the same through both parsers."""
-    fresh = _parser.build_lark(transformer=_parser._Builder(visit_tokens=False))
-    saved = _parser._lark()
+    fresh = grammar.build_lark(transformer=parser.TierBuilder())
+    saved = parser._lark()
     seed_texts = {text for row in load_table(SEED).indicators for text in (*row.tiers, row.indicator.text)}
     texts = sorted({text for text, _ in VALID_TIERS} | {text for text, _ in INVALID_TIERS} | seed_texts)
     outcomes = ["96.5%", "9.6万人", "十八小时", "-3", "1e5", "95%%", "", "人"]
@@ -61,25 +73,22 @@ def test_saved_tables_parse_exactly_like_a_strict_build() -> None:
             assert _outcome_of(saved, text, start) == _outcome_of(fresh, text, start), text
 
 
-def test_parser_loads_the_saved_tables_and_builds_only_when_they_are_stale(monkeypatch: pytest.MonkeyPatch) -> None:
-    built: list[object] = []
-    real_build = _parser.build_lark
+def test_a_stale_saved_parser_is_built_afresh_with_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(grammar, "grammar_digest", lambda: "0" * 64)
+    with pytest.warns(RuntimeWarning, match="tiers.lark-tables was saved from another version of the grammar"):
+        stale = grammar.saved_lark("tiers", parser.TierBuilder)
+    assert stale.parse("95%以上", start="start") == kpi.parse_rule("95%以上").condition
 
-    def counting_build(**options: object) -> object:
-        built.append(options)
-        return real_build(**options)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(_parser, "build_lark", counting_build)
-    try:
-        _parser._lark.cache_clear()
-        assert _parser._lark().parse("95%以上", start="start") == kpi.parse_rule("95%以上").condition
-        assert built == []
-        _parser._lark.cache_clear()
-        monkeypatch.setattr(_lalr_tables, "GRAMMAR_SHA256", "0" * 64)
-        assert _parser._lark().parse("95%以上", start="start") == kpi.parse_rule("95%以上").condition
-        assert len(built) == 1
-    finally:
-        _parser._lark.cache_clear()
+def test_a_saved_parser_that_cannot_be_loaded_is_built_afresh_with_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = tmp_path / "tiers.lark-tables"
+    broken.write_bytes(grammar.tables_path("tiers").read_bytes().partition(b"\n")[0] + b"\nnot a pickle")
+    monkeypatch.setattr(grammar, "tables_path", lambda name: tmp_path / f"{name}.lark-tables")
+    with pytest.warns(RuntimeWarning, match="tiers.lark-tables cannot be loaded"):
+        rebuilt = grammar.saved_lark("tiers", parser.TierBuilder)
+    assert rebuilt.parse("≥95%", start="start") == kpi.parse_rule("≥95%").condition
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +106,7 @@ def test_wheel_carries_the_grammar_and_type_marker(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "kpi/grammar/kpi.lark" in names
     assert "kpi/py.typed" in names
-    assert "kpi/_lalr_tables.py" in names
+    assert "kpi/text/tiers.lark-tables" in names and "kpi/text/trees.lark-tables" in names
 
 
 def test_installed_wheel_loads_its_grammar_from_an_unrelated_folder(wheel: Path, tmp_path: Path) -> None:
@@ -106,9 +115,10 @@ def test_installed_wheel_loads_its_grammar_from_an_unrelated_folder(wheel: Path,
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     script = (
-        "import sys; sys.path.insert(0, sys.argv[1]); import kpi, kpi._parser as p; "
+        "import sys, warnings; warnings.simplefilter('error'); sys.path.insert(0, sys.argv[1]); "
+        "import kpi, kpi.text.grammar as g; "
         "assert kpi.__file__.startswith(sys.argv[1]), kpi.__file__; "
-        "print(kpi.parse_rule('设备完好率<90%且≥80%'), p.grammar_text() == open(sys.argv[2], encoding='utf-8').read())"
+        "print(kpi.parse_rule('设备完好率<90%且≥80%'), g.grammar_text() == open(sys.argv[2], encoding='utf-8').read())"
     )
     result = subprocess.run(
         [sys.executable, "-I", "-c", script, str(site), str(ROOT / "grammar" / "kpi.lark")],
@@ -124,7 +134,7 @@ def test_installed_wheel_loads_its_grammar_from_an_unrelated_folder(wheel: Path,
 
 
 def test_parser_is_built_once_and_lazily() -> None:
-    code = "import kpi, kpi._parser as p; print(p._lark.cache_info().currsize); kpi.parse_rule('1%'); kpi.parse_rule('2%'); print(p._lark.cache_info())"
+    code = "import kpi, kpi.text.parser as p; print(p._lark.cache_info().currsize); kpi.parse_rule('1%'); kpi.parse_rule('2%'); print(p._lark.cache_info())"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     first, info = result.stdout.splitlines()
     assert first == "0"
@@ -132,10 +142,7 @@ def test_parser_is_built_once_and_lazily() -> None:
     assert kpi.parse_rule("1%")
 
 
-def test_every_unit_of_the_grammar_is_in_the_unit_table() -> None:
-    from kpi.units import unit_names
-
-    grammar = (ROOT / "grammar" / "kpi.lark").read_text(encoding="utf-8")
-    pattern = re.search(r"^UNIT\.\d+: /(.*)/$", grammar, re.MULTILINE)
-    assert pattern is not None
-    assert set(pattern.group(1).split("|")) | {"%"} == set(unit_names())
+def test_import_kpi_loads_no_parser_and_no_file_reader() -> None:
+    code = "import sys, kpi; print(sorted(m for m in sys.modules if m.startswith(('kpi.', 'lark'))))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "['kpi.errors']"

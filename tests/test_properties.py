@@ -11,12 +11,13 @@ from hypothesis import strategies as st
 import kpi
 from cases import QUANTIFIED_SEED_SETS, SEED
 from kpi.direction import Direction
-from kpi.grades import NOTES
-from kpi.intervals import Bound, Interval, format_decimal
-from kpi.outcomes import metric_key
+from kpi.intervals import Bound, Interval
+from kpi.io.tables import load_table
+from kpi.numbers import format_decimal
 from kpi.rules import Condition, all_of, any_of
-from kpi.tables import load_table
+from kpi.text.normalise import metric_key
 from kpi.units import unit_named
+from kpi.wording import NOTES
 
 SEED_CRITERIA = [
     row.criteria

@@ -10,7 +10,7 @@ import pytest
 
 import kpi
 from cases import SEED
-from kpi.results import load_results, template_records
+from kpi.io.results import load_results, template_records
 from kpi.scoring import RECORD_FIELDS, national_scale
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "handan-2018-results.csv"
@@ -89,7 +89,19 @@ def test_points_per_band_are_configurable() -> None:
     expected = sum(row.weight * Decimal((100, 85, 70, 40)[row.grade.band.index]) for row in graded)  # type: ignore[union-attr]
     assert card.total.score == expected / sum(row.weight for row in graded)
     with pytest.raises(ValueError, match="points must give 4 numbers up to 1000"):
-        kpi.score(TABLE, EXAMPLE, points=(100, 80))
+        kpi.score(TABLE, EXAMPLE, points={4: (100, 80)})
+    with pytest.raises(ValueError, match="points must give 2 numbers up to 1000"):
+        kpi.score(TABLE, EXAMPLE, points=(100, 1e9))
+
+
+@pytest.mark.parametrize(
+    ("bands", "points"),
+    [(2, "100 0"), (3, "100 60 0"), (4, "100 80 60 0"), (5, "100 80 70 60 0"), (6, "100 80 73.33 66.67 60 0")],
+)
+def test_default_points_per_band_for_every_count(bands: int, points: str) -> None:
+    from kpi.scoring import default_points
+
+    assert [str(point) for point in default_points(bands)] == points.split()
 
 
 def test_weights_come_from_the_results_file() -> None:

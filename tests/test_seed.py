@@ -8,7 +8,7 @@ import pytest
 
 import kpi
 from cases import QUANTIFIED_SEED_SETS, SEED
-from kpi.tables import load_table
+from kpi.io.tables import load_table
 
 TABLE = load_table(SEED)
 SETS = sorted({row.tiers for row in TABLE.indicators})

@@ -1,7 +1,9 @@
 """The Hypothesis plugin kpi registers, so that ``st.from_type(kpi.Criteria)`` works.
 
-Hypothesis imports its plugins while it is itself being imported, so this
-module imports nothing from kpi.strategies until a strategy is asked for.
+Hypothesis imports its plugins while it is itself being imported, and
+kpi.strategies imports Hypothesis, so this module loads kpi (and with it
+Lark) only when Hypothesis calls :func:`setup`, and kpi.strategies only when
+a strategy is asked for.
 """
 
 from __future__ import annotations
@@ -19,6 +21,6 @@ def setup() -> None:
     """Register :func:`kpi.strategies.criteria` for :class:`kpi.Criteria`."""
     from hypothesis import strategies as st
 
-    from kpi.criteria import Criteria
+    from kpi.grading.criteria import Criteria
 
     st.register_type_strategy(Criteria, _criteria)

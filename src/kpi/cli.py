@@ -20,14 +20,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
-from kpi._files import write_output
-from kpi.criteria import Criteria
 from kpi.errors import KpiError
+from kpi.grading.bands import MAX_BANDS, MIN_BANDS
+from kpi.grading.criteria import Criteria
 from kpi.indicators import Indicator
-from kpi.results import load_results, template_records
-from kpi.rules import parse_rule
-from kpi.scoring import DEFAULT_POINTS, RECORD_FIELDS, Scorecard, score
-from kpi.tables import Table, TableRow, load_table
+from kpi.io.files import write_output
+from kpi.io.results import load_results, template_records
+from kpi.io.tables import Table, lint_table, load_table
+from kpi.scoring import RECORD_FIELDS, Scorecard, score
+from kpi.text.parser import parse_rule
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -62,13 +63,29 @@ def _console(stderr: bool = False) -> Console:
 
 
 def _points(text: str) -> tuple[Decimal, ...]:
+    """``--points``: the points of each band, best first, for tier sets of that many bands."""
     try:
         values = tuple(Decimal(part.strip()) for part in text.replace("，", ",").split(","))
     except ArithmeticError:
-        raise argparse.ArgumentTypeError(f"not four numbers: {text!r}") from None
-    if len(values) != 4 or not all(value.is_finite() for value in values):
-        raise argparse.ArgumentTypeError(f"give four numbers, best band first, such as 100,80,60,0; not {text!r}")
+        raise argparse.ArgumentTypeError(f"not a list of numbers: {text!r}") from None
+    if not MIN_BANDS <= len(values) <= MAX_BANDS or not all(
+        value.is_finite() and abs(value) <= 1000 for value in values
+    ):
+        raise argparse.ArgumentTypeError(
+            f"give {MIN_BANDS} to {MAX_BANDS} numbers up to 1000, best band first, such as 100,80,60,0; not {text!r}"
+        )
     return values
+
+
+def _precision(text: str) -> Decimal:
+    """``--precision``: a positive number."""
+    try:
+        value = Decimal(text.strip())
+    except ArithmeticError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value.is_finite() or value <= 0:
+        raise argparse.ArgumentTypeError(f"give a positive number such as 1 or 0.1; not {text!r}")
+    return value
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -93,8 +110,8 @@ def _parser() -> argparse.ArgumentParser:
     scoring.add_argument(
         "--points",
         type=_points,
-        default=DEFAULT_POINTS,
-        help="points of 优,良,中,差 (default: 100,80,60,0)",
+        default=None,
+        help="points of each band, best first, for tier sets of that many bands (default for 优,良,中,差: 100,80,60,0)",
     )
     scoring.add_argument(
         "--allow-ungraded",
@@ -111,7 +128,9 @@ def _parser() -> argparse.ArgumentParser:
         default="info",
         help="show findings of this severity and above (default: info, everything)",
     )
-    linting.add_argument("--precision", help="step in which outcomes are reported, e.g. 1 for whole percent")
+    linting.add_argument(
+        "--precision", type=_precision, help="step in which outcomes are reported, e.g. 1 for whole percent"
+    )
     linting.add_argument(
         "--fail-on",
         choices=("warning", "error"),
@@ -209,27 +228,6 @@ def _template(args: argparse.Namespace) -> int:
 _ROW_COLUMNS: Final = ("编号", "职责活动", "档次", "得分", "备注", "原因")
 
 
-def _score_document(
-    card: Scorecard, records: list[dict[str, object]], summary: list[dict[str, object]]
-) -> dict[str, object]:
-    total = card.total
-    return {
-        "table": card.table.path,
-        "results": card.results.path,
-        "rows": records,
-        "summary": summary,
-        "total": {
-            "score": None if total.score is None else str(total.score.quantize(Decimal("0.01"))),
-            "band": total.band,
-            "graded": total.graded,
-            "ungraded": total.ungraded,
-            "points": [str(point) for point in card.points],
-        },
-        "problems": card.problems(),
-        "notices": list(card.results.notices),
-    }
-
-
 def _score(args: argparse.Namespace) -> int:
     """Grade every indicator of TABLE with the figures in RESULTS: band, the
     tier text that decided it, explanation, notes and points; then a summary
@@ -251,7 +249,7 @@ def _score(args: argparse.Namespace) -> int:
     )
     records = [] if left_to_file else card.records()  # the explanations, worked out once
     summary = card.summary_records()
-    document = _score_document(card, records, summary)
+    document = card.document(records)
     if args.output:
         write_output(
             args.output,
@@ -321,35 +319,18 @@ def _print_scorecard(
 _SEVERITY_ORDER: Final = {"info": 0, "warning": 1, "error": 2}
 
 
-def _lint_records(table: Table, severity: str, precision: str | None) -> list[dict[str, object]]:
-    records: list[dict[str, object]] = []
-    for row in table.indicators:
-        place = str(row.location)
-        if row.error is not None:
-            records.append(
-                {"位置": place, "编号": row.id, "级别": "error", "类别": "unreadable", "说明": str(row.error)}
-            )
-            continue
-        criteria = _with_precision(row, precision)
-        for finding in criteria.lint():
-            if _SEVERITY_ORDER[finding.severity] >= _SEVERITY_ORDER[severity]:
-                records.append(
-                    {
-                        "位置": place,
-                        "编号": row.id,
-                        "级别": finding.severity,
-                        "类别": finding.kind,
-                        "说明": finding.message,
-                    }
-                )
-    return records
-
-
-def _with_precision(row: TableRow, precision: str | None) -> Criteria:
-    assert row.criteria is not None
-    if precision is None:
-        return row.criteria
-    return Criteria(row.criteria.tiers, row.criteria.labels, precision, indicator=row.criteria.indicator)
+def _lint_records(table: Table, severity: str, precision: Decimal | None) -> list[dict[str, object]]:
+    return [
+        {
+            "位置": str(found.row.location),
+            "编号": found.row.id,
+            "级别": found.severity,
+            "类别": found.kind,
+            "说明": found.message,
+        }
+        for found in lint_table(table, precision=precision)
+        if _SEVERITY_ORDER[found.severity] >= _SEVERITY_ORDER[severity]
+    ]
 
 
 def _lint(args: argparse.Namespace) -> int:

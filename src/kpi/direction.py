@@ -12,7 +12,7 @@ import enum
 import itertools
 from collections.abc import Sequence
 
-from kpi.intervals import Bound, Interval
+from kpi.intervals import Bound, Interval, lower_key, upper_key
 
 __all__ = ["Direction", "infer_direction"]
 
@@ -36,14 +36,12 @@ def _sign(better: Interval, worse: Interval) -> int:
 
 
 def _compare_lower(a: Bound | None, b: Bound | None) -> int:
-    key_a = (-1, 0, 0) if a is None else (0, a.value, 0 if a.closed else 1)
-    key_b = (-1, 0, 0) if b is None else (0, b.value, 0 if b.closed else 1)
+    key_a, key_b = lower_key(a), lower_key(b)
     return (key_a > key_b) - (key_a < key_b)
 
 
 def _compare_upper(a: Bound | None, b: Bound | None) -> int:
-    key_a = (1, 0, 0) if a is None else (0, a.value, 1 if a.closed else 0)
-    key_b = (1, 0, 0) if b is None else (0, b.value, 1 if b.closed else 0)
+    key_a, key_b = upper_key(a), upper_key(b)
     return (key_a > key_b) - (key_a < key_b)
 
 

@@ -13,9 +13,11 @@ import unicodedata
 
 __all__ = [
     "CriteriaError",
+    "FileError",
     "KpiError",
     "KpiSyntaxError",
     "OutcomeError",
+    "TableError",
     "UngradedError",
     "describe_character",
     "display_width",
@@ -85,3 +87,11 @@ class CriteriaError(KpiError):
 
 class UngradedError(KpiError):
     """Raised by ``Criteria.grade(..., strict=True)`` when no tier matches directly."""
+
+
+class FileError(KpiError):
+    """A file that cannot be read or written at all."""
+
+
+class TableError(FileError):
+    """A file that holds no readable indicator table at all."""

@@ -8,42 +8,14 @@ set algebra on unions of intervals.  Bounds are ``Decimal`` so that 94 and
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from decimal import Decimal, InvalidOperation
-from typing import Final
+from collections.abc import Callable, Iterable, Iterator
+from decimal import Decimal
 
 import attrs
 
-__all__ = ["Bound", "Interval", "IntervalSet", "format_decimal", "format_rounded"]
+from kpi.numbers import CONTEXT, format_decimal
 
-
-def format_decimal(value: Decimal) -> str:
-    """Shortest plain spelling of a decimal: no exponent, no trailing zeros.
-
-    >>> format_decimal(Decimal("95.0")), format_decimal(Decimal("1E+2")), format_decimal(Decimal("-0"))
-    ('95', '100', '0')
-    """
-    # Not value.normalize(): that rounds to the context's 28 digits, and a
-    # bound of 29 digits must print as itself.  str() is the quick way while
-    # it writes no exponent (1E+2, 1E-7 need the "f" format).
-    text = str(value)
-    if "E" in text:
-        text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-def format_rounded(value: Decimal, places: int = 2) -> str:
-    """*value* rounded to *places* for a sentence (96.666… → 96.67); a value too
-    long to round in the decimal context is shown whole rather than raising."""
-    try:
-        return format_decimal(value.quantize(_STEPS[places] if places in _STEPS else Decimal(1).scaleb(-places)))
-    except InvalidOperation:
-        return format_decimal(value)
-
-
-_STEPS: Final = {places: Decimal(1).scaleb(-places) for places in range(5)}
+__all__ = ["Bound", "Interval", "IntervalSet", "lower_key", "upper_key"]
 
 
 @attrs.frozen
@@ -54,15 +26,17 @@ class Bound:
     closed: bool = True
 
 
-def _lower_key(bound: Bound | None) -> tuple[int, Decimal, int]:
-    # A closed lower bound starts before an open one at the same value.
+def lower_key(bound: Bound | None) -> tuple[int, Decimal, int]:
+    """Orders lower ends: no bound first, then by value; a closed end starts
+    before an open one at the same value."""
     if bound is None:
         return (-1, Decimal(0), 0)
     return (0, bound.value, 0 if bound.closed else 1)
 
 
-def _upper_key(bound: Bound | None) -> tuple[int, Decimal, int]:
-    # An open upper bound ends before a closed one at the same value.
+def upper_key(bound: Bound | None) -> tuple[int, Decimal, int]:
+    """Orders upper ends: by value, no bound last; an open end ends before a
+    closed one at the same value."""
     if bound is None:
         return (1, Decimal(0), 0)
     return (0, bound.value, 1 if bound.closed else 0)
@@ -108,13 +82,13 @@ class Interval:
         return not (upper is not None and (value > upper.value or (value == upper.value and not upper.closed)))
 
     def intersection(self, other: Interval) -> Interval | None:
-        lower = max(self.lower, other.lower, key=_lower_key)
-        upper = min(self.upper, other.upper, key=_upper_key)
+        lower = max(self.lower, other.lower, key=lower_key)
+        upper = min(self.upper, other.upper, key=upper_key)
         return Interval.between(lower, upper)
 
     def hull(self, other: Interval) -> Interval:
         """The smallest interval containing both."""
-        return Interval(min(self.lower, other.lower, key=_lower_key), max(self.upper, other.upper, key=_upper_key))
+        return Interval(min(self.lower, other.lower, key=lower_key), max(self.upper, other.upper, key=upper_key))
 
     def has_multiple_of(self, step: Decimal | None) -> bool:
         """Whether a value reported in steps of *step* can fall in here.
@@ -123,15 +97,23 @@ class Interval:
         """
         if step is None or self.lower is None or self.upper is None:
             return True
-        first = (self.lower.value / step).to_integral_value(rounding="ROUND_CEILING") * step
+        ceiling = CONTEXT.divide(self.lower.value, step).to_integral_value(rounding="ROUND_CEILING")
+        first = CONTEXT.multiply(ceiling, step)
         if first == self.lower.value and not self.lower.closed:
-            first += step
+            first = CONTEXT.add(first, step)
         return first in self
 
-    def __str__(self) -> str:
-        left = "(-∞" if self.lower is None else ("[" if self.lower.closed else "(") + format_decimal(self.lower.value)
-        right = "+∞)" if self.upper is None else format_decimal(self.upper.value) + ("]" if self.upper.closed else ")")
+    def describe(self, show: Callable[[Decimal], str] = format_decimal) -> str:
+        """The interval as a report writes it, each value shown by *show*: 95%, [60%, 61%], (94%, 95%)."""
+        if self.is_point:
+            assert self.lower is not None
+            return show(self.lower.value)
+        left = "(-∞" if self.lower is None else ("[" if self.lower.closed else "(") + show(self.lower.value)
+        right = "+∞)" if self.upper is None else show(self.upper.value) + ("]" if self.upper.closed else ")")
         return f"{left}, {right}"
+
+    def __str__(self) -> str:
+        return self.describe()
 
 
 @attrs.frozen
@@ -142,12 +124,12 @@ class IntervalSet:
 
     @classmethod
     def of(cls, intervals: Iterable[Interval]) -> IntervalSet:
-        ordered = sorted(intervals, key=lambda interval: _lower_key(interval.lower))
+        ordered = sorted(intervals, key=lambda interval: lower_key(interval.lower))
         merged: list[Interval] = []
         for interval in ordered:
             if merged and _touches(merged[-1], interval):
                 last = merged.pop()
-                interval = Interval(last.lower, max(last.upper, interval.upper, key=_upper_key))
+                interval = Interval(last.lower, max(last.upper, interval.upper, key=upper_key))
             merged.append(interval)
         return cls(tuple(merged))
 
@@ -190,8 +172,12 @@ class IntervalSet:
     def has_multiple_of(self, step: Decimal | None) -> bool:
         return any(interval.has_multiple_of(step) for interval in self.intervals)
 
+    def describe(self, show: Callable[[Decimal], str] = format_decimal) -> str:
+        """The set as a report writes it (see :meth:`Interval.describe`); ∅ when empty."""
+        return " ∪ ".join(interval.describe(show) for interval in self.intervals) or "∅"
+
     def __str__(self) -> str:
-        return " ∪ ".join(str(interval) for interval in self.intervals) or "∅"
+        return self.describe()
 
 
 def _touches(left: Interval, right: Interval) -> bool:

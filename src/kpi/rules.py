@@ -12,20 +12,19 @@ equal rule.  :class:`Rule` wraps a condition with the text it came from.
 from __future__ import annotations
 
 import abc
-import enum
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 import attrs
 
 from kpi.direction import Direction
 from kpi.errors import CriteriaError
-from kpi.intervals import Bound, Interval, IntervalSet, format_decimal
-from kpi.units import PERCENT, Unit
-
-if TYPE_CHECKING:
-    from kpi.outcomes import OutcomeInput
+from kpi.intervals import Bound, Interval, IntervalSet
+from kpi.numbers import format_decimal
+from kpi.outcomes import OutcomeInput, Outcomes
+from kpi.text.grammar import metric_needs_quotes
+from kpi.units import Unit
 
 __all__ = [
     "AllOf",
@@ -33,14 +32,14 @@ __all__ = [
     "BareValue",
     "Comparison",
     "Condition",
+    "DirectionOf",
+    "Lookup",
     "Otherwise",
-    "Quantified",
     "Rule",
-    "TargetOutcome",
     "WholeTier",
     "all_of",
     "any_of",
-    "parse_rule",
+    "higher_is_better",
 ]
 
 
@@ -53,7 +52,8 @@ class Lookup(Protocol):
 DirectionOf = Callable[[str | None], Direction]
 
 
-def _higher(_: str | None) -> Direction:
+def higher_is_better(_: str | None) -> Direction:
+    """The direction a condition reads a bare value in when no other is known."""
     return Direction.HIGHER_IS_BETTER
 
 
@@ -63,7 +63,7 @@ class Condition(abc.ABC):
     __slots__ = ()
 
     @abc.abstractmethod
-    def holds(self, lookup: Lookup, direction_of: DirectionOf = _higher) -> bool:
+    def holds(self, lookup: Lookup, direction_of: DirectionOf = higher_is_better) -> bool:
         """Whether the outcomes *lookup* gives satisfy this condition."""
 
     @abc.abstractmethod
@@ -85,7 +85,7 @@ class Condition(abc.ABC):
         self.map_leaves(collect)
         return iter(found)
 
-    def resolved(self, direction_of: DirectionOf = _higher) -> Condition:
+    def resolved(self, direction_of: DirectionOf = higher_is_better) -> Condition:
         """The same condition with every bare value turned into a comparison."""
         return self.map_leaves(lambda leaf: leaf.comparison(direction_of(leaf.metric)))
 
@@ -99,8 +99,6 @@ class Condition(abc.ABC):
 
 
 def _quote_metric(metric: str) -> str:
-    from kpi._parser import metric_needs_quotes
-
     return f"“{metric}”" if metric_needs_quotes(metric) else metric
 
 
@@ -125,7 +123,7 @@ class Comparison(Condition):
     unit: Unit | None = None
     metric: str | None = None
 
-    def holds(self, lookup: Lookup, direction_of: DirectionOf = _higher) -> bool:
+    def holds(self, lookup: Lookup, direction_of: DirectionOf = higher_is_better) -> bool:
         return lookup(self.metric, self.unit) in self.interval
 
     def metrics(self) -> Iterator[str | None]:
@@ -181,7 +179,7 @@ class BareValue(Condition):
         }[direction]
         return Comparison(interval, self.unit, self.metric)
 
-    def holds(self, lookup: Lookup, direction_of: DirectionOf = _higher) -> bool:
+    def holds(self, lookup: Lookup, direction_of: DirectionOf = higher_is_better) -> bool:
         return self.comparison(direction_of(self.metric)).holds(lookup)
 
     def metrics(self) -> Iterator[str | None]:
@@ -207,7 +205,7 @@ class AllOf(Condition):
 
     parts: tuple[Condition, ...] = attrs.field(converter=_parts)
 
-    def holds(self, lookup: Lookup, direction_of: DirectionOf = _higher) -> bool:
+    def holds(self, lookup: Lookup, direction_of: DirectionOf = higher_is_better) -> bool:
         return all(part.holds(lookup, direction_of) for part in self.parts)
 
     def metrics(self) -> Iterator[str | None]:
@@ -237,7 +235,7 @@ class AnyOf(Condition):
 
     parts: tuple[Condition, ...] = attrs.field(converter=_parts)
 
-    def holds(self, lookup: Lookup, direction_of: DirectionOf = _higher) -> bool:
+    def holds(self, lookup: Lookup, direction_of: DirectionOf = higher_is_better) -> bool:
         return any(part.holds(lookup, direction_of) for part in self.parts)
 
     def metrics(self) -> Iterator[str | None]:
@@ -281,58 +279,11 @@ class WholeTier(Condition):
 class Otherwise(WholeTier):
     """The catch-all last tier (其余, 其他): holds for every outcome."""
 
-    def holds(self, lookup: Lookup, direction_of: DirectionOf = _higher) -> bool:
+    def holds(self, lookup: Lookup, direction_of: DirectionOf = higher_is_better) -> bool:
         return True
 
     def __str__(self) -> str:
         return "其余"
-
-
-class TargetOutcome(enum.Enum):
-    """What a multi-target tier says happened to the indicator's targets."""
-
-    EXCEEDED = "超额完成"
-    MET = "完成"
-    MISSED = "未完成"
-
-
-_COUNT_WORDS = "零一两三四五六七八九十"
-
-
-def _count(number: int) -> str:
-    return _COUNT_WORDS[number] if 0 <= number < len(_COUNT_WORDS) else str(number)
-
-
-@attrs.frozen
-class Quantified(WholeTier):
-    """A tier about the indicator's own targets (两项指标中任意一项超额完成且高于1%).
-
-    ``total`` is the number of targets the tier speaks of, ``at_least`` how
-    many of them (``None`` for all, 均), ``margin`` by how much they were
-    beaten or missed, in percentage points.  Grading needs the targets: see
-    ``Criteria.parse(tiers, indicator=...)``.
-    """
-
-    total: int
-    outcome: TargetOutcome
-    at_least: int | None = None
-    margin: Interval | None = None
-
-    def holds(self, lookup: Lookup, direction_of: DirectionOf = _higher) -> bool:
-        raise CriteriaError(f"“{self}” speaks of the indicator's targets; pass indicator= to Criteria.parse")
-
-    def __str__(self) -> str:
-        which = "均" if self.at_least is None else f"中任意{_count(self.at_least)}项"
-        text = f"{_count(self.total)}项指标{which}{self.outcome.value}"
-        if self.margin is not None:
-            lower, upper = self.margin.lower, self.margin.upper
-            if lower is not None:
-                word, bound = ("不低于" if lower.closed else "高于"), lower
-            else:
-                assert upper is not None
-                word, bound = ("不超过" if upper.closed else "低于"), upper
-            text += f"且{word}{_value(bound.value, PERCENT)}"
-        return text
 
 
 def _merge_units(first: Unit | None, second: Unit | None) -> Unit | None:
@@ -435,11 +386,6 @@ class Rule:
     condition: Condition
     text: str = attrs.field(default=attrs.Factory(_default_text, takes_self=True), eq=False)
 
-    @classmethod
-    def parse(cls, text: str, *, inclusive: Mapping[str, bool] | None = None) -> Rule:
-        """Parse a tier text; see :func:`parse_rule`."""
-        return parse_rule(text, inclusive=inclusive)
-
     @property
     def metrics(self) -> tuple[str | None, ...]:
         """The metrics the rule reads, each once, in order; ``None`` for an unnamed one."""
@@ -452,13 +398,12 @@ class Rule:
         by default).  *outcome* is a number or a string with its unit, or a
         mapping from metric name to such values.
 
+        >>> from kpi import parse_rule
         >>> parse_rule("设备完好率<90%且≥80%").matches("85%")
         True
         >>> parse_rule("≤24小时").matches("2天")
         False
         """
-        from kpi.outcomes import Outcomes
-
         outcomes = Outcomes.read(outcome, self.metrics)
         return self.condition.holds(outcomes.lookup, lambda metric: direction)
 
@@ -470,20 +415,3 @@ class Rule:
 
     def __repr__(self) -> str:
         return f"<Rule({str(self)!r})>"
-
-
-def parse_rule(text: str, *, inclusive: Mapping[str, bool] | None = None) -> Rule:
-    """Parse one tier text into a :class:`Rule`.
-
-    *inclusive* overrides whether a comparator word includes its number,
-    e.g. ``{"以下": False}`` for regulations that read 以下 as exclusive.
-    Raises :class:`kpi.KpiSyntaxError` for anything it cannot read.
-
-    >>> parse_rule("９５％以上")
-    <Rule('≥95%')>
-    >>> parse_rule("设备完好率<90%且≥80%")
-    <Rule('设备完好率≥80%且<90%')>
-    """
-    from kpi._parser import parse_condition
-
-    return Rule(parse_condition(text, inclusive=inclusive), text)

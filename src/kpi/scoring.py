@@ -11,41 +11,41 @@ marked as such, with the reason.
 
 from __future__ import annotations
 
-import collections
 import functools
-import operator
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Final, Literal
 
 import attrs
 
-from kpi._collector import collection_paused
-from kpi._construct import maker
-from kpi.bands import BAND_LABELS, Band
-from kpi.criteria import Criteria
 from kpi.errors import KpiError
-from kpi.grades import Grade
-from kpi.intervals import format_decimal
-from kpi.results import ACTUAL, COMPLETION_RATE, ResultEntry, Results, load_results
-from kpi.tables import SourceLocation, Table, TableRow, load_table
+from kpi.grading.bands import BAND_LABELS
+from kpi.grading.criteria import Criteria
+from kpi.grading.grades import Grade
+from kpi.io.results import ACTUAL, COMPLETION_RATE, ResultEntry, Results, load_results
+from kpi.io.rows import SourceLocation, Table, TableRow
+from kpi.io.tables import load_table
+from kpi.numbers import CONTEXT, WeightError, format_decimal, parse_weight
+from kpi.wording import words
 
 __all__ = [
     "DEFAULT_POINTS",
     "NATIONAL_SCALE",
     "RECORD_FIELDS",
     "STATUS_LABELS",
+    "Points",
     "Scorecard",
     "ScoredRow",
     "Summary",
+    "default_points",
     "national_scale",
     "score",
 ]
 
 #: The national score-to-band scale for evaluation results (财政部预算司).
 NATIONAL_SCALE: Final = "优(90-100分)、良(80-89分)、中(60-79分)、差(0-59分)"
-#: Points per band, best first, unless the caller gives others.
+#: Points per band of a four-band tier set, best first, unless the caller gives others.
 DEFAULT_POINTS: Final = (Decimal(100), Decimal(80), Decimal(60), Decimal(0))
 
 Status = Literal["graded", "missing", "invalid", "no-band"]
@@ -56,6 +56,30 @@ STATUS_LABELS: Final[Mapping[str, str]] = {
     "invalid": "无效",
     "no-band": "未定档",
 }
+#: Points per band, best first: one sequence for every tier set of that many bands,
+#: or a sequence per number of bands.
+Points = Sequence[Decimal | int | str] | Mapping[int, Sequence[Decimal | int | str]]
+
+
+def default_points(bands: int) -> tuple[Decimal, ...]:
+    """Points per band of a tier set of *bands* bands, best first.
+
+    The best band earns 100 and the worst 0; the bands between them share the
+    national scale's 良 and 中 thresholds, 80 down to 60, in even steps (one
+    band between: 60, a pass).  Four bands give 100, 80, 60, 0.
+
+    >>> [str(point) for point in default_points(5)], [str(point) for point in default_points(3)]
+    (['100', '80', '70', '60', '0'], ['100', '60', '0'])
+    """
+    middle = bands - 2
+    if middle <= 0:
+        return (Decimal(100), Decimal(0))
+    if middle == 1:
+        between = [Decimal(60)]
+    else:
+        step = CONTEXT.divide(Decimal(20), Decimal(middle - 1))
+        between = [Decimal(format_decimal((Decimal(80) - step * k).quantize(Decimal("0.01")))) for k in range(middle)]
+    return (Decimal(100), *between, Decimal(0))
 
 
 @functools.cache
@@ -112,15 +136,15 @@ class ScoredRow:
         label, basis, explanation, notes = graded
         return (
             row.id,
-            _activity_name(row.activity),
+            " › ".join(row.activity),
             row.indicator.text,
             STATUS_LABELS[self.status],
             label,
             basis,
             explanation,
             notes,
-            "" if self.points is None else _plain(self.points),
-            _plain(self.weight),
+            "" if self.points is None else format_decimal(self.points),
+            format_decimal(self.weight),
             self.reason,
             str(row.location),
             "" if self.result is None else str(self.result),
@@ -140,12 +164,6 @@ def _grade_cells(grade: Grade) -> _GradeCells:
         grade.explain(),
         "、".join(grade.notes),
     )
-
-
-@functools.lru_cache(maxsize=4096)
-def _activity_name(activity: tuple[str, ...]) -> str:
-    """An activity path as one cell; rows of one activity share it."""
-    return " › ".join(activity)
 
 
 @attrs.frozen
@@ -173,17 +191,11 @@ class Summary:
         record.update(
             {
                 "未评定": self.ungraded,
-                "得分": "" if self.score is None else _plain(self.score.quantize(Decimal("0.01"))),
+                "得分": "" if self.score is None else format_decimal(self.score.quantize(Decimal("0.01"))),
                 "等级": self.band,
             }
         )
         return record
-
-
-@functools.lru_cache(maxsize=1024)
-def _plain(value: Decimal) -> str:
-    """Points and weights without trailing zeros; a table has few distinct ones."""
-    return format_decimal(value)
 
 
 @attrs.frozen
@@ -215,15 +227,11 @@ class Scorecard:
 
     def records(self) -> list[dict[str, object]]:
         """One flat record per indicator (see :meth:`ScoredRow.record`)."""
-        with collection_paused():
-            return list(self.iter_records())
-
-    def iter_records(self) -> Iterator[dict[str, object]]:
-        """The records one at a time, for writing a large table without holding them all."""
-        return (dict(zip(RECORD_FIELDS, cells, strict=True)) for cells in self.iter_cells())
+        return [dict(zip(RECORD_FIELDS, cells, strict=True)) for cells in self.iter_cells()]
 
     def iter_cells(self) -> Iterator[tuple[object, ...]]:
-        """Each row's cells (see :meth:`ScoredRow.cells`), one at a time.
+        """Each row's cells (see :meth:`ScoredRow.cells`), one at a time, for writing
+        a large table without holding them all.
 
         Rows that repeat a tier set and its figures share one grade (see
         :func:`score`), and its explanation is written once.
@@ -239,9 +247,41 @@ class Scorecard:
                 graded = worked[id(grade)] = _grade_cells(grade)
             yield row._cells(graded)
 
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The band labels the summaries count: 优良中差, then any other label the rows got."""
+        found = dict.fromkeys(BAND_LABELS)
+        for row in self.rows:
+            if row.grade is not None and row.grade.label is not None:
+                found.setdefault(row.grade.label)
+        return tuple(found)
+
     def summary_records(self) -> list[dict[str, object]]:
         """One record per activity, then one for the whole document."""
-        return [summary.record(BAND_LABELS) for summary in (*self.activities, self.total)]
+        labels = self.labels
+        return [summary.record(labels) for summary in (*self.activities, self.total)]
+
+    def document(self, records: list[dict[str, object]] | None = None) -> dict[str, object]:
+        """The scorecard as one JSON document: rows, summaries, total, problems and notices.
+
+        *records* are the rows' records when already worked out.
+        """
+        total = self.total
+        return {
+            "table": self.table.path,
+            "results": self.results.path,
+            "rows": self.records() if records is None else records,
+            "summary": self.summary_records(),
+            "total": {
+                "score": None if total.score is None else str(total.score.quantize(Decimal("0.01"))),
+                "band": total.band,
+                "graded": total.graded,
+                "ungraded": total.ungraded,
+                "points": [str(point) for point in self.points],
+            },
+            "problems": self.problems(),
+            "notices": list(self.results.notices),
+        }
 
 
 def _outcome(filled: tuple[tuple[str, str], ...]) -> tuple[object, bool]:
@@ -252,10 +292,6 @@ def _outcome(filled: tuple[tuple[str, str], ...]) -> tuple[object, bool]:
     return {name: value for name, value in filled if name not in ("", ACTUAL)}, False
 
 
-# A grade worked out for a tier set and figures, or why the figures could not be graded.
-_Worked = Grade | str
-
-
 class _Grader:
     """Grades the rows of one scoring run.
 
@@ -264,57 +300,34 @@ class _Grader:
     decide a grade, and grades are immutable.
     """
 
-    def __init__(self, results: Results, points: Sequence[Decimal]) -> None:
+    def __init__(self, results: Results, points: Callable[[int], tuple[Decimal, ...]]) -> None:
         self.results = results
         self.points = points
         # By the criteria's identity (each is kept alive by its table rows) and the figures.
-        self._worked: dict[tuple[int, tuple[tuple[str, str], ...]], _Worked] = {}
+        self._worked: dict[tuple[int, tuple[tuple[str, str], ...]], Grade | str] = {}
 
     def row(self, row: TableRow, entry: ResultEntry | None) -> ScoredRow:
-        criteria = row.criteria
-        if entry is None or criteria is None or entry.problem or entry.weight:
-            return self._other_row(row, entry)
-        filled = entry.filled
-        if len(filled) != 1 or not filled[0][1] or (self.results.duplicates and row.id in self.results.duplicates):
-            return self._other_row(row, entry)
-        # The common row, one figure and nothing amiss: what _other_row does, in short.
-        return self._graded(row, criteria, filled, _ONE if row.weight is None else row.weight, entry.location)
-
-    def _other_row(self, row: TableRow, entry: ResultEntry | None) -> ScoredRow:
         weight, weight_problem = _weight_of(row, entry)
-        criteria = row.criteria
+        location = None if entry is None else entry.location
         problem = _unscorable(row, entry, self.results, weight_problem)
         if problem is not None:
-            return ScoredRow(row, problem[0], None, problem[1], weight, None, None if entry is None else entry.location)
+            return ScoredRow(row, problem[0], None, problem[1], weight, None, location)
+        criteria = row.criteria
         assert entry is not None and criteria is not None
-        return self._graded(row, criteria, entry.filled, weight, entry.location)
-
-    def _graded(
-        self,
-        row: TableRow,
-        criteria: Criteria,
-        filled: tuple[tuple[str, str], ...],
-        weight: Decimal,
-        location: SourceLocation,
-    ) -> ScoredRow:
-        key = (id(criteria), filled)
+        key = (id(criteria), entry.filled)
         grade = self._worked.get(key)
         if grade is None:
-            grade = self._worked[key] = _work(criteria, filled)
-        if type(grade) is str:
+            grade = self._worked[key] = _work(criteria, entry.filled)
+        if isinstance(grade, str):
             return ScoredRow(row, "invalid", None, grade, weight, None, location)
-        assert isinstance(grade, Grade)
-        band = grade.decision[0]
+        band = grade.decision.band
         if band is None:
             return ScoredRow(row, "no-band", grade, grade.explain(), weight, None, location)
-        return _make_scored_row(row, "graded", grade, "", weight, self.points[band._value_], location)
+        return ScoredRow(row, "graded", grade, "", weight, self.points(len(criteria.tiers))[band], location)
 
 
-# A scored row is made per indicator: see kpi._construct.
-_make_scored_row: Final = maker(ScoredRow)
-
-
-def _work(criteria: Criteria, filled: tuple[tuple[str, str], ...]) -> _Worked:
+def _work(criteria: Criteria, filled: tuple[tuple[str, str], ...]) -> Grade | str:
+    """The grade of *filled* figures on *criteria*, or why they cannot be graded."""
     outcome, is_rate = _outcome(filled)
     try:
         return criteria.grade(outcome) if is_rate else criteria.grade_actuals(outcome)  # type: ignore[arg-type]
@@ -326,62 +339,46 @@ def _unscorable(
     row: TableRow, entry: ResultEntry | None, results: Results, weight_problem: str
 ) -> tuple[Status, str] | None:
     """Why the row cannot be graded (status and reason), or ``None`` when it can."""
+    said = words()
     if row.criteria is None:
-        return "invalid", f"评价标准无法读取：{str(row.error).splitlines()[0]}"
+        return "invalid", said.unreadable_tiers.format(error=str(row.error).splitlines()[0])
     if entry is None:
-        return "missing", "结果文件中没有这一行"
+        return "missing", said.no_result_row
     if results.duplicates and row.id in results.duplicates:
         places = "、".join(str(place.line) for place in results.duplicates[row.id])
-        return "invalid", f"结果文件中编号 {row.id} 出现多次（第{places}行），无法确定采用哪一行"
+        return "invalid", said.duplicate_id.format(id=row.id, lines=places)
     if entry.problem:
         return "invalid", entry.problem
     if weight_problem:
         return "invalid", weight_problem
     filled = entry.filled
-    if filled and all(map(_VALUE, filled)):
-        return None
     empty = [name for name, value in filled if not value]
+    if filled and not empty:
+        return None
     if len(empty) == len(filled):
-        return "missing", "未填写实际值"
-    return "invalid", f"缺少 {'、'.join(name or ACTUAL for name in empty)} 的实际值"
+        return "missing", said.no_value
+    return "invalid", said.missing_values.format(names="、".join(name or ACTUAL for name in empty))
 
 
-_VALUE: Final = operator.itemgetter(1)
+_ONE: Final = Decimal(1)
 
 
 def _weight_of(row: TableRow, entry: ResultEntry | None) -> tuple[Decimal, str]:
+    """The row's weight (the results file's, else the table's, else 1) and what is wrong with it."""
     text = entry.weight if entry is not None else ""
     if not text:
         return (row.weight if row.weight is not None else _ONE), ""
     try:
-        weight = Decimal(text)
-    except InvalidOperation:
-        return _ONE, f"权重“{text}”不是数字"
-    if not weight.is_finite() or weight < 0:
-        return _ONE, f"权重“{text}”不是非负数"
-    return weight, ""
-
-
-# What a summary needs of one scored row: its band label, weight and weight × points
-# (label None for a row that was not graded).
-_Tally = tuple[str | None, Decimal, Decimal]
-
-
-def _tally(scored: ScoredRow) -> _Tally:
-    grade = scored.grade
-    if scored.status != "graded" or grade is None or scored.points is None:
-        return _NOT_GRADED
-    return grade.label or "", scored.weight, scored.weight * scored.points
-
-
-_ONE: Final = Decimal(1)
-_NOT_GRADED: Final[_Tally] = (None, Decimal(0), Decimal(0))
+        return parse_weight(text), ""
+    except WeightError as error:
+        said = words()
+        return _ONE, (said.weight_negative if error.negative else said.weight_not_a_number).format(text=error.text)
 
 
 @attrs.frozen
 class _Totals:
-    """The tallies of a group of rows added up: counts per band label, rows
-    graded and not, total weight and total weight × points."""
+    """The rows of a group added up: counts per band label, rows graded and not,
+    total weight and total weight × points."""
 
     counts: Mapping[str, int]
     graded: int
@@ -390,27 +387,30 @@ class _Totals:
     weighted: Decimal
 
     @classmethod
-    def of(cls, tallies: Iterable[_Tally]) -> _Totals:
+    def of(cls, rows: Iterable[ScoredRow]) -> _Totals:
         counts: dict[str, int] = {}
         graded = ungraded = 0
         total_weight = weighted = Decimal(0)
-        for label, weight, points in tallies:
-            if label is None:
+        for scored in rows:
+            grade = scored.grade
+            if scored.status != "graded" or grade is None or scored.points is None:
                 ungraded += 1
                 continue
             graded += 1
+            label = grade.label or ""
             counts[label] = counts.get(label, 0) + 1
-            total_weight += weight
-            weighted += points
+            total_weight = CONTEXT.add(total_weight, scored.weight)
+            weighted = CONTEXT.add(weighted, CONTEXT.multiply(scored.weight, scored.points))
         return cls(counts, graded, ungraded, total_weight, weighted)
 
     @classmethod
     def merged(cls, parts: Sequence[_Totals]) -> _Totals:
-        counts: collections.Counter[str] = collections.Counter()
+        counts: dict[str, int] = {}
         for part in parts:
-            counts.update(part.counts)
+            for label, count in part.counts.items():
+                counts[label] = counts.get(label, 0) + count
         return cls(
-            dict(counts),
+            counts,
             sum(part.graded for part in parts),
             sum(part.ungraded for part in parts),
             sum((part.weight for part in parts), Decimal(0)),
@@ -418,26 +418,46 @@ class _Totals:
         )
 
     def summary(self, activity: tuple[str, ...]) -> Summary:
-        score = self.weighted / self.weight if self.weight else None
+        score = CONTEXT.divide(self.weighted, self.weight) if self.weight else None
         grade = None if score is None else national_scale().grade(score)
         return Summary(activity, self.counts, self.graded, self.ungraded, score, grade)
+
+
+def _points_by_count(points: Points | None) -> Callable[[int], tuple[Decimal, ...]]:
+    """Points per band for a tier set of each size, from what the caller gave, checked."""
+    given: dict[int, tuple[Decimal, ...]] = {}
+    if points is not None:
+        sequences = points.items() if isinstance(points, Mapping) else [(len(points), points)]
+        for count, values in sequences:
+            checked = tuple(Decimal(str(value)) for value in values)
+            if len(checked) != count or not all(value.is_finite() and abs(value) <= 1000 for value in checked):
+                raise ValueError(f"points must give {count} numbers up to 1000, best band first, not {values!r}")
+            given[count] = checked
+
+    @functools.cache
+    def of(count: int) -> tuple[Decimal, ...]:
+        return given.get(count) or default_points(count)
+
+    return of
 
 
 def score(
     table: Table | str | os.PathLike[str],
     results: Results | str | os.PathLike[str],
     *,
-    points: Sequence[Decimal | int | str] = DEFAULT_POINTS,
+    points: Points | None = None,
     progress: Callable[[Iterable[TableRow]], Iterable[TableRow]] | None = None,
 ) -> Scorecard:
     """Grade every indicator of *table* with the figures in *results*.
 
-    *points* gives the points of each band, best first (100, 80, 60, 0 by
-    default); the score of a group is the weighted mean of its graded
-    indicators' points (weights from the results' or the table's 权重
-    column, 1 by default), and its band is read off the national scale.
-    Indicators that could not be graded are listed, not counted.  Rows
-    that repeat a tier set and its figures share one :class:`kpi.Grade`.
+    *points* gives the points of each band, best first (for four bands 100,
+    80, 60, 0 by default; see :func:`default_points` for other counts), as one
+    sequence or a mapping from a number of bands to its sequence.  The score
+    of a group is the weighted mean of its graded indicators' points (weights
+    from the results' or the table's 权重 column, 1 by default), and its band
+    is read off the national scale.  Indicators that could not be graded are
+    listed, not counted.  Rows that repeat a tier set and its figures share
+    one :class:`kpi.Grade`.
 
     >>> from pathlib import Path
     >>> root = Path(__file__).parents[2]
@@ -445,19 +465,7 @@ def score(
     >>> len(card.rows) == len(card.table.indicators)
     True
     """
-    band_points = tuple(Decimal(str(value)) for value in points)
-    if len(band_points) != len(Band) or not all(value.is_finite() and abs(value) <= 1000 for value in band_points):
-        raise ValueError(f"points must give {len(Band)} numbers up to 1000, best band first, not {points!r}")
-    with collection_paused():
-        return _score(table, results, band_points, progress)
-
-
-def _score(
-    table: Table | str | os.PathLike[str],
-    results: Results | str | os.PathLike[str],
-    band_points: tuple[Decimal, ...],
-    progress: Callable[[Iterable[TableRow]], Iterable[TableRow]] | None,
-) -> Scorecard:
+    points_of = _points_by_count(points)
     if not isinstance(table, Table):
         table = load_table(table)
     if not isinstance(results, Results):
@@ -465,27 +473,23 @@ def _score(
     indicators: Iterable[TableRow] = table.indicators
     if progress is not None:
         indicators = progress(indicators)
-    grade_row = _Grader(results, band_points).row
+    grade_row = _Grader(results, points_of).row
     entries = results.entries
-    scored = tuple([grade_row(row, entries.get(row.id)) for row in indicators])
+    scored = tuple(grade_row(row, entries.get(row.id)) for row in indicators)
     # Each row is tallied once, under its own activity; a duty's summary adds up
     # those of the activities under it.  Groups come in the order they first appear.
-    tallies: dict[tuple[str, ...], list[_Tally]] = {}
+    members: dict[tuple[str, ...], list[ScoredRow]] = {}
     groups: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
-    activity: tuple[str, ...] | None = None
-    members: list[_Tally] = []
     for row in scored:
-        if row.row.activity is not activity:
-            # Rows of one activity come together and share its tuple: look it up once.
-            activity = row.row.activity
-            if activity not in tallies:
-                for depth in range(1, len(activity) + 1):
-                    groups.setdefault(activity[:depth], []).append(activity)
-            members = tallies.setdefault(activity, [])
-        members.append(_tally(row))
-    parts = {activity: _Totals.of(rows) for activity, rows in tallies.items()}
+        activity = row.row.activity
+        if activity not in members:
+            members[activity] = []
+            for depth in range(1, len(activity) + 1):
+                groups.setdefault(activity[:depth], []).append(activity)
+        members[activity].append(row)
+    parts = {activity: _Totals.of(rows) for activity, rows in members.items()}
     activities = tuple(
         _Totals.merged([parts[member] for member in group]).summary(prefix) for prefix, group in groups.items()
     )
     total = _Totals.merged(list(parts.values())).summary(())
-    return Scorecard(table, results, scored, activities, total, results.unknown(table), band_points)
+    return Scorecard(table, results, scored, activities, total, results.unknown(table), points_of(4))

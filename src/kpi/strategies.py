@@ -25,8 +25,9 @@ from typing import Any, Final
 
 from hypothesis import strategies as st
 
-from kpi.criteria import Criteria
 from kpi.direction import Direction
+from kpi.grading.criteria import Criteria
+from kpi.text.grammar import build_lark
 from kpi.units import Quantity
 
 __all__ = ["boundary_outcomes", "criteria", "grammar_texts", "outcomes", "tier_texts"]
@@ -103,12 +104,9 @@ def tier_texts(*, full_width: bool | None = None, metrics: bool = True) -> st.Se
 
 @functools.cache
 def _grammar_strategy() -> st.SearchStrategy[str]:
-    from hypothesis.extra.lark import from_lark
-    from lark import Lark
+    from hypothesis.extra.lark import from_lark  # needs lark, which kpi always has
 
-    from kpi._parser import grammar_text
-
-    grammar = Lark(grammar_text(), parser="lalr", start="start")
+    grammar = build_lark(strict=False)
     explicit = {
         "PREFIX_METRIC": st.sampled_from(_METRICS),
         "SUFFIX_METRIC": st.sampled_from(("与外部数据交换", "业务系统能够协调")),
@@ -196,12 +194,12 @@ def _gradable(value: Decimal) -> bool:
 
 
 def _shown(criteria: Criteria, metric: str | None, value: Decimal, as_text: bool) -> object:
-    unit = criteria._model.units.get(metric)
+    unit = criteria.model.units.get(metric)
     return str(Quantity(value, unit)) if as_text else value
 
 
 def _pack(criteria: Criteria, values: dict[str | None, object]) -> object:
-    metrics = criteria._model.metrics
+    metrics = criteria.model.metrics
     if len(metrics) == 1 and metrics[0] is None:
         return values[None]
     if len(metrics) == 1:
@@ -213,7 +211,7 @@ def outcomes(criteria: Criteria) -> st.SearchStrategy[Any]:
     """Outcomes in the criteria's unit: numbers, or texts with the unit, for
     every metric it reads (a mapping when it reads several)."""
     bounds = criteria.bounds() or [(None, Decimal(0))]
-    metrics = criteria._model.metrics
+    metrics = criteria.model.metrics
 
     def around(metric: str | None) -> st.SearchStrategy[object]:
         values = [value for name, value in bounds if name == metric] or [value for _, value in bounds]
@@ -233,7 +231,7 @@ def boundary_outcomes(criteria: Criteria) -> st.SearchStrategy[Any]:
     written place when none is declared).  For a criteria that reads
     several metrics, one metric sits on a boundary and the others vary."""
     step = _step(criteria)
-    metrics = criteria._model.metrics
+    metrics = criteria.model.metrics
     points: dict[str | None, list[Decimal]] = {metric: [] for metric in metrics}
     for metric, value in criteria.bounds():
         for candidate in (value - step, value, value + step):

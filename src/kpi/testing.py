@@ -22,9 +22,10 @@ from hypothesis import HealthCheck, find, settings
 from hypothesis import strategies as st
 from hypothesis.errors import NoSuchExample
 
-from kpi.criteria import Criteria
 from kpi.direction import Direction
 from kpi.errors import KpiError
+from kpi.grading.criteria import Criteria
+from kpi.outcomes import read_outcome
 from kpi.strategies import boundary_outcomes, outcomes
 
 __all__ = ["check_criteria"]
@@ -45,8 +46,6 @@ def _find(strategy: st.SearchStrategy[Any], condition: Any, max_examples: int) -
 
 
 def _value(outcome: Any) -> Decimal:
-    from kpi.outcomes import read_outcome
-
     return read_outcome(outcome).value
 
 
@@ -80,7 +79,7 @@ def check_criteria(criteria: Criteria, *, max_examples: int = 300) -> None:
         except KpiError as error:
             problems.append(f"{bad!r} cannot be graded: {error}")
 
-    if len(criteria._model.metrics) == 1 and criteria.scale.monotone:
+    if len(criteria.model.metrics) == 1 and criteria.scale.monotone:
         higher = criteria.scale is Direction.HIGHER_IS_BETTER
 
         def rewards_worse(pair: tuple[Any, Any]) -> bool:

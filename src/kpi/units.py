@@ -15,7 +15,7 @@ from typing import Final
 import attrs
 
 from kpi.errors import OutcomeError
-from kpi.intervals import format_decimal
+from kpi.numbers import CONTEXT, format_decimal
 
 __all__ = ["PERCENT", "Quantity", "Unit", "convert", "unit_named", "unit_names"]
 
@@ -117,7 +117,7 @@ def convert(value: Decimal, source: Unit | None, target: Unit | None) -> Decimal
         return value
     if source.dimension != target.dimension:
         raise OutcomeError(f"unit {source.name} cannot be compared with {target.name}")
-    return value * source.factor / target.factor
+    return CONTEXT.divide(CONTEXT.multiply(value, source.factor), target.factor)
 
 
 @attrs.frozen

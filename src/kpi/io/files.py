@@ -23,10 +23,9 @@ from typing import IO, Any, Final, TypeVar
 
 import attrs
 
-from kpi._collector import collection_paused
-from kpi.errors import KpiError
+from kpi.errors import FileError
 
-__all__ = ["FileError", "Sheet", "read_rows", "write_output"]
+__all__ = ["Sheet", "read_rows", "write_output"]
 
 T = TypeVar("T")
 
@@ -34,10 +33,6 @@ T = TypeVar("T")
 MAX_FILE_BYTES: Final = 200 * 1024 * 1024
 #: Most rows read from one sheet.
 MAX_ROWS: Final = 2_000_000
-
-
-class FileError(KpiError):
-    """A file that cannot be read or written at all."""
 
 
 @attrs.frozen
@@ -271,8 +266,7 @@ def write_output(
 
     else:
         raise FileError(f"{target}: unknown kind of output; use .csv, .xlsx or .json")
-    with collection_paused():  # *rows* is often a generator that grades as it goes
-        _atomic(target, write)
+    _atomic(target, write)
 
 
 def _xlsx_cell(sheet: Any, value: object) -> object:

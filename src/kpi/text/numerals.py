@@ -10,7 +10,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Final
 
-__all__ = ["chinese_number"]
+__all__ = ["MAGNITUDES", "chinese_number", "scaled"]
+
+#: Magnitude characters written after a number (3万人, 1.5亿元), as powers of ten.
+#: The one table of them: digits and Chinese numerals both read through it.
+MAGNITUDES: Final = {"千": 3, "万": 4, "亿": 8}
 
 _DIGITS: Final = {
     "零": 0,
@@ -27,7 +31,7 @@ _DIGITS: Final = {
     "九": 9,
 }
 _SMALL_UNITS: Final = {"十": 10, "百": 100, "千": 1000}
-_LARGE_UNITS: Final = {"万": 10_000, "亿": 100_000_000}
+_LARGE_UNITS: Final = {char: 10 ** MAGNITUDES[char] for char in ("万", "亿")}
 
 
 def _integer(text: str) -> int:
@@ -77,3 +81,17 @@ def chinese_number(text: str) -> Decimal:
     if any(char not in _DIGITS for char in fraction):
         raise ValueError(f"{fraction} is not a decimal fraction")
     return Decimal(f"{integer}." + "".join(str(_DIGITS[char]) for char in fraction))
+
+
+def scaled(digits: str, magnitude: str | None = None, *, negative: bool = False) -> Decimal:
+    """The number written *digits* (``9.6``) times *magnitude* (``万``), exactly.
+
+    Arithmetic would round a long number to the context's digits; shifting
+    the exponent never does.
+
+    >>> scaled("9.6", "万"), scaled("3", None, negative=True)
+    (Decimal('9.6E+4'), Decimal('-3'))
+    """
+    _, digit_tuple, exponent = Decimal(digits).as_tuple()
+    shift = MAGNITUDES[magnitude] if magnitude else 0
+    return Decimal((1 if negative else 0, digit_tuple, int(exponent) + shift))

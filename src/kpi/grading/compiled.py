@@ -1,11 +1,12 @@
-"""A one-metric criteria compiled to a binary search over its exact bounds.
+"""A one-metric tier set compiled to a binary search over its exact bounds: a cache of the decision.
 
 Every condition of a one-metric tier set is made of intervals whose ends
-are the values the tiers write, so the grade can only change at those
+are the values the tiers write, so the decision can only change at those
 values: it is constant on each open stretch between two of them and may
-differ at each value itself.  Grading one representative of every stretch
-and every value through the general path gives a table that grades any
-outcome by a binary search, with exactly the same result.
+differ at each value itself.  Asking :meth:`kpi.GradingModel.decide` about
+one representative of every stretch and every value gives a table that
+decides any outcome by a binary search, with exactly the same result (a
+property test compares the two).
 
 Floats are compared with float bounds when that is exact: a bound with at
 most 15 significant digits converts to the double nearest to it, and a
@@ -16,25 +17,21 @@ float lies below, on or above that double exactly when its shortest repr
 from __future__ import annotations
 
 import bisect
-import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal, localcontext
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 import attrs
 
-from kpi.bands import Band
 from kpi.errors import OutcomeError
-from kpi.indicators import TargetsCondition
-from kpi.outcomes import Outcomes, number_value, read_outcome
+from kpi.grading.bands import Band
+from kpi.grading.model import Decision, GradingModel, bounds_of
+from kpi.numbers import CONTEXT
+from kpi.outcomes import read_outcome
 from kpi.units import Quantity, Unit, convert
 
-if TYPE_CHECKING:
-    from kpi.criteria import Criteria
+__all__ = ["Compiled"]
 
-__all__ = ["Compiled", "compile_criteria"]
-
-Decision = tuple[int | None, tuple[str, ...], int | None]
 # Floats kpi grades: the sizes read_outcome accepts.
 _LARGEST: Final = 1e15
 _SMALLEST: Final = 1e-15
@@ -49,11 +46,11 @@ def _exact_as_float(value: Decimal) -> bool:
 
 @attrs.frozen
 class Compiled:
-    """The decisions of a one-metric criteria, stretch by stretch.
+    """The decisions of a one-metric tier set, stretch by stretch.
 
     ``decisions[2 * i]`` holds below ``bounds[i]`` (above the previous one),
     ``decisions[2 * i + 1]`` holds at ``bounds[i]``, and the last entry holds
-    above every bound.
+    above every bound; ``bands`` are the bands of those decisions.
     """
 
     metric: str | None
@@ -62,22 +59,28 @@ class Compiled:
     floats: tuple[float, ...] | None
     decisions: tuple[Decision, ...]
     bands: tuple[Band | None, ...]
-    aliases: tuple[tuple[str, str], ...] = ()
-    #: Per region: band, deciding tier (None unless direct), notes, basis.
-    grades: tuple[tuple[Band | None, int | None, tuple[str, ...], int | None], ...] = ()
+
+    @classmethod
+    def of(cls, model: GradingModel, bands: Sequence[Band]) -> Compiled | None:
+        """The compiled form of *model*, or ``None`` unless it reads one metric."""
+        if model.quantified or len(model.metrics) != 1:
+            return None
+        metric = model.metrics[0]
+        unit = model.units[metric]
+        # Stretching a tier towards the better end only drops one of its ends, so
+        # the values the tiers write are every place the decision can change.
+        values = sorted({bound for condition in model.resolved for _, bound in bounds_of(condition)})
+        decisions = tuple(
+            model.decide(lambda _metric, target, point=point: convert(point, unit, target))
+            for point in _representatives(values)
+        )
+        floats = tuple(float(value) for value in values) if all(map(_exact_as_float, values)) else None
+        by_decision = tuple(None if d.band is None else bands[d.band] for d in decisions)
+        return cls(metric, unit, tuple(values), floats, decisions, by_decision)
 
     def region(self, value: Decimal) -> int:
         index = bisect.bisect_left(self.bounds, value)
         return 2 * index + 1 if index < len(self.bounds) and self.bounds[index] == value else 2 * index
-
-    def locate(self, number: int | float | Decimal) -> tuple[Decimal, int]:
-        """A plain number as kpi reads it, and its region (floats compared as floats)."""
-        if type(number) is float and self.floats is not None:
-            magnitude = abs(number)
-            if magnitude <= _LARGEST and (magnitude >= _SMALLEST or number == 0):
-                return Decimal(repr(number)), self._float_region(number)
-        value = number_value(number)
-        return value, self.region(value)
 
     def _float_region(self, value: float) -> int:
         floats = self.floats
@@ -85,35 +88,33 @@ class Compiled:
         index = bisect.bisect_left(floats, value)
         return 2 * index + 1 if index < len(floats) and floats[index] == value else 2 * index
 
-    def band_of(self, value: object) -> Band | None:
-        kind = type(value)
+    def locate(self, outcome: object) -> tuple[Decimal, int] | None:
+        """A number or a text as kpi reads it, in the scale's unit, and its region;
+        ``None`` for what is neither (a mapping), which the general path reads."""
+        kind = type(outcome)
         if kind is float and self.floats is not None:
-            number = float(value)  # type: ignore[arg-type]
+            number: float = outcome  # type: ignore[assignment]
             magnitude = abs(number)
             if magnitude <= _LARGEST and (magnitude >= _SMALLEST or number == 0):
-                return self.bands[self._float_region(number)]
-            number_value(number)  # raises the same error grade() would
-        if kind is int or kind is float or kind is Decimal:
-            return self.bands[self.region(number_value(value))]  # type: ignore[arg-type]
-        if isinstance(value, Mapping):
-            outcomes = Outcomes.read(value, (self.metric,), dict(self.aliases))
-            return self.bands[self.region(outcomes.lookup(self.metric, self.unit))]
-        return self.bands[self.region(self.read(value))]
-
-    def read(self, outcome: object) -> Decimal:
-        """An outcome written with or without its unit (96.5%, 1天), in the scale's unit."""
+                # A float lies below, on or above a bound's double exactly when its
+                # shortest repr (how kpi reads it) lies below, on or above the bound.
+                return Decimal(repr(number)), self._float_region(number)
+        if not isinstance(outcome, str | int | float | Decimal | Quantity):
+            return None
         quantity = read_outcome(outcome)
-        return convert(quantity.value, quantity.unit, self.unit)
+        value = convert(quantity.value, quantity.unit, self.unit)
+        return value, self.region(value)
 
-    def bands_of(self, values: Iterable[object]) -> list[Band | None]:
+    def bands_of(self, values: Iterable[object], general: Callable[[object], Band | None]) -> list[Band | None]:
+        """The band of each value; *general* grades what :meth:`locate` does not read."""
         array = _numeric_array(values) if self.floats is not None else None
         if array is not None:
             return self._bands_of_array(array)
         bands: list[Band | None] = []
-        band_of = self.band_of
         try:
             for value in values:
-                bands.append(band_of(value))
+                located = self.locate(value)
+                bands.append(general(value) if located is None else self.bands[located[1]])
         except OutcomeError as error:
             raise OutcomeError(f"outcome {len(bands)}: {error}") from None
         return bands
@@ -133,7 +134,7 @@ class Compiled:
             if bad.any():
                 position = int(np.argmax(bad))
                 try:
-                    number_value(float(values[position]))
+                    read_outcome(float(values[position]))
                 except OutcomeError as error:
                     raise OutcomeError(f"outcome {position}: {error}") from None
         # Each bound b, then the next float after it: a value is at or past b
@@ -188,37 +189,10 @@ def _representatives(bounds: Sequence[Decimal]) -> list[Decimal]:
     if not bounds:
         return [Decimal(0)]
     digits = max(len(bound.as_tuple().digits) - int(bound.as_tuple().exponent) for bound in bounds)
-    with localcontext() as context:
-        context.prec = max(digits + 10, 28)  # midpoints of long bounds must not round onto a bound
+    with localcontext(CONTEXT) as context:
+        context.prec = max(digits + 10, CONTEXT.prec)  # midpoints of long bounds must not round onto a bound
         points = [bounds[0] - 1]
         for bound, following in zip(bounds, [*bounds[1:], None], strict=True):
             points.append(bound)
             points.append(bound + 1 if following is None else (bound + following) / 2)
     return points
-
-
-def compile_criteria(criteria: Criteria) -> Compiled | None:
-    """The compiled form of *criteria*, or ``None`` unless it reads one metric."""
-    model = criteria._model
-    if model.quantified or len(model.metrics) != 1 or any(isinstance(c, TargetsCondition) for c in model.resolved):
-        return None
-    metric = model.metrics[0]
-    unit = model.units[metric]
-    # Stretching a tier towards the better end only drops one of its ends, so
-    # the values the tiers write are every place the grade can change.
-    bounds = sorted({value for _, value in criteria.bounds()})
-    decisions: list[Decision] = []
-    for point in _representatives(bounds):
-        value = Quantity(point, unit)
-        decisions.append(
-            criteria._decide(lambda _metric, target, value=value: convert(value.value, value.unit, target))
-        )
-    bands = tuple(None if index is None else Band(index) for index, _, _ in decisions)
-    floats = tuple(float(bound) for bound in bounds) if all(_exact_as_float(b) for b in bounds) else None
-    if floats is not None and any(math.isinf(f) for f in floats):  # pragma: no cover - excluded above
-        floats = None
-    grades = tuple(
-        (band, None if notes else index, notes, basis)
-        for band, (index, notes, basis) in zip(bands, decisions, strict=True)
-    )
-    return Compiled(metric, unit, tuple(bounds), floats, tuple(decisions), bands, criteria.aliases, grades)

@@ -14,7 +14,7 @@ import unicodedata
 
 import attrs
 
-__all__ = ["Normalised", "normalise"]
+__all__ = ["Normalised", "metric_key", "normalise"]
 
 # Traditional characters that occur in comparator words, units and the
 # common metric vocabulary; mapping them lets 低於, 未滿, 以內 read as 低于,
@@ -66,3 +66,13 @@ def _fold(char: str) -> str:
     """One source character as the grammar sees it (one or more characters)."""
     folded = unicodedata.normalize("NFKC", char).translate(_SIMPLIFIED).translate(_PUNCTUATION)
     return "".join(" " if piece.isspace() else piece for piece in folded)
+
+
+@functools.lru_cache(maxsize=4096)
+def metric_key(name: str) -> str:
+    """A metric name as kpi compares it: normalised like tier texts, no spaces, no quotes.
+
+    >>> metric_key(" 滿意度 "), metric_key("“超过期限案件数”")
+    ('满意度', '超过期限案件数')
+    """
+    return normalise(name).text.replace(" ", "").strip('“”"「」')

@@ -19,11 +19,10 @@ from typing import Final
 
 import attrs
 
-from kpi._collector import collection_paused
-from kpi._construct import maker
-from kpi._files import Sheet, read_rows
-from kpi._text import normalise
-from kpi.tables import SourceLocation, Table, TableRow
+from kpi.io.files import Sheet, read_rows
+from kpi.io.rows import SourceLocation, Table, TableRow
+from kpi.text.normalise import normalise
+from kpi.wording import words
 
 __all__ = [
     "COMPLETION_RATE",
@@ -47,18 +46,17 @@ def needed_values(row: TableRow) -> tuple[str, ...]:
     criteria = row.criteria
     if criteria is None:
         return (COMPLETION_RATE,)
-    model = criteria._model
-    if model.quantified or criteria.metrics:
-        return tuple(_label(metric, model.units.get(metric)) for metric in model.metrics)
-    unit = model.units[None]
+    model = criteria.model
     targets = row.indicator.targets
-    grades_rates = unit is None or unit.name == "%"
-    if grades_rates and targets:
-        return tuple(_label(target.metric, target.unit) for target in targets)
-    if not grades_rates:
-        metric = targets[0].metric if len(targets) == 1 else None
-        return (_label(metric, unit),)
-    return (f"{COMPLETION_RATE}（%）",)
+    if model.grades_rate:
+        if targets:
+            return tuple(_label(target.metric, target.unit) for target in targets)
+        return (f"{COMPLETION_RATE}（%）",)
+    if model.metrics != (None,):
+        return tuple(_label(metric, model.units.get(metric)) for metric in model.metrics)
+    # Values in a unit of their own (≤24小时): the indicator's one target names them.
+    metric = targets[0].metric if len(targets) == 1 else None
+    return (_label(metric, model.units[None]),)
 
 
 def _label(metric: str | None, unit: object) -> str:
@@ -80,7 +78,7 @@ def template_records(table: Table) -> tuple[list[str], list[list[str]]]:
         values = needs[row.id]
         for number in range(width):
             cells += [values[number] if number < len(values) else "", ""]
-        note = "" if row.error is None else f"评价标准无法读取：{str(row.error).splitlines()[0]}"
+        note = "" if row.error is None else words().unreadable_tiers.format(error=str(row.error).splitlines()[0])
         cells += ["" if row.weight is None else str(row.weight), note]
         rows.append(cells)
     return header, rows
@@ -108,11 +106,6 @@ class ResultEntry:
 
 def _filled(values: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
     return tuple(filter(any, values))
-
-
-# Made once per row of a results file: see kpi._construct.
-_make_entry: Final = maker(ResultEntry)
-_make_location: Final = maker(SourceLocation)
 
 
 @attrs.frozen
@@ -220,9 +213,8 @@ def read_results(sheet: Sheet) -> Results:
         problem = f"结果行只有 {len(cells)} 列（应有 {width} 列），文件可能被截断" if short and csv_sheet else ""
         first = entries.get(row_id)
         if first is None:
-            # ResultEntry(...) with its filled pairs worked out here, as its __init__ would.
-            entries[row_id] = _make_entry(
-                row_id, values, padded[weight_index].strip(), _make_location(path, line), problem, _filled(values)
+            entries[row_id] = ResultEntry(
+                row_id, values, padded[weight_index].strip(), SourceLocation(path, line), problem
             )
         else:
             repeated.setdefault(row_id, [first.location]).append(SourceLocation(path, line))
@@ -234,5 +226,4 @@ def read_results(sheet: Sheet) -> Results:
 
 def load_results(path: str | os.PathLike[str]) -> Results:
     """The results file at *path* (.csv or .xlsx)."""
-    with collection_paused():
-        return read_results(read_rows(path))
+    return read_results(read_rows(path))

@@ -1,0 +1,48 @@
+"""Evaluation bands: one per tier of a tier set, best first.
+
+A tier set has 2 to 10 bands (优/良/中/差, 优秀/合格/不合格, A–E, 一档…五档);
+how many, and what they are called, belongs to the tier set (see
+:class:`kpi.Criteria`).  A band is its place (``index`` 0 is the best) and
+its label; bands compare by merit: a better band is greater.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Final
+
+import attrs
+
+__all__ = ["BAND_LABELS", "MAX_BANDS", "MIN_BANDS", "Band", "default_labels"]
+
+#: The labels of the national evaluation scale, best first: the default for four tiers.
+BAND_LABELS: Final = ("优", "良", "中", "差")
+#: How many bands a tier set may have.
+MIN_BANDS: Final = 2
+MAX_BANDS: Final = 10
+
+
+@functools.total_ordering
+@attrs.frozen(order=False)
+class Band:
+    """A band of a tier set: ``index`` 0 is the best, ``label`` the document's name for it."""
+
+    index: int
+    label: str
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Band):
+            return NotImplemented
+        return self.index > other.index  # a higher index is a worse band
+
+    def __str__(self) -> str:
+        return self.label
+
+
+def default_labels(count: int) -> tuple[str, ...]:
+    """The band names of a tier set that names none: 优良中差 for four tiers, 第1档… otherwise.
+
+    >>> default_labels(4), default_labels(3)
+    (('优', '良', '中', '差'), ('第1档', '第2档', '第3档'))
+    """
+    return BAND_LABELS if count == len(BAND_LABELS) else tuple(f"第{number}档" for number in range(1, count + 1))

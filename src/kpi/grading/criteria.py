@@ -1,0 +1,342 @@
+"""A tier set (评价标准): one rule per band, best band first, and grading outcomes with it.
+
+:class:`Criteria` is what users build and grade with.  What its tiers mean
+together, and which band an outcome earns, is its :class:`kpi.GradingModel`
+(``criteria.model``); a one-metric tier set also keeps a compiled binary
+search over its bounds, a cache of the model's decisions that grades a
+plain number or text without walking the tiers.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from typing import Any, Final
+
+import attrs
+
+from kpi.direction import Direction
+from kpi.errors import CriteriaError, KpiSyntaxError, OutcomeError, UngradedError
+from kpi.grading.bands import MAX_BANDS, MIN_BANDS, Band, default_labels
+from kpi.grading.compiled import Compiled
+from kpi.grading.grades import Grade
+from kpi.grading.lint import Finding, lint
+from kpi.grading.model import GradingModel, bounds_of
+from kpi.indicators import Indicator
+from kpi.outcomes import OutcomeInput, Outcomes
+from kpi.rules import Rule
+from kpi.targets import Aggregate, Completion
+from kpi.text.normalise import metric_key
+from kpi.text.parser import parse_rule
+from kpi.units import Unit
+
+__all__ = ["Criteria"]
+
+_TIER_SEPARATORS: Final = ("|", "｜", "\n")
+# One labelled band of a scale: 优(90-100分) or A（≥90分）.
+_SCALE_ITEM: Final = re.compile(r"\s*([^\s(（)）、,，;；|]+)\s*[(（]([^()（）]+)[)）]")
+_SCALE_SEPARATORS: Final = " \t、,，;；|"
+
+
+def _tiers(value: Iterable[Rule]) -> tuple[Rule, ...]:
+    return tuple(value)
+
+
+def _labels(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _default_labels(self: Criteria) -> tuple[str, ...]:
+    return default_labels(len(self.tiers))
+
+
+def _precision(value: Decimal | int | str | None) -> Decimal | None:
+    if value is None:
+        return None
+    precision = Decimal(str(value))
+    if not precision.is_finite() or precision <= 0:
+        raise ValueError(f"precision must be a positive number, not {value!r}")
+    return precision
+
+
+def _aliases(value: Mapping[str, str] | Iterable[tuple[str, str]] | None) -> tuple[tuple[str, str], ...]:
+    pairs = value.items() if isinstance(value, Mapping) else (value or ())
+    return tuple((metric_key(alias), metric_key(name)) for alias, name in pairs)
+
+
+def _check_tiers(instance: Criteria, attribute: attrs.Attribute[tuple[Rule, ...]], tiers: tuple[Rule, ...]) -> None:
+    if not MIN_BANDS <= len(tiers) <= MAX_BANDS:
+        raise CriteriaError(f"a criteria has {MIN_BANDS} to {MAX_BANDS} tiers, one per band; got {len(tiers)}")
+
+
+def _check_labels(instance: Criteria, attribute: attrs.Attribute[tuple[str, ...]], labels: tuple[str, ...]) -> None:
+    if len(labels) != len(instance.tiers):
+        raise CriteriaError(
+            f"{len(instance.tiers)} tiers need as many labels, one per band, best first; got {len(labels)}: "
+            + "、".join(labels)
+        )
+    if len(set(labels)) != len(labels) or not all(labels):
+        raise ValueError(f"labels must be distinct non-empty names, best first, not {labels!r}")
+
+
+@attrs.frozen
+class Criteria:
+    """A tier set: one rule per band, best band first, with what is needed to grade outcomes.
+
+    Build one with :meth:`Criteria.parse`.  ``labels`` names the bands (优良中差
+    for four tiers, 第1档… otherwise, unless the document names them);
+    ``precision`` is the step in which outcomes are reported (``1`` for whole
+    percent), which lint uses to judge gaps; ``direction`` overrides the
+    direction read from the tiers; ``aliases`` maps a results file's column
+    names to the tiers' metric names; ``indicator`` gives the targets that
+    tiers such as ``两项指标均完成`` speak of.
+    """
+
+    tiers: tuple[Rule, ...] = attrs.field(converter=_tiers, validator=_check_tiers)
+    labels: tuple[str, ...] = attrs.field(
+        default=attrs.Factory(_default_labels, takes_self=True), converter=_labels, validator=_check_labels
+    )
+    precision: Decimal | None = attrs.field(default=None, converter=_precision)
+    direction: Direction | None = attrs.field(default=None, kw_only=True)
+    aliases: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_aliases, kw_only=True)
+    indicator: Indicator | None = attrs.field(default=None, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        self.model  # noqa: B018 - build now, so that a broken tier set fails here
+
+    @classmethod
+    def parse(
+        cls,
+        tiers: Sequence[str | Rule] | str,
+        *,
+        labels: Sequence[str] | None = None,
+        precision: Decimal | int | str | None = None,
+        direction: Direction | None = None,
+        inclusive: Mapping[str, bool] | None = None,
+        aliases: Mapping[str, str] | None = None,
+        indicator: Indicator | str | None = None,
+    ) -> Criteria:
+        """Read a tier set, best band first.
+
+        *tiers* is a sequence of tier texts, or one text with the tiers
+        separated by ``|`` or line breaks.  A tier that cannot be read raises
+        :class:`kpi.KpiSyntaxError` naming the tier.  *indicator* (an
+        :class:`kpi.Indicator` or its text) gives the targets that tiers such
+        as ``两项指标均完成`` speak of, and lets :meth:`grade_actuals` turn
+        actual figures into a completion rate.
+
+        >>> c = Criteria.parse(["95%", "85%-94%", "70%-84%", "69%以下"])
+        >>> c.grade("94.5%").label, c.grade("94.5%").notes
+        ('良', ('gap',))
+        """
+        if isinstance(tiers, str):
+            text = tiers
+            for separator in _TIER_SEPARATORS[1:]:
+                text = text.replace(separator, _TIER_SEPARATORS[0])
+            tiers = [part for part in text.split(_TIER_SEPARATORS[0]) if part.strip()]
+        names = default_labels(len(tiers)) if labels is None else tuple(labels)
+        rules: list[Rule] = []
+        for index, tier in enumerate(tiers):
+            if isinstance(tier, Rule):
+                rules.append(tier)
+                continue
+            try:
+                rules.append(parse_rule(tier, inclusive=inclusive))
+            except KpiSyntaxError as error:
+                label = names[index] if index < len(names) else str(index + 1)
+                raise KpiSyntaxError(
+                    f"tier {index + 1} ({label}): {error.reason}", error.text, error.position
+                ) from None
+        if isinstance(indicator, str):
+            indicator = Indicator.parse(indicator)
+        return cls(rules, names, precision, direction=direction, aliases=aliases, indicator=indicator)
+
+    @classmethod
+    def parse_scale(cls, text: str, **options: Any) -> Criteria:
+        """Read a scale written with its labels, as evaluation rules state it.
+
+        >>> national = Criteria.parse_scale("优(90-100分)、良(80-89分)、中(60-79分)、差(0-59分)")
+        >>> national.labels, str(national)
+        (('优', '良', '中', '差'), '90分-100分 | 80分-89分 | 60分-79分 | 0分-59分')
+        >>> Criteria.parse_scale("A（≥90分）；B（≥75分）；C（≥60分）；D（＜60分）").grade(80).label
+        'B'
+        """
+        items = _SCALE_ITEM.findall(text)
+        if not MIN_BANDS <= len(items) <= MAX_BANDS or _SCALE_ITEM.sub("", text).strip(_SCALE_SEPARATORS):
+            raise CriteriaError(
+                f"expected {MIN_BANDS} to {MAX_BANDS} items such as 优(90-100分), separated by 、 or ；: {text!r}"
+            )
+        return cls.parse([tier for _, tier in items], labels=[label for label, _ in items], **options)
+
+    @functools.cached_property
+    def model(self) -> GradingModel:
+        """What the tiers mean together, and the decision of which band an outcome earns."""
+        targets = None if self.indicator is None else self.indicator.targets
+        return GradingModel.of(
+            self.tiers, self.labels, declared=self.direction, targets=targets, precision=self.precision
+        )
+
+    @functools.cached_property
+    def _compiled(self) -> Compiled | None:
+        return Compiled.of(self.model, self.bands)
+
+    # -- what the tiers imply ------------------------------------------------
+    @property
+    def bands(self) -> tuple[Band, ...]:
+        """The bands, best first."""
+        return tuple(Band(index, label) for index, label in enumerate(self.labels))
+
+    @property
+    def metrics(self) -> tuple[str, ...]:
+        """The metrics the tiers name, in order of appearance (empty when none is named)."""
+        return tuple(metric for metric in self.model.metrics if metric is not None)
+
+    @property
+    def directions(self) -> Mapping[str | None, Direction]:
+        """The direction of each metric's scale (declared, inferred, or higher-is-better by default)."""
+        return dict(self.model.directions)
+
+    @property
+    def scale(self) -> Direction:
+        """The direction of the whole scale: that of its metrics when they agree, else non-monotone."""
+        directions = set(self.model.directions.values())
+        return directions.pop() if len(directions) == 1 else Direction.NON_MONOTONE
+
+    def bounds(self) -> tuple[tuple[str | None, Decimal], ...]:
+        """Every value the tiers write, with its metric: where a grade can change.
+
+        Bare values count as the bound they resolve to; tiers about targets
+        contribute the targets' values.
+
+        >>> [str(value) for _, value in Criteria.parse("95% | 85%-94% | 70%-84% | 69%以下").bounds()]
+        ['95', '85', '94', '70', '84', '69']
+        """
+        return tuple(found for condition in self.model.resolved for found in bounds_of(condition))
+
+    def unit(self, metric: str | None = None) -> Unit | None:
+        """The unit in which a bare number is read for *metric* (the only one by default)."""
+        if metric is None and len(self.model.metrics) == 1:
+            metric = self.model.metrics[0]
+        return self.model.units[metric]
+
+    def label(self, band: Band) -> str:
+        """This document's name for *band*."""
+        return self.labels[band.index]
+
+    # -- grading ------------------------------------------------------------
+    def outcomes(self, outcome: object) -> Outcomes:
+        """The outcomes *outcome* gives for this criteria's metrics (validated, not converted)."""
+        return Outcomes.read(outcome, self.model.metrics, dict(self.aliases))
+
+    def grade(self, outcome: OutcomeInput | Completion, *, strict: bool = False) -> Grade:
+        """The band *outcome* earns, with the decision and why.
+
+        *outcome* is a number (read in the criteria's own unit), a string
+        that may carry its unit, a mapping from metric name to such values,
+        or an indicator's :class:`kpi.Completion`.  With ``strict=True`` any
+        outcome that no tier matches directly raises
+        :class:`kpi.UngradedError` instead of being placed by the gap rules.
+
+        >>> c = Criteria.parse("0% | ＜5% | ＜10% | ＞10%")
+        >>> c.grade(10).label, c.grade(10).notes
+        ('差', ('gap',))
+        """
+        completion = outcome if isinstance(outcome, Completion) else None
+        if completion is not None:
+            self._check_grades_rate()
+            outcome = completion.quantity
+        model = self.model
+        compiled = self._compiled
+        # The compiled search caches model.decide for a plain number or text on a one-metric scale.
+        located = None if compiled is None else compiled.locate(outcome)
+        if compiled is not None and located is not None:
+            value, region = located
+            decision = compiled.decisions[region]
+            values: tuple[tuple[str | None, Decimal], ...] = ((compiled.metric, value),)
+        else:
+            lookup = self.outcomes(outcome).lookup
+            decision = model.decide(lookup)
+            values = tuple((metric, lookup(metric, model.units[metric])) for metric in model.metrics)
+        grade = Grade(decision, values, model, completion)
+        if strict and decision.notes:
+            raise UngradedError(f"no tier matches directly: {grade.explain()}")
+        return grade
+
+    def grade_many(self, values: Iterable[object]) -> list[Band | None]:
+        """The band of each outcome, in input order; the same as ``grade(v).band``.
+
+        A one-metric scale grades through its compiled binary search, and with
+        NumPy installed, a NumPy array of numbers is graded without a Python
+        loop.  A value that cannot be graded (NaN, empty, wrong unit) raises
+        :class:`kpi.OutcomeError` naming its position.
+
+        >>> c = Criteria.parse(["95%", "85%-94%", "70%-84%", "69%以下"])
+        >>> [band.label for band in c.grade_many([96, 94.5, "70%", 12])]
+        ['优', '良', '中', '差']
+        """
+        compiled = self._compiled
+        if compiled is not None:
+            return compiled.bands_of(values, lambda value: self.grade(value).band)  # type: ignore[arg-type]
+        bands: list[Band | None] = []
+        for position, value in enumerate(values):
+            try:
+                bands.append(self.grade(value).band)  # type: ignore[arg-type]
+            except OutcomeError as error:
+                raise OutcomeError(f"outcome {position}: {error}") from None
+        return bands
+
+    def grade_actuals(
+        self,
+        actuals: OutcomeInput,
+        *,
+        strict: bool = False,
+        aggregate: Aggregate = "lowest",
+        weights: Mapping[str, Decimal | int | str] | None = None,
+    ) -> Grade:
+        """Grade actual year-end figures, whatever kind of tiers these are.
+
+        Tiers that name metrics, speak of the indicator's targets, or measure
+        in units of their own (``20个工作日以内``) grade the figures directly;
+        tiers that grade a rate (``95% | 85%-94% | …``) grade the indicator's
+        completion of its targets.  For an indicator without targets the
+        figure is the assessed completion rate.
+
+        >>> indicator = "城镇新增就业10万人，失业人员再就业3万人。"
+        >>> c = Criteria.parse(["95%", "85%-94%", "70%-84%", "69%以下"], indicator=indicator)
+        >>> c.grade_actuals({"城镇新增就业": "9.6万人", "失业人员再就业": "3.3万人"}).label
+        '优'
+        """
+        indicator = self.indicator
+        if not self.model.grades_rate or indicator is None or not indicator.targets:
+            # The tiers measure the figures themselves (≤24小时, 设备完好率>90%).
+            return self.grade(actuals, strict=strict)
+        return self.grade(indicator.completion(actuals, aggregate=aggregate, weights=weights), strict=strict)
+
+    def _check_grades_rate(self) -> None:
+        """Refuse a completion rate for tiers that grade something else, saying what they grade."""
+        model = self.model
+        if model.grades_rate:
+            return
+        if model.quantified or self.metrics:
+            what = "the indicator's targets" if model.quantified else "、".join(self.metrics)
+            raise OutcomeError(f"these tiers grade {what} directly, not a completion rate")
+        raise OutcomeError(f"these tiers grade values in {model.units[None]}, not a completion rate")
+
+    # -- checking the tier set -----------------------------------------------
+    def lint(self, *, precision: Decimal | int | str | None = None) -> list[Finding]:
+        """Problems of the tier set itself: gaps, overlaps, unreachable or
+        unsatisfiable tiers, direction problems and suspicious tiers.
+
+        *precision* overrides the criteria's own step of reported outcomes.
+        """
+        return lint(self.model, precision=_precision(precision))
+
+    def __str__(self) -> str:
+        return " | ".join(str(rule) for rule in self.tiers)
+
+    def __repr__(self) -> str:
+        extras = "" if self.labels == default_labels(len(self.tiers)) else f", labels={self.labels!r}"
+        extras += "" if self.precision is None else f", precision={self.precision}"
+        return f"<Criteria({str(self)!r}{extras})>"

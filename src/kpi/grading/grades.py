@@ -1,0 +1,226 @@
+"""The result of grading one outcome, and its explanation in words.
+
+A grade goes into an evaluation report, so it carries more than a band: the
+decision (the tier that decided it, notes when no tier matched directly),
+the outcome as read, and an explanation in Chinese or English that an
+evaluator can paste next to the figure.  The sentences come from
+:mod:`kpi.wording`; this module chooses them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+
+import attrs
+
+from kpi.grading.bands import Band
+from kpi.grading.model import Decision, GradingModel
+from kpi.numbers import format_decimal, format_rounded
+from kpi.outcomes import Outcomes
+from kpi.rules import AllOf, AnyOf, Comparison, Condition, Otherwise
+from kpi.targets import Completion, TargetCompletion, TargetsCondition
+from kpi.units import PERCENT, Quantity, Unit
+from kpi.wording import Language, Words, english_band, words
+
+__all__ = ["Grade"]
+
+
+@attrs.frozen
+class Grade:
+    """A graded outcome: the :class:`kpi.Decision`, the outcomes it was made on, and why.
+
+    ``values`` holds each metric's outcome in the criteria's unit (the
+    ``outcomes`` property gives them with that unit attached); ``completion``
+    the completion rate graded, when the figures were an indicator's actuals.
+    """
+
+    decision: Decision
+    values: tuple[tuple[str | None, Decimal], ...]
+    model: GradingModel = attrs.field(eq=False, repr=False)
+    completion: Completion | None = None
+
+    @property
+    def band(self) -> Band | None:
+        """The band given, ``None`` only for an uncovered outcome on a non-monotone scale."""
+        index = self.decision.band
+        return None if index is None else Band(index, self.model.labels[index])
+
+    @property
+    def label(self) -> str | None:
+        """The document's name for the band (优, or A, or 一档…)."""
+        index = self.decision.band
+        return None if index is None else self.model.labels[index]
+
+    @property
+    def tier(self) -> int | None:
+        """The tier that matched directly, ``None`` when the gap rules placed the outcome."""
+        return self.decision.tier
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """Why no tier matched directly (``gap``, ``above-scale``, …; see :data:`kpi.NOTES`)."""
+        return self.decision.notes
+
+    @property
+    def basis(self) -> int | None:
+        """The tier whose band was given, whether it matched directly or not."""
+        return self.decision.band
+
+    @property
+    def outcomes(self) -> tuple[tuple[str | None, Quantity], ...]:
+        """Each metric's outcome as graded, in the criteria's unit for it."""
+        units = self.model.units
+        return tuple((metric, Quantity(value, units.get(metric))) for metric, value in self.values)
+
+    @property
+    def outcome(self) -> Quantity:
+        """The outcome, when the criteria reads a single metric."""
+        outcomes = self.outcomes
+        if len(outcomes) != 1:
+            raise ValueError("this grade has several outcomes; use .outcomes")
+        return outcomes[0][1]
+
+    def tiers_text(self, index: int) -> str:
+        """The tier text at *index* as the document wrote it."""
+        return self.model.texts[index]
+
+    def explain(self, lang: Language = "zh") -> str:
+        """Why the outcome got its band, in Chinese (``"zh"``) or English (``"en"``).
+
+        >>> from kpi import Criteria
+        >>> Criteria.parse(["95%", "85%-94%", "70%-84%", "69%以下"]).grade("96.5%").explain()
+        '96.5% ≥ 95%（高出1.5个百分点）→ 优'
+        """
+        said = words(lang)
+        model = self.model
+        prefix = "" if self.completion is None else _describe_completion(self.completion, said)
+        decision = self.decision
+        band, tier, notes = decision.band, decision.tier, decision.notes
+        if tier is not None:
+            if decision.evaluation is not None:
+                reason = _describe_evaluation(decision.evaluation, said)
+            else:
+                reason = _describe(model.resolved[tier], dict(self.outcomes), model.texts[tier], said)
+            return f"{prefix}{_arrow(reason)}{_band_name(model.labels[tier], lang)}"
+        outcomes = self.outcomes
+        shown = said.join.join(
+            (f"{metric} " if metric and len(outcomes) > 1 else "") + str(quantity) for metric, quantity in outcomes
+        )
+        if band is None:
+            return f"{prefix}{shown} {said.uncovered} → {said.no_band}"
+        label, text = model.labels[band], model.texts[band]
+        if "gap" in notes and decision.evaluation is not None:
+            reason = said.unearned.format(
+                shown=_describe_evaluation(decision.evaluation, said),
+                better=model.labels[band - 1],
+                better_text=model.texts[band - 1],
+                label=label,
+            )
+        elif "gap" in notes:
+            better = band - 1
+            reason = said.gap.format(
+                shown=shown, better=model.labels[better], better_text=model.texts[better], label=label, text=text
+            )
+        elif "above-scale" in notes:
+            reason = said.above.format(shown=shown, label=label, text=text)
+        else:
+            reason = said.below.format(shown=shown, label=label, text=text)
+        return f"{prefix}{_arrow(reason)}{_band_name(label, lang)}{said.note_texts.get(notes[0], '')}"
+
+
+def _band_name(label: str, lang: Language) -> str:
+    return label if lang == "zh" else english_band(label)
+
+
+def _arrow(reason: str) -> str:
+    """The reason and the arrow to the band; a full-width bracket needs no space."""
+    return reason + ("→ " if reason.endswith("）") else " → ")
+
+
+def _rate(rate: Decimal) -> str:
+    return format_rounded(rate) + "%"
+
+
+def _difference(amount: Decimal, unit: Unit | None, said: Words) -> str:
+    if unit is None:
+        return format_decimal(amount)
+    return format_decimal(amount) + (said.points if unit == PERCENT else unit.name)
+
+
+def _describe_completion(completion: Completion, said: Words) -> str:
+    rate = _rate(completion.rate)
+    details = said.join.join(
+        said.target_rate.format(
+            metric=item.target.metric or "",
+            actual=item.actual,
+            target=item.target.requirement,
+            # One target, or the lowest of several: its rate is the overall one.
+            rate=rate if item.rate is completion.rate else _rate(item.rate),
+        ).strip()
+        for item in completion.per_target
+    )
+    return said.completion.format(rate=rate, details=details, how=said.aggregates[completion.aggregate])
+
+
+def _describe_margin(item: TargetCompletion, said: Words) -> str:
+    """How far one target was beaten or missed, in words."""
+    unit = said.points if item.target.unit in (PERCENT, None) else "%"
+    amount = format_rounded(abs(item.margin))
+    if item.margin == 0 and item.met:
+        return said.met_exactly
+    return (said.beaten_by if item.met else said.missed_by).format(amount=amount, unit=unit)
+
+
+# The relation an actual figure that misses a target bears to it.
+_NOT = {"≥": "<", ">": "≤", "≤": ">", "<": "≥", "=": "≠"}
+
+
+def _describe_evaluation(evaluation: Sequence[TargetCompletion], said: Words) -> str:
+    """Each target against its actual figure, with how far it was beaten or missed."""
+    return said.join.join(
+        f"{item.target.metric or ''} {item.actual} {item.target.op if item.met else _NOT[item.target.op]} "
+        f"{Quantity(item.target.value, item.target.unit)}{_describe_margin(item, said)}".strip()
+        for item in evaluation
+    )
+
+
+def _compare(condition: Comparison, value: Decimal, said: Words) -> str:
+    """How *value* satisfies the comparison *condition*."""
+    unit = condition.unit
+    shown = (f"{condition.metric} " if condition.metric else "") + str(Quantity(value, unit))
+    lower, upper = condition.interval.lower, condition.interval.upper
+    if upper is None:
+        assert lower is not None
+        diff = value - lower.value
+        extra = said.exactly if diff == 0 else said.above_by.format(amount=_difference(diff, unit, said))
+        return f"{shown} {'≥' if lower.closed else '>'} {Quantity(lower.value, unit)}{extra}"
+    if lower is None:
+        diff = upper.value - value
+        extra = said.exactly if diff == 0 else said.below_by.format(amount=_difference(diff, unit, said))
+        return f"{shown} {'≤' if upper.closed else '<'} {Quantity(upper.value, unit)}{extra}"
+    if lower.value == upper.value:
+        return f"{shown} = {Quantity(lower.value, unit)}"
+    if lower.closed and upper.closed:
+        return said.within.format(value=shown, range=Comparison(condition.interval, unit))
+    return (
+        f"{Quantity(lower.value, unit)} {'≤' if lower.closed else '<'} {shown} "
+        f"{'≤' if upper.closed else '<'} {Quantity(upper.value, unit)}"
+    )
+
+
+def _describe(condition: Condition, values: Mapping[str | None, Quantity], text: str, said: Words) -> str:
+    """How the outcomes satisfy *condition* (a tier that matched directly)."""
+    if isinstance(condition, Otherwise):
+        shown = said.join.join(str(quantity) for quantity in values.values())
+        return said.otherwise.format(shown=shown, text=text)
+    if isinstance(condition, AllOf):
+        return said.and_.join(_describe(part, values, text, said) for part in condition.parts)
+    if isinstance(condition, AnyOf):
+        lookup = Outcomes(dict(values)).lookup
+        holding = [part for part in condition.parts if part.holds(lookup)]
+        return _describe(holding[0], values, text, said)
+    # The model resolves bare values and binds tiers about targets, and a
+    # decision on targets keeps its evaluation: only comparisons remain.
+    assert isinstance(condition, Comparison) and not isinstance(condition, TargetsCondition), condition
+    return _compare(condition, values[condition.metric].value, said)

@@ -1,0 +1,224 @@
+"""Checks on a tier set itself: gaps, overlaps, unreachable tiers, direction, slips.
+
+Real tier sets are typed by hand and copied row to row; the seed document
+has a run of rows whose worst tier reads ``61%以下``, ``62%以下``, …
+``73%以下`` under ``60%-70%``, an autofill slip.  Grading stays well defined
+(first match wins), but an evaluator must hear about such a row before its
+grades go into a report.  All checks work on the union of the tiers'
+intervals, not pair by pair, and respect the precision in which outcomes are
+reported: with whole percents, ``95% | 85%-94%`` leaves no gap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal, localcontext
+from typing import Final, Literal
+
+import attrs
+
+from kpi.direction import Direction
+from kpi.grading.model import GradingModel
+from kpi.intervals import Interval, IntervalSet
+from kpi.numbers import CONTEXT
+from kpi.units import Quantity, Unit
+from kpi.wording import Words, words
+
+__all__ = ["KINDS", "Finding", "lint"]
+
+Kind = Literal["gap", "overlap", "unreachable", "direction", "suspicious"]
+Severity = Literal["error", "warning", "info"]
+
+#: The kinds of finding, and what each means.
+KINDS: Final = {
+    "gap": "values that no tier covers",
+    "overlap": "values that two tiers cover; the better tier wins",
+    "unreachable": "a tier that can never hold or never be chosen",
+    "direction": "a scale whose direction is unclear or contradicts its declaration",
+    "suspicious": "a tier that is probably a slip, such as a worst tier reaching into better ones",
+}
+
+
+@attrs.frozen
+class Finding:
+    """One problem of a tier set, in Chinese (``message``) and English (``message_en``)."""
+
+    kind: Kind
+    severity: Severity
+    message: str
+    message_en: str
+    tiers: tuple[int, ...] = ()
+    region: IntervalSet | None = None
+
+    def __str__(self) -> str:
+        return f"{self.severity}: {self.kind}: {self.message}"
+
+
+def _span(region: IntervalSet | Interval, unit: Unit | None) -> str:
+    """An interval set in the criteria's unit: 95%, [60%, 61%], (94%, 95%)."""
+    return region.describe(lambda value: str(Quantity(value, unit)))
+
+
+def _only_points(region: IntervalSet) -> bool:
+    return all(interval.is_point for interval in region)
+
+
+def _sample(interval: Interval, step: Decimal | None) -> Decimal:
+    """A value inside a bounded *interval*, on the reporting step when there is one."""
+    assert interval.lower is not None and interval.upper is not None
+    if step is not None:
+        value = CONTEXT.multiply(
+            CONTEXT.divide(interval.lower.value, step).to_integral_value(rounding="ROUND_CEILING"), step
+        )
+        while value not in interval:
+            value = CONTEXT.add(value, step)
+        return value
+    with localcontext(CONTEXT) as context:
+        context.prec = 1100  # exact for any value a tier text (500 characters at most) can write
+        return (interval.lower.value + interval.upper.value) / 2
+
+
+# A field of a finding's sentence: the same in both languages, or worded per language.
+Field = str | Callable[[Words], str]
+
+
+def _say(key: str, **fields: Field) -> tuple[str, str]:
+    """The sentence *key* of :class:`kpi.wording.Words`, filled in, in Chinese and in English."""
+    zh, en = (
+        getattr(said, key).format(**{name: value(said) if callable(value) else value for name, value in fields.items()})
+        for said in (words("zh"), words("en"))
+    )
+    return zh, en
+
+
+def lint(model: GradingModel, *, precision: Decimal | None = None) -> list[Finding]:
+    """Every finding about a tier set's *model*, most serious kinds first within each tier.
+
+    *precision* is the step in which outcomes are reported (the model's own by default).
+    """
+    labels, texts = model.labels, model.texts
+
+    def tier(index: int) -> Field:
+        return lambda said: said.tier.format(label=labels[index], text=texts[index])
+
+    findings: list[Finding] = []
+    for index, condition in enumerate(model.resolved):
+        if not condition.satisfiable:
+            findings.append(Finding("unreachable", "error", *_say("contradiction", tier=tier(index)), (index,)))
+    if model.quantified:
+        return findings  # tiers about targets have no intervals to compare
+    findings.extend(_direction_findings(model))
+    if len(model.metrics) != 1:
+        return findings
+
+    metric = model.metrics[0]
+    unit = model.units[metric]
+    direction = model.directions[metric]
+    step = model.precision if precision is None else precision
+    regions = [condition.region(metric) if condition.satisfiable else IntervalSet() for condition in model.resolved]
+    last = len(regions) - 1
+    covered = IntervalSet()
+    for index, region in enumerate(regions):
+        if not region:
+            continue
+        effective = region.difference(covered)
+        if not effective.has_multiple_of(step):
+            findings.append(Finding("unreachable", "error", *_say("never_chosen", tier=tier(index)), (index,), region))
+        else:
+            open_ended = _open_towards_better(region, direction)
+            findings.extend(_overlaps(index, region, regions, step, unit, tier, labels, open_ended))
+            shared = region.intersection(covered)
+            if not open_ended and direction.monotone and shared.has_multiple_of(step) and not _only_points(shared):
+                name: Field = (
+                    (lambda said, text=texts[index]: said.worst_tier.format(text=text))
+                    if index == last
+                    else tier(index)
+                )
+                message = _say("swallows", tier=name, shared=_span(shared, unit), effective=_span(effective, unit))
+                findings.append(Finding("suspicious", "warning", *message, (index,), shared))
+        covered = covered.union(region)
+
+    for piece in covered.complement():
+        bounded = piece.lower is not None and piece.upper is not None
+        if (model.monotone and not bounded) or not piece.has_multiple_of(step):
+            continue
+        if model.monotone:
+            # Decided directly, not through grade(): a tier set may write values
+            # larger than any outcome kpi accepts.
+            sample = _sample(piece, step)
+            band = model.decide(lambda _metric, _unit, sample=sample: sample).band
+            message = _say("gap_lower", span=_span(piece, unit), label="" if band is None else labels[band])
+        else:
+            message = _say("gap_none", span=_span(piece, unit))
+        findings.append(Finding("gap", "warning", *message, (), IntervalSet((piece,))))
+    return findings
+
+
+def _overlaps(
+    index: int,
+    region: IntervalSet,
+    regions: list[IntervalSet],
+    step: Decimal | None,
+    unit: Unit | None,
+    tier: Callable[[int], Field],
+    labels: tuple[str, ...],
+    open_ended: bool,
+) -> list[Finding]:
+    """Where tier *index* shares values with each better tier, and who wins them.
+
+    Sharing one boundary value (``85%以上 | 70%-85%``) is the usual way of
+    writing adjacent tiers, and nested thresholds (``≥95% | ≥90%``) are
+    meant to overlap: both are reported as information only.
+    """
+    findings = []
+    before = IntervalSet()
+    for better, other in enumerate(regions[:index]):
+        won = region.intersection(other.difference(before))
+        before = before.union(other)
+        if not won or not won.has_multiple_of(step):
+            continue
+        severity: Severity = "info" if open_ended or _only_points(won) else "warning"
+        message = _say("overlap", tier=tier(index), better=tier(better), shared=_span(won, unit), winner=labels[better])
+        findings.append(Finding("overlap", severity, *message, (better, index), won))
+    return findings
+
+
+def _open_towards_better(region: IntervalSet, direction: Direction) -> bool:
+    """Whether a tier is a threshold, running on to the better end of the scale."""
+    if direction is Direction.HIGHER_IS_BETTER:
+        return region.intervals[-1].upper is None
+    if direction is Direction.LOWER_IS_BETTER:
+        return region.intervals[0].lower is None
+    return False
+
+
+def _direction_name(direction: Direction) -> Field:
+    return lambda said: said.directions[direction.value]
+
+
+def _direction_findings(model: GradingModel) -> list[Finding]:
+    findings = []
+    declared = model.declared
+    for metric in model.metrics:
+        inferred = model.inferred[metric]
+        bare = metric in model.bare or None in model.bare
+
+        def name(said: Words, metric: str | None = metric) -> str:
+            return said.metric_name.format(metric=metric) if metric else ""
+
+        if declared is not None and inferred is not None and declared is not inferred:
+            message = _say(
+                "declared_against",
+                name=name,
+                declared=_direction_name(declared),
+                inferred=_direction_name(inferred),
+            )
+            findings.append(Finding("direction", "warning", *message))
+        elif declared is None and inferred is Direction.NON_MONOTONE:
+            if bare:
+                findings.append(Finding("direction", "warning", *_say("bare_non_monotone", name=name)))
+            else:
+                findings.append(Finding("direction", "info", *_say("non_monotone", name=name)))
+        elif declared is None and inferred is None and bare:
+            findings.append(Finding("direction", "info", *_say("no_direction", name=name)))
+    return findings

@@ -1,0 +1,289 @@
+"""The grading model: what a tier set means once read together, and the one decision.
+
+Grading reads a tier set as a careful evaluator does.  The best tier whose
+condition holds wins (first match).  On a scale that runs one way, a value
+that falls between two tiers did not reach the better one and gets the
+worse neighbour ("gap"); a value better than every tier gets the best band
+("above-scale") and one worse than every tier the worst band
+("below-scale").  On a scale that runs neither way an uncovered value gets
+no band ("uncovered").
+
+:meth:`GradingModel.decide` makes that decision, and only it:
+``Criteria.grade``, the compiled binary search of ``grade_many`` (a cache
+of this decision), lint, the Hypothesis strategies and ``check_criteria``
+all come here.  Direction, metric names and units are worked out once, when
+the model is built, from the tier texts themselves.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Mapping, Sequence
+from decimal import Decimal
+
+import attrs
+
+from kpi.direction import Direction, infer_direction
+from kpi.errors import CriteriaError
+from kpi.intervals import Interval
+from kpi.rules import BareValue, Comparison, Condition, Lookup, Otherwise, Rule
+from kpi.targets import Quantified, Target, TargetCompletion, TargetsCondition
+from kpi.units import PERCENT, Unit
+
+__all__ = ["Decision", "GradingModel", "bounds_of"]
+
+
+@attrs.frozen
+class Decision:
+    """Which band an outcome earns and why.
+
+    ``band`` is the index of the band given (0 is the best), ``None`` only for
+    an uncovered outcome on a non-monotone scale.  ``tier`` is the tier that
+    matched directly, ``None`` when the band came from the gap rules (then
+    ``notes`` says which).  ``evaluation`` keeps, for tiers about targets,
+    each target's completion as the tiers judged it.
+    """
+
+    band: int | None
+    tier: int | None
+    notes: tuple[str, ...] = ()
+    evaluation: tuple[TargetCompletion, ...] | None = attrs.field(default=None, eq=False)
+
+
+def bounds_of(condition: Condition) -> Iterator[tuple[str | None, Decimal]]:
+    """Every value *condition* writes, with its metric: where a decision can change.
+
+    A tier about targets contributes the targets' values.
+    """
+    if isinstance(condition, TargetsCondition):
+        for target in condition.targets:
+            yield target.metric, target.value
+        return
+    for leaf in condition.leaves():
+        if isinstance(leaf, Comparison):
+            for bound in (leaf.interval.lower, leaf.interval.upper):
+                if bound is not None:
+                    yield leaf.metric, bound.value
+        else:
+            yield leaf.metric, leaf.value
+
+
+def _matched(index: int) -> Decision:
+    return Decision(index, index)
+
+
+def _placed(index: int | None, note: str) -> Decision:
+    return Decision(index, None, (note,))
+
+
+def _region_for_direction(condition: Condition, metric: str | None) -> Interval | None:
+    """The span of *condition* on *metric*, a bare value counting as its point."""
+    spans = [
+        leaf.interval if isinstance(leaf, Comparison) else Interval.point(leaf.value)
+        for leaf in condition.leaves()
+        if leaf.metric == metric
+    ]
+    return functools.reduce(Interval.hull, spans) if spans else None
+
+
+def _reach(leaf: Comparison | BareValue, direction: Direction) -> Condition:
+    """Outcomes at least as good as some value of *leaf*: its region stretched
+    towards the better end.  On a non-monotone scale nothing stretches."""
+    comparison = leaf.comparison(direction)
+    interval = comparison.interval
+    if direction is Direction.HIGHER_IS_BETTER:
+        interval = Interval(interval.lower, None)
+    elif direction is Direction.LOWER_IS_BETTER:
+        interval = Interval(None, interval.upper)
+    if interval.lower is None and interval.upper is None:
+        return Otherwise()
+    return Comparison(interval, comparison.unit, comparison.metric)
+
+
+@attrs.frozen
+class GradingModel:
+    """A tier set read together: its tiers resolved, metrics, units and directions.
+
+    Build one with :meth:`of`; :class:`kpi.Criteria` keeps one as ``model``.
+    ``resolved`` holds each tier's condition with bare values turned into
+    comparisons along the scale's direction, ``reach`` each tier stretched
+    towards the better end (what the gap rules compare against).
+    """
+
+    labels: tuple[str, ...]
+    texts: tuple[str, ...]
+    metrics: tuple[str | None, ...]
+    units: Mapping[str | None, Unit | None]
+    inferred: Mapping[str | None, Direction | None]
+    directions: Mapping[str | None, Direction]
+    resolved: tuple[Condition, ...]
+    reach: tuple[Condition, ...]
+    quantified: bool = False
+    declared: Direction | None = None
+    precision: Decimal | None = None
+    #: The metrics of the tiers' bare values as written (``None`` for an unnamed one).
+    bare: frozenset[str | None] = frozenset()
+
+    @classmethod
+    def of(
+        cls,
+        tiers: Sequence[Rule],
+        labels: Sequence[str],
+        *,
+        declared: Direction | None = None,
+        targets: Sequence[Target] | None = None,
+        precision: Decimal | None = None,
+    ) -> GradingModel:
+        """The model of *tiers* (best first); *targets* are the indicator's, for tiers about them."""
+        texts = tuple(rule.text.strip() for rule in tiers)
+        conditions = [_bind(rule, targets) for rule in tiers]
+        if any(isinstance(condition, TargetsCondition) for condition in conditions):
+            return cls._of_targets(conditions, tuple(labels), texts, targets or (), precision)
+        named = list(dict.fromkeys(m for c in conditions for m in c.metrics() if m is not None))
+        unnamed = any(m is None for c in conditions for m in c.metrics())
+        if unnamed and len(named) > 1:
+            raise CriteriaError(
+                "a tier does not name its metric while the tiers name several (" + "、".join(named) + ")"
+            )
+        sole = named[0] if len(named) == 1 else None
+        conditions = [
+            c.map_leaves(lambda leaf: attrs.evolve(leaf, metric=sole) if leaf.metric is None else leaf)
+            for c in conditions
+        ]
+        metrics: tuple[str | None, ...] = tuple(named) if named else (None,)
+        units = _units(conditions, metrics)
+        conditions = [
+            c.map_leaves(lambda leaf: attrs.evolve(leaf, unit=units[leaf.metric]) if leaf.unit is None else leaf)
+            for c in conditions
+        ]
+        inferred = {m: infer_direction([_region_for_direction(c, m) for c in conditions]) for m in metrics}
+        directions = {m: declared or inferred[m] or Direction.HIGHER_IS_BETTER for m in metrics}
+        resolved = tuple(c.resolved(directions.__getitem__) for c in conditions)
+        # Only a direction read from the tiers (or declared) stretches a tier
+        # towards the better end: 非法访问系统数量为0 says nothing about which way.
+        stretch = {m: declared or inferred[m] or Direction.NON_MONOTONE for m in metrics}
+        reach = tuple(c.map_leaves(lambda leaf: _reach(leaf, stretch[leaf.metric])) for c in resolved)
+        bare = frozenset(
+            leaf.metric for rule in tiers for leaf in rule.condition.leaves() if isinstance(leaf, BareValue)
+        )
+        return cls(
+            tuple(labels),
+            texts,
+            metrics,
+            units,
+            inferred,
+            directions,
+            resolved,
+            reach,
+            False,
+            declared,
+            precision,
+            bare,
+        )
+
+    @classmethod
+    def _of_targets(
+        cls,
+        conditions: list[Condition],
+        labels: tuple[str, ...],
+        texts: tuple[str, ...],
+        targets: Sequence[Target],
+        precision: Decimal | None,
+    ) -> GradingModel:
+        if not all(isinstance(c, TargetsCondition | Otherwise) for c in conditions):
+            raise CriteriaError("tiers about the indicator's targets (两项指标…) cannot be mixed with other tiers")
+        metrics = tuple(target.metric for target in targets)
+        if len(set(metrics)) != len(metrics):
+            raise CriteriaError("the indicator's targets need distinct metric names: " + "、".join(map(str, targets)))
+        units = {target.metric: target.unit for target in targets}
+        directions = {
+            target.metric: Direction.LOWER_IS_BETTER if target.upper_limit else Direction.HIGHER_IS_BETTER
+            for target in targets
+        }
+        resolved = tuple(conditions)
+        return cls(
+            labels, texts, metrics, units, dict(directions), directions, resolved, resolved, True, None, precision
+        )
+
+    @property
+    def monotone(self) -> bool:
+        """Whether the gap rules apply: every metric whose direction is known
+        (declared, or read from the tiers) runs one way."""
+        known = [
+            direction for direction in (self.declared or inferred for inferred in self.inferred.values()) if direction
+        ]
+        return not self.quantified and bool(known) and all(direction.monotone for direction in known)
+
+    @property
+    def grades_rate(self) -> bool:
+        """Whether the tiers grade a rate (95% | 85%-94% | …) that an indicator's completion can give."""
+        return not self.quantified and self.metrics == (None,) and self.units[None] in (None, PERCENT)
+
+    def decide(self, lookup: Lookup) -> Decision:
+        """Which tier the outcomes *lookup* gives earn, with the notes that explain a placement.
+
+        *lookup* gives a metric's outcome in a unit (:meth:`kpi.outcomes.Outcomes.lookup`).
+        """
+        if self.quantified:
+            return self._decide_targets(lookup)
+        resolved = self.resolved
+        catch_all: int | None = None
+        for index, condition in enumerate(resolved):
+            if isinstance(condition, Otherwise):
+                catch_all = index if catch_all is None else catch_all
+                continue
+            if condition.holds(lookup):
+                return _matched(index)
+        last = len(resolved) - 1
+        if self.monotone:
+            for index, reach in enumerate(self.reach):
+                if reach.holds(lookup):
+                    if isinstance(resolved[index], Otherwise):
+                        return _matched(index)
+                    return _placed(index, "above-scale" if index == 0 else "gap")
+            return _placed(last, "below-scale")
+        if catch_all is not None:
+            return _matched(catch_all)
+        return _placed(None, "uncovered")
+
+    def _decide_targets(self, lookup: Lookup) -> Decision:
+        """:meth:`decide` for tiers about the indicator's targets: every tier judges one
+        evaluation of the targets against the figures (they speak of the same targets)."""
+        resolved = self.resolved
+        first = next(c for c in resolved if isinstance(c, TargetsCondition))
+        evaluation = first.evaluate(lookup)
+        for index, condition in enumerate(resolved):
+            if isinstance(condition, TargetsCondition) and condition.judge(evaluation):
+                return Decision(index, index, (), evaluation)
+        # Not every outcome fully earns a tier (missed by exactly 1%): it did
+        # not earn the better tiers, so it takes the worst.  其他 is no band of its own here.
+        last = len(resolved) - 1
+        return Decision(last, None, ("gap",), evaluation)
+
+
+def _bind(rule: Rule, targets: Sequence[Target] | None) -> Condition:
+    """A tier's condition, with a tier about targets bound to the indicator's."""
+    condition = rule.condition
+    if not isinstance(condition, Quantified):
+        return condition
+    if targets is None:
+        raise CriteriaError(
+            f"“{rule.text.strip()}” speaks of the indicator's targets; pass indicator= to Criteria.parse"
+        )
+    return TargetsCondition.bind(condition, targets, rule.text)
+
+
+def _units(conditions: Sequence[Condition], metrics: tuple[str | None, ...]) -> dict[str | None, Unit | None]:
+    """The unit of each metric: the one its tiers write; units of two dimensions are an error."""
+    units: dict[str | None, Unit | None] = dict.fromkeys(metrics)
+    for condition in conditions:
+        for leaf in condition.leaves():
+            known = units.get(leaf.metric)
+            if leaf.unit is None:
+                continue
+            if known is None:
+                units[leaf.metric] = leaf.unit
+            elif known.dimension != leaf.unit.dimension:
+                where = f" of {leaf.metric}" if leaf.metric else ""
+                raise CriteriaError(f"the tiers give values{where} in {known} and in {leaf.unit}, which do not compare")
+    return units

@@ -1,0 +1,1 @@
+"""The files evaluators exchange: indicator tables, results sheets, and the outputs kpi writes."""

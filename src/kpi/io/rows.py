@@ -1,0 +1,214 @@
+"""The rows of an indicator table, whatever file they come from, and how rows are made.
+
+Every reader (a disclosure's text, a CSV or XLSX sheet) hands its rows of
+cells to :class:`RowBuilder`, which follows the activity hierarchy (an
+activity cell indented with ideographic spaces ``　　`` is a sub-activity of
+the duty above it; a row whose activity cell is empty continues the one
+before), reads the indicator and its tiers, and keeps every row: a duty
+heading carries no tiers, and a row whose tiers cannot be read keeps its
+error and its place so that it can be reported, never dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from decimal import Decimal, InvalidOperation
+from typing import Final
+
+import attrs
+
+from kpi.errors import KpiError, KpiSyntaxError
+from kpi.grading.criteria import Criteria
+from kpi.indicators import Indicator
+from kpi.numbers import parse_weight
+
+__all__ = ["RowBuilder", "SourceLocation", "Table", "TableRow"]
+
+_INDENT: Final = "\u3000"
+
+
+@attrs.frozen
+class SourceLocation:
+    """Where a row starts: file and 1-based line number."""
+
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@attrs.frozen
+class TableRow:
+    """One row of an indicator table.
+
+    ``criteria`` is ``None`` for a heading (a row with no tiers) and for a
+    row whose tiers could not be read; then ``error`` says why.
+    """
+
+    id: str
+    activity: tuple[str, ...]
+    budget: Decimal | None
+    description: str
+    goal: str
+    indicator: Indicator
+    tiers: tuple[str, ...]
+    criteria: Criteria | None
+    error: KpiError | None
+    location: SourceLocation
+    weight: Decimal | None = None
+
+    @property
+    def is_heading(self) -> bool:
+        return not any(self.tiers) and self.error is None
+
+
+@attrs.frozen
+class Table:
+    """The rows of one indicator table, in document order."""
+
+    path: str
+    rows: tuple[TableRow, ...]
+
+    def __iter__(self) -> Iterator[TableRow]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @property
+    def indicators(self) -> tuple[TableRow, ...]:
+        """The rows that carry tiers (readable or not), headings left out."""
+        return tuple(row for row in self.rows if not row.is_heading)
+
+
+def _budget(cell: str) -> Decimal | None:
+    text = cell.strip().replace(",", "")
+    if not text:
+        return None
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise ValueError(f"budget “{cell.strip()}” is not a number") from None
+    if not value.is_finite():
+        raise ValueError(f"budget “{cell.strip()}” is not a number")
+    return value
+
+
+# What a row's tier and indicator cells read as: the tiers stripped (empty for a
+# heading), the indicator, the criteria, and why the tiers could not be read.
+_Reading = tuple[tuple[str, ...], Indicator, Criteria | None, KpiError | None]
+
+
+class RowBuilder:
+    """Turns rows of cells into table rows, following the activity hierarchy."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.rows: list[TableRow] = []
+        self.activity: tuple[str, ...] = ()
+        # The activity cell as last read: rows of one activity repeat it, or leave it empty.
+        self._activity_cell = ""
+        # Tables repeat indicator texts and tier sets row after row; the
+        # objects are immutable, so rows that repeat them share one, and a
+        # pair of cells seen before is not read again.
+        self._readings: dict[tuple[tuple[str, ...], str], _Reading] = {}
+        self._indicators: dict[str, Indicator] = {}
+        self._criteria: dict[tuple[tuple[str, ...], str], Criteria] = {}
+
+    def _read(self, tiers: tuple[str, ...], indicator_cell: str) -> _Reading:
+        stripped = tuple(cell.strip() for cell in tiers)
+        text = indicator_cell.strip()
+        indicator = self._indicators.get(text)
+        try:
+            if indicator is None:
+                indicator = self._indicators[text] = Indicator.parse(text)
+            if not any(stripped):
+                return (), indicator, None, None
+            if not all(stripped):
+                raise KpiError(f"tier {stripped.index('') + 1} is empty; a row needs a text for every tier")
+            key = (stripped, text)  # by text: indicators without targets are all equal
+            criteria = self._criteria.get(key)
+            if criteria is None:
+                criteria = self._criteria[key] = Criteria.parse(stripped, indicator=indicator)
+            return stripped, indicator, criteria, None
+        except KpiError as problem:
+            return stripped if any(stripped) else (), indicator or Indicator((), text), None, problem
+
+    def add(
+        self,
+        location: SourceLocation,
+        activity: str,
+        budget: str,
+        description: str,
+        goal: str,
+        indicator: str,
+        tiers: Sequence[str],
+        row_id: str = "",
+        weight: str = "",
+        problem: str | None = None,
+    ) -> None:
+        """One row of cells, by meaning, as any table format gives them."""
+        error: KpiError | None = None if problem is None else KpiError(f"{location}: {problem}")
+        if activity != self._activity_cell:
+            self._activity_cell = activity
+            if activity.strip():
+                depth = (len(activity) - len(activity.lstrip(_INDENT))) // 2
+                self.activity = (*self.activity[:depth], activity.strip())
+        budget_value = weight_value = None
+        if budget:
+            try:
+                budget_value = _budget(budget)
+            except ValueError as bad:
+                error = error or KpiError(f"{location}: {bad}")
+        if weight.strip():
+            try:
+                weight_value = parse_weight(weight)
+            except ValueError as bad:
+                error = error or KpiError(f"{location}: {bad}")
+        key = (tiers if type(tiers) is tuple else tuple(tiers), indicator)
+        reading = self._readings.get(key)
+        if reading is None:
+            reading = self._readings[key] = self._read(*key)
+        stripped, found, criteria, unreadable = reading
+        if error is not None:
+            criteria = None  # a row already known to be broken is not graded
+        elif unreadable is not None:
+            error = _located(unreadable, location)
+        self.rows.append(
+            TableRow(
+                row_id.strip() or f"R{len(self.rows) + 1:03d}",
+                self.activity,
+                budget_value,
+                description.strip(),
+                goal.strip(),
+                found,
+                stripped,
+                criteria,
+                error,
+                location,
+                weight_value,
+            )
+        )
+
+    def table(self) -> Table:
+        rows = self.rows
+        if len({row.id for row in rows}) == len(rows):
+            return Table(self.path, tuple(rows))  # no id is used twice, the usual case
+        seen: dict[str, TableRow] = {}
+        rows = list(rows)
+        for index, row in enumerate(rows):
+            if row.id in seen:
+                first = seen[row.id]
+                problem = KpiError(f"{row.location}: id {row.id} is used again (first at line {first.location.line})")
+                rows[index] = attrs.evolve(row, criteria=None, error=problem)
+            else:
+                seen[row.id] = row
+        return Table(self.path, tuple(rows))
+
+
+def _located(error: KpiError, location: SourceLocation) -> KpiError:
+    """*error* of the same type with the row's place in front, for reports."""
+    if isinstance(error, KpiSyntaxError):
+        return KpiSyntaxError(f"{location}: {error.reason}", error.text, error.position)
+    return type(error)(f"{location}: {error}")

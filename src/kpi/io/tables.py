@@ -1,0 +1,75 @@
+"""Indicator tables: reading one from any file kpi knows, and checking every tier set in it.
+
+:func:`load_table` picks the reader by the file: a budget disclosure as text
+(``.txt``, :mod:`kpi.io.disclosure`), or a spreadsheet (``.csv``, ``.xlsx``,
+:mod:`kpi.io.sheets`).  :func:`lint_table` runs lint on every row.
+"""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+
+from kpi.errors import TableError
+from kpi.grading.lint import Finding
+from kpi.io.disclosure import read_disclosure
+from kpi.io.files import read_rows
+from kpi.io.rows import SourceLocation, Table, TableRow
+from kpi.io.sheets import read_sheet_table
+
+__all__ = ["SourceLocation", "Table", "TableFinding", "TableRow", "lint_table", "load_table"]
+
+
+def load_table(path: str | os.PathLike[str]) -> Table:
+    """The indicator table in *path*: a budget disclosure as text (.txt), or a
+    spreadsheet (.csv, .xlsx) with the disclosure's column headings.
+
+    >>> from pathlib import Path
+    >>> table = load_table(Path(__file__).parents[3] / "seeds" / "handan-hrss-2018-budget.txt")
+    >>> len(table.indicators), table.indicators[0].indicator.targets[0].metric
+    (102, '农村劳动力转移就业新增')
+    """
+    file = Path(path)
+    if file.suffix.lower() == ".txt":
+        if not file.is_file():
+            raise TableError(f"{file}: no such file")
+        data = file.read_bytes()
+        if not data.strip():
+            raise TableError(f"{file}: the file is empty")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise TableError(f"{file}: not UTF-8 text (byte {error.start}); save the disclosure as UTF-8") from None
+        return read_disclosure(text, str(path))
+    return read_sheet_table(read_rows(file))
+
+
+@attrs.frozen
+class TableFinding:
+    """A lint finding of one row of a table; ``finding`` is ``None`` for a row whose tiers cannot be read."""
+
+    row: TableRow
+    severity: str
+    kind: str
+    message: str
+    message_en: str
+    finding: Finding | None = None
+
+
+def lint_table(table: Table, *, precision: Decimal | int | str | None = None) -> list[TableFinding]:
+    """Every finding of every indicator of *table*, in table order; a row whose tiers
+    cannot be read is an error finding of its own (kind ``unreadable``)."""
+    found: list[TableFinding] = []
+    for row in table.indicators:
+        if row.criteria is None:
+            message = str(row.error)
+            found.append(TableFinding(row, "error", "unreadable", message, message))
+            continue
+        for finding in row.criteria.lint(precision=precision):
+            found.append(
+                TableFinding(row, finding.severity, finding.kind, finding.message, finding.message_en, finding)
+            )
+    return found

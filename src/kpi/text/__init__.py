@@ -1,0 +1,1 @@
+"""Text to objects: normalising what documents write, the grammar, and the parser built from it."""

@@ -1,0 +1,98 @@
+"""Numbers and units as the grammar reads them: 96.5%, 9.6万人, 十八小时, 百分之九十五.
+
+:class:`QuantityBuilder` turns the grammar's number and unit rules into
+:class:`kpi.Quantity` values; the tier parser (:mod:`kpi.text.parser`)
+extends it, and :func:`parse_quantity` uses it alone for an outcome written
+in a results file.  Each value keeps where it starts in the text, for error
+messages.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import attrs
+from lark import Token, Transformer
+
+from kpi.text.grammar import Problem, parse_text, tree_parser
+from kpi.text.numerals import chinese_number, scaled
+from kpi.units import PERCENT, Quantity, unit_named
+
+__all__ = ["Number", "QuantityBuilder", "Written", "parse_quantity", "start_of"]
+
+
+@attrs.frozen
+class Number:
+    """A number as written, and where it starts."""
+
+    value: Decimal
+    start: int
+
+
+@attrs.frozen
+class Written:
+    """A value with its unit as written, and where it starts."""
+
+    quantity: Quantity
+    start: int
+
+
+def start_of(token: Token) -> int:
+    """Where *token* starts in the normalised text."""
+    return token.start_pos or 0
+
+
+def chinese_value(numeral: Token, *, negative: bool = False) -> Decimal:
+    """The value of a Chinese numeral token; a malformed one is a :class:`Problem` at its place."""
+    try:
+        value = chinese_number(str(numeral))
+    except ValueError as error:
+        raise Problem(f"{numeral} is not a well-formed Chinese numeral ({error})", start_of(numeral)) from None
+    return value.copy_negate() if negative else value
+
+
+class QuantityBuilder(Transformer[Token, Any]):
+    """Builds numbers and quantities from the grammar's rules; nothing else.
+
+    Methods take the list of children as Lark gives it (tokens need no
+    callbacks of their own: ``visit_tokens=False``).
+    """
+
+    def __init__(self) -> None:
+        super().__init__(visit_tokens=False)
+
+    def arabic(self, children: list[Any]) -> Number:
+        minus, number, magnitude = children
+        value = scaled(str(number), None if magnitude is None else str(magnitude), negative=minus is not None)
+        return Number(value, start_of(minus or number))
+
+    def chinese(self, children: list[Any]) -> Number:
+        minus, numeral = children
+        return Number(chinese_value(numeral, negative=minus is not None), start_of(minus or numeral))
+
+    def quantity(self, children: list[Any]) -> Written:
+        number, unit = children
+        return Written(Quantity(number.value, None if unit is None else unit_named(str(unit))), number.start)
+
+    def percent_words(self, children: list[Any]) -> Written:
+        words, number = children
+        return Written(Quantity(number.value, PERCENT), start_of(words))
+
+    def outcome(self, children: list[Any]) -> Quantity:
+        written, _end = children
+        quantity: Quantity = written.quantity
+        return quantity
+
+
+_BUILDER = QuantityBuilder()
+
+
+def parse_quantity(text: str) -> Quantity:
+    """A value with an optional unit, as written in a results file; raises :class:`kpi.KpiSyntaxError`.
+
+    >>> str(parse_quantity("９６.５％")), str(parse_quantity("十八小时")), str(parse_quantity("9.6万人"))
+    ('96.5%', '18小时', '96000人')
+    """
+    quantity: Quantity = parse_text(tree_parser(), text, "outcome", "outcome", _BUILDER.transform)
+    return quantity

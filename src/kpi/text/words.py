@@ -1,0 +1,202 @@
+"""The comparator words and symbols of tier texts: where each is written and what it means.
+
+This is the one table of them.  The grammar's terminals for words before a
+value, words after it, verbs and symbols are filled from it when the parser
+is built (see :mod:`kpi.text.grammar`), and the parser looks every word's
+meaning up here.
+
+The defaults follow 民法典 第1259条: 以上, 以下, 以内 include the number
+itself; 超过, 不满, 以外 exclude it; and common usage: 及以上/及以下/不低于/
+不超过/不少于/至少/达到 include, 低于/高于/大于/小于/少于/不足/未达到
+exclude.  A few regulations define 以下 as exclusive; callers override a
+word's inclusivity with ``parse_rule(text, inclusive={"以下": False})``.
+
+=============  =====  =========  ===========================================
+word           bound  includes   written
+=============  =====  =========  ===========================================
+以上 …         lower  yes        after the value (95%以上, 95%及以上)
+超过 …         lower  no         before the value (超过90%)
+以下 …         upper  yes        after the value (69%以下, 30日内)
+低于 …         upper  no         before the value (低于70%)
+=============  =====  =========  ===========================================
+
+The full table is :data:`WORDS`; ``python -m kpi.text.words`` prints it.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Final
+
+import attrs
+
+from kpi.intervals import Bound, Interval
+
+__all__ = [
+    "AFTER",
+    "BEFORE",
+    "FIXED_WORDS",
+    "NAME_ENDS",
+    "SYMBOLS",
+    "VERBS",
+    "WORDS",
+    "Side",
+    "Verb",
+    "WordMeaning",
+    "meaning_of",
+]
+
+
+class Side(enum.Enum):
+    """Which end of an interval a word fixes."""
+
+    LOWER = "lower"
+    UPPER = "upper"
+
+
+@attrs.frozen
+class WordMeaning:
+    """What a comparator word says: which end it bounds and whether the number itself belongs."""
+
+    side: Side
+    inclusive: bool
+
+
+_L, _U = Side.LOWER, Side.UPPER
+
+# word: (bound, includes the number, written before the value, written after it)
+_TABLE: Final[dict[str, tuple[Side, bool, bool, bool]]] = {
+    # at least: the number belongs
+    "以上": (_L, True, False, True),
+    "及以上": (_L, True, False, True),
+    "或以上": (_L, True, False, True),
+    "及其以上": (_L, True, False, True),
+    "不低于": (_L, True, True, False),
+    "不少于": (_L, True, True, False),
+    "不小于": (_L, True, True, False),
+    "至少": (_L, True, True, False),
+    "最少": (_L, True, True, False),
+    "大于等于": (_L, True, True, False),
+    "大于或等于": (_L, True, True, False),
+    "高于或等于": (_L, True, True, False),
+    # more than: the number does not belong
+    "超过": (_L, False, True, False),
+    "超出": (_L, False, True, False),
+    "高于": (_L, False, True, False),
+    "大于": (_L, False, True, False),
+    "多于": (_L, False, True, False),
+    "以外": (_L, False, False, True),
+    # at most: the number belongs
+    "以下": (_U, True, False, True),
+    "及以下": (_U, True, False, True),
+    "或以下": (_U, True, False, True),
+    "及其以下": (_U, True, False, True),
+    "以内": (_U, True, False, True),
+    "之内": (_U, True, False, True),
+    "内": (_U, True, False, True),
+    "不超过": (_U, True, True, False),
+    "不高于": (_U, True, True, False),
+    "不大于": (_U, True, True, False),
+    "不多于": (_U, True, True, False),
+    "未超过": (_U, True, True, False),
+    "至多": (_U, True, True, False),
+    "最多": (_U, True, True, False),
+    "小于等于": (_U, True, True, False),
+    "小于或等于": (_U, True, True, False),
+    "低于或等于": (_U, True, True, False),
+    # less than: the number does not belong
+    "低于": (_U, False, True, False),
+    "小于": (_U, False, True, False),
+    "少于": (_U, False, True, False),
+    "不足": (_U, False, True, False),
+    "不满": (_U, False, True, True),
+    "未满": (_U, False, True, True),
+    "未达到": (_U, False, True, False),
+    "未达": (_U, False, True, False),
+    "不到": (_U, False, False, True),
+}
+
+#: Every comparator word and its meaning.
+WORDS: Final[Mapping[str, WordMeaning]] = MappingProxyType(
+    {word: WordMeaning(side, inclusive) for word, (side, inclusive, _, _) in _TABLE.items()}
+)
+#: Words written before a value (不低于95%), longest first as the lexer must try them.
+BEFORE: Final = tuple(sorted((w for w, row in _TABLE.items() if row[2]), key=len, reverse=True))
+#: Words written after a value (95%以上), longest first.
+AFTER: Final = tuple(sorted((w for w, row in _TABLE.items() if row[3]), key=len, reverse=True))
+#: Words that end a metric name written before a value even where no value follows them
+#: (二级以上医院数 is a name; 以上 after a name is not).
+NAME_ENDS: Final = ("以上", "以下", "以内")
+
+#: Comparison symbols, half- and full-width (NFKC leaves ≧ and ≦ alone).
+SYMBOLS: Final[Mapping[str, WordMeaning | None]] = MappingProxyType(
+    {
+        "≥": WordMeaning(_L, True),
+        ">=": WordMeaning(_L, True),
+        "≧": WordMeaning(_L, True),
+        ">": WordMeaning(_L, False),
+        "≤": WordMeaning(_U, True),
+        "<=": WordMeaning(_U, True),
+        "≦": WordMeaning(_U, True),
+        "<": WordMeaning(_U, False),
+        "==": None,
+        "=": None,
+    }
+)
+
+
+@attrs.frozen
+class Verb:
+    """A verb that introduces a value: 达到95%, 为0, 在85%-100%之间.
+
+    ``alone`` is the bound a verb sets when a bare value follows it (达到95% is
+    ≥95%); ``exact`` verbs name the value itself (为0 is =0).  A verb with
+    neither needs a range or a comparator word after it.
+    """
+
+    alone: Side | None = None
+    exact: bool = False
+
+
+VERBS: Final[Mapping[str, Verb]] = MappingProxyType(
+    {
+        "达到": Verb(alone=_L),
+        "控制在": Verb(alone=_U),
+        "保持在": Verb(),
+        "介于": Verb(),
+        "等于": Verb(exact=True),
+        "达": Verb(alone=_L),
+        "为": Verb(exact=True),
+        "在": Verb(),
+    }
+)
+
+#: Words that name a region by themselves.
+FIXED_WORDS: Final[Mapping[str, Interval]] = MappingProxyType(
+    {
+        "负增长": Interval(None, Bound(Decimal(0), closed=False)),
+        "零增长": Interval.point(Decimal(0)),
+        "正增长": Interval(Bound(Decimal(0), closed=False), None),
+    }
+)
+
+
+def meaning_of(word: str, inclusive: Mapping[str, bool] | None = None) -> WordMeaning:
+    """The meaning of *word*, with the caller's inclusivity override applied.
+
+    >>> meaning_of("以下").inclusive, meaning_of("以下", {"以下": False}).inclusive
+    (True, False)
+    """
+    meaning = WORDS[word]
+    if inclusive and word in inclusive:
+        return WordMeaning(meaning.side, inclusive[word])
+    return meaning
+
+
+if __name__ == "__main__":  # pragma: no cover - prints the table for the README
+    for word, (side, includes, before, after) in _TABLE.items():
+        where = "、".join(place for place, flag in (("前", before), ("后", after)) if flag)
+        print(f"{word}\t{side.value}\t{'含' if includes else '不含'}\t{where}")

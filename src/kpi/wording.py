@@ -1,0 +1,209 @@
+"""Every sentence kpi writes for an evaluator, in Chinese and in English.
+
+Explanations of grades, lint findings, scoring reasons and notes are
+templates here, one :class:`Words` per language, keyed by what is said, so
+that the two languages stay in step; the modules that decide what to say
+(:mod:`kpi.grading.grades`, :mod:`kpi.grading.lint`, :mod:`kpi.scoring`)
+fill them in.  Templates are ``str.format`` strings with named fields.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final, Literal
+
+import attrs
+
+__all__ = ["NOTES", "Language", "Words", "english_band", "words"]
+
+Language = Literal["zh", "en"]
+
+#: Every note a grade can carry, and what it means.
+NOTES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "gap": "the outcome fell between two tiers and got the worse neighbour",
+        "above-scale": "the outcome is better than every tier and got the best band",
+        "below-scale": "the outcome is worse than every tier and got the worst band",
+        "uncovered": "no tier covers the outcome on a scale that is not monotone: no band",
+    }
+)
+
+# The national scale's labels and what English readers call them.
+_ENGLISH_BANDS: Final = {"优": "excellent", "良": "good", "中": "fair", "差": "poor"}
+
+
+def english_band(label: str) -> str:
+    """How an English explanation names a band: a Chinese national label with its
+    English name beside it (优 (excellent)), any other label as it is."""
+    english = _ENGLISH_BANDS.get(label)
+    return label if english is None else f"{label} ({english})"
+
+
+@attrs.frozen
+class Words:
+    """One language's sentences, keyed by what they say."""
+
+    # -- explaining a grade --------------------------------------------------
+    join: str  # between listed items
+    above_by: str  # {amount}: how far above a lower bound
+    below_by: str  # {amount}: how far below an upper bound
+    exactly: str
+    within: str  # {value} {range}
+    otherwise: str  # {shown} {text}
+    uncovered: str
+    no_band: str
+    gap: str  # {shown} {better} {better_text} {label} {text}
+    unearned: str  # {shown} {better} {better_text} {label}
+    above: str  # {shown} {label} {text}
+    below: str  # {shown} {label} {text}
+    completion: str  # {rate} {details} {how}
+    target_rate: str  # {metric} {actual} {target} {rate}
+    aggregates: Mapping[str, str]  # lowest, mean, weighted
+    and_: str
+    points: str  # the unit of a difference of percentages
+    note_texts: Mapping[str, str]
+    met_exactly: str
+    beaten_by: str  # {amount}{unit}
+    missed_by: str  # {amount}{unit}
+    # -- lint ----------------------------------------------------------------
+    tier: str  # {label} {text}: how a finding names a tier
+    worst_tier: str  # {text}
+    contradiction: str  # {tier}
+    never_chosen: str  # {tier}
+    swallows: str  # {tier} {shared} {effective}
+    overlap: str  # {tier} {better} {shared} {winner}
+    gap_lower: str  # {span} {label}
+    gap_none: str  # {span}
+    declared_against: str  # {name} {declared} {inferred}
+    bare_non_monotone: str  # {name}
+    non_monotone: str  # {name}
+    no_direction: str  # {name}
+    metric_name: str  # {metric}: a metric named in front of a finding
+    directions: Mapping[str, str]  # higher, lower, non-monotone
+    # -- why a row of a table was not graded ---------------------------------
+    unreadable_tiers: str  # {error}
+    no_result_row: str
+    duplicate_id: str  # {id} {lines}
+    no_value: str
+    missing_values: str  # {names}
+    weight_not_a_number: str  # {text}
+    weight_negative: str  # {text}
+
+
+_ZH: Final = Words(
+    join="、",
+    above_by="（高出{amount}）",
+    below_by="（低于上限{amount}）",
+    exactly="（恰好达到）",
+    within="{value} 在 {range} 之内",
+    otherwise="{shown} 不属于以上各档，按“{text}”",
+    uncovered="不在任何一档之内",
+    no_band="未定档",
+    gap="{shown} 未达到{better}档“{better_text}”，高于{label}档“{text}”",
+    unearned="{shown}：不满足{better}档“{better_text}”，按较低一档",
+    above="{shown} 优于最高档{label}档“{text}”",
+    below="{shown} 未达到最低档{label}档“{text}”",
+    completion="完成率 {rate}（{details}，{how}）：",
+    target_rate="{metric} {actual}（目标{target}）= {rate}",
+    aggregates=MappingProxyType({"lowest": "取最低值", "mean": "取平均值", "weighted": "取加权平均值"}),
+    and_="，且",
+    points="个百分点",
+    note_texts=MappingProxyType(
+        {
+            "gap": "（落在两档之间，按较低一档评定）",
+            "above-scale": "（超出评分范围，按最高档评定）",
+            "below-scale": "（低于评分范围，按最低档评定）",
+        }
+    ),
+    met_exactly="（恰好完成）",
+    beaten_by="（超额{amount}{unit}）",
+    missed_by="（差{amount}{unit}）",
+    tier="{label}档“{text}”",
+    worst_tier="最差档“{text}”",
+    contradiction="{tier}的条件互相矛盾，任何结果都不可能满足",
+    never_chosen="{tier}永远不会被采用：它覆盖的结果都已归入更好的档次",
+    swallows="{tier}侵入了更好的档次：{shared} 已由更好的档次评定，该档实际只适用于 {effective}，疑为笔误",
+    overlap="{tier}与{better}重叠于 {shared}，按先匹配原则评为{winner}",
+    gap_lower="没有任何档次覆盖 {span}：这样的结果按较低一档评为{label}",
+    gap_none="没有任何档次覆盖 {span}：这样的结果无法定档",
+    declared_against="{name}方向声明为{declared}，但各档次的顺序表明{inferred}",
+    bare_non_monotone="{name}档次不按数值单调排列，单独的数值只能按“等于”理解",
+    non_monotone="{name}档次不按数值单调排列：不在任何档次内的结果无法定档",
+    no_direction="{name}无法从档次判断方向，单独的数值按“不低于”理解",
+    metric_name="{metric}的",
+    directions=MappingProxyType({"higher": "越高越好", "lower": "越低越好", "non-monotone": "非单调"}),
+    unreadable_tiers="评价标准无法读取：{error}",
+    no_result_row="结果文件中没有这一行",
+    duplicate_id="结果文件中编号 {id} 出现多次（第{lines}行），无法确定采用哪一行",
+    no_value="未填写实际值",
+    missing_values="缺少 {names} 的实际值",
+    weight_not_a_number="权重“{text}”不是数字",
+    weight_negative="权重“{text}”不是非负数",
+)
+
+_EN: Final = Words(
+    join=", ",
+    above_by=" ({amount} above)",
+    below_by=" ({amount} under the limit)",
+    exactly=" (exactly)",
+    within="{value} lies within {range}",
+    otherwise="{shown} matches none of the tiers above, so “{text}” applies",
+    uncovered="lies in no tier",
+    no_band="no band",
+    gap="{shown} falls short of {better} “{better_text}” but exceeds {label} “{text}”",
+    unearned="{shown}: {better} “{better_text}” is not earned, so the lower tier applies",
+    above="{shown} is beyond the best tier, {label} “{text}”",
+    below="{shown} falls short of the worst tier, {label} “{text}”",
+    completion="completion {rate} ({details}; {how}): ",
+    target_rate="{metric} {actual} (target {target}) = {rate}",
+    aggregates=MappingProxyType(
+        {"lowest": "the lowest counts", "mean": "the mean counts", "weighted": "the weighted mean counts"}
+    ),
+    and_=", and ",
+    points=" percentage points",
+    note_texts=MappingProxyType(
+        {
+            "gap": " (between two tiers: the lower one applies)",
+            "above-scale": " (above the scale: the best band applies)",
+            "below-scale": " (below the scale: the worst band applies)",
+        }
+    ),
+    met_exactly=" (exactly met)",
+    beaten_by=" (beaten by {amount}{unit})",
+    missed_by=" (missed by {amount}{unit})",
+    tier="{label} “{text}”",
+    worst_tier="the worst tier “{text}”",
+    contradiction="{tier} can never hold: its conditions contradict each other",
+    never_chosen="{tier} can never be chosen: better tiers already take every value it covers",
+    swallows=(
+        "{tier} swallows better tiers: {shared} is graded by them first, so it only applies to {effective};"
+        " probably a slip"
+    ),
+    overlap="{tier} and {better} share {shared}; {winner} wins (first match)",
+    gap_lower="no tier covers {span}: such outcomes get the lower neighbour, {label}",
+    gap_none="no tier covers {span}: such outcomes get no band",
+    declared_against="{name}declared {declared} is better, but the tiers read {inferred}",
+    bare_non_monotone="{name}the tiers are not ordered by value, so a bare value can only mean that exact value",
+    non_monotone="{name}the tiers are not ordered by value: outcomes outside every tier get no band",
+    no_direction="{name}the direction cannot be read from the tiers; bare values are read as minimums",
+    metric_name="{metric}: ",
+    directions=MappingProxyType({"higher": "higher", "lower": "lower", "non-monotone": "non-monotone"}),
+    unreadable_tiers="the tiers cannot be read: {error}",
+    no_result_row="the results file has no row for it",
+    duplicate_id="id {id} appears more than once in the results file (lines {lines}): which row applies is unclear",
+    no_value="no figure filled in",
+    missing_values="no figure for {names}",
+    weight_not_a_number="weight “{text}” is not a number",
+    weight_negative="weight “{text}” is not a non-negative number",
+)
+
+_BY_LANGUAGE: Final[Mapping[str, Words]] = MappingProxyType({"zh": _ZH, "en": _EN})
+
+
+def words(lang: Language = "zh") -> Words:
+    """The sentences of *lang*: ``"zh"`` (the default) or ``"en"``."""
+    try:
+        return _BY_LANGUAGE[lang]
+    except KeyError:
+        raise ValueError(f"language must be 'zh' or 'en', not {lang!r}") from None
