@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import kpi
-from kpi.tables import load_table
+from kpi.io.tables import load_table
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "handan-hrss-2018-budget.txt"
 

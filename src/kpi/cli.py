@@ -11,11 +11,13 @@ be read or the command line is wrong.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
+import gc
 import io
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TypeVar
@@ -410,10 +412,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     handler = {"template": _template, "score": _score, "lint": _lint, "parse": _parse}[args.command]
     try:
-        return handler(args)
+        with _no_cyclic_collection():
+            return handler(args)
     except (KpiError, OSError) as error:
         _console(stderr=True).print(f"[red]kpi: error:[/] {escape(str(error))}")
         return 2
+
+
+@contextlib.contextmanager
+def _no_cyclic_collection() -> Iterator[None]:
+    """One command's run with Python's cyclic garbage collector off.
+
+    A run over a large table makes millions of small immutable objects, none
+    in a reference cycle; the collector would walk all of them again and
+    again and find nothing (a sixth of a 100,000-row run).  Reference
+    counting still frees every object dropped.  The command owns its
+    process, so it may decide this; the library never does.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -45,10 +45,14 @@ def format_decimal(value: Decimal) -> str:
 def format_rounded(value: Decimal, places: int = 2) -> str:
     """*value* rounded to *places* for a sentence (96.666… → 96.67); a value too
     long to round is shown whole rather than raising."""
+    step = _STEPS[places] if 0 <= places < len(_STEPS) else Decimal(1).scaleb(-places)
     try:
-        return format_decimal(value.quantize(Decimal(1).scaleb(-places), context=CONTEXT))
+        return format_decimal(value.quantize(step, context=CONTEXT))
     except InvalidOperation:
         return format_decimal(value)
+
+
+_STEPS: Final = tuple(Decimal(1).scaleb(-places) for places in range(8))
 
 
 class WeightError(ValueError):

@@ -43,7 +43,7 @@ def read_outcome(value: object) -> Quantity:
     >>> [str(read_outcome(value)) for value in (95.0, 0.1, "９６.５％", "9.6万人", "十八小时")]
     ['95', '0.1', '96.5%', '96000人', '18小时']
     """
-    if isinstance(value, str):
+    if type(value) is str or isinstance(value, str):
         return _read_text(value)
     if isinstance(value, Quantity):
         return Quantity(_plausible(value.value, value), value.unit)
@@ -63,15 +63,16 @@ def read_outcome(value: object) -> Quantity:
     raise OutcomeError(f"outcome {value!r} is not a number or a text with a number")
 
 
-def _plausible(number: Decimal, shown: object) -> Decimal:
-    """*number*, when it is a figure kpi grades: finite, of a size reports use, not too long."""
+def _plausible(number: Decimal, shown: object, *, short: bool = False) -> Decimal:
+    """*number*, when it is a figure kpi grades: finite, of a size reports use, not too long
+    (a *short* one is known to have few enough digits)."""
     if not number.is_finite():
         raise OutcomeError(f"outcome {shown!r} is not a finite number")
     if number and not -LARGEST_EXPONENT <= number.adjusted() <= LARGEST_EXPONENT:
         raise OutcomeError(
             f"outcome {shown!r} is outside the sizes kpi grades (1E-{LARGEST_EXPONENT} to 1E+{LARGEST_EXPONENT})"
         )
-    if len(number.as_tuple().digits) > MOST_DIGITS:
+    if not short and len(number.as_tuple().digits) > MOST_DIGITS:
         raise OutcomeError(f"outcome {shown!r} has more than {MOST_DIGITS} digits")
     return number
 
@@ -97,16 +98,17 @@ def _read_text(text: str) -> Quantity:
     if plain is not None:
         minus, number, unit_alone, magnitude, unit_after = plain.groups()
         unit = unit_alone or unit_after
-        value = scaled(number, magnitude, negative=bool(minus))
-        return Quantity(_plausible(value, text), None if unit is None else unit_named(unit))
+        value = Decimal(minus + number) if magnitude is None else scaled(number, magnitude, negative=bool(minus))
+        # The pattern reads at most 2 × 20 digits: never more than MOST_DIGITS.
+        return Quantity(_plausible(value, text, short=True), None if unit is None else unit_named(unit))
     try:
         quantity = parse_quantity(text)
     except KpiSyntaxError as error:
         detail = error.reason.removeprefix("cannot read outcome: ")
-        raise OutcomeError(
-            f"outcome {text!r} is not a number with an optional unit ({detail}, column {error.position + 1})"
-        ) from None
-    return Quantity(_plausible(quantity.value, text), quantity.unit)
+        why = f"outcome {text!r} is not a number with an optional unit ({detail}, column {error.position + 1})"
+    else:
+        return Quantity(_plausible(quantity.value, text), quantity.unit)
+    raise OutcomeError(why)  # after the handler: raised in it, the syntax error and its frames would linger
 
 
 @attrs.frozen

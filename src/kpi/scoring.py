@@ -136,19 +136,29 @@ class ScoredRow:
         label, basis, explanation, notes = graded
         return (
             row.id,
-            " › ".join(row.activity),
+            _activity_name(row.activity),
             row.indicator.text,
             STATUS_LABELS[self.status],
             label,
             basis,
             explanation,
             notes,
-            "" if self.points is None else format_decimal(self.points),
-            format_decimal(self.weight),
+            "" if self.points is None else _number_cell(self.points),
+            _number_cell(self.weight),
             self.reason,
             str(row.location),
             "" if self.result is None else str(self.result),
         )
+
+
+@functools.lru_cache(maxsize=4096)
+def _activity_name(activity: tuple[str, ...]) -> str:
+    """An activity path as one cell; a table has few activities, and each of many rows."""
+    return " › ".join(activity)
+
+
+#: Points and weights as cells: a table has few distinct ones, on many rows.
+_number_cell: Final = functools.lru_cache(maxsize=1024)(format_decimal)
 
 
 # A grade's own cells of a record: 档次, 评定依据, 说明 and 备注.
@@ -250,11 +260,7 @@ class Scorecard:
     @property
     def labels(self) -> tuple[str, ...]:
         """The band labels the summaries count: 优良中差, then any other label the rows got."""
-        found = dict.fromkeys(BAND_LABELS)
-        for row in self.rows:
-            if row.grade is not None and row.grade.label is not None:
-                found.setdefault(row.grade.label)
-        return tuple(found)
+        return tuple(dict.fromkeys((*BAND_LABELS, *self.total.counts)))
 
     def summary_records(self) -> list[dict[str, object]]:
         """One record per activity, then one for the whole document."""
@@ -339,14 +345,13 @@ def _unscorable(
     row: TableRow, entry: ResultEntry | None, results: Results, weight_problem: str
 ) -> tuple[Status, str] | None:
     """Why the row cannot be graded (status and reason), or ``None`` when it can."""
-    said = words()
     if row.criteria is None:
-        return "invalid", said.unreadable_tiers.format(error=str(row.error).splitlines()[0])
+        return "invalid", words().unreadable_tiers.format(error=str(row.error).splitlines()[0])
     if entry is None:
-        return "missing", said.no_result_row
+        return "missing", words().no_result_row
     if results.duplicates and row.id in results.duplicates:
         places = "、".join(str(place.line) for place in results.duplicates[row.id])
-        return "invalid", said.duplicate_id.format(id=row.id, lines=places)
+        return "invalid", words().duplicate_id.format(id=row.id, lines=places)
     if entry.problem:
         return "invalid", entry.problem
     if weight_problem:
@@ -356,8 +361,8 @@ def _unscorable(
     if filled and not empty:
         return None
     if len(empty) == len(filled):
-        return "missing", said.no_value
-    return "invalid", said.missing_values.format(names="、".join(name or ACTUAL for name in empty))
+        return "missing", words().no_value
+    return "invalid", words().missing_values.format(names="、".join(name or ACTUAL for name in empty))
 
 
 _ONE: Final = Decimal(1)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Final, Literal
 
@@ -150,16 +150,12 @@ class TargetCompletion:
         return tidy(self.target.margin(self.actual.value))
 
 
-def _items(value: Iterable[TargetCompletion]) -> tuple[TargetCompletion, ...]:
-    return tuple(value)
-
-
 @attrs.frozen
 class Completion:
     """How completely an indicator's targets were met: ``rate`` in percent."""
 
     rate: Decimal
-    per_target: tuple[TargetCompletion, ...] = attrs.field(converter=_items)
+    per_target: tuple[TargetCompletion, ...]
     aggregate: Aggregate = "lowest"
 
     @property
@@ -190,7 +186,7 @@ def combine(
         rate = tidy(_weighted(per_target, weights))
     else:
         raise ValueError(f"aggregate must be 'lowest', 'mean' or 'weighted', not {aggregate!r}")
-    return Completion(rate, per_target, aggregate)
+    return Completion(rate, tuple(per_target), aggregate)
 
 
 def _weighted(per_target: Sequence[TargetCompletion], weights: Mapping[str, Decimal] | None) -> Decimal:

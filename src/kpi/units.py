@@ -17,7 +17,7 @@ import attrs
 from kpi.errors import OutcomeError
 from kpi.numbers import CONTEXT, format_decimal
 
-__all__ = ["PERCENT", "Quantity", "Unit", "convert", "unit_named", "unit_names"]
+__all__ = ["PERCENT", "Quantity", "Unit", "convert", "unit_named", "unit_names", "written"]
 
 
 @attrs.frozen
@@ -128,4 +128,13 @@ class Quantity:
     unit: Unit | None = None
 
     def __str__(self) -> str:
-        return format_decimal(self.value) + (self.unit.name if self.unit else "")
+        return written(self.value, self.unit)
+
+
+def written(value: Decimal, unit: Unit | None) -> str:
+    """A value with its unit as kpi writes it (96.5%, 18小时): what ``str(Quantity(value, unit))`` gives.
+
+    >>> written(Decimal("96.50"), PERCENT)
+    '96.5%'
+    """
+    return format_decimal(value) + (unit.name if unit else "")

@@ -27,11 +27,10 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from lark import Lark
 
 import kpi
-from kpi import _parser
-from kpi._text import normalise
+from kpi.text import grammar, parser
+from kpi.text.normalise import normalise
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "handan-hrss-2018-budget.txt"
@@ -63,19 +62,19 @@ def report(name: str, ours: float, baseline: float, target: float, unit: str = "
 def bench_parse() -> None:
     texts = sorted({text for row in kpi.load_table(SEED).indicators for text in row.tiers})
     # The baseline: Lark's LALR parser for the same grammar, building its tree.
-    lark = Lark(_parser.grammar_text(), parser="lalr", start=["start", "outcome"], maybe_placeholders=True)
+    lark = grammar.build_lark(strict=False)
     folded = [normalise(text).text for text in texts]
     for text in texts:
-        _parser.parse_condition(text)  # build the parser and warm the caches of both
+        parser.parse_condition(text)  # build the parser and warm the caches of both
     bare = best_of(lambda: [lark.parse(text, start="start") for text in folded], repeat=7, number=5) / len(texts)
-    ours = best_of(lambda: [_parser.parse_uncached(text) for text in texts], repeat=7, number=5) / len(texts)
+    ours = best_of(lambda: [parser._parse(text) for text in texts], repeat=7, number=5) / len(texts)
     print(f"\nparse: {len(texts)} distinct tier texts of the seed, per text")
     report("parse_rule (uncached) vs bare Lark LALR parse", ours, bare, 1.5)
     cached = best_of(lambda: [kpi.parse_rule(text) for text in texts], repeat=7, number=5) / len(texts)
     print(f"  parse_rule with its cache of repeated texts: {cached * 1e6:.2f} µs per text")
     for length in (50, 100, 200, 400):
         text = ("设备完好率" * 200)[: length - 4] + "≥90%"
-        per = best_of(lambda text=text: _parser.parse_uncached(text), repeat=5, number=20)
+        per = best_of(lambda text=text: parser._parse(text), repeat=5, number=20)
         print(f"  a {length}-character tier text: {per * 1e6:.0f} µs ({per / length * 1e6:.2f} µs per character)")
 
 
@@ -90,7 +89,7 @@ def bench_grade_many(size: int) -> None:
     cut = best_of(lambda: pd.cut(values, bins=bins, labels=labels, right=False), repeat=5)
     ours = best_of(lambda: criteria.grade_many(values), repeat=5)
     bounds = [69.0, 70.0, 85.0, 95.0]
-    bands = list(kpi.Band)
+    bands = list(criteria.bands)
     table = [bands[3], bands[3], bands[3], bands[2], bands[1], bands[0]]
     loop = best_of(lambda: [table[bisect.bisect_left(bounds, v)] for v in listed], repeat=3)
     ours_list = best_of(lambda: criteria.grade_many(listed), repeat=3)
@@ -128,7 +127,7 @@ def child(*arguments: str | Path) -> str:
 
 
 def warm_up() -> None:
-    child("-c", "import kpi.cli, kpi._parser; kpi._parser._lark()")
+    child("-c", "import kpi.cli, kpi.text.parser; kpi.text.parser._lark()")
 
 
 def import_time(module: str) -> float:

@@ -9,7 +9,7 @@ evaluator can paste next to the figure.  The sentences come from
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 
 import attrs
@@ -19,8 +19,8 @@ from kpi.grading.model import Decision, GradingModel
 from kpi.numbers import format_decimal, format_rounded
 from kpi.outcomes import Outcomes
 from kpi.rules import AllOf, AnyOf, Comparison, Condition, Otherwise
-from kpi.targets import Completion, TargetCompletion, TargetsCondition
-from kpi.units import PERCENT, Quantity, Unit
+from kpi.targets import Completion, TargetCompletion
+from kpi.units import PERCENT, Quantity, Unit, written
 from kpi.wording import Language, Words, english_band, words
 
 __all__ = ["Grade"]
@@ -101,7 +101,7 @@ class Grade:
             if decision.evaluation is not None:
                 reason = _describe_evaluation(decision.evaluation, said)
             else:
-                reason = _describe(model.resolved[tier], dict(self.outcomes), model.texts[tier], said)
+                reason = _describe(model.resolved[tier], self.values, model, model.texts[tier], said)
             return f"{prefix}{_arrow(reason)}{_band_name(model.labels[tier], lang)}"
         outcomes = self.outcomes
         shown = said.join.join(
@@ -151,16 +151,18 @@ def _difference(amount: Decimal, unit: Unit | None, said: Words) -> str:
 def _describe_completion(completion: Completion, said: Words) -> str:
     rate = _rate(completion.rate)
     details = said.join.join(
-        said.target_rate.format(
-            metric=item.target.metric or "",
-            actual=item.actual,
-            target=item.target.requirement,
-            # One target, or the lowest of several: its rate is the overall one.
-            rate=rate if item.rate is completion.rate else _rate(item.rate),
-        ).strip()
-        for item in completion.per_target
+        [
+            said.target_rate(
+                item.target.metric or "",
+                written(item.actual.value, item.actual.unit),
+                item.target.requirement,
+                # One target, or the lowest of several: its rate is the overall one.
+                rate if item.rate is completion.rate else _rate(item.rate),
+            ).strip()
+            for item in completion.per_target
+        ]
     )
-    return said.completion.format(rate=rate, details=details, how=said.aggregates[completion.aggregate])
+    return said.completion(rate, details, said.aggregates[completion.aggregate])
 
 
 def _describe_margin(item: TargetCompletion, said: Words) -> str:
@@ -180,7 +182,7 @@ def _describe_evaluation(evaluation: Sequence[TargetCompletion], said: Words) ->
     """Each target against its actual figure, with how far it was beaten or missed."""
     return said.join.join(
         f"{item.target.metric or ''} {item.actual} {item.target.op if item.met else _NOT[item.target.op]} "
-        f"{Quantity(item.target.value, item.target.unit)}{_describe_margin(item, said)}".strip()
+        f"{written(item.target.value, item.target.unit)}{_describe_margin(item, said)}".strip()
         for item in evaluation
     )
 
@@ -188,39 +190,46 @@ def _describe_evaluation(evaluation: Sequence[TargetCompletion], said: Words) ->
 def _compare(condition: Comparison, value: Decimal, said: Words) -> str:
     """How *value* satisfies the comparison *condition*."""
     unit = condition.unit
-    shown = (f"{condition.metric} " if condition.metric else "") + str(Quantity(value, unit))
+    shown = (f"{condition.metric} " if condition.metric else "") + written(value, unit)
     lower, upper = condition.interval.lower, condition.interval.upper
     if upper is None:
         assert lower is not None
         diff = value - lower.value
-        extra = said.exactly if diff == 0 else said.above_by.format(amount=_difference(diff, unit, said))
-        return f"{shown} {'≥' if lower.closed else '>'} {Quantity(lower.value, unit)}{extra}"
+        extra = said.exactly if diff == 0 else said.above_by(_difference(diff, unit, said))
+        return f"{shown} {'≥' if lower.closed else '>'} {written(lower.value, unit)}{extra}"
     if lower is None:
         diff = upper.value - value
-        extra = said.exactly if diff == 0 else said.below_by.format(amount=_difference(diff, unit, said))
-        return f"{shown} {'≤' if upper.closed else '<'} {Quantity(upper.value, unit)}{extra}"
+        extra = said.exactly if diff == 0 else said.below_by(_difference(diff, unit, said))
+        return f"{shown} {'≤' if upper.closed else '<'} {written(upper.value, unit)}{extra}"
     if lower.value == upper.value:
-        return f"{shown} = {Quantity(lower.value, unit)}"
+        return f"{shown} = {written(lower.value, unit)}"
     if lower.closed and upper.closed:
-        return said.within.format(value=shown, range=Comparison(condition.interval, unit))
+        return said.within(shown, str(Comparison(condition.interval, unit)))
     return (
-        f"{Quantity(lower.value, unit)} {'≤' if lower.closed else '<'} {shown} "
-        f"{'≤' if upper.closed else '<'} {Quantity(upper.value, unit)}"
+        f"{written(lower.value, unit)} {'≤' if lower.closed else '<'} {shown} "
+        f"{'≤' if upper.closed else '<'} {written(upper.value, unit)}"
     )
 
 
-def _describe(condition: Condition, values: Mapping[str | None, Quantity], text: str, said: Words) -> str:
-    """How the outcomes satisfy *condition* (a tier that matched directly)."""
+def _describe(
+    condition: Condition,
+    values: tuple[tuple[str | None, Decimal], ...],
+    model: GradingModel,
+    text: str,
+    said: Words,
+) -> str:
+    """How the outcomes *values* (in the model's units) satisfy *condition*, a tier that matched directly."""
+    if isinstance(condition, Comparison):
+        value = values[0][1] if len(values) == 1 else dict(values)[condition.metric]
+        return _compare(condition, value, said)
     if isinstance(condition, Otherwise):
-        shown = said.join.join(str(quantity) for quantity in values.values())
+        shown = said.join.join(written(value, model.units.get(metric)) for metric, value in values)
         return said.otherwise.format(shown=shown, text=text)
     if isinstance(condition, AllOf):
-        return said.and_.join(_describe(part, values, text, said) for part in condition.parts)
-    if isinstance(condition, AnyOf):
-        lookup = Outcomes(dict(values)).lookup
-        holding = [part for part in condition.parts if part.holds(lookup)]
-        return _describe(holding[0], values, text, said)
-    # The model resolves bare values and binds tiers about targets, and a
-    # decision on targets keeps its evaluation: only comparisons remain.
-    assert isinstance(condition, Comparison) and not isinstance(condition, TargetsCondition), condition
-    return _compare(condition, values[condition.metric].value, said)
+        return said.and_.join(_describe(part, values, model, text, said) for part in condition.parts)
+    # The model resolves bare values and binds tiers about targets, and a decision
+    # on targets keeps its evaluation: what remains is a choice of comparisons.
+    assert isinstance(condition, AnyOf), condition
+    lookup = Outcomes({metric: Quantity(value, model.units.get(metric)) for metric, value in values}).lookup
+    holding = [part for part in condition.parts if part.holds(lookup)]
+    return _describe(holding[0], values, model, text, said)

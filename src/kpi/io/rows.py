@@ -133,7 +133,9 @@ class RowBuilder:
                 criteria = self._criteria[key] = Criteria.parse(stripped, indicator=indicator)
             return stripped, indicator, criteria, None
         except KpiError as problem:
-            return stripped if any(stripped) else (), indicator or Indicator((), text), None, problem
+            # Kept with the row for its report; its traceback, and the frames in it, are not needed.
+            error = problem.with_traceback(None)
+            return stripped if any(stripped) else (), indicator or Indicator((), text), None, error
 
     def add(
         self,

@@ -254,19 +254,20 @@ def parse_text(
     normalised = normalise(text)
     if not normalised.text.strip():
         raise KpiSyntaxError(f"cannot read {kind}: it is empty", text, 0)
+    # The error is raised after its handler ends, and no variable holds it: either
+    # would keep it, its frames and their callers' alive in a reference cycle.
     try:
         parsed = parser.parse(normalised.text, start=start)
         return parsed if transform is None else transform(parsed)
     except UnexpectedInput as error:
-        raise _syntax_error(error, normalised, kind) from None
+        reason, index = _syntax_reason(error, normalised)
     except VisitError as error:
         if not isinstance(error.orig_exc, Problem):
             raise
-        problem = error.orig_exc
-    except Problem as raised:
-        problem = raised
-    position = normalised.source_position(problem.position)
-    raise KpiSyntaxError(f"cannot read {kind}: {problem.reason}", text, position) from None
+        reason, index = error.orig_exc.reason, error.orig_exc.position
+    except Problem as problem:
+        reason, index = problem.reason, problem.position
+    raise KpiSyntaxError(f"cannot read {kind}: {reason}", normalised.source, normalised.source_position(index))
 
 
 # Readable names for what the parser expected, most useful first.
@@ -354,7 +355,8 @@ def _accepted(error: UnexpectedToken) -> set[str]:
     return set(_accepts(_State((id(state.parse_conf.parse_table), *state.state_stack), parser)))
 
 
-def _syntax_error(error: UnexpectedInput, normalised: Normalised, kind: str) -> KpiSyntaxError:
+def _syntax_reason(error: UnexpectedInput, normalised: Normalised) -> tuple[str, int]:
+    """What the parser found and expected where it stopped, and where (a normalised index)."""
     if isinstance(error, UnexpectedToken):
         token = error.token
         end = token.type == "$END"
@@ -369,8 +371,4 @@ def _syntax_error(error: UnexpectedInput, normalised: Normalised, kind: str) -> 
         index = len(normalised.text)
         found = "the end of the text"
         expected = set(getattr(error, "expected", ()) or ())
-    return KpiSyntaxError(
-        f"cannot read {kind}: found {found}, expected {_describe_expected(expected)}",
-        normalised.source,
-        normalised.source_position(index),
-    )
+    return f"found {found}, expected {_describe_expected(expected)}", index
