@@ -11,7 +11,8 @@ import pytest
 import kpi
 from cases import SEED
 from kpi.io.results import load_results, template_records
-from kpi.scoring import RECORD_FIELDS, national_scale
+from kpi.scorecard import RECORD_FIELDS
+from kpi.scoring import national_scale
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "handan-2018-results.csv"
 TABLE = kpi.load_table(SEED)

@@ -62,11 +62,11 @@ _PUBLIC: Final = {
     "ResultEntry": "kpi.io.results",
     "load_results": "kpi.io.results",
     "score": "kpi.scoring",
-    "Scorecard": "kpi.scoring",
-    "ScoredRow": "kpi.scoring",
-    "Summary": "kpi.scoring",
+    "Scorecard": "kpi.scorecard",
+    "ScoredRow": "kpi.scorecard",
+    "Summary": "kpi.scorecard",
     "NATIONAL_SCALE": "kpi.scoring",
-    "STATUS_LABELS": "kpi.scoring",
+    "STATUS_LABELS": "kpi.scorecard",
 }
 
 __all__ = [
@@ -129,20 +129,12 @@ if TYPE_CHECKING:
     from kpi.rules import (
         Rule as Rule,
     )
+    from kpi.scorecard import STATUS_LABELS as STATUS_LABELS
+    from kpi.scorecard import Scorecard as Scorecard
+    from kpi.scorecard import ScoredRow as ScoredRow
+    from kpi.scorecard import Summary as Summary
     from kpi.scoring import (
         NATIONAL_SCALE as NATIONAL_SCALE,
-    )
-    from kpi.scoring import (
-        STATUS_LABELS as STATUS_LABELS,
-    )
-    from kpi.scoring import (
-        Scorecard as Scorecard,
-    )
-    from kpi.scoring import (
-        ScoredRow as ScoredRow,
-    )
-    from kpi.scoring import (
-        Summary as Summary,
     )
     from kpi.scoring import (
         score as score,

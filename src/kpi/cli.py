@@ -19,6 +19,7 @@ import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
@@ -29,7 +30,8 @@ from kpi.indicators import Indicator
 from kpi.io.files import write_output
 from kpi.io.results import load_results, template_records
 from kpi.io.tables import Table, lint_table, load_table
-from kpi.scoring import RECORD_FIELDS, Scorecard, score
+from kpi.scorecard import RECORD_FIELDS, Scorecard
+from kpi.scoring import score
 from kpi.text.parser import parse_rule
 
 if TYPE_CHECKING:
@@ -152,8 +154,7 @@ def _doc(function: Any) -> str:
 
 
 class _ShowVersion(argparse.Action):
-    """``--version``, looked up only when asked: importlib.metadata takes longer
-    to import than the rest of the command line."""
+    """``--version``: kpi's version, looked up in the installed package's metadata only when asked."""
 
     def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **_: Any) -> None:
         super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="show kpi's version and exit")
@@ -164,8 +165,6 @@ class _ShowVersion(argparse.Action):
 
 
 def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
     try:
         return version("kpi")
     except PackageNotFoundError:  # pragma: no cover - running from a bare checkout

@@ -13,49 +13,29 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Final, Literal
+from typing import Final
 
 import attrs
 
 from kpi.errors import KpiError
-from kpi.grading.bands import BAND_LABELS
 from kpi.grading.criteria import Criteria
 from kpi.grading.grades import Grade
 from kpi.io.results import ACTUAL, COMPLETION_RATE, ResultEntry, Results, load_results
-from kpi.io.rows import SourceLocation, Table, TableRow
+from kpi.io.rows import Table, TableRow
 from kpi.io.tables import load_table
 from kpi.numbers import CONTEXT, WeightError, format_decimal, parse_weight
+from kpi.scorecard import Scorecard, ScoredRow, Status, Summary
 from kpi.wording import words
 
-__all__ = [
-    "DEFAULT_POINTS",
-    "NATIONAL_SCALE",
-    "RECORD_FIELDS",
-    "STATUS_LABELS",
-    "Points",
-    "Scorecard",
-    "ScoredRow",
-    "Summary",
-    "default_points",
-    "national_scale",
-    "score",
-]
+__all__ = ["DEFAULT_POINTS", "NATIONAL_SCALE", "Points", "default_points", "national_scale", "score"]
 
 #: The national score-to-band scale for evaluation results (财政部预算司).
 NATIONAL_SCALE: Final = "优(90-100分)、良(80-89分)、中(60-79分)、差(0-59分)"
 #: Points per band of a four-band tier set, best first, unless the caller gives others.
 DEFAULT_POINTS: Final = (Decimal(100), Decimal(80), Decimal(60), Decimal(0))
 
-Status = Literal["graded", "missing", "invalid", "no-band"]
-#: How each status reads in a report.
-STATUS_LABELS: Final[Mapping[str, str]] = {
-    "graded": "已评定",
-    "missing": "未填报",
-    "invalid": "无效",
-    "no-band": "未定档",
-}
 #: Points per band, best first: one sequence for every tier set of that many bands,
 #: or a sequence per number of bands.
 Points = Sequence[Decimal | int | str] | Mapping[int, Sequence[Decimal | int | str]]
@@ -86,208 +66,6 @@ def default_points(bands: int) -> tuple[Decimal, ...]:
 def national_scale() -> Criteria:
     """The national scale as a criteria (whole points: 89.5 falls in its gap, 良)."""
     return Criteria.parse_scale(NATIONAL_SCALE)
-
-
-#: The fields of a scored row's record, in order (see :meth:`ScoredRow.record`).
-RECORD_FIELDS: Final = (
-    "编号",
-    "职责活动",
-    "绩效指标",
-    "状态",
-    "档次",
-    "评定依据",
-    "说明",
-    "备注",
-    "得分",
-    "权重",
-    "原因",
-    "表格位置",
-    "结果位置",
-)
-
-
-@attrs.frozen
-class ScoredRow:
-    """One indicator of the table, graded or marked with why it was not."""
-
-    row: TableRow
-    status: Status
-    grade: Grade | None
-    reason: str
-    weight: Decimal
-    points: Decimal | None
-    result: SourceLocation | None
-
-    @property
-    def id(self) -> str:
-        return self.row.id
-
-    def record(self) -> dict[str, object]:
-        """The row as a flat record for CSV, XLSX and JSON output."""
-        return dict(zip(RECORD_FIELDS, self.cells(), strict=True))
-
-    def cells(self) -> tuple[object, ...]:
-        """The values of :meth:`record` in the order of ``RECORD_FIELDS``: a sheet's row."""
-        return self._cells(_NO_GRADE if self.grade is None else _grade_cells(self.grade))
-
-    def _cells(self, graded: _GradeCells) -> tuple[object, ...]:
-        """:meth:`cells`, given the grade's own cells (rows that share a grade share them)."""
-        row = self.row
-        label, basis, explanation, notes = graded
-        return (
-            row.id,
-            _activity_name(row.activity),
-            row.indicator.text,
-            STATUS_LABELS[self.status],
-            label,
-            basis,
-            explanation,
-            notes,
-            "" if self.points is None else _number_cell(self.points),
-            _number_cell(self.weight),
-            self.reason,
-            str(row.location),
-            "" if self.result is None else str(self.result),
-        )
-
-
-@functools.lru_cache(maxsize=4096)
-def _activity_name(activity: tuple[str, ...]) -> str:
-    """An activity path as one cell; a table has few activities, and each of many rows."""
-    return " › ".join(activity)
-
-
-#: Points and weights as cells: a table has few distinct ones, on many rows.
-_number_cell: Final = functools.lru_cache(maxsize=1024)(format_decimal)
-
-
-# A grade's own cells of a record: 档次, 评定依据, 说明 and 备注.
-_GradeCells = tuple[str, str, str, str]
-_NO_GRADE: Final[_GradeCells] = ("", "", "", "")
-
-
-def _grade_cells(grade: Grade) -> _GradeCells:
-    basis = grade.basis
-    return (
-        grade.label or "",
-        "" if basis is None else grade.tiers_text(basis),
-        grade.explain(),
-        "、".join(grade.notes),
-    )
-
-
-@attrs.frozen
-class Summary:
-    """Counts per band, score and overall band of a group of indicators."""
-
-    activity: tuple[str, ...]
-    counts: Mapping[str, int]
-    graded: int
-    ungraded: int
-    score: Decimal | None
-    grade: Grade | None
-
-    @property
-    def name(self) -> str:
-        return " › ".join(self.activity) or "全部"
-
-    @property
-    def band(self) -> str:
-        return (self.grade.label or "") if self.grade else ""
-
-    def record(self, labels: Sequence[str]) -> dict[str, object]:
-        record: dict[str, object] = {"职责活动": self.name}
-        record.update({label: self.counts.get(label, 0) for label in labels})
-        record.update(
-            {
-                "未评定": self.ungraded,
-                "得分": "" if self.score is None else format_decimal(self.score.quantize(Decimal("0.01"))),
-                "等级": self.band,
-            }
-        )
-        return record
-
-
-@attrs.frozen
-class Scorecard:
-    """The scored table: one row per indicator, summaries, and what did not match."""
-
-    table: Table
-    results: Results
-    rows: tuple[ScoredRow, ...]
-    activities: tuple[Summary, ...]
-    total: Summary
-    unknown: tuple[ResultEntry, ...]
-    points: tuple[Decimal, ...]
-
-    @property
-    def complete(self) -> bool:
-        """Whether every indicator was graded and every result matched."""
-        return all(row.status == "graded" for row in self.rows) and not self.unknown and not self.results.duplicates
-
-    def problems(self) -> list[str]:
-        """Every result that did not match a row, every duplicate, every unreadable line."""
-        messages = [
-            f"{entry.location}: result for unknown id {entry.id}; the table has no such row" for entry in self.unknown
-        ]
-        for row_id, places in self.results.duplicates.items():
-            messages.append(f"{places[1]}: id {row_id} appears {len(places)} times (first at {places[0]})")
-        messages += [f"{place}: result row without an id" for place in self.results.unnamed]
-        return messages
-
-    def records(self) -> list[dict[str, object]]:
-        """One flat record per indicator (see :meth:`ScoredRow.record`)."""
-        return [dict(zip(RECORD_FIELDS, cells, strict=True)) for cells in self.iter_cells()]
-
-    def iter_cells(self) -> Iterator[tuple[object, ...]]:
-        """Each row's cells (see :meth:`ScoredRow.cells`), one at a time, for writing
-        a large table without holding them all.
-
-        Rows that repeat a tier set and its figures share one grade (see
-        :func:`score`), and its explanation is written once.
-        """
-        worked: dict[int, _GradeCells] = {}  # by the grade's identity: self.rows keeps every grade alive
-        for row in self.rows:
-            grade = row.grade
-            if grade is None:
-                yield row._cells(_NO_GRADE)
-                continue
-            graded = worked.get(id(grade))
-            if graded is None:
-                graded = worked[id(grade)] = _grade_cells(grade)
-            yield row._cells(graded)
-
-    @property
-    def labels(self) -> tuple[str, ...]:
-        """The band labels the summaries count: 优良中差, then any other label the rows got."""
-        return tuple(dict.fromkeys((*BAND_LABELS, *self.total.counts)))
-
-    def summary_records(self) -> list[dict[str, object]]:
-        """One record per activity, then one for the whole document."""
-        labels = self.labels
-        return [summary.record(labels) for summary in (*self.activities, self.total)]
-
-    def document(self, records: list[dict[str, object]] | None = None) -> dict[str, object]:
-        """The scorecard as one JSON document: rows, summaries, total, problems and notices.
-
-        *records* are the rows' records when already worked out.
-        """
-        total = self.total
-        return {
-            "table": self.table.path,
-            "results": self.results.path,
-            "rows": self.records() if records is None else records,
-            "summary": self.summary_records(),
-            "total": {
-                "score": None if total.score is None else str(total.score.quantize(Decimal("0.01"))),
-                "band": total.band,
-                "graded": total.graded,
-                "ungraded": total.ungraded,
-                "points": [str(point) for point in self.points],
-            },
-            "problems": self.problems(),
-            "notices": list(self.results.notices),
-        }
 
 
 def _outcome(filled: tuple[tuple[str, str], ...]) -> tuple[object, bool]:
