@@ -44,7 +44,10 @@ def read_outcome(value: object) -> Quantity:
     ['95', '0.1', '96.5%', '96000人', '18小时']
     """
     if type(value) is str or isinstance(value, str):
-        return _read_text(value)
+        read = _reading(value)
+        if type(read) is str:
+            raise OutcomeError(read)
+        return read  # type: ignore[return-value]
     if isinstance(value, Quantity):
         return Quantity(_plausible(value.value, value), value.unit)
     if value is None:
@@ -87,6 +90,16 @@ def _plain_spelling() -> re.Pattern[str]:
     return re.compile(
         rf" ?(-?)([0-9]{{1,20}}(?:\.[0-9]{{1,20}})?) ?(?:({units})|([{magnitudes}]) ?({units})?)? ?(?:[。.;!] ?)?"
     )
+
+
+@functools.lru_cache(maxsize=65_536)
+def _reading(text: str) -> Quantity | str:
+    """:func:`_read_text`, remembered, with an error kept as its message: results files
+    repeat figures (100%) and words where a figure belongs (良好), whose error costs a parse."""
+    try:
+        return _read_text(text)
+    except OutcomeError as error:
+        return str(error)
 
 
 def _read_text(text: str) -> Quantity:
