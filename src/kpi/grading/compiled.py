@@ -35,6 +35,8 @@ __all__ = ["Compiled"]
 # Floats kpi grades: the sizes read_outcome accepts.
 _LARGEST: Final = 1e15
 _SMALLEST: Final = 1e-15
+# What the compiled search reads itself: plain numbers and texts.
+_LOCATED: Final = (str, int, float, Decimal, Quantity)
 # Below this many items a list is graded item by item (NumPy costs more to set up).
 _ARRAY_THRESHOLD: Final = 64
 
@@ -99,10 +101,11 @@ class Compiled:
                 # A float lies below, on or above a bound's double exactly when its
                 # shortest repr (how kpi reads it) lies below, on or above the bound.
                 return Decimal(repr(number)), self._float_region(number)
-        if not isinstance(outcome, str | int | float | Decimal | Quantity):
+        if kind is not str and not isinstance(outcome, _LOCATED):
             return None
         quantity = read_outcome(outcome)
-        value = convert(quantity.value, quantity.unit, self.unit)
+        unit = quantity.unit
+        value = quantity.value if unit is self.unit or unit is None else convert(quantity.value, unit, self.unit)
         return value, self.region(value)
 
     def bands_of(self, values: Iterable[object], general: Callable[[object], Band | None]) -> list[Band | None]:
