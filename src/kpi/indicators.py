@@ -25,7 +25,6 @@ from kpi.rules import AllOf, BareValue, Comparison, Condition
 from kpi.targets import Aggregate, Completion, Target, TargetCompletion, combine
 from kpi.text.normalise import metric_key, normalise
 from kpi.text.parser import parse_rule
-from kpi.units import Quantity
 
 __all__ = ["MAX_INDICATOR_LENGTH", "Indicator"]
 
@@ -171,10 +170,8 @@ class Indicator:
         targets = self.targets
         if not targets:
             raise OutcomeError("this indicator states no target; grade an assessed completion rate instead")
-        lookup = Outcomes.read(actuals, self.metrics).lookup
-        per_target = [
-            TargetCompletion.of(target, Quantity(lookup(target.metric, target.unit), target.unit)) for target in targets
-        ]
+        given = Outcomes.read(actuals, self.metrics).quantity
+        per_target = tuple(TargetCompletion.of(target, given(target.metric, target.unit)) for target in targets)
         keyed = (
             None if weights is None else {metric_key(name): parse_weight(weight) for name, weight in weights.items()}
         )

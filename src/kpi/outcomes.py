@@ -49,7 +49,8 @@ def read_outcome(value: object) -> Quantity:
             raise OutcomeError(read)
         return read  # type: ignore[return-value]
     if isinstance(value, Quantity):
-        return Quantity(_plausible(value.value, value), value.unit)
+        _plausible(value.value, value)
+        return value
     if value is None:
         raise OutcomeError("outcome is missing (None)")
     if isinstance(value, bool):
@@ -143,7 +144,8 @@ class Outcomes:
         metric name, after the same normalisation as tier texts and the
         caller's *aliases* (column name → metric name).
         """
-        if isinstance(outcome, Mapping):
+        # dict and str first: an ABC check is slow, and most outcomes are one or the other.
+        if type(outcome) is dict or (type(outcome) is not str and isinstance(outcome, Mapping)):
             values: dict[str | None, Quantity] = {}
             names = {metric_key(alias): metric_key(name) for alias, name in aliases.items()} if aliases else {}
             for key, value in outcome.items():
@@ -167,9 +169,19 @@ class Outcomes:
 
     def lookup(self, metric: str | None, unit: Unit | None) -> Decimal:
         """The outcome of *metric* in *unit*; a missing metric is an error naming it."""
+        quantity = self._given(metric)
+        return convert(quantity.value, quantity.unit, unit)
+
+    def quantity(self, metric: str | None, unit: Unit | None) -> Quantity:
+        """:meth:`lookup` with its unit: the outcome as given when it is given in *unit*."""
+        quantity = self._given(metric)
+        if quantity.unit is unit or quantity.unit is None:
+            return quantity if quantity.unit is unit else Quantity(quantity.value, unit)
+        return Quantity(convert(quantity.value, quantity.unit, unit), unit)
+
+    def _given(self, metric: str | None) -> Quantity:
         try:
-            quantity = self.values[metric]
+            return self.values[metric]
         except KeyError:
             known = "、".join(name for name in self.values if name is not None) or "none"
             raise OutcomeError(f"no outcome for metric {metric or '(unnamed)'}; outcomes given for: {known}") from None
-        return convert(quantity.value, quantity.unit, unit)

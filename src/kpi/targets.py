@@ -169,24 +169,23 @@ class Completion:
 
 
 def combine(
-    per_target: Sequence[TargetCompletion],
+    per_target: tuple[TargetCompletion, ...],
     aggregate: Aggregate = "lowest",
     weights: Mapping[str, Decimal] | None = None,
 ) -> Completion:
     """The overall completion of several targets: the lowest rate, since every
     target must be met, or their mean, or their mean weighted by metric."""
-    rates = [item.rate for item in per_target]
-    if not rates:
+    if not per_target:
         raise ValueError("no targets to combine")
     if aggregate == "lowest":
-        rate = min(rates)
+        rate = min(item.rate for item in per_target)
     elif aggregate == "mean":
-        rate = tidy(CONTEXT.divide(sum(rates, _ZERO), len(rates)))
+        rate = tidy(CONTEXT.divide(sum((item.rate for item in per_target), _ZERO), len(per_target)))
     elif aggregate == "weighted":
         rate = tidy(_weighted(per_target, weights))
     else:
         raise ValueError(f"aggregate must be 'lowest', 'mean' or 'weighted', not {aggregate!r}")
-    return Completion(rate, tuple(per_target), aggregate)
+    return Completion(rate, per_target, aggregate)
 
 
 def _weighted(per_target: Sequence[TargetCompletion], weights: Mapping[str, Decimal] | None) -> Decimal:

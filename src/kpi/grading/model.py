@@ -205,7 +205,7 @@ class GradingModel:
             labels, texts, metrics, units, dict(directions), directions, resolved, resolved, True, None, precision
         )
 
-    @property
+    @functools.cached_property
     def monotone(self) -> bool:
         """Whether the gap rules apply: every metric whose direction is known
         (declared, or read from the tiers) runs one way."""
@@ -214,7 +214,7 @@ class GradingModel:
         ]
         return not self.quantified and bool(known) and all(direction.monotone for direction in known)
 
-    @property
+    @functools.cached_property
     def grades_rate(self) -> bool:
         """Whether the tiers grade a rate (95% | 85%-94% | …) that an indicator's completion can give."""
         return not self.quantified and self.metrics == (None,) and self.units[None] in (None, PERCENT)
