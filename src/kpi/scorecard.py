@@ -19,6 +19,7 @@ from kpi.grading.grades import Grade
 from kpi.io.results import ResultEntry, Results
 from kpi.io.rows import SourceLocation, Table, TableRow
 from kpi.numbers import format_decimal
+from kpi.wording import Language, words
 
 __all__ = ["RECORD_FIELDS", "STATUS_LABELS", "Scorecard", "ScoredRow", "Status", "Summary"]
 
@@ -167,14 +168,13 @@ class Scorecard:
         """Whether every indicator was graded and every result matched."""
         return all(row.status == "graded" for row in self.rows) and not self.unknown and not self.results.duplicates
 
-    def problems(self) -> list[str]:
+    def problems(self, lang: Language = "en") -> list[str]:
         """Every result that did not match a row, every duplicate, every unreadable line."""
-        messages = [
-            f"{entry.location}: result for unknown id {entry.id}; the table has no such row" for entry in self.unknown
-        ]
+        said = words(lang)
+        messages = [said.unknown_id.format(place=entry.location, id=entry.id) for entry in self.unknown]
         for row_id, places in self.results.duplicates.items():
-            messages.append(f"{places[1]}: id {row_id} appears {len(places)} times (first at {places[0]})")
-        messages += [f"{place}: result row without an id" for place in self.results.unnamed]
+            messages.append(said.repeated_id.format(place=places[1], id=row_id, times=len(places), first=places[0]))
+        messages += [said.no_id.format(place=place) for place in self.results.unnamed]
         return messages
 
     def records(self) -> list[dict[str, object]]:

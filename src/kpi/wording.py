@@ -91,6 +91,10 @@ class Words:
     missing_values: str  # {names}
     weight_not_a_number: str  # {text}
     weight_negative: str  # {text}
+    # -- what in a results file matches no row of the table ---------------------
+    unknown_id: str  # {place} {id}
+    repeated_id: str  # {place} {id} {times} {first}
+    no_id: str  # {place}
 
 
 _ZH: Final = Words(
@@ -142,6 +146,9 @@ _ZH: Final = Words(
     missing_values="缺少 {names} 的实际值",
     weight_not_a_number="权重“{text}”不是数字",
     weight_negative="权重“{text}”不是非负数",
+    unknown_id="{place}: 编号 {id} 的结果在表格中没有对应的行",
+    repeated_id="{place}: 编号 {id} 出现 {times} 次（第一次在 {first}）",
+    no_id="{place}: 结果行没有编号",
 )
 
 _EN: Final = Words(
@@ -198,6 +205,9 @@ _EN: Final = Words(
     missing_values="no figure for {names}",
     weight_not_a_number="weight “{text}” is not a number",
     weight_negative="weight “{text}” is not a non-negative number",
+    unknown_id="{place}: result for unknown id {id}; the table has no such row",
+    repeated_id="{place}: id {id} appears {times} times (first at {first})",
+    no_id="{place}: result row without an id",
 )
 
 _BY_LANGUAGE: Final[Mapping[str, Words]] = MappingProxyType({"zh": _ZH, "en": _EN})
