@@ -217,7 +217,7 @@ def test_duplicate_ids_and_non_numeric_cells(tmp_path: Path, capsys: pytest.Capt
     assert rows["R005"]["档次"] == "良"  # 九十六 is a number, 96
     assert (
         rows["R007"]["原因"]
-        == "outcome 'N/A' is not a number with an optional unit (found “N”, expected a number, column 1)"
+        == "outcome 'N/A' is not a number with an optional unit (found “N/A”, expected a number, column 1)"
     )
     assert (
         rows["R021"]["原因"]

@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from lark import Lark
 
 import kpi
 from cases import INVALID_TIERS, SEED, VALID_TIERS
@@ -36,8 +37,14 @@ def test_every_comparator_word_is_written_before_or_after_a_value() -> None:
     assert set(BEFORE) | set(AFTER) == set(WORDS)
 
 
-def test_the_built_terminals_carry_every_word() -> None:
-    terminals = {terminal.name: terminal.pattern.value for terminal in grammar.build_lark(strict=False).terminals}
+@pytest.fixture(scope="module")
+def fresh() -> Lark:
+    """The tier parser built from the grammar with strict checks (seconds: built once here)."""
+    return grammar.build_lark(transformer=parser.TierBuilder())
+
+
+def test_the_built_terminals_carry_every_word(fresh: Lark) -> None:
+    terminals = {terminal.name: terminal.pattern.value for terminal in fresh.terminals}
     for word in BEFORE:
         assert word in terminals["PREFIX_WORD"], word
     for word in AFTER:
@@ -60,10 +67,9 @@ def _outcome_of(lark: object, text: str, start: str) -> object:
         return type(error).__name__, getattr(error, "pos_in_stream", None), sorted(getattr(error, "expected", ()))
 
 
-def test_saved_tables_parse_exactly_like_a_strict_build() -> None:
+def test_saved_tables_parse_exactly_like_a_strict_build(fresh: Lark) -> None:
     """Every text of the test corpus and the seed reads the same through both parsers."""
-    fresh = grammar.build_lark(transformer=parser.TierBuilder())
-    saved = parser._lark()
+    saved = parser.tier_parser()
     seed_texts = {text for row in load_table(SEED).indicators for text in (*row.tiers, row.indicator.text)}
     texts = sorted({text for text, _ in VALID_TIERS} | {text for text, _ in INVALID_TIERS} | seed_texts)
     outcomes = ["96.5%", "9.6万人", "十八小时", "-3", "1e5", "95%%", "", "人"]
@@ -73,16 +79,20 @@ def test_saved_tables_parse_exactly_like_a_strict_build() -> None:
             assert _outcome_of(saved, text, start) == _outcome_of(fresh, text, start), text
 
 
-def test_a_stale_saved_parser_is_built_afresh_with_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_stale_saved_parser_is_built_afresh_with_a_warning(fresh: Lark, monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[object] = []
+    monkeypatch.setattr(grammar, "build_lark", lambda **options: built.append(options) or fresh)
     monkeypatch.setattr(grammar, "grammar_digest", lambda: "0" * 64)
     with pytest.warns(RuntimeWarning, match="tiers.lark-tables was saved from another version of the grammar"):
         stale = grammar.saved_lark("tiers", parser.TierBuilder)
     assert stale.parse("95%以上", start="start") == kpi.parse_rule("95%以上").condition
+    assert len(built) == 1
 
 
 def test_a_saved_parser_that_cannot_be_loaded_is_built_afresh_with_a_warning(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    fresh: Lark, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(grammar, "build_lark", lambda **options: fresh)
     broken = tmp_path / "tiers.lark-tables"
     broken.write_bytes(grammar.tables_path("tiers").read_bytes().partition(b"\n")[0] + b"\nnot a pickle")
     monkeypatch.setattr(grammar, "tables_path", lambda name: tmp_path / f"{name}.lark-tables")
@@ -134,7 +144,7 @@ def test_installed_wheel_loads_its_grammar_from_an_unrelated_folder(wheel: Path,
 
 
 def test_parser_is_built_once_and_lazily() -> None:
-    code = "import kpi, kpi.text.parser as p; print(p._lark.cache_info().currsize); kpi.parse_rule('1%'); kpi.parse_rule('2%'); print(p._lark.cache_info())"
+    code = "import kpi, kpi.text.parser as p; print(p.tier_parser.cache_info().currsize); kpi.parse_rule('1%'); kpi.parse_rule('2%'); print(p.tier_parser.cache_info())"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     first, info = result.stdout.splitlines()
     assert first == "0"

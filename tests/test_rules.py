@@ -50,7 +50,7 @@ def test_error_message_shows_text_position_and_caret(text: str, message: str) ->
 
 def test_error_caret_counts_wide_characters_twice() -> None:
     with pytest.raises(kpi.KpiSyntaxError) as caught:
-        kpi.parse_rule("按期结案率９０％以上为优")
+        kpi.parse_rule("按期结案率９０％以上为")
     error = caught.value
     assert error.position == 10
     lines = str(error).splitlines()

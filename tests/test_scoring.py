@@ -50,7 +50,7 @@ def test_example_results_score_every_indicator_once() -> None:
         (
             "R046",
             "invalid",
-            "outcome '96%%' is not a number with an optional unit (found “%”, expected the end of the text, column 4)",
+            "outcome '96%%' is not a number with an optional unit (the percent sign is written twice, column 3)",
         ),
         ("R070", "missing", "未填写实际值"),
         ("R083", "no-band", "24.5% 不在任何一档之内 → 未定档"),

@@ -24,7 +24,7 @@ from kpi.errors import (
 # name -> module that owns it, in the order a reader meets them.
 _PUBLIC: Final = {
     # reading tier texts
-    "parse_rule": "kpi.text.parser",
+    "parse_rule": "kpi.text.reading",
     "Rule": "kpi.rules",
     "Condition": "kpi.rules",
     "Comparison": "kpi.rules",
@@ -155,7 +155,7 @@ if TYPE_CHECKING:
         TargetOutcome as TargetOutcome,
     )
     from kpi.text.grammar import MAX_TEXT_LENGTH as MAX_TEXT_LENGTH
-    from kpi.text.parser import parse_rule as parse_rule
+    from kpi.text.reading import parse_rule as parse_rule
     from kpi.units import Quantity as Quantity
     from kpi.units import Unit as Unit
     from kpi.wording import NOTES as NOTES

@@ -32,7 +32,7 @@ from kpi.io.results import load_results, template_records
 from kpi.io.tables import Table, lint_table, load_table
 from kpi.scorecard import RECORD_FIELDS, Scorecard
 from kpi.scoring import score
-from kpi.text.parser import parse_rule
+from kpi.text.reading import parse_rule
 
 if TYPE_CHECKING:
     from rich.console import Console

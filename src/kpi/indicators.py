@@ -24,7 +24,7 @@ from kpi.outcomes import Outcomes
 from kpi.rules import AllOf, BareValue, Comparison, Condition
 from kpi.targets import Aggregate, Completion, Target, TargetCompletion, combine
 from kpi.text.normalise import metric_key, normalise
-from kpi.text.parser import parse_rule
+from kpi.text.reading import parse_rule
 
 __all__ = ["MAX_INDICATOR_LENGTH", "Indicator"]
 

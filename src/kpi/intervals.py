@@ -20,10 +20,16 @@ __all__ = ["Bound", "Interval", "IntervalSet", "lower_key", "upper_key"]
 
 @attrs.frozen
 class Bound:
-    """One end of an interval: a value and whether the value itself belongs."""
+    """One end of an interval: a value and whether the value itself belongs.
+
+    ``explicit`` says whether the text decided that (a mark such as （含）, a
+    comparator) or a convention did (a range a-b is closed at both ends); it
+    does not take part in equality: the interval is the same either way.
+    """
 
     value: Decimal
     closed: bool = True
+    explicit: bool = attrs.field(default=True, eq=False)
 
 
 def lower_key(bound: Bound | None) -> tuple[int, Decimal, int]:

@@ -86,10 +86,10 @@ def _plain_spelling() -> re.Pattern[str]:
     """The common spelling of an outcome (96.5%, 18小时, 9.6万人, 3万元), which the
     grammar's ``outcome`` rule would read the same: the fast path of :func:`_read_text`."""
     units = "|".join(sorted((re.escape(name) for name in unit_names()), key=len, reverse=True))
-    magnitudes = "".join(MAGNITUDES)
+    magnitudes = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
     # A unit spelled with a magnitude (万元) is a unit, as the grammar lexes it.
     return re.compile(
-        rf" ?(-?)([0-9]{{1,20}}(?:\.[0-9]{{1,20}})?) ?(?:({units})|([{magnitudes}]) ?({units})?)? ?(?:[。.;!] ?)?"
+        rf" ?(-?)([0-9]{{1,20}}(?:\.[0-9]{{1,20}})?) ?(?:({units})|({magnitudes}) ?({units})?)? ?(?:[。.;!] ?)?"
     )
 
 

@@ -381,10 +381,14 @@ def _default_text(self: Rule) -> str:
 @attrs.frozen(repr=False)
 class Rule:
     """One tier text, parsed.  ``text`` keeps the words as written and does
-    not take part in equality: ``低于70%`` and ``<70%`` are equal rules."""
+    not take part in equality: ``低于70%`` and ``<70%`` are equal rules; nor do
+    the band ``label`` its clause names (…的为优秀) and the ``corrections`` of
+    typos it was read with (``85%--94% → 85%-94%``)."""
 
     condition: Condition
     text: str = attrs.field(default=attrs.Factory(_default_text, takes_self=True), eq=False)
+    label: str | None = attrs.field(default=None, eq=False, kw_only=True)
+    corrections: tuple[str, ...] = attrs.field(default=(), eq=False, kw_only=True)
 
     @property
     def metrics(self) -> tuple[str | None, ...]:

@@ -9,6 +9,7 @@ guess.  Spelling variants fold to one canonical name (工作日 → 个工作日
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Final
 
@@ -17,7 +18,7 @@ import attrs
 from kpi.errors import OutcomeError
 from kpi.numbers import CONTEXT, format_decimal
 
-__all__ = ["PERCENT", "Quantity", "Unit", "convert", "unit_named", "unit_names", "written"]
+__all__ = ["PERCENT", "SYMBOL_UNIT", "Quantity", "Unit", "convert", "unit_named", "unit_names", "written"]
 
 
 @attrs.frozen
@@ -41,17 +42,41 @@ def _units() -> dict[str, Unit]:
             table[spelling] = unit
 
     add("percent", "%")
+    add("percent", "‰", "0.1")
     add("duration", "秒", 1)
     add("duration", "分钟", 60)
     add("duration", "小时", 3600, "个小时")
     add("duration", "天", 86400, "日")
-    add("duration", "周", 604800)
+    add("duration", "周", 604800, "星期", "个星期")
     add("workday", "个工作日", 1, "工作日")
     add("month", "个月", 1, "月")
+    add("month", "季度", 3, "个季度")
     add("month", "年", 12)
+    add("age", "岁", 1, "周岁")
     add("money", "元", 1)
     add("money", "万元", 10000)
     add("score", "分")
+    add("length", "毫米", "0.001", "mm")
+    add("length", "厘米", "0.01", "cm")
+    add("length", "米", 1, "m")
+    add("length", "公里", 1000, "千米", "km")
+    add("mass", "毫克", "0.001", "mg")
+    add("mass", "克", 1, "g")
+    add("mass", "千克", 1000, "公斤", "kg")
+    add("mass", "吨", 1_000_000)
+    add("area", "平方米", 1, "m2")
+    add("area", "公顷", 10000)
+    add("volume", "毫升", "0.001", "ml", "mL")
+    add("volume", "升", 1, "L")
+    add("volume", "立方米", 1000, "m3")
+    add("temperature", "°C", 1, "摄氏度")
+    add("pressure", "mmHg", 1, "毫米汞柱")
+    add("blood sugar", "mmol/L", 1, "毫摩尔/升", "毫摩尔每升")
+    add("blood lipids", "mg/dL", 1, "mg/dl")
+    add("air", "μg/m3", 1, "微克/立方米", "ug/m3")
+    add("body mass index", "kg/m2", 1, "千克每平方米", "千克/平方米", "公斤/平方米")
+    add("loudness", "dB", 1, "分贝")
+    add("rate per minute", "次/分钟", 1, "次/分")
     for count in (
         "人",
         "人次",
@@ -80,13 +105,30 @@ def _units() -> dict[str, Unit]:
         "册",
         "课时",
         "学时",
-        "吨",
         "亩",
-        "米",
-        "公里",
+        "度",
+        "处",
+        "辆",
+        "架",
+        "艘",
+        "栋",
+        "幢",
+        "张",
+        "只",
+        "株",
+        "棵",
+        "块",
+        "盏",
+        "床",
     ):
         add(count, count)
     return table
+
+
+#: Units written in letters and symbols that kpi does not know (dBm, mg/L): read as
+#: units of their own, which compare only with themselves.
+SYMBOL_UNIT: Final = r"[A-Za-zμΩ°]+(?:/[A-Za-zμ]+)?[23]?"
+_SYMBOL_UNIT: Final = re.compile(SYMBOL_UNIT)
 
 
 _UNITS: Final = _units()
@@ -99,7 +141,12 @@ def unit_named(spelling: str) -> Unit:
     >>> unit_named("工作日").name
     '个工作日'
     """
-    return _UNITS[spelling]
+    known = _UNITS.get(spelling)
+    if known is not None:
+        return known
+    if _SYMBOL_UNIT.fullmatch(spelling):
+        return Unit(spelling, f"unit {spelling}")
+    raise KeyError(spelling)
 
 
 def unit_names() -> tuple[str, ...]:

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 import kpi
-from kpi.text import grammar, parser
+from kpi.text import grammar, reading
 from kpi.text.normalise import normalise
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,16 +65,16 @@ def bench_parse() -> None:
     lark = grammar.build_lark(strict=False)
     folded = [normalise(text).text for text in texts]
     for text in texts:
-        parser.parse_condition(text)  # build the parser and warm the caches of both
+        reading.parse_condition(text)  # build the parser and warm the caches of both
     bare = best_of(lambda: [lark.parse(text, start="start") for text in folded], repeat=7, number=5) / len(texts)
-    ours = best_of(lambda: [parser._parse(text) for text in texts], repeat=7, number=5) / len(texts)
+    ours = best_of(lambda: [reading._read(text, None) for text in texts], repeat=7, number=5) / len(texts)
     print(f"\nparse: {len(texts)} distinct tier texts of the seed, per text")
     report("parse_rule (uncached) vs bare Lark LALR parse", ours, bare, 1.5)
     cached = best_of(lambda: [kpi.parse_rule(text) for text in texts], repeat=7, number=5) / len(texts)
     print(f"  parse_rule with its cache of repeated texts: {cached * 1e6:.2f} µs per text")
     for length in (50, 100, 200, 400):
         text = ("设备完好率" * 200)[: length - 4] + "≥90%"
-        per = best_of(lambda text=text: parser._parse(text), repeat=5, number=20)
+        per = best_of(lambda text=text: reading._read(text, None), repeat=5, number=20)
         print(f"  a {length}-character tier text: {per * 1e6:.0f} µs ({per / length * 1e6:.2f} µs per character)")
 
 
@@ -127,7 +127,7 @@ def child(*arguments: str | Path) -> str:
 
 
 def warm_up() -> None:
-    child("-c", "import kpi.cli, kpi.text.parser; kpi.text.parser._lark()")
+    child("-c", "import kpi.cli, kpi.text.parser; kpi.text.parser.tier_parser()")
 
 
 def import_time(module: str) -> float:

@@ -29,7 +29,7 @@ from kpi.outcomes import OutcomeInput, Outcomes
 from kpi.rules import Rule
 from kpi.targets import Aggregate, Completion
 from kpi.text.normalise import metric_key
-from kpi.text.parser import parse_rule
+from kpi.text.reading import parse_rule
 from kpi.units import Unit
 
 __all__ = ["Criteria"]

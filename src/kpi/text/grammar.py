@@ -37,7 +37,7 @@ from kpi.errors import KpiSyntaxError, describe_character
 from kpi.text import words
 from kpi.text.normalise import Normalised, metric_key, normalise
 from kpi.text.numerals import MAGNITUDES
-from kpi.units import unit_names
+from kpi.units import SYMBOL_UNIT, unit_names
 
 __all__ = [
     "MAX_TEXT_LENGTH",
@@ -101,7 +101,8 @@ def _fills() -> dict[str, str]:
         "@GREATER": _alternatives([s for s, m in symbols.items() if m is not None and m.side is words.Side.LOWER]),
         "@LESS": _alternatives([s for s, m in symbols.items() if m is not None and m.side is words.Side.UPPER]),
         "@EQUAL": _alternatives([s for s, m in symbols.items() if m is None]),
-        "@UNITS": _alternatives([name for name in unit_names() if name != "%"]),
+        "@UNITS": _alternatives([name for name in unit_names() if name not in ("%", "‰")]),
+        "@SYMBOL_UNIT": SYMBOL_UNIT,
         "@MAGNITUDES": _alternatives(list(MAGNITUDES)),
     }
 
@@ -194,7 +195,7 @@ def metric_needs_quotes(metric: str) -> bool:
     >>> metric_needs_quotes("设备完好率"), metric_needs_quotes("负增长率"), metric_needs_quotes("上3级")
     (False, True, True)
     """
-    if not metric or metric_key(metric) != metric:
+    if not metric or metric_key(metric) != metric or metric.endswith(words.NOT_NAME_ENDINGS):
         return True
     parser = tree_parser()
     for before in ("", "甲≥0或", "甲≥0且"):
@@ -237,7 +238,7 @@ class Problem(Exception):
 
 def parse_text(
     parser: Lark,
-    text: str,
+    text: str | Normalised,
     start: str,
     kind: str,
     transform: Callable[[Any], Any] | None = None,
@@ -245,15 +246,19 @@ def parse_text(
     """*text* parsed by *parser* from the rule *start* (then *transform*-ed), every failure
     a :class:`kpi.KpiSyntaxError` that points into the caller's text and says what was expected.
 
-    *kind* names the text in messages (``tier text``, ``outcome``).
+    *text* is the caller's text, or part of it already normalised (see
+    :mod:`kpi.text.clauses`); *kind* names it in messages (``tier text``, ``outcome``).
     """
-    if not isinstance(text, str):
-        raise TypeError(f"{kind} must be a str, not {type(text).__name__}")
-    if len(text) > MAX_TEXT_LENGTH:
-        raise KpiSyntaxError(f"cannot read {kind}: longer than {MAX_TEXT_LENGTH} characters", text[:60] + "…", 60)
-    normalised = normalise(text)
+    if isinstance(text, Normalised):
+        normalised = text
+    else:
+        if not isinstance(text, str):
+            raise TypeError(f"{kind} must be a str, not {type(text).__name__}")
+        if len(text) > MAX_TEXT_LENGTH:
+            raise KpiSyntaxError(f"cannot read {kind}: longer than {MAX_TEXT_LENGTH} characters", text[:60] + "…", 60)
+        normalised = normalise(text)
     if not normalised.text.strip():
-        raise KpiSyntaxError(f"cannot read {kind}: it is empty", text, 0)
+        raise KpiSyntaxError(f"cannot read {kind}: it is empty", normalised.source, normalised.source_position(0))
     # The error is raised after its handler ends, and no variable holds it: either
     # would keep it, its frames and their callers' alive in a reference cycle.
     try:
@@ -287,6 +292,9 @@ _EXPECTED: Final = {
     "SUFFIX_WORD": "以上, 以下 or 以内",
     "DASH": "a dash (-, ~, 至)",
     "TO": "a dash (-, ~, 至)",
+    "ABOVE_TO": "a dash (-, ~, 至)",
+    "DOUBLE_DASH": "a dash (-, ~, 至)",
+    "_WITH": "与",
     "OPEN_BRACKET": "a bracket",
     "CLOSE_BRACKET": "a closing bracket",
     "CLOSE_PAREN": "a closing bracket",

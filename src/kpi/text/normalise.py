@@ -38,9 +38,11 @@ class Normalised:
     source: str
 
     def source_position(self, index: int) -> int:
-        """Index in the source text of the normalised character at *index*."""
+        """Index in the source text of the normalised character at *index*; past the
+        end, the place just after the last character kept (trailing spaces aside)."""
         if index >= len(self.origin):
-            return len(self.source.rstrip())
+            end = self.origin[-1] + 1 if self.origin else len(self.source)
+            return min(end, len(self.source.rstrip()))
         return self.origin[index]
 
 

@@ -14,7 +14,7 @@ __all__ = ["MAGNITUDES", "chinese_number", "scaled"]
 
 #: Magnitude characters written after a number (3万人, 1.5亿元), as powers of ten.
 #: The one table of them: digits and Chinese numerals both read through it.
-MAGNITUDES: Final = {"千": 3, "万": 4, "亿": 8}
+MAGNITUDES: Final = {"千": 3, "万": 4, "十万": 5, "百万": 6, "千万": 7, "亿": 8}
 
 _DIGITS: Final = {
     "零": 0,

@@ -1,4 +1,4 @@
-"""Tier texts to rule objects: the Transformer that builds them, and the parse functions.
+"""Tier texts to rule objects: the Transformer that builds them, inside the LALR parser.
 
 The grammar (:mod:`kpi.text.grammar`) says what a tier text may look like;
 :class:`TierBuilder` turns each rule it matches into the value objects of
@@ -9,8 +9,9 @@ each piece's start position in what it returns, for error messages.  Every
 failure becomes a :class:`kpi.KpiSyntaxError` that points into the
 caller's text.
 
-``python -m kpi.text.parser`` saves the parsers' tables after a change to
-the grammar or to the word tables (a test fails until it is run).
+:mod:`kpi.text.reading` is where callers come in.  ``python -m
+kpi.text.parser`` saves the parsers' tables after a change to the grammar or
+to the word tables (a test fails until it is run).
 """
 
 from __future__ import annotations
@@ -18,25 +19,28 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 from contextvars import ContextVar
-from typing import Any, Final
+from typing import Any
 
 import attrs
 from lark import Lark, Token
 
 from kpi.errors import CriteriaError
 from kpi.intervals import Bound, Interval
-from kpi.rules import BareValue, Comparison, Condition, Otherwise, Rule, all_of, any_of
+from kpi.rules import BareValue, Comparison, Condition, Otherwise, all_of, any_of
 from kpi.targets import Quantified, TargetOutcome
-from kpi.text.grammar import Problem, parse_text, saved_lark, write_tables
+from kpi.text.grammar import Problem, saved_lark, write_tables
 from kpi.text.normalise import metric_key
-from kpi.text.quantities import QuantityBuilder, Written, chinese_value, start_of
-from kpi.text.words import FIXED_WORDS, SYMBOLS, VERBS, WORDS, Side, meaning_of
-from kpi.units import PERCENT, Unit
+from kpi.text.numerals import scaled
+from kpi.text.quantities import QuantityBuilder, Written, chinese_value, start_of, unit_of
+from kpi.text.words import FIXED_WORDS, NOT_NAME_ENDINGS, SYMBOLS, TYPOS, VERBS, Side, meaning_of
+from kpi.units import PERCENT, Quantity, Unit
 
-__all__ = ["TierBuilder", "parse_condition", "parse_rule"]
+__all__ = ["CORRECTIONS", "INCLUSIVE", "TierBuilder", "tier_parser"]
 
 # The caller's inclusivity overrides for the parse under way ({"以下": False}).
-_INCLUSIVE: ContextVar[Mapping[str, bool] | None] = ContextVar("kpi_inclusive", default=None)
+INCLUSIVE: ContextVar[Mapping[str, bool] | None] = ContextVar("kpi_inclusive", default=None)
+# The typos read with a correction during the parse under way: (start, end, read as).
+CORRECTIONS: ContextVar[list[tuple[int, int, str]]] = ContextVar("kpi_corrections")
 
 
 @attrs.frozen
@@ -75,6 +79,26 @@ def _one_unit(first: Written, second: Written) -> Unit | None:
     return a or b
 
 
+def _same_magnitude(low: _Bound, high: _Bound) -> tuple[_Bound, _Bound]:
+    """A magnitude written on one end of a range only applies to both: 3-6亿元 is 3亿元-6亿元."""
+    bare = [end for end in (low, high) if end.written.magnitude is None and end.written.quantity.unit is None]
+    scaled_ends = [end for end in (low, high) if end.written.magnitude is not None]
+    if len(bare) != 1 or len(scaled_ends) != 1:
+        return low, high
+    (end,), magnitude = bare, scaled_ends[0].written.magnitude
+    written = end.written
+    number = written.quantity.value
+    value = scaled(str(abs(number)), magnitude, negative=number < 0)
+    fixed = _Bound(Written(Quantity(value, None), written.start, magnitude), end.closed)
+    return (fixed, high) if end is low else (low, fixed)
+
+
+def _note_typo(unit: Token | None) -> None:
+    """Record a unit written with a typo (95%%), for the rule's notes."""
+    if unit is not None and str(unit) == "%%":
+        CORRECTIONS.get().append((start_of(unit), start_of(unit) + 2, "%"))
+
+
 def _apply_note(lower: Bound, upper: Bound, note: _Note | None) -> tuple[Bound, Bound]:
     if note is None:
         return lower, upper
@@ -103,8 +127,28 @@ class TierBuilder(QuantityBuilder):
     """
 
     def bound(self, children: list[Any]) -> _Bound:
-        written, mark = children
-        return _Bound(written, _is_inclusive_mark(mark))
+        number, unit, mark = children
+        _note_typo(unit)
+        return _Bound(
+            Written(Quantity(number.value, unit_of(unit)), number.start, number.magnitude), _is_inclusive_mark(mark)
+        )
+
+    def quantity(self, children: list[Any]) -> Written:
+        # A tier's typo is read with a correction that its grades note (95%% is 95%).
+        number, unit = children
+        _note_typo(unit)
+        return Written(Quantity(number.value, unit_of(unit)), number.start, number.magnitude)
+
+    def bound_marked_before_unit(self, children: list[Any]) -> _Bound:
+        number, mark, unit = children
+        _note_typo(unit)
+        return _Bound(
+            Written(Quantity(number.value, unit_of(unit)), number.start, number.magnitude), _is_inclusive_mark(mark)
+        )
+
+    def bound_percent_words(self, children: list[Any]) -> _Bound:
+        written = self.percent_words(children[:2])
+        return _Bound(written, _is_inclusive_mark(children[2]))
 
     def note(self, children: list[Any]) -> _Note:
         opening, *values = children
@@ -126,13 +170,15 @@ class TierBuilder(QuantityBuilder):
 
     def prefix_bound(self, children: list[Any]) -> Located:
         word, bound = children
-        meaning = meaning_of(str(word), _INCLUSIVE.get())
+        meaning = meaning_of(str(word), INCLUSIVE.get())
         closed = meaning.inclusive if bound.closed is None else bound.closed
         return Located(self._one_sided(meaning.side, closed, bound.written), start_of(word))
 
     def suffix_bound(self, children: list[Any]) -> Located:
         verb, bound, word, mark, note = children
-        meaning = meaning_of(str(word), _INCLUSIVE.get())
+        if str(word) in TYPOS:
+            CORRECTIONS.get().append((start_of(word), start_of(word) + len(word), TYPOS[str(word)]))
+        meaning = meaning_of(str(word), INCLUSIVE.get())
         closed = meaning.inclusive if bound.closed is None else bound.closed
         after = _is_inclusive_mark(mark)
         if after is not None:
@@ -176,13 +222,39 @@ class TierBuilder(QuantityBuilder):
         return Located(self._one_sided(meaning.alone, True, written), start_of(verb))
 
     def range(self, children: list[Any]) -> Located:
-        verb, low, _dash, high, _between, note = children
-        unit = _one_unit(low.written, high.written)
+        verb, low, separator, high, _between, note = children
+        if separator.type == "DOUBLE_DASH":
+            if low.written.quantity.value < 0:
+                raise Problem(
+                    "a dash written twice after a negative number is ambiguous: write “~” between the ends",
+                    start_of(separator),
+                )
+            CORRECTIONS.get().append((start_of(separator), start_of(separator) + len(separator), "-"))
         start = start_of(verb) if verb is not None else low.written.start
+        return self._range(low, high, note, start)
+
+    def range_between(self, children: list[Any]) -> Located:
+        verb, low, high, _between, note = children
+        return self._range(low, high, note, start_of(verb) if verb is not None else low.written.start)
+
+    def range_from(self, children: list[Any]) -> Located:
+        word, low, _separator, high, _between, note = children
+        meaning = meaning_of(str(word), INCLUSIVE.get())
+        if meaning.side is not Side.LOWER:
+            raise Problem(f"“{word}” gives an upper bound; a range from it needs a lower one", start_of(word))
+        lower = _Bound(low.written, meaning.inclusive if low.closed is None else low.closed)
+        return self._range(lower, high, note, start_of(word))
+
+    @staticmethod
+    def _range(low: _Bound, high: _Bound, note: _Note | None, start: int) -> Located:
+        low, high = _same_magnitude(low, high)
+        unit = _one_unit(low.written, high.written)
         if low.written.quantity.value > high.written.quantity.value:
             low, high = high, low  # a descending range (100-85分) means the same
-        lower = Bound(low.written.quantity.value, True if low.closed is None else low.closed)
-        upper = Bound(high.written.quantity.value, True if high.closed is None else high.closed)
+        lower = Bound(low.written.quantity.value, True if low.closed is None else low.closed, low.closed is not None)
+        upper = Bound(
+            high.written.quantity.value, True if high.closed is None else high.closed, high.closed is not None
+        )
         lower, upper = _apply_note(lower, upper, note)
         return Located(Comparison(_interval(lower, upper, high.written.start), unit), start)
 
@@ -205,6 +277,11 @@ class TierBuilder(QuantityBuilder):
         name = before if before is not None else after
         if name is not None:
             metric = metric_key(str(name))
+            if name.type != "QUOTED_METRIC" and metric.endswith(NOT_NAME_ENDINGS):
+                raise Problem(
+                    f"cannot tell what “{metric}” compares: a comparator such as 不低于, 未达到 or 不超过 is expected",
+                    start_of(name),
+                )
             condition = condition.map_leaves(lambda leaf: attrs.evolve(leaf, metric=metric))
         return Located(condition, start_of(before) if before is not None else located.start)
 
@@ -278,7 +355,7 @@ class TierBuilder(QuantityBuilder):
         unit = written.quantity.unit
         if unit not in (None, PERCENT):
             raise Problem(f"a margin is in percentage points, not {unit}", written.start)
-        meaning = meaning_of(str(word), _INCLUSIVE.get())
+        meaning = meaning_of(str(word), INCLUSIVE.get())
         return self._one_sided(meaning.side, meaning.inclusive, written).interval
 
     def start(self, children: list[Any]) -> Condition:
@@ -288,57 +365,9 @@ class TierBuilder(QuantityBuilder):
 
 
 @functools.cache
-def _lark() -> Lark:
+def tier_parser() -> Lark:
+    """The parser of tier texts, with :class:`TierBuilder` inside it (built once, on first use)."""
     return saved_lark("tiers", TierBuilder)
-
-
-def _check_inclusive(inclusive: Mapping[str, bool]) -> None:
-    for word, value in inclusive.items():
-        if word not in WORDS:
-            raise ValueError(f"{word!r} is not a comparator word kpi knows; known words: {'、'.join(WORDS)}")
-        if not isinstance(value, bool):
-            raise TypeError(f"inclusive[{word!r}] must be True or False, not {value!r}")
-
-
-def parse_condition(text: str, *, inclusive: Mapping[str, bool] | None = None) -> Condition:
-    """The condition a tier text states; raises :class:`kpi.KpiSyntaxError`.
-
-    Tables repeat the same few tier texts row after row, so readings are
-    cached (conditions are immutable); texts that fail are read again.
-    """
-    if inclusive:
-        _check_inclusive(inclusive)
-        reset = _INCLUSIVE.set(inclusive)
-        try:
-            return _parse(text)
-        finally:
-            _INCLUSIVE.reset(reset)
-    if not isinstance(text, str):
-        raise TypeError(f"tier text must be a str, not {type(text).__name__}")
-    return _parse_cached(text)
-
-
-def _parse(text: str) -> Condition:
-    condition: Condition = parse_text(_lark(), text, "start", "tier text")
-    return condition
-
-
-_parse_cached: Final = functools.lru_cache(maxsize=16_384)(_parse)
-
-
-def parse_rule(text: str, *, inclusive: Mapping[str, bool] | None = None) -> Rule:
-    """Parse one tier text into a :class:`kpi.Rule`.
-
-    *inclusive* overrides whether a comparator word includes its number,
-    e.g. ``{"以下": False}`` for regulations that read 以下 as exclusive.
-    Raises :class:`kpi.KpiSyntaxError` for anything it cannot read.
-
-    >>> parse_rule("９５％以上")
-    <Rule('≥95%')>
-    >>> parse_rule("设备完好率<90%且≥80%")
-    <Rule('设备完好率≥80%且<90%')>
-    """
-    return Rule(parse_condition(text, inclusive=inclusive), text)
 
 
 if __name__ == "__main__":

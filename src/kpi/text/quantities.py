@@ -17,25 +17,27 @@ from lark import Token, Transformer
 
 from kpi.text.grammar import Problem, parse_text, tree_parser
 from kpi.text.numerals import chinese_number, scaled
-from kpi.units import PERCENT, Quantity, unit_named
+from kpi.units import Quantity, Unit, unit_named
 
-__all__ = ["Number", "QuantityBuilder", "Written", "parse_quantity", "start_of"]
+__all__ = ["Number", "QuantityBuilder", "Written", "chinese_value", "parse_quantity", "start_of", "unit_of"]
 
 
 @attrs.frozen
 class Number:
-    """A number as written, and where it starts."""
+    """A number as written, where it starts, and the magnitude written after it (万, 亿)."""
 
     value: Decimal
     start: int
+    magnitude: str | None = None
 
 
 @attrs.frozen
 class Written:
-    """A value with its unit as written, and where it starts."""
+    """A value with its unit as written, where it starts, and its magnitude (万, 亿)."""
 
     quantity: Quantity
     start: int
+    magnitude: str | None = None
 
 
 def start_of(token: Token) -> int:
@@ -64,8 +66,10 @@ class QuantityBuilder(Transformer[Token, Any]):
 
     def arabic(self, children: list[Any]) -> Number:
         minus, number, magnitude = children
-        value = scaled(str(number), None if magnitude is None else str(magnitude), negative=minus is not None)
-        return Number(value, start_of(minus or number))
+        written = None if magnitude is None else str(magnitude)
+        # 1,000: the commas group digits.
+        value = scaled(str(number).replace(",", ""), written, negative=minus is not None)
+        return Number(value, start_of(minus or number), written)
 
     def chinese(self, children: list[Any]) -> Number:
         minus, numeral = children
@@ -73,16 +77,26 @@ class QuantityBuilder(Transformer[Token, Any]):
 
     def quantity(self, children: list[Any]) -> Written:
         number, unit = children
-        return Written(Quantity(number.value, None if unit is None else unit_named(str(unit))), number.start)
+        if unit is not None and str(unit) == "%%":
+            # A figure is not corrected silently: there is no note to carry the correction.
+            raise Problem("the percent sign is written twice", start_of(unit))
+        return Written(Quantity(number.value, unit_of(unit)), number.start, number.magnitude)
 
     def percent_words(self, children: list[Any]) -> Written:
         words, number = children
-        return Written(Quantity(number.value, PERCENT), start_of(words))
+        return Written(Quantity(number.value, unit_named("%" if str(words) == "百分之" else "‰")), start_of(words))
 
     def outcome(self, children: list[Any]) -> Quantity:
         written, _end = children
         quantity: Quantity = written.quantity
         return quantity
+
+
+def unit_of(token: Token | None) -> Unit | None:
+    """The unit a unit token names; ``%%`` is a typo of ``%`` (the tier parser notes it)."""
+    if token is None:
+        return None
+    return unit_named("%" if str(token) == "%%" else str(token))
 
 
 _BUILDER = QuantityBuilder()

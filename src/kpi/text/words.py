@@ -40,7 +40,9 @@ __all__ = [
     "BEFORE",
     "FIXED_WORDS",
     "NAME_ENDS",
+    "NOT_NAME_ENDINGS",
     "SYMBOLS",
+    "TYPOS",
     "VERBS",
     "WORDS",
     "Side",
@@ -116,8 +118,38 @@ _TABLE: Final[dict[str, tuple[Side, bool, bool, bool]]] = {
     "未满": (_U, False, True, True),
     "未达到": (_U, False, True, False),
     "未达": (_U, False, True, False),
-    "不到": (_U, False, False, True),
+    "不到": (_U, False, True, True),
+    # more authors' idioms
+    "满": (_L, True, True, False),
+    "达到或超过": (_L, True, True, False),
+    "达到或高于": (_L, True, True, False),
+    "高于或者等于": (_L, True, True, False),
+    "大于或者等于": (_L, True, True, False),
+    "不得低于": (_L, True, True, False),
+    "不得少于": (_L, True, True, False),
+    "不应低于": (_L, True, True, False),
+    "应不低于": (_L, True, True, False),
+    "须不少于": (_L, True, True, False),
+    "须不低于": (_L, True, True, False),
+    "逾": (_L, False, True, False),
+    "以及以上": (_L, True, False, True),
+    "小于或者等于": (_U, True, True, False),
+    "低于或者等于": (_U, True, True, False),
+    "不得超过": (_U, True, True, False),
+    "不得高于": (_U, True, True, False),
+    "不应超过": (_U, True, True, False),
+    "未逾": (_U, True, True, False),
+    "没有达到": (_U, False, True, False),
+    "没达到": (_U, False, True, False),
+    "未能达到": (_U, False, True, False),
+    "达不到": (_U, False, True, False),
+    "以及以下": (_U, True, False, True),
 }
+
+#: Misspellings read as the word meant, with a note: 60分一下 is 60分以下.
+TYPOS: Final[Mapping[str, str]] = MappingProxyType({"一下": "以下", "已下": "以下", "一上": "以上", "已上": "以上"})
+for _typo, _meant in TYPOS.items():
+    _TABLE[_typo] = _TABLE[_meant]
 
 #: Every comparator word and its meaning.
 WORDS: Final[Mapping[str, WordMeaning]] = MappingProxyType(
@@ -130,6 +162,10 @@ AFTER: Final = tuple(sorted((w for w, row in _TABLE.items() if row[3]), key=len,
 #: Words that end a metric name written before a value even where no value follows them
 #: (二级以上医院数 is a name; 以上 after a name is not).
 NAME_ENDS: Final = ("以上", "以下", "以内")
+
+#: Words a metric name never ends in: a negation or a modal word there means the
+#: lexer cut a comparator in two (不得低于95% is not the metric 不得, <95%).
+NOT_NAME_ENDINGS: Final = ("不得", "没有", "没", "不到", "不", "未", "未能", "应", "须", "要", "必须", "接近", "约")
 
 #: Comparison symbols, half- and full-width (NFKC leaves ≧ and ≦ alone).
 SYMBOLS: Final[Mapping[str, WordMeaning | None]] = MappingProxyType(

@@ -1,0 +1,122 @@
+"""Reading tier texts: the functions callers use, and what a reading holds.
+
+:func:`read_tier` reads a tier text with the grammar; a text it cannot read may
+be a clause around a condition, which :mod:`kpi.text.clauses` cuts down to the
+condition and the band label it names.  Typos that the grammar reads with a
+correction (``85%--94%``) come back as such, so that grades can note them.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from typing import Final
+
+import attrs
+
+from kpi.errors import KpiSyntaxError
+from kpi.rules import Condition, Rule
+from kpi.text.clauses import read_clause
+from kpi.text.grammar import parse_text
+from kpi.text.normalise import Normalised, normalise
+from kpi.text.parser import CORRECTIONS, INCLUSIVE, tier_parser
+from kpi.text.words import WORDS
+
+__all__ = ["Reading", "parse_condition", "parse_rule", "read_tier"]
+
+
+def _check_inclusive(inclusive: Mapping[str, bool]) -> None:
+    for word, value in inclusive.items():
+        if word not in WORDS:
+            raise ValueError(f"{word!r} is not a comparator word kpi knows; known words: {'、'.join(WORDS)}")
+        if not isinstance(value, bool):
+            raise TypeError(f"inclusive[{word!r}] must be True or False, not {value!r}")
+
+
+@attrs.frozen
+class Reading:
+    """What a tier text says: its condition, the band label its clause names, and the
+    typos read with a correction (each as ``tier as written → tier as read``)."""
+
+    condition: Condition
+    label: str | None = None
+    corrections: tuple[str, ...] = ()
+
+
+def read_tier(text: str, *, inclusive: Mapping[str, bool] | None = None, label: str | None = None) -> Reading:
+    """The reading of a tier text; raises :class:`kpi.KpiSyntaxError`.
+
+    The grammar reads the text as it is; a text it cannot read may be a clause
+    around a condition (``考核得分在90分以上的为优秀``), which :mod:`kpi.text.clauses`
+    cuts down to the condition and its label.  *label* is the caller's name for
+    the tier's band, which such a clause may repeat.  Tables repeat the same few
+    tier texts row after row, so readings are cached (they are immutable).
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"tier text must be a str, not {type(text).__name__}")
+    if inclusive:
+        _check_inclusive(inclusive)
+        reset = INCLUSIVE.set(inclusive)
+        try:
+            return _read(text, label)
+        finally:
+            INCLUSIVE.reset(reset)
+    return _read_cached(text, label)
+
+
+def _read(text: str, label: str | None) -> Reading:
+    try:
+        return _read_condition(text)
+    except KpiSyntaxError as error:
+        failure = error
+    clause = read_clause(normalise(text), label)
+    if not clause.changed or not clause.condition.text.strip():
+        raise failure.with_traceback(None)
+    reading = _read_condition(clause.condition)
+    return attrs.evolve(reading, label=clause.label)
+
+
+def _read_condition(text: str | Normalised) -> Reading:
+    found: list[tuple[int, int, str]] = []
+    reset = CORRECTIONS.set(found)
+    try:
+        condition: Condition = parse_text(tier_parser(), text, "start", "tier text")
+    finally:
+        CORRECTIONS.reset(reset)
+    normalised = text if isinstance(text, Normalised) else normalise(text)
+    return Reading(condition, None, tuple(_corrected(normalised, start, end, fix) for start, end, fix in found))
+
+
+def _corrected(normalised: Normalised, start: int, end: int, fix: str) -> str:
+    """``as written → as read`` for a typo at ``normalised.text[start:end]`` read as *fix*."""
+    source = normalised.source
+    begin, finish = normalised.source_position(start), normalised.source_position(end - 1) + 1
+    return f"{source.strip()} → {(source[:begin] + fix + source[finish:]).strip()}"
+
+
+_read_cached: Final = functools.lru_cache(maxsize=16_384)(_read)
+
+
+def parse_condition(text: str, *, inclusive: Mapping[str, bool] | None = None) -> Condition:
+    """The condition a tier text states; raises :class:`kpi.KpiSyntaxError`."""
+    return read_tier(text, inclusive=inclusive).condition
+
+
+def parse_rule(text: str, *, inclusive: Mapping[str, bool] | None = None, label: str | None = None) -> Rule:
+    """Parse one tier text into a :class:`kpi.Rule`.
+
+    *inclusive* overrides whether a comparator word includes its number,
+    e.g. ``{"以下": False}`` for regulations that read 以下 as exclusive;
+    *label* is the name of the tier's band, which a clause may repeat
+    (``低热为37.3至38℃``).  Raises :class:`kpi.KpiSyntaxError` for anything it
+    cannot read.
+
+    >>> parse_rule("９５％以上")
+    <Rule('≥95%')>
+    >>> parse_rule("设备完好率<90%且≥80%")
+    <Rule('设备完好率≥80%且<90%')>
+    >>> parse_rule("考核得分在90分以上的为优秀").label
+    '优秀'
+    """
+    reading = read_tier(text, inclusive=inclusive, label=label)
+    return Rule(reading.condition, text, label=reading.label, corrections=reading.corrections)
