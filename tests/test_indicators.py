@@ -280,7 +280,7 @@ def exchange(systems: int, share: str) -> dict[str, object]:
         (EXCHANGE, exchange(5, "79%"), "良", ()),
         (EXCHANGE, exchange(2, "60%"), "良", ()),
         (EXCHANGE, exchange(5, "55%"), "中", ()),
-        (EXCHANGE, exchange(1, "50%"), "中", ()),
+        (EXCHANGE, exchange(1, "50%"), "中", ("overlap",)),  # 50% is ≥50% and ≤50%, both explicit
         (EXCHANGE, exchange(3, "45%"), "差", ()),
         (EXCHANGE, exchange(0, "90%"), "差", ("gap",)),
     ],
@@ -450,7 +450,7 @@ SEED_ROW_CASES = [
     ("R002", {"农村劳动力转移就业新增": "3.1万人", "城镇登记失业率": "5%"}, "中", ()),
     ("R004", {"城镇新增就业": "9.45万人", "失业人员再就业": "3万人"}, "良", ("gap",)),
     ("R004", {"城镇新增就业": "6.9万人", "失业人员再就业": "3万人"}, "差", ()),
-    ("R010", "190人次", "优", ()),
+    ("R010", "190人次", "优", ("shared-bound",)),  # 95% is 95%以上's, not 85%~95%'s
     ("R010", "150人次", "中", ()),
     ("R072", "2.7万", "良", ()),
     ("R003", "88%", "良", ()),

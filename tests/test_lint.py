@@ -49,7 +49,6 @@ def test_national_scale_parses_and_lints_clean_in_whole_points() -> None:
 
 def test_worst_tier_reaching_into_better_tiers_is_suspicious() -> None:
     assert findings("85%以上 | 70%-85% | 60%-70% | 61%以下") == [
-        ("overlap", "info", "良 “70%-85%” and 优 “85%以上” share 85%; 优 wins (first match)"),
         ("overlap", "info", "中 “60%-70%” and 良 “70%-85%” share 70%; 良 wins (first match)"),
         ("overlap", "warning", "差 “61%以下” and 中 “60%-70%” share [60%, 61%]; 中 wins (first match)"),
         (
@@ -58,7 +57,20 @@ def test_worst_tier_reaching_into_better_tiers_is_suspicious() -> None:
             "the worst tier “61%以下” swallows better tiers: [60%, 61%] is graded by them first, "
             "so it only applies to (-∞, 60%); probably a slip",
         ),
+        (
+            "shared-bound",
+            "info",
+            "85% is a bound two neighbouring tiers share: it goes to 优 “85%以上”, which marks it",
+        ),
     ]
+
+
+def test_a_typo_read_with_a_correction_is_a_finding() -> None:
+    assert findings("95% | 85%--94% | 70%-84% | 69%以下")[0] == (
+        "typo",
+        "warning",
+        "良 “85%--94%” has a typo and is read as corrected: 85%--94% → 85%-94%",
+    )
 
 
 def test_worst_tier_swallowing_two_tiers() -> None:

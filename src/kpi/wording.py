@@ -28,6 +28,9 @@ NOTES: Final[Mapping[str, str]] = MappingProxyType(
         "above-scale": "the outcome is better than every tier and got the best band",
         "below-scale": "the outcome is worse than every tier and got the worst band",
         "uncovered": "no tier covers the outcome on a scale that is not monotone: no band",
+        "overlap": "a later tier also claims the outcome and nothing in the text settles it: the first applies",
+        "shared-bound": "the outcome is a bound two tiers share: it goes to the tier that marks it (（含）, 以上, ≥)",
+        "typo": "the deciding tier was read with the correction of a typo",
     }
 )
 
@@ -65,6 +68,7 @@ class Words:
     and_: str
     points: str  # the unit of a difference of percentages
     note_texts: Mapping[str, str]
+    typo: str  # {correction}: a tier read with the correction of a typo
     met_exactly: str
     beaten_by: str  # {amount}{unit}
     missed_by: str  # {amount}{unit}
@@ -75,6 +79,8 @@ class Words:
     never_chosen: str  # {tier}
     swallows: str  # {tier} {shared} {effective}
     overlap: str  # {tier} {better} {shared} {winner}
+    shared_bound: str  # {value} {tier}
+    typo_read: str  # {tier} {correction}
     gap_lower: str  # {span} {label}
     gap_none: str  # {span}
     declared_against: str  # {name} {declared} {inferred}
@@ -120,8 +126,11 @@ _ZH: Final = Words(
             "gap": "（落在两档之间，按较低一档评定）",
             "above-scale": "（超出评分范围，按最高档评定）",
             "below-scale": "（低于评分范围，按最低档评定）",
+            "overlap": "（后面的档次也包含这一结果，按先匹配原则评定）",
+            "shared-bound": "（两档共用的端点，归明示包含它的一档）",
         }
     ),
+    typo="（笔误已更正：{correction}）",
     met_exactly="（恰好完成）",
     beaten_by="（超额{amount}{unit}）",
     missed_by="（差{amount}{unit}）",
@@ -131,6 +140,8 @@ _ZH: Final = Words(
     never_chosen="{tier}永远不会被采用：它覆盖的结果都已归入更好的档次",
     swallows="{tier}侵入了更好的档次：{shared} 已由更好的档次评定，该档实际只适用于 {effective}，疑为笔误",
     overlap="{tier}与{better}重叠于 {shared}，按先匹配原则评为{winner}",
+    shared_bound="{value} 是相邻两档共用的端点，归明示包含它的{tier}",
+    typo_read="{tier}有笔误，按更正后的文字理解：{correction}",
     gap_lower="没有任何档次覆盖 {span}：这样的结果按较低一档评为{label}",
     gap_none="没有任何档次覆盖 {span}：这样的结果无法定档",
     declared_against="{name}方向声明为{declared}，但各档次的顺序表明{inferred}",
@@ -176,8 +187,11 @@ _EN: Final = Words(
             "gap": " (between two tiers: the lower one applies)",
             "above-scale": " (above the scale: the best band applies)",
             "below-scale": " (below the scale: the worst band applies)",
+            "overlap": " (a later tier also claims this outcome: the first applies)",
+            "shared-bound": " (a bound two tiers share goes to the tier that marks it)",
         }
     ),
+    typo=" (typo corrected: {correction})",
     met_exactly=" (exactly met)",
     beaten_by=" (beaten by {amount}{unit})",
     missed_by=" (missed by {amount}{unit})",
@@ -190,6 +204,8 @@ _EN: Final = Words(
         " probably a slip"
     ),
     overlap="{tier} and {better} share {shared}; {winner} wins (first match)",
+    shared_bound="{value} is a bound two neighbouring tiers share: it goes to {tier}, which marks it",
+    typo_read="{tier} has a typo and is read as corrected: {correction}",
     gap_lower="no tier covers {span}: such outcomes get the lower neighbour, {label}",
     gap_none="no tier covers {span}: such outcomes get no band",
     declared_against="{name}declared {declared} is better, but the tiers read {inferred}",

@@ -23,7 +23,7 @@ from kpi.grading.bands import MAX_BANDS, MIN_BANDS, Band, default_labels
 from kpi.grading.compiled import Compiled
 from kpi.grading.grades import Grade
 from kpi.grading.lint import Finding, lint
-from kpi.grading.model import GradingModel, bounds_of
+from kpi.grading.model import REFUSED_WHEN_STRICT, GradingModel, bounds_of
 from kpi.indicators import Indicator
 from kpi.outcomes import OutcomeInput, Outcomes
 from kpi.rules import Rule
@@ -260,8 +260,8 @@ class Criteria:
             decision = model.decide(lookup)
             values = tuple((metric, lookup(metric, model.units[metric])) for metric in model.metrics)
         grade = Grade(decision, values, model, completion)
-        if strict and decision.notes:
-            raise UngradedError(f"no tier matches directly: {grade.explain()}")
+        if strict and REFUSED_WHEN_STRICT.intersection(decision.notes):
+            raise UngradedError(f"no tier matches directly and alone: {grade.explain()}")
         return grade
 
     def grade_many(self, values: Iterable[object]) -> list[Band | None]:

@@ -102,7 +102,7 @@ class Grade:
                 reason = _describe_evaluation(decision.evaluation, said)
             else:
                 reason = _describe(model.resolved[tier], self.values, model, model.texts[tier], said)
-            return f"{prefix}{_arrow(reason)}{_band_name(model.labels[tier], lang)}"
+            return f"{prefix}{_arrow(reason)}{_band_name(model.labels[tier], lang)}{_notes(decision, model, said)}"
         outcomes = self.outcomes
         shown = said.join.join(
             (f"{metric} " if metric and len(outcomes) > 1 else "") + str(quantity) for metric, quantity in outcomes
@@ -126,7 +126,17 @@ class Grade:
             reason = said.above.format(shown=shown, label=label, text=text)
         else:
             reason = said.below.format(shown=shown, label=label, text=text)
-        return f"{prefix}{_arrow(reason)}{_band_name(label, lang)}{said.note_texts.get(notes[0], '')}"
+        return f"{prefix}{_arrow(reason)}{_band_name(label, lang)}{_notes(decision, model, said)}"
+
+
+def _notes(decision: Decision, model: GradingModel, said: Words) -> str:
+    """The notes of a decision in words, each typo's correction included."""
+    if not decision.notes:
+        return ""
+    texts = [said.note_texts.get(note, "") for note in decision.notes if note != "typo"]
+    if "typo" in decision.notes and decision.band is not None:
+        texts += [said.typo.format(correction=fix) for fix in model.corrections[decision.band]]
+    return "".join(texts)
 
 
 def _band_name(label: str, lang: Language) -> str:

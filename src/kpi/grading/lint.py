@@ -26,7 +26,7 @@ from kpi.wording import Words, words
 
 __all__ = ["KINDS", "Finding", "lint"]
 
-Kind = Literal["gap", "overlap", "unreachable", "direction", "suspicious"]
+Kind = Literal["gap", "overlap", "shared-bound", "unreachable", "direction", "suspicious", "typo"]
 Severity = Literal["error", "warning", "info"]
 
 #: The kinds of finding, and what each means.
@@ -36,6 +36,8 @@ KINDS: Final = {
     "unreachable": "a tier that can never hold or never be chosen",
     "direction": "a scale whose direction is unclear or contradicts its declaration",
     "suspicious": "a tier that is probably a slip, such as a worst tier reaching into better ones",
+    "shared-bound": "a bound two tiers share, which goes to the tier that marks it",
+    "typo": "a tier read with the correction of a typo",
 }
 
 
@@ -102,6 +104,9 @@ def lint(model: GradingModel, *, precision: Decimal | None = None) -> list[Findi
         return lambda said: said.tier.format(label=labels[index], text=texts[index])
 
     findings: list[Finding] = []
+    for index, fixes in enumerate(model.corrections):
+        for fix in fixes:
+            findings.append(Finding("typo", "warning", *_say("typo_read", tier=tier(index), correction=fix), (index,)))
     for index, condition in enumerate(model.resolved):
         if not condition.satisfiable:
             findings.append(Finding("unreachable", "error", *_say("contradiction", tier=tier(index)), (index,)))
@@ -138,6 +143,11 @@ def lint(model: GradingModel, *, precision: Decimal | None = None) -> list[Findi
                 findings.append(Finding("suspicious", "warning", *message, (index,), shared))
         covered = covered.union(region)
 
+    for shared_metric, value in sorted(model.shared, key=lambda item: item[1]):
+        winner = model.decide(lambda _metric, _unit, value=value: value).band
+        if winner is not None:
+            message = _say("shared_bound", value=_span(Interval.point(value), unit), tier=tier(winner))
+            findings.append(Finding("shared-bound", "info", *message, (winner,), IntervalSet((Interval.point(value),))))
     for piece in covered.complement():
         bounded = piece.lower is not None and piece.upper is not None
         if (model.monotone and not bounded) or not piece.has_multiple_of(step):

@@ -20,17 +20,19 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
+from typing import Final
 
 import attrs
 
 from kpi.direction import Direction, infer_direction
-from kpi.errors import CriteriaError
+from kpi.errors import CriteriaError, OutcomeError
+from kpi.grading.sharing import settle_shared_bounds, thresholds
 from kpi.intervals import Interval
 from kpi.rules import BareValue, Comparison, Condition, Lookup, Otherwise, Rule
 from kpi.targets import Quantified, Target, TargetCompletion, TargetsCondition
 from kpi.units import PERCENT, Unit
 
-__all__ = ["Decision", "GradingModel", "bounds_of"]
+__all__ = ["REFUSED_WHEN_STRICT", "Decision", "GradingModel", "bounds_of"]
 
 
 @attrs.frozen
@@ -68,12 +70,29 @@ def bounds_of(condition: Condition) -> Iterator[tuple[str | None, Decimal]]:
             yield leaf.metric, leaf.value
 
 
-def _matched(index: int) -> Decision:
-    return Decision(index, index)
+def _holds(condition: Condition, lookup: Lookup) -> bool:
+    """Whether *condition* holds; one that reads a metric the outcomes lack does not."""
+    try:
+        return condition.holds(lookup)
+    except OutcomeError:
+        return False
 
 
-def _placed(index: int | None, note: str) -> Decision:
-    return Decision(index, None, (note,))
+def _equals(lookup: Lookup, metric: str | None, unit: Unit | None, value: Decimal) -> bool:
+    """Whether the outcome of *metric* is *value*; a metric the outcomes lack is not."""
+    try:
+        return lookup(metric, unit) == value
+    except OutcomeError:
+        return False
+
+
+#: Notes of a grade that ``grade(..., strict=True)`` refuses: no tier matched
+#: directly, or two tiers claim the outcome and nothing in the text settles it.
+REFUSED_WHEN_STRICT: Final = frozenset({"gap", "above-scale", "below-scale", "uncovered", "overlap"})
+
+
+def _placed(index: int | None, note: str, more: tuple[str, ...] = ()) -> Decision:
+    return Decision(index, None, (note, *more))
 
 
 def _region_for_direction(condition: Condition, metric: str | None) -> Interval | None:
@@ -123,6 +142,12 @@ class GradingModel:
     precision: Decimal | None = None
     #: The metrics of the tiers' bare values as written (``None`` for an unnamed one).
     bare: frozenset[str | None] = frozenset()
+    #: Values two neighbouring tiers share, settled by the one that marks them (see kpi.grading.sharing).
+    shared: frozenset[tuple[str | None, Decimal]] = frozenset()
+    #: Per tier, whether it is a threshold open towards the better end (≥90%).
+    threshold: tuple[bool, ...] = ()
+    #: Per tier, the typos its text was read with (``85%--94% → 85%-94%``).
+    corrections: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def of(
@@ -158,7 +183,7 @@ class GradingModel:
         ]
         inferred = {m: infer_direction([_region_for_direction(c, m) for c in conditions]) for m in metrics}
         directions = {m: declared or inferred[m] or Direction.HIGHER_IS_BETTER for m in metrics}
-        resolved = tuple(c.resolved(directions.__getitem__) for c in conditions)
+        resolved, shared = settle_shared_bounds([c.resolved(directions.__getitem__) for c in conditions])
         # Only a direction read from the tiers (or declared) stretches a tier
         # towards the better end: 非法访问系统数量为0 says nothing about which way.
         stretch = {m: declared or inferred[m] or Direction.NON_MONOTONE for m in metrics}
@@ -179,6 +204,9 @@ class GradingModel:
             declared,
             precision,
             bare,
+            shared,
+            thresholds(resolved, directions),
+            tuple(rule.corrections for rule in tiers),
         )
 
     @classmethod
@@ -220,9 +248,14 @@ class GradingModel:
         return not self.quantified and self.metrics == (None,) and self.units[None] in (None, PERCENT)
 
     def decide(self, lookup: Lookup) -> Decision:
-        """Which tier the outcomes *lookup* gives earn, with the notes that explain a placement.
+        """Which tier the outcomes *lookup* gives earn, with the notes that explain it.
 
         *lookup* gives a metric's outcome in a unit (:meth:`kpi.outcomes.Outcomes.lookup`).
+        Notes say why no tier matched directly (``gap``, ``above-scale``,
+        ``below-scale``, ``uncovered``), and what a careful reader should know of
+        a match: two tiers claim the outcome (``overlap``), a shared bound was
+        settled by the tier that marks it (``shared-bound``), the tier was read
+        with a correction of a typo (``typo``).
         """
         if self.quantified:
             return self._decide_targets(lookup)
@@ -233,18 +266,34 @@ class GradingModel:
                 catch_all = index if catch_all is None else catch_all
                 continue
             if condition.holds(lookup):
-                return _matched(index)
+                return Decision(index, index, self._match_notes(index, lookup))
         last = len(resolved) - 1
         if self.monotone:
             for index, reach in enumerate(self.reach):
                 if reach.holds(lookup):
                     if isinstance(resolved[index], Otherwise):
-                        return _matched(index)
-                    return _placed(index, "above-scale" if index == 0 else "gap")
-            return _placed(last, "below-scale")
+                        return Decision(index, index, self._typo(index))
+                    return _placed(index, "above-scale" if index == 0 else "gap", self._typo(index))
+            return _placed(last, "below-scale", self._typo(last))
         if catch_all is not None:
-            return _matched(catch_all)
+            return Decision(catch_all, catch_all, self._typo(catch_all))
         return _placed(None, "uncovered")
+
+    def _typo(self, index: int) -> tuple[str, ...]:
+        return ("typo",) if self.corrections and self.corrections[index] else ()
+
+    def _match_notes(self, index: int, lookup: Lookup) -> tuple[str, ...]:
+        """The notes of a direct match of tier *index* (usually none)."""
+        notes: list[str] = []
+        threshold = self.threshold
+        if any(
+            not isinstance(condition, Otherwise) and not threshold[later] and _holds(condition, lookup)
+            for later, condition in enumerate(self.resolved[index + 1 :], index + 1)
+        ):
+            notes.append("overlap")
+        if any(_equals(lookup, metric, self.units[metric], value) for metric, value in self.shared):
+            notes.append("shared-bound")
+        return (*notes, *self._typo(index))
 
     def _decide_targets(self, lookup: Lookup) -> Decision:
         """:meth:`decide` for tiers about the indicator's targets: every tier judges one
