@@ -143,7 +143,7 @@ def lint(model: GradingModel, *, precision: Decimal | None = None) -> list[Findi
                 findings.append(Finding("suspicious", "warning", *message, (index,), shared))
         covered = covered.union(region)
 
-    for shared_metric, value in sorted(model.shared, key=lambda item: item[1]):
+    for value in sorted({value for _, value in model.shared}):
         winner = model.decide(lambda _metric, _unit, value=value: value).band
         if winner is not None:
             message = _say("shared_bound", value=_span(Interval.point(value), unit), tier=tier(winner))

@@ -15,6 +15,7 @@ open towards the better end of the scale is not counted as an overlap.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
@@ -70,7 +71,7 @@ def settle_shared_bounds(
             if 0 <= other < len(resolved):
                 neighbours |= marked[other]
         done: set[tuple[str | None, Decimal]] = set()
-        result.append(condition.map_leaves(lambda leaf: _open_at(leaf, neighbours, done)))
+        result.append(condition.map_leaves(functools.partial(_open_at, settled=neighbours, done=done)))
         settled_values |= done
     return tuple(result), frozenset(settled_values)
 
