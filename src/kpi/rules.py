@@ -24,7 +24,7 @@ from kpi.intervals import Bound, Interval, IntervalSet
 from kpi.numbers import format_decimal
 from kpi.outcomes import OutcomeInput, Outcomes
 from kpi.text.grammar import metric_needs_quotes
-from kpi.units import Unit
+from kpi.units import Unit, convert
 
 __all__ = [
     "AllOf",
@@ -287,9 +287,23 @@ class Otherwise(WholeTier):
 
 
 def _merge_units(first: Unit | None, second: Unit | None) -> Unit | None:
-    if first is not None and second is not None and first != second:
+    if first is not None and second is not None and first.dimension != second.dimension:
         raise CriteriaError(f"one metric written in two units: {first} and {second}")
     return first or second
+
+
+def _in_unit(comparison: Comparison, unit: Unit | None) -> Comparison:
+    """*comparison* with its bounds expressed in *unit* of the same dimension (1年 is 12个月)."""
+    if unit is None or comparison.unit is None or comparison.unit == unit:
+        return comparison
+
+    def moved(bound: Bound | None) -> Bound | None:
+        if bound is None:
+            return None
+        return Bound(convert(bound.value, comparison.unit, unit), bound.closed, bound.explicit)
+
+    interval = Interval(moved(comparison.interval.lower), moved(comparison.interval.upper))
+    return Comparison(interval, unit, comparison.metric)
 
 
 def _check_units(parts: Iterable[Condition]) -> None:
@@ -308,7 +322,7 @@ def _merge_same_metric(parts: Iterable[Condition]) -> tuple[Condition, ...] | No
             for index, earlier in enumerate(merged):
                 if isinstance(earlier, Comparison) and earlier.metric == part.metric:
                     unit = _merge_units(earlier.unit, part.unit)
-                    interval = earlier.interval.intersection(part.interval)
+                    interval = earlier.interval.intersection(_in_unit(part, earlier.unit or unit).interval)
                     if interval is None:
                         _check_units(parts)
                         return None

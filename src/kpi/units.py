@@ -75,7 +75,7 @@ def _units() -> dict[str, Unit]:
     add("blood lipids", "mg/dL", 1, "mg/dl")
     add("air", "μg/m3", 1, "微克/立方米", "ug/m3")
     add("body mass index", "kg/m2", 1, "千克每平方米", "千克/平方米", "公斤/平方米")
-    add("loudness", "dB", 1, "分贝")
+    add("loudness", "dB", 1, "分贝", "dB(A)")
     add("rate per minute", "次/分钟", 1, "次/分")
     for count in (
         "人",
@@ -127,7 +127,7 @@ def _units() -> dict[str, Unit]:
 
 #: Units written in letters and symbols that kpi does not know (dBm, mg/L): read as
 #: units of their own, which compare only with themselves.
-SYMBOL_UNIT: Final = r"[A-Za-zμΩ°]+(?:/[A-Za-zμ]+)?[23]?"
+SYMBOL_UNIT: Final = r"[A-Za-zμΩ°]+(?:/[A-Za-zμ]+)?[23]?(?:\([A-Z]\))?"
 _SYMBOL_UNIT: Final = re.compile(SYMBOL_UNIT)
 
 

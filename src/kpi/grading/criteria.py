@@ -66,6 +66,20 @@ def _aliases(value: Mapping[str, str] | Iterable[tuple[str, str]] | None) -> tup
     return tuple((metric_key(alias), metric_key(name)) for alias, name in pairs)
 
 
+def _labels_of(rules: Sequence[Rule], given: tuple[str, ...] | None) -> tuple[str, ...]:
+    """The bands' names: the caller's, which a tier's own label (…的为优秀) must agree
+    with, or the tiers' own when every tier names its band, or the defaults."""
+    inline = [rule.label for rule in rules]
+    if given is not None:
+        for index, (label, own) in enumerate(zip(given, inline, strict=False)):
+            if own is not None and own.rstrip("级等档") != label.rstrip("级等档"):
+                raise CriteriaError(f"tier {index + 1} names its band {own}, but the labels give {label}")
+        return given
+    if all(inline) and len(set(inline)) == len(inline):
+        return tuple(label for label in inline if label is not None)
+    return default_labels(len(rules))
+
+
 def _check_tiers(instance: Criteria, attribute: attrs.Attribute[tuple[Rule, ...]], tiers: tuple[Rule, ...]) -> None:
     if not MIN_BANDS <= len(tiers) <= MAX_BANDS:
         raise CriteriaError(f"a criteria has {MIN_BANDS} to {MAX_BANDS} tiers, one per band; got {len(tiers)}")
@@ -136,19 +150,21 @@ class Criteria:
             for separator in _TIER_SEPARATORS[1:]:
                 text = text.replace(separator, _TIER_SEPARATORS[0])
             tiers = [part for part in text.split(_TIER_SEPARATORS[0]) if part.strip()]
-        names = default_labels(len(tiers)) if labels is None else tuple(labels)
+        given = None if labels is None else tuple(labels)
         rules: list[Rule] = []
         for index, tier in enumerate(tiers):
             if isinstance(tier, Rule):
                 rules.append(tier)
                 continue
+            hint = given[index] if given is not None and index < len(given) else None
             try:
-                rules.append(parse_rule(tier, inclusive=inclusive))
+                rules.append(parse_rule(tier, inclusive=inclusive, label=hint))
             except KpiSyntaxError as error:
-                label = names[index] if index < len(names) else str(index + 1)
+                label = hint or default_labels(len(tiers))[index] if index < len(tiers) else str(index + 1)
                 raise KpiSyntaxError(
                     f"tier {index + 1} ({label}): {error.reason}", error.text, error.position
                 ) from None
+        names = _labels_of(rules, given)
         if isinstance(indicator, str):
             indicator = Indicator.parse(indicator)
         return cls(rules, names, precision, direction=direction, aliases=aliases, indicator=indicator)

@@ -17,12 +17,14 @@ from typing import Final
 
 import attrs
 
-from kpi.text.normalise import Normalised
+from kpi.text.normalise import Normalised, normalise
 
-__all__ = ["Clause", "read_clause"]
+__all__ = ["BAND_WORDS", "Clause", "begins_with_label", "read_clause"]
 
 # Words that introduce a condition: 当…时, 凡…的, 如果…, 指标值为….
-_LEADING: Final = re.compile(r"^(?:当|凡|如果|如|若|对于|指标值为|其中|即)\s*")
+_LEADING: Final = re.compile(r"^(?:当|凡|如果|如|若|对于|指标值为|其中|即|相当于)\s*")
+# A condition followed by what follows from it: …不满一年的，试用期不得超过一个月; 六個月以上一年未滿者,三日.
+_CONSEQUENCE: Final = re.compile(r"(?:的|者)\s*[,:;]")
 # Words that close a clause after its condition, longest first.
 _TRAILING: Final = re.compile(
     r"(?:的部分|的地区|的单位|的企业|的情况|的情形|的时候|的|者|时|之时|[,;。.!、:\s]|则|就)+$"
@@ -91,6 +93,23 @@ def _is_label(word: str, hint: str | None) -> bool:
     return BAND_WORDS.match(bare) is not None
 
 
+def begins_with_label(text: str, label: str) -> int:
+    """How much of *text* its band's *label* takes up front (with a joining 为, 是, ：, 相当于),
+    or 0 when it does not begin with it: 低热37.5~38.0℃ begins with 低热, 优秀率≥90% not with 优."""
+    name = normalise(label).text.strip()
+    if not name or not text.startswith(name):
+        return 0
+    rest = _AFTER_LABEL.match(text, len(name))
+    assert rest is not None
+    if rest.end() == len(name) and len(text) > len(name) and not _STARTS_VALUE.match(text, len(name)):
+        return 0  # 优秀率: the label runs on into a word
+    return rest.end()
+
+
+_AFTER_LABEL: Final = re.compile(r"\s*(?:[:,]|为|是|即|相当于)?\s*")
+_STARTS_VALUE: Final = re.compile(r"[-−0-9零〇一二两三四五六七八九十百<>=≥≤≦≧\[(~\s]|百分之|千分之")
+
+
 def read_clause(tier: Normalised, label: str | None = None) -> Clause:
     """The condition inside a tier written as a clause, and the band label it names.
 
@@ -116,16 +135,19 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
     before = _LABEL_BEFORE.match(text, start, end) if found is None else None
     if before and _is_label(before.group("label"), label):
         found, start = before.group("label"), before.end()
-    if found is None and label is not None and text.startswith(label, start):
-        # The tier begins with its own band's name: 优90-100分, 低热为37.3至38℃, 良好 80-89分.
-        rest = re.match(r"\s*(?:为|是|:|即|,)?\s*", text[start + len(label) : end])
-        assert rest is not None
-        found, start = label, start + len(label) + rest.end()
+    if found is None and label is not None:
+        named = begins_with_label(text[start:end], label)
+        if named:
+            # The tier begins with its own band's name: 优90-100分, 低热为37.3至38℃, 1级,BMI 30~34.9.
+            found, start = label, start + named
     leading = _LEADING.match(text, start, end)
     if leading:
         start = leading.end()
     spans = _spans_without(text, start, end, _NOTE)
     kept = _cut(tier, spans)
+    consequence = _CONSEQUENCE.search(kept.text)
+    if consequence and consequence.start() > 0:
+        kept = _cut(kept, [(0, consequence.start())])
     if found is None:
         after = _LABEL_AFTER.search(kept.text)
         if after and _is_label(after.group("label"), label):

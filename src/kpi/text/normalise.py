@@ -74,7 +74,9 @@ def _fold(char: str) -> str:
 def metric_key(name: str) -> str:
     """A metric name as kpi compares it: normalised like tier texts, no spaces, no quotes.
 
-    >>> metric_key(" 滿意度 "), metric_key("“超过期限案件数”")
-    ('满意度', '超过期限案件数')
+    >>> metric_key(" 滿意度 "), metric_key("“超过期限案件数”"), metric_key("收缩压范围")
+    ('满意度', '超过期限案件数', '收缩压')
     """
-    return normalise(name).text.replace(" ", "").strip('“”"「」')
+    key = normalise(name).text.replace(" ", "").strip('“”"「」')
+    # 收缩压范围在140-159 and 收缩压≥180 speak of one metric.
+    return key.removesuffix("范围") if len(key) > 2 else key

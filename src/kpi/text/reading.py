@@ -16,7 +16,7 @@ import attrs
 
 from kpi.errors import KpiSyntaxError
 from kpi.rules import Condition, Rule
-from kpi.text.clauses import read_clause
+from kpi.text.clauses import begins_with_label, read_clause
 from kpi.text.grammar import parse_text
 from kpi.text.normalise import Normalised, normalise
 from kpi.text.parser import CORRECTIONS, INCLUSIVE, tier_parser
@@ -65,6 +65,10 @@ def read_tier(text: str, *, inclusive: Mapping[str, bool] | None = None, label: 
 
 
 def _read(text: str, label: str | None) -> Reading:
+    if label is not None and begins_with_label(normalise(text).text, label):
+        # 低热37.5~38.0℃: the band's name in front is not a metric name.
+        clause = read_clause(normalise(text), label)
+        return attrs.evolve(_read_condition(clause.condition), label=clause.label)
     try:
         return _read_condition(text)
     except KpiSyntaxError as error:
