@@ -271,7 +271,7 @@ def exchange(systems: int, share: str) -> dict[str, object]:
     [
         (SECURITY, security(0, "0%", 5), "优", ()),
         (SECURITY, security(1, "0%", 2), "良", ()),
-        (SECURITY, security(0, "0.5%", 3), "良", ()),
+        (SECURITY, security(0, "0.5", 3), "良", ()),
         (SECURITY, security(1, "0%", 4), "中", ()),
         (SECURITY, security(1, "0%", 5), "中", ()),
         (SECURITY, security(1, "0%", 10), "差", ()),
@@ -280,7 +280,7 @@ def exchange(systems: int, share: str) -> dict[str, object]:
         (EXCHANGE, exchange(5, "79%"), "良", ()),
         (EXCHANGE, exchange(2, "60%"), "良", ()),
         (EXCHANGE, exchange(5, "55%"), "中", ()),
-        (EXCHANGE, exchange(1, "50%"), "中", ("overlap",)),  # 50% is ≥50% and ≤50%, both explicit
+        (EXCHANGE, exchange(1, "50%"), "差", ("shared-bound",)),  # ≤50% marks 50%; the bare 50% does not
         (EXCHANGE, exchange(3, "45%"), "差", ()),
         (EXCHANGE, exchange(0, "90%"), "差", ("gap",)),
     ],
@@ -438,7 +438,7 @@ SEED_ROW_CASES = [
     ("R026", {"制卷达标率": "97%", "阅卷登分达标率": "96%", "顾客满意率": "93.1%"}, "中", ()),
     ("R026", {"制卷达标率": "95%", "阅卷登分达标率": "94%", "顾客满意率": "94%"}, "差", ()),
     ("R096", {"非法访问系统数量": 0, "病毒木马感染率": "0%", "病毒感染次数": 0}, "优", ()),
-    ("R096", {"非法访问系统数量": 0, "病毒木马感染率": "1%", "病毒感染次数": 3}, "良", ()),
+    ("R096", {"非法访问系统数量": 0, "病毒木马感染率": "1", "病毒感染次数": 3}, "良", ()),
     ("R096", {"非法访问系统数量": 2, "病毒木马感染率": "0%", "病毒感染次数": 6}, "差", ()),
     ("R097", {"业务系统能够协调": 3, "与外部数据交换": "80%"}, "优", ()),
     ("R097", {"业务系统能够协调": 2, "与外部数据交换": "60%"}, "良", ()),

@@ -173,10 +173,13 @@ class Outcomes:
         return convert(quantity.value, quantity.unit, unit)
 
     def quantity(self, metric: str | None, unit: Unit | None) -> Quantity:
-        """:meth:`lookup` with its unit: the outcome as given when it is given in *unit*."""
+        """The outcome of *metric* as given when it is given in *unit*, or in no unit, or when
+        *unit* is ``None`` (a target that states none: 参教人数3万 takes 27000人); else converted."""
         quantity = self._given(metric)
-        if quantity.unit is unit or quantity.unit is None:
-            return quantity if quantity.unit is unit else Quantity(quantity.value, unit)
+        if quantity.unit is unit or unit is None:
+            return quantity
+        if quantity.unit is None:
+            return Quantity(quantity.value, unit)
         return Quantity(convert(quantity.value, quantity.unit, unit), unit)
 
     def _given(self, metric: str | None) -> Quantity:

@@ -135,6 +135,17 @@ class Comparison(Condition):
     def comparison(self, direction: Direction) -> Comparison:
         return self
 
+    def in_unit(self, unit: Unit | None) -> Comparison:
+        """The same comparison with its bounds in *unit*, of the same dimension (1年 is 12个月)."""
+        if unit is None or self.unit is None or self.unit == unit:
+            return self
+        source = self.unit
+
+        def moved(bound: Bound | None) -> Bound | None:
+            return None if bound is None else Bound(convert(bound.value, source, unit), bound.closed, bound.explicit)
+
+        return Comparison(Interval(moved(self.interval.lower), moved(self.interval.upper)), unit, self.metric)
+
     def region(self, metric: str | None) -> IntervalSet:
         return IntervalSet((self.interval,)) if metric == self.metric else IntervalSet.of([Interval()])
 
@@ -171,7 +182,7 @@ class BareValue(Condition):
     metric: str | None = None
 
     def comparison(self, direction: Direction) -> Comparison:
-        bound = Bound(self.value)
+        bound = Bound(self.value, explicit=False)  # a bare value includes itself by convention, not by a mark
         interval = {
             Direction.HIGHER_IS_BETTER: Interval(bound, None),
             Direction.LOWER_IS_BETTER: Interval(None, bound),
@@ -181,6 +192,12 @@ class BareValue(Condition):
 
     def holds(self, lookup: Lookup, direction_of: DirectionOf = higher_is_better) -> bool:
         return self.comparison(direction_of(self.metric)).holds(lookup)
+
+    def in_unit(self, unit: Unit | None) -> BareValue:
+        """The same value in *unit*, of the same dimension."""
+        if unit is None or self.unit is None or self.unit == unit:
+            return self
+        return BareValue(convert(self.value, self.unit, unit), unit, self.metric)
 
     def metrics(self) -> Iterator[str | None]:
         yield self.metric
@@ -292,20 +309,6 @@ def _merge_units(first: Unit | None, second: Unit | None) -> Unit | None:
     return first or second
 
 
-def _in_unit(comparison: Comparison, unit: Unit | None) -> Comparison:
-    """*comparison* with its bounds expressed in *unit* of the same dimension (1年 is 12个月)."""
-    if unit is None or comparison.unit is None or comparison.unit == unit:
-        return comparison
-
-    def moved(bound: Bound | None) -> Bound | None:
-        if bound is None:
-            return None
-        return Bound(convert(bound.value, comparison.unit, unit), bound.closed, bound.explicit)
-
-    interval = Interval(moved(comparison.interval.lower), moved(comparison.interval.upper))
-    return Comparison(interval, unit, comparison.metric)
-
-
 def _check_units(parts: Iterable[Condition]) -> None:
     """Raise if one metric is written in two units anywhere among *parts*."""
     units: dict[str | None, Unit | None] = {}
@@ -322,7 +325,7 @@ def _merge_same_metric(parts: Iterable[Condition]) -> tuple[Condition, ...] | No
             for index, earlier in enumerate(merged):
                 if isinstance(earlier, Comparison) and earlier.metric == part.metric:
                     unit = _merge_units(earlier.unit, part.unit)
-                    interval = earlier.interval.intersection(_in_unit(part, earlier.unit or unit).interval)
+                    interval = earlier.interval.intersection(part.in_unit(earlier.unit or unit).interval)
                     if interval is None:
                         _check_units(parts)
                         return None

@@ -155,13 +155,18 @@ def unit_names() -> tuple[str, ...]:
 
 
 def convert(value: Decimal, source: Unit | None, target: Unit | None) -> Decimal:
-    """*value* in *source* expressed in *target*; a missing unit takes the other.
+    """*value* in *source* expressed in *target*.  A value without a unit is taken to be
+    in *target*; a value with a unit is never taken for a value of a scale without one.
 
     >>> convert(Decimal(2), unit_named("天"), unit_named("小时"))
     Decimal('48')
     """
-    if source is target or source is None or target is None or source == target:
-        return value
+    if source is target or source is None or source == target or (target is None and value == 0):
+        return value  # zero is zero in every unit: 0% reads against 病毒木马感染率为0
+    if target is None:
+        raise OutcomeError(
+            f"the tiers give their values without a unit; an outcome in {source.name} cannot be compared"
+        )
     if source.dimension != target.dimension:
         raise OutcomeError(f"unit {source.name} cannot be compared with {target.name}")
     return CONTEXT.divide(CONTEXT.multiply(value, source.factor), target.factor)

@@ -262,7 +262,8 @@ class Criteria:
         completion = outcome if isinstance(outcome, Completion) else None
         if completion is not None:
             self._check_grades_rate()
-            outcome = completion.quantity
+            # A rate, in percent; tiers that write their rates without % (95 | 85-94 | …) read it bare.
+            outcome = completion.quantity if self.model.units[None] is not None else completion.rate
         model = self.model
         compiled = self._compiled
         # The compiled search caches model.decide for a plain number or text on a one-metric scale.

@@ -165,6 +165,10 @@ class GradingModel:
         if any(isinstance(condition, TargetsCondition) for condition in conditions):
             return cls._of_targets(conditions, tuple(labels), texts, targets or (), precision)
         named = list(dict.fromkeys(m for c in conditions for m in c.metrics() if m is not None))
+        if _one_metric_written_differently(conditions, named):
+            # 年度评价得分90分以上 | 年度评价指标得分70分以上…: one metric in the author's varying words.
+            conditions = [c.map_leaves(lambda leaf: attrs.evolve(leaf, metric=named[0])) for c in conditions]
+            named = named[:1]
         unnamed = any(m is None for c in conditions for m in c.metrics())
         if unnamed and len(named) > 1:
             raise CriteriaError(
@@ -177,8 +181,16 @@ class GradingModel:
         ]
         metrics: tuple[str | None, ...] = tuple(named) if named else (None,)
         units = _units(conditions, metrics)
+        # Every value in its metric's one unit (2000万元 and 1亿元, 六个月 and 一年), so that
+        # bounds compare, as the compiled search and lint compare them.
         conditions = [
-            c.map_leaves(lambda leaf: attrs.evolve(leaf, unit=units[leaf.metric]) if leaf.unit is None else leaf)
+            c.map_leaves(
+                lambda leaf: (
+                    attrs.evolve(leaf, unit=units[leaf.metric])
+                    if leaf.unit is None
+                    else leaf.in_unit(units[leaf.metric])
+                )
+            )
             for c in conditions
         ]
         inferred = {m: infer_direction([_region_for_direction(c, m) for c in conditions]) for m in metrics}
@@ -308,6 +320,19 @@ class GradingModel:
         # not earn the better tiers, so it takes the worst.  其他 is no band of its own here.
         last = len(resolved) - 1
         return Decision(last, None, ("gap",), evaluation)
+
+
+def _one_metric_written_differently(conditions: Sequence[Condition], named: Sequence[str]) -> bool:
+    """Whether tiers that each read one metric name it in words that share their ending
+    (…评价得分, …评价指标得分) or one inside another: one metric, written differently.
+    Names that share less (收缩压, 舒张压) are different metrics."""
+    if len(named) < 2 or any(len(set(c.metrics())) > 1 for c in conditions):
+        return False
+    shortest = min(named, key=len)
+    ending = 0
+    while ending < len(shortest) and len({name[-1 - ending] for name in named}) == 1:
+        ending += 1
+    return ending >= 2 or all(shortest in name for name in named)
 
 
 def _bind(rule: Rule, targets: Sequence[Target] | None) -> Condition:

@@ -199,7 +199,7 @@ def metric_needs_quotes(metric: str) -> bool:
         return True
     parser = tree_parser()
     for before in ("", "甲≥0或", "甲≥0且"):
-        for follower in ("≥0", "0", "=0"):
+        for follower in ("≥0", "0", "=0", "-1"):
             try:
                 tree = parser.parse(before + metric + follower, start="start")
             except LarkError:
