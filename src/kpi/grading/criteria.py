@@ -92,7 +92,7 @@ def _check_labels(instance: Criteria, attribute: attrs.Attribute[tuple[str, ...]
             + "、".join(labels)
         )
     if len(set(labels)) != len(labels) or not all(labels):
-        raise ValueError(f"labels must be distinct non-empty names, best first, not {labels!r}")
+        raise CriteriaError(f"labels must be distinct non-empty names, best first, not {labels!r}")
 
 
 @attrs.frozen

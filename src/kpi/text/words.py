@@ -169,7 +169,28 @@ NAME_ENDS: Final = ("以上", "以下", "以内")
 
 #: Words a metric name never ends in: a negation or a modal word there means the
 #: lexer cut a comparator in two (不得低于95% is not the metric 不得, <95%).
-NOT_NAME_ENDINGS: Final = ("不得", "没有", "没", "不到", "不", "未", "未能", "应", "须", "要", "必须", "接近", "约")
+NOT_NAME_ENDINGS: Final = (
+    "不得",
+    "没有",
+    "没",
+    "不到",
+    "不",
+    "未",
+    "未能",
+    "应",
+    "须",
+    "要",
+    "必须",
+    "接近",
+    "约",
+    # …相符的得10分: points that follow from a clause, not a metric and its value
+    "的得",
+    "的扣",
+    "的计",
+    "的记",
+    "的加",
+    "的减",
+)
 
 #: Comparison symbols, half- and full-width (NFKC leaves ≧ and ≦ alone).
 SYMBOLS: Final[Mapping[str, WordMeaning | None]] = MappingProxyType(
