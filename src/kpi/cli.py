@@ -149,6 +149,15 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _load_table(path: str) -> Table:
+    """The table at *path*, with what its reader noticed (lines read past) said on stderr."""
+    table = load_table(path)
+    errors = _console(stderr=True)
+    for notice in table.notices:
+        errors.print(f"[yellow]notice: {escape(notice)}[/]")
+    return table
+
+
 def _doc(function: Any) -> str:
     return str(function.__doc__ or "").strip()
 
@@ -212,7 +221,7 @@ def _template(args: argparse.Namespace) -> int:
     activity, indicator text and tiers, what to fill (填报项: the metrics or
     targets the tiers need, with units, or 完成率 for an assessed completion
     rate) and empty 实际值 columns.  Fill the 实际值 cells, then run kpi score."""
-    table = load_table(args.table)
+    table = _load_table(args.table)
     header, rows = template_records(table)
     write_output(args.output, header, rows, inputs=[args.table])
     console = _console()
@@ -237,7 +246,7 @@ def _score(args: argparse.Namespace) -> int:
     差(0-59分).  Every indicator of the table gets exactly one output row; a
     missing or unreadable result is marked 未填报 or 无效 with the reason.
     Exits 1 when any indicator could not be graded, unless --allow-ungraded."""
-    table = load_table(args.table)
+    table = _load_table(args.table)
     results = load_results(args.results)
     card = score(table, results, points=args.points, progress=lambda rows: _track(list(rows), "grading"))
     # A long table written to a sheet is not shown row by row: its records are
@@ -340,7 +349,7 @@ def _lint(args: argparse.Namespace) -> int:
     suspicious tiers (a worst tier reaching into better ones), and rows whose
     tiers cannot be read or do not fit their indicator.  Exits 1 when there
     are errors."""
-    table = load_table(args.table)
+    table = _load_table(args.table)
     records = _lint_records(table, args.severity, args.precision)
     if args.format != "table":
         _print_records(records, args.format)

@@ -16,11 +16,13 @@ import numbers
 import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from fractions import Fraction
 from typing import Final, TypeAlias
 
 import attrs
 
 from kpi.errors import KpiSyntaxError, OutcomeError
+from kpi.numbers import CONTEXT
 from kpi.text.normalise import metric_key, normalise
 from kpi.text.numerals import MAGNITUDES, scaled
 from kpi.text.quantities import parse_quantity
@@ -59,12 +61,33 @@ def read_outcome(value: object) -> Quantity:
         return Quantity(_plausible(value, value))
     if isinstance(value, numbers.Integral):
         return Quantity(_plausible(Decimal(int(value)), value))
+    if isinstance(value, Fraction):
+        return Quantity(_plausible(_exact_fraction(value), value))
+    if isinstance(value, numbers.Real) and not isinstance(value, float) and type(value).__module__ == "numpy":
+        # A NumPy float (float32, longdouble) by its own shortest repr: float(float32(84.7))
+        # is 84.69999694824219, which misses 84.7%以上.
+        try:
+            exact = Decimal(str(value))
+        except ArithmeticError:
+            raise OutcomeError(f"outcome {value!r} is not a number kpi can read exactly") from None
+        return Quantity(_plausible(exact, value))
     if isinstance(value, numbers.Real):
         number = float(value)
         if not math.isfinite(number):
             raise OutcomeError(f"outcome {value!r} is not a finite number")
         return Quantity(_plausible(Decimal(repr(number)), value))
     raise OutcomeError(f"outcome {value!r} is not a number or a text with a number")
+
+
+def _exact_fraction(value: Fraction) -> Decimal:
+    """A fraction as an exact decimal, when it has one (847/10 is 84.7; 1/3 has none)."""
+    denominator = value.denominator
+    for factor in (2, 5):
+        while denominator % factor == 0:
+            denominator //= factor
+    if denominator != 1:
+        raise OutcomeError(f"outcome {value} is not exact as a decimal; give it rounded, as a report would")
+    return CONTEXT.divide(Decimal(value.numerator), Decimal(value.denominator))
 
 
 def _plausible(number: Decimal, shown: object, *, short: bool = False) -> Decimal:

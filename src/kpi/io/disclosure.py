@@ -7,6 +7,7 @@ table's title and a header row.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from typing import Final
 
@@ -23,8 +24,24 @@ _HEADER_FIRST_CELL: Final = "职责活动"
 _LAST_HEADER_CELL: Final = "评价标准"
 
 
-def _blocks(lines: Sequence[str], path: str) -> Iterator[tuple[int, list[str]]]:
-    """Runs of tab-led cell lines after the table title: (first line number, cells)."""
+# A page number left between rows by a conversion: - 12 -, 第 3 页, 3/12, 12.
+_PAGE_NUMBER: Final = re.compile(
+    r"\s*(?:[-—–]\s*[0-9]+\s*[-—–]|第\s*[0-9]+\s*页(?:\s*[,，/]?\s*共\s*[0-9]+\s*页)?|[0-9]+\s*/\s*[0-9]+|[0-9]+)\s*"
+)
+# The title of the document's next section, which ends the table: 六、政府采购预算情况, 第七部分.
+_SECTION_TITLE: Final = re.compile(
+    r"\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+(?:部分|章|节)|[(（][一二三四五六七八九十]+[)）])"
+)
+_IDEOGRAPHIC_SPACE: Final = "\u3000"
+
+
+def _blocks(lines: Sequence[str], path: str, skipped: list[str]) -> Iterator[tuple[int, list[str]]]:
+    """Runs of tab-led cell lines after the table title: (first line number, cells).
+
+    The table ends at the next section title, not at the first line that is not
+    a cell: a page number, a stray line, or a cell line whose tab became a
+    full-width space is read past, and each such line is listed in *skipped*.
+    """
     try:
         start = next(i for i, line in enumerate(lines) if line.strip() == TABLE_TITLE)
     except StopIteration:
@@ -32,16 +49,25 @@ def _blocks(lines: Sequence[str], path: str) -> Iterator[tuple[int, list[str]]]:
     cells: list[str] = []
     first = 0
     for number, line in enumerate(lines[start + 1 :], start + 2):
-        if line.lstrip(" ").startswith("\t"):
+        text = line.lstrip(" ")
+        if text.startswith(_IDEOGRAPHIC_SPACE) and cells:
+            # A cell line whose tab was written as a full-width space.
+            skipped.append(f"{path}:{number}: a cell line begins with a full-width space, not a tab; read as a cell")
+            text = "\t" + text[1:]
+        if text.startswith("\t"):
             if not cells:
                 first = number
-            cells.append(line.lstrip(" ")[1:].rstrip("\r\n"))
+            cells.append(text[1:].rstrip("\r\n"))
             continue
         if cells:
             yield first, cells
             cells = []
-        if line.strip():
+        if not line.strip():
+            continue
+        if _SECTION_TITLE.match(line):
             return  # the next section of the document begins
+        what = "a page number" if _PAGE_NUMBER.fullmatch(line) else "a line that is not a cell of the table"
+        skipped.append(f"{path}:{number}: {what} between rows, skipped: {line.strip()[:40]}")
     if cells:
         yield first, cells
 
@@ -51,7 +77,14 @@ def read_disclosure(text: str, path: str = "<text>") -> Table:
     lines = text.splitlines()
     builder = RowBuilder(path)
     header_seen = False
-    for first, cells in _blocks(lines, path):
+    skipped: list[str] = []
+    for first, cells in _blocks(lines, path, skipped):
+        if header_seen and cells[0].strip() == _HEADER_FIRST_CELL:
+            skipped.append(f"{path}:{first}: the header repeated (a new page), skipped")
+            header = next((i for i, cell in enumerate(cells) if cell.strip() == _LAST_HEADER_CELL), len(cells) - 1)
+            first, cells = first + header + 1, cells[header + 1 :]
+            if not cells:
+                continue
         if not header_seen:
             if cells[0].strip() != _HEADER_FIRST_CELL:
                 continue  # the unit line above the column header
@@ -70,4 +103,4 @@ def read_disclosure(text: str, path: str = "<text>") -> Table:
         builder.add(location, activity, budget, description, goal, indicator, cells[5:9], problem=problem)
     if not header_seen:
         raise TableError(f"{path}: the “{TABLE_TITLE}” table has no “{_HEADER_FIRST_CELL}” header row")
-    return builder.table()
+    return builder.table(tuple(skipped))

@@ -92,7 +92,9 @@ def _read_csv(path: Path) -> Sheet:
     text, notices = _decode(path.read_bytes(), str(path))  # the bytes go as soon as they are decoded
     if "\x00" in text:
         raise FileError(f"{path}: contains NUL bytes; it is not a CSV text file")
-    reader = csv.reader(io.StringIO(text, newline=""))
+    # strict: an unclosed quote is an error at the end of the file, not a cell that
+    # silently swallows every row after it.
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         # Each record becomes a tuple as it is read: no list of lists beside the tuples.
         records = list(map(tuple, reader))
@@ -106,12 +108,28 @@ def _read_csv(path: Path) -> Sheet:
         rows = tuple(zip(range(1, len(records) + 1), records, strict=True))
     else:
         rows = _numbered(path, text)  # a quoted cell spans lines: count them record by record
+        _check_long_cells(path, rows)
     return Sheet(str(path), rows, notices)
+
+
+#: The most lines one quoted cell may span; a longer one is an unclosed quote that swallowed rows.
+MAX_CELL_LINES: Final = 20
+
+
+def _check_long_cells(path: Path, rows: Sequence[tuple[int, tuple[str, ...]]]) -> None:
+    for line, cells in rows:
+        for cell in cells:
+            lines = cell.count("\n") + 1
+            if lines > MAX_CELL_LINES:
+                raise FileError(
+                    f"{path}:{line}: a quoted cell runs across {lines} lines, swallowing the rows after it:"
+                    " a quote left unclosed? Close it and read the file again"
+                )
 
 
 def _numbered(path: Path, text: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
     """The records of *text* with the line each starts on, read one by one."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[tuple[int, tuple[str, ...]]] = []
     line = 1
     try:
@@ -119,7 +137,11 @@ def _numbered(path: Path, text: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
             rows.append((line, tuple(cells)))
             line = reader.line_num + 1
     except csv.Error as error:
-        raise FileError(f"{path}:{line}: not valid CSV ({error})") from None
+        if "unexpected end of data" in str(error):
+            reason = "a quoted cell opened here runs to the end of the file: a quote left unclosed?"
+        else:
+            reason = f"not valid CSV ({error})"
+        raise FileError(f"{path}:{line}: {reason}") from None
     return tuple(rows)
 
 

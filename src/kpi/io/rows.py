@@ -65,10 +65,12 @@ class TableRow:
 
 @attrs.frozen
 class Table:
-    """The rows of one indicator table, in document order."""
+    """The rows of one indicator table, in document order, and what the reader
+    noticed on the way (``notices``: lines read past, with their place)."""
 
     path: str
     rows: tuple[TableRow, ...]
+    notices: tuple[str, ...] = ()
 
     def __iter__(self) -> Iterator[TableRow]:
         return iter(self.rows)
@@ -193,10 +195,10 @@ class RowBuilder:
             )
         )
 
-    def table(self) -> Table:
+    def table(self, notices: tuple[str, ...] = ()) -> Table:
         rows = self.rows
         if len({row.id for row in rows}) == len(rows):
-            return Table(self.path, tuple(rows))  # no id is used twice, the usual case
+            return Table(self.path, tuple(rows), notices)  # no id is used twice, the usual case
         seen: dict[str, TableRow] = {}
         rows = list(rows)
         for index, row in enumerate(rows):
@@ -206,7 +208,7 @@ class RowBuilder:
                 rows[index] = attrs.evolve(row, criteria=None, error=problem)
             else:
                 seen[row.id] = row
-        return Table(self.path, tuple(rows))
+        return Table(self.path, tuple(rows), notices)
 
 
 def _located(error: KpiError, location: SourceLocation) -> KpiError:

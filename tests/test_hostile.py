@@ -1,0 +1,131 @@
+"""Hostile and careless inputs: each defect found by trying kpi as such a user, as a case named after it."""
+
+from __future__ import annotations
+
+import decimal
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+import kpi
+from cases import SEED
+from kpi.io.disclosure import read_disclosure
+
+SEED_TEXT = SEED.read_text(encoding="utf-8")
+LINES = SEED_TEXT.splitlines()
+
+
+def _with_lines_after_row(number: int, extra: list[str]) -> str:
+    """The seed with *extra* lines inserted after the blank line that ends its *number*-th row."""
+    blanks = [index for index, line in enumerate(LINES) if index > 200 and not line.strip()]
+    at = blanks[number]
+    return "\n".join([*LINES[: at + 1], *extra, *LINES[at + 1 :]])
+
+
+HEADER = ["\t职责活动", "\t年度预算数", "\t内容描述", "\t绩效目标", "\t绩效指标", "\t评价标准"]
+
+
+@pytest.mark.parametrize(
+    ("stray", "notice"),
+    [
+        (["- 12 -", ""], "a page number between rows, skipped: - 12 -"),
+        (["第 3 页", ""], "a page number between rows, skipped: 第 3 页"),
+        (["3/12", ""], "a page number between rows, skipped: 3/12"),
+        ([*HEADER, ""], "the header repeated (a new page), skipped"),
+        (["（续表）", ""], "a line that is not a cell of the table between rows, skipped: （续表）"),
+    ],
+)
+def test_a_stray_line_in_a_disclosure_does_not_end_the_table(stray: list[str], notice: str) -> None:
+    table = read_disclosure(_with_lines_after_row(40, stray), "seed.txt")
+    assert len(table.indicators) == 102
+    assert [row.indicator.text for row in table.indicators] == [
+        row.indicator.text for row in read_disclosure(SEED_TEXT).indicators
+    ]
+    assert len(table.notices) == 1 and table.notices[0].endswith(notice)
+
+
+def test_a_cell_line_led_by_a_full_width_space_is_read_as_a_cell() -> None:
+    text = SEED_TEXT.replace("\n\t1159.72\n", "\n\u30001159.72\n", 1)
+    table = read_disclosure(text, "seed.txt")
+    assert len(table.indicators) == 102 and table.rows[0].budget == Decimal("1159.72")
+    assert "full-width space" in table.notices[0]
+
+
+def test_the_table_ends_at_the_next_section_title() -> None:
+    table = read_disclosure(SEED_TEXT)
+    assert len(table.indicators) == 102 and table.notices == ()
+
+
+@pytest.mark.parametrize("kind", ["table", "results"])
+def test_an_unclosed_quote_in_a_csv_is_an_error_with_its_line(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "broken.csv"
+    if kind == "table":
+        header = "编号,职责活动,年度预算数,内容描述,绩效目标,绩效指标,评价标准,,,\n"
+        rows = ['R1,促进就业,1,描述,目标,"城镇新增就业10万人,95%,85%-94%,70%-84%,69%以下\n']
+        rows += [f"R{n},促进就业,1,描述,目标,就业,95%,85%-94%,70%-84%,69%以下\n" for n in range(2, 6)]
+        path.write_text(header + "".join(rows), encoding="utf-8")
+        with pytest.raises(
+            kpi.FileError, match=r"broken\.csv:2: a quoted cell opened here runs to the end of the file"
+        ):
+            kpi.load_table(path)
+    else:
+        path.write_text('编号,填报项1,实际值1\nR002,完成率,"96%\nR003,完成率,90%\nR004,完成率,80%\n', encoding="utf-8")
+        with pytest.raises(
+            kpi.FileError, match=r"broken\.csv:2: a quoted cell opened here runs to the end of the file"
+        ):
+            kpi.load_results(path)
+
+
+def test_a_quoted_cell_across_many_lines_is_an_error_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "long.csv"
+    rows = '编号,填报项1,实际值1\nR002,完成率,"96%\n' + "R003,完成率,90%\n" * 30 + 'R009",x,\nR010,完成率,1\n'
+    path.write_text(rows, encoding="utf-8")
+    with pytest.raises(kpi.FileError, match=r"long\.csv:2: a quoted cell runs across 32 lines"):
+        kpi.load_results(path)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["不得低于95%", "没有达到95%", "不得超过5%", "不到95%", "未能达到95%", "不应低于95%", "须不少于95%"],
+)
+def test_negation_words_are_comparators_never_part_of_a_metric_name(text: str) -> None:
+    rule = kpi.parse_rule(text)
+    assert rule.metrics == (None,)
+    assert not any(metric and metric.endswith(("不得", "没有", "不到", "应", "须", "未能")) for metric in rule.metrics)
+
+
+def test_a_rule_that_must_not_fall_below_grades_a_low_figure_low() -> None:
+    criteria = kpi.Criteria.parse("不得低于95% | 85%-94% | 70%-84% | 69%以下")
+    assert criteria.grade("50%").label == "差"
+
+
+@pytest.mark.parametrize("text", ["接近100%", "3万万人", "95%人", "85%-94%之间之间"])
+def test_phrases_kpi_cannot_read_safely_are_refused(text: str) -> None:
+    with pytest.raises(kpi.KpiSyntaxError):
+        kpi.parse_rule(text)
+
+
+@pytest.mark.parametrize("outcome", ["80%", "3小时"])
+def test_a_unitless_scale_refuses_an_outcome_with_a_unit(outcome: str) -> None:
+    with pytest.raises(kpi.OutcomeError, match="without a unit"):
+        kpi.Criteria.parse("0.95 | 0.85-0.94 | 0.70-0.84 | 0.69以下").grade(outcome)
+
+
+def test_grades_do_not_depend_on_the_callers_decimal_context() -> None:
+    criteria = kpi.Criteria.parse("≤10小时 | ≤15小时 | ≤20小时 | >20小时")
+    expected = criteria.grade("601分钟").label
+    with decimal.localcontext() as context:
+        context.prec = 2
+        context.traps[decimal.Inexact] = True
+        assert kpi.Criteria.parse("≤10小时 | ≤15小时 | ≤20小时 | >20小时").grade("601分钟").label == expected == "良"
+
+
+def test_numbers_that_are_not_floats_are_read_exactly() -> None:
+    numpy = pytest.importorskip("numpy")
+    criteria = kpi.Criteria.parse("84.7%以上 | 70%-84.6% | 60%-69.9% | 60%以下")
+    assert criteria.grade(numpy.float32(84.7)).label == "优"
+    assert criteria.grade(Fraction(847, 10)).label == "优"
+    with pytest.raises(kpi.OutcomeError, match="not exact"):
+        criteria.grade(Fraction(1, 3))
