@@ -129,3 +129,47 @@ def test_numbers_that_are_not_floats_are_read_exactly() -> None:
     assert criteria.grade(Fraction(847, 10)).label == "优"
     with pytest.raises(kpi.OutcomeError, match="not exact"):
         criteria.grade(Fraction(1, 3))
+
+
+HUGE = 100_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1" + " " * HUGE + "x", " " * HUGE + "95%", "9" * HUGE, "优(" + "9" * HUGE, "（" * HUGE, "95%" * (HUGE // 3)],
+)
+def test_a_long_text_is_refused_quickly_and_quoted_in_part(text: str) -> None:
+    criteria = kpi.Criteria.parse("95% | 85%-94% | 70%-84% | 69%以下")
+    with pytest.raises(kpi.OutcomeError) as caught:
+        criteria.grade(text)
+    assert len(str(caught.value)) < 200
+    with pytest.raises(kpi.KpiSyntaxError):
+        kpi.parse_rule(text)
+    with pytest.raises(kpi.KpiError):
+        kpi.Criteria.parse_scale(text)
+
+
+def test_a_long_unit_hint_cell_is_read_in_linear_time() -> None:
+    from kpi.io.results import _without_hint
+
+    assert _without_hint("城镇新增就业（人）") == "城镇新增就业"
+    assert _without_hint("x" + " " * HUGE + "y").startswith("x")
+
+
+def test_a_results_header_of_many_pairs_is_read_in_one_pass(tmp_path: Path) -> None:
+    pairs = 20_000
+    header = ",".join(["编号", *(f"填报项{n},实际值{n}" for n in range(1, pairs + 1))])
+    (tmp_path / "wide.csv").write_text(header + "\nR002," + "完成率,96%," * 2 + "\n", encoding="utf-8")
+    results = kpi.load_results(tmp_path / "wide.csv")
+    assert results.entries["R002"].filled[:2] == (("完成率", "96%"), ("完成率", "96%"))
+
+
+@pytest.mark.parametrize("length", [480, 496, 500])
+def test_the_canonical_text_of_a_long_rule_reads_back(length: int) -> None:
+    text = "率" * (length - 4) + "≥90%"
+    try:
+        rule = kpi.parse_rule(text)
+    except kpi.KpiSyntaxError as error:
+        assert "canonical form" in str(error) or "longer than" in str(error)
+    else:
+        assert kpi.parse_rule(str(rule)) == rule

@@ -23,6 +23,7 @@ import attrs
 
 from kpi.errors import KpiSyntaxError, OutcomeError
 from kpi.numbers import CONTEXT
+from kpi.text.grammar import MAX_TEXT_LENGTH
 from kpi.text.normalise import metric_key, normalise
 from kpi.text.numerals import MAGNITUDES, scaled
 from kpi.text.quantities import parse_quantity
@@ -46,6 +47,9 @@ def read_outcome(value: object) -> Quantity:
     ['95', '0.1', '96.5%', '96000人', '18小时']
     """
     if type(value) is str or isinstance(value, str):
+        if len(value) > MAX_TEXT_LENGTH:
+            # Not remembered, and quoted only in part: a pasted document is no figure.
+            raise OutcomeError(f"outcome {value[:20]!r}… is longer than {MAX_TEXT_LENGTH} characters")
         read = _reading(value)
         if type(read) is str:
             raise OutcomeError(read)

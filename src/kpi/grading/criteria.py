@@ -28,6 +28,7 @@ from kpi.indicators import Indicator
 from kpi.outcomes import OutcomeInput, Outcomes
 from kpi.rules import Rule
 from kpi.targets import Aggregate, Completion
+from kpi.text.grammar import MAX_TEXT_LENGTH
 from kpi.text.normalise import metric_key
 from kpi.text.reading import parse_rule
 from kpi.units import Unit
@@ -179,6 +180,8 @@ class Criteria:
         >>> Criteria.parse_scale("A（≥90分）；B（≥75分）；C（≥60分）；D（＜60分）").grade(80).label
         'B'
         """
+        if len(text) > MAX_BANDS * MAX_TEXT_LENGTH:
+            raise CriteriaError(f"a scale of {len(text)} characters is longer than any kpi reads")
         items = _SCALE_ITEM.findall(text)
         if not MIN_BANDS <= len(items) <= MAX_BANDS or _SCALE_ITEM.sub("", text).strip(_SCALE_SEPARATORS):
             raise CriteriaError(

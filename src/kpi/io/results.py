@@ -38,7 +38,8 @@ COMPLETION_RATE: Final = "完成率"
 #: The 填报项 of a single value with no metric name.
 ACTUAL: Final = "实际值"
 _ID: Final = ("编号", "id", "序号", "指标编号")
-_HINT: Final = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+# A unit hint closing a 填报项: （人）, (%).  Matched on the stripped name, so it runs in linear time.
+_HINT: Final = re.compile(r"[(（][^()（）]*[)）]$")
 
 
 def needed_values(row: TableRow) -> tuple[str, ...]:
@@ -130,28 +131,32 @@ def _columns(header: Sequence[str]) -> tuple[int, list[tuple[int, int]], int | N
     if id_column is None:
         return None
     pairs: list[tuple[int, int]] = []
+    # Each column by its name, first occurrence: a header of thousands of pairs is read in one pass.
+    position: dict[str, int] = {}
     for index, name in enumerate(names):
-        match = re.fullmatch(r"填报项(\d*)", name)
+        position.setdefault(name, index)
+    for index, name in enumerate(names):
+        match = re.fullmatch(r"填报项([0-9]*)", name)
         if match:
-            value = next((i for i, other in enumerate(names) if other == f"实际值{match.group(1)}"), None)
+            value = position.get(f"实际值{match.group(1)}")
             if value is not None:
                 pairs.append((index, value))
     if not pairs:
         for label in (ACTUAL, COMPLETION_RATE):
-            value = next((i for i, name in enumerate(names) if name == label), None)
+            value = position.get(label)
             if value is not None:
                 pairs.append((-1 if label == ACTUAL else -2, value))
                 break
     if not pairs:
         return None
-    weight = next((i for i, name in enumerate(names) if name == "权重"), None)
+    weight = position.get("权重")
     return id_column, pairs, weight
 
 
 @functools.lru_cache(maxsize=4096)
 def _without_hint(name: str) -> str:
     """A 填报项, stripped, without its unit hint: 城镇新增就业（人） is 城镇新增就业."""
-    return _HINT.sub("", name.strip())
+    return _HINT.sub("", name.strip()).rstrip()
 
 
 def _cells_at(indices: Sequence[int]) -> Callable[[Sequence[str]], tuple[str, ...]]:

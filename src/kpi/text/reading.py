@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from typing import Final
 
 import attrs
 
 from kpi.errors import KpiSyntaxError
 from kpi.rules import Condition, Rule
 from kpi.text.clauses import begins_with_label, read_clause
-from kpi.text.grammar import parse_text
+from kpi.text.grammar import MAX_TEXT_LENGTH, parse_text
 from kpi.text.normalise import Normalised, normalise
 from kpi.text.parser import CORRECTIONS, INCLUSIVE, tier_parser
 from kpi.text.words import WORDS
@@ -54,11 +53,14 @@ def read_tier(text: str, *, inclusive: Mapping[str, bool] | None = None, label: 
     """
     if not isinstance(text, str):
         raise TypeError(f"tier text must be a str, not {type(text).__name__}")
+    if len(text) > MAX_TEXT_LENGTH:
+        # Before any reading, so that no pattern runs over a pasted document.
+        raise KpiSyntaxError(f"cannot read tier text: longer than {MAX_TEXT_LENGTH} characters", text[:60] + "…", 60)
     if inclusive:
         _check_inclusive(inclusive)
         reset = INCLUSIVE.set(inclusive)
         try:
-            return _read(text, label)
+            return _fits(_read(text, label), text)
         finally:
             INCLUSIVE.reset(reset)
     return _read_cached(text, label)
@@ -98,7 +100,9 @@ def _corrected(normalised: Normalised, start: int, end: int, fix: str) -> str:
     return f"{source.strip()} → {(source[:begin] + fix + source[finish:]).strip()}"
 
 
-_read_cached: Final = functools.lru_cache(maxsize=16_384)(_read)
+@functools.lru_cache(maxsize=16_384)
+def _read_cached(text: str, label: str | None) -> Reading:
+    return _fits(_read(text, label), text)
 
 
 def parse_condition(text: str, *, inclusive: Mapping[str, bool] | None = None) -> Condition:
@@ -124,3 +128,17 @@ def parse_rule(text: str, *, inclusive: Mapping[str, bool] | None = None, label:
     """
     reading = read_tier(text, inclusive=inclusive, label=label)
     return Rule(reading.condition, text, label=reading.label, corrections=reading.corrections)
+
+
+def _fits(reading: Reading, text: str) -> Reading:
+    """*reading*, when its canonical text is short enough to be read back (quotes or
+    expanded magnitudes can make it longer than the text as written)."""
+    canonical = str(reading.condition)
+    if len(canonical) > MAX_TEXT_LENGTH:
+        raise KpiSyntaxError(
+            f"cannot read tier text: its canonical form ({len(canonical)} characters) would be longer than"
+            f" {MAX_TEXT_LENGTH}",
+            text[:60] + ("…" if len(text) > 60 else ""),
+            min(len(text), 60),
+        )
+    return reading
