@@ -131,3 +131,26 @@ def test_any_outcome_is_graded_exactly_or_refused(outcome: object) -> None:
     elif isinstance(outcome, float):
         assert grade.outcome.value == Decimal(repr(outcome))
     assert grade.explain()
+
+
+csv_pieces = st.sampled_from(
+    [*'编号填报项实际值完成率权重R0123,"\n\r\t%；', "R002", "完成率", "96%", ',"', '""', "\ufeff"]
+)
+
+
+@given(st.lists(csv_pieces, max_size=60).map("".join))
+@settings(max_examples=max(EXAMPLES // 10, 50), deadline=None, suppress_health_check=list(HealthCheck))
+def test_any_results_file_is_read_or_refused_with_its_place(text: str) -> None:
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "results.csv"
+        path.write_text("编号,填报项1,实际值1\n" + text, encoding="utf-8")
+        try:
+            results = kpi.load_results(path)
+        except kpi.FileError as error:
+            assert str(error).startswith(str(path))
+        else:
+            lines = path.read_text(encoding="utf-8").count("\n") + 1
+            assert all(1 <= entry.location.line <= lines for entry in results.entries.values())
