@@ -182,7 +182,7 @@ def test_gbk_results_file_reads_the_same(tmp_path: Path, capsys: pytest.CaptureF
         (b"\xef\xbb\xbf", "{path}: the file is empty"),
         (
             "编号,指标\r\nR002,95%\r\n".encode(),
-            "{path}: no heading row with 编号 and 填报项/实际值 (or 实际值, 完成率) columns",
+            "{path}: no heading row with 编号 and 填报项/实际值 (or 实际值, 实际完成值, 完成率) columns",
         ),
         (b"\x00\x00\x00", "{path}: contains NUL bytes; it is not a CSV text file"),
     ],

@@ -81,11 +81,11 @@ def _parser() -> argparse.ArgumentParser:
     template = commands.add_parser(
         "template", help="write a fill-in sheet for a table's year-end results", description=_doc(_template)
     )
-    template.add_argument("table", help="indicator table: disclosure .txt, .csv or .xlsx")
+    _table_arguments(template)
     template.add_argument("-o", "--output", required=True, help="the sheet to write: .csv or .xlsx")
 
     scoring = commands.add_parser("score", help="grade every indicator of a table", description=_doc(_score))
-    scoring.add_argument("table", help="indicator table: disclosure .txt, .csv or .xlsx")
+    _table_arguments(scoring)
     scoring.add_argument("results", help="year-end results: .csv or .xlsx, as written by kpi template")
     scoring.add_argument("-o", "--output", help="also write the graded rows: .csv, .xlsx or .json")
     scoring.add_argument("--format", choices=FORMATS, default="table", help="what to print (default: table)")
@@ -102,7 +102,7 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     linting = commands.add_parser("lint", help="check every tier set of a table", description=_doc(_lint))
-    linting.add_argument("table", help="indicator table: disclosure .txt, .csv or .xlsx")
+    _table_arguments(linting)
     linting.add_argument("--format", choices=FORMATS, default="table", help="what to print (default: table)")
     linting.add_argument(
         "--severity",
@@ -127,9 +127,21 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load_table(path: str) -> Table:
-    """The table at *path*, with what its reader noticed (lines read past) said on stderr."""
-    table = load_table(path)
+_TABLE_HELP: Final = "indicator table (the disclosure's or the national form): .txt, .csv, .xlsx, .xls or .docx"
+
+
+def _table_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument("table", help=_TABLE_HELP)
+    command.add_argument(
+        "--sheet",
+        help="the sheet of a workbook to read (its name or number), or the table of a .docx (its number);"
+        " default: the first sheet with an indicator table, every such table of a .docx",
+    )
+
+
+def _load_table(args: argparse.Namespace) -> Table:
+    """The table the arguments name, with what its reader noticed (lines read past) said on stderr."""
+    table = load_table(args.table, sheet=args.sheet)
     errors = console(stderr=True)
     for notice in table.notices:
         errors.print(f"[yellow]notice: {escape(notice)}[/]")
@@ -164,7 +176,7 @@ def _template(args: argparse.Namespace) -> int:
     activity, indicator text and tiers, what to fill (填报项: the metrics or
     targets the tiers need, with units, or 完成率 for an assessed completion
     rate) and empty 实际值 columns.  Fill the 实际值 cells, then run kpi score."""
-    table = _load_table(args.table)
+    table = _load_table(args)
     header, rows = template_records(table)
     write_output(args.output, header, rows, inputs=[args.table])
     out = console()
@@ -186,7 +198,7 @@ def _score(args: argparse.Namespace) -> int:
     差(0-59分).  Every indicator of the table gets exactly one output row; a
     missing or unreadable result is marked 未填报 or 无效 with the reason.
     Exits 1 when any indicator could not be graded, unless --allow-ungraded."""
-    table = _load_table(args.table)
+    table = _load_table(args)
     results = load_results(args.results)
     card = score(table, results, points=args.points, progress=lambda rows: track(list(rows), "grading"))
     # A long table written to a sheet is not shown row by row: its records are
@@ -253,7 +265,7 @@ def _lint(args: argparse.Namespace) -> int:
     suspicious tiers (a worst tier reaching into better ones), and rows whose
     tiers cannot be read or do not fit their indicator.  Exits 1 when there
     are errors."""
-    table = _load_table(args.table)
+    table = _load_table(args)
     records = _lint_records(table, args.severity, args.precision)
     if args.format != "table":
         print_records(records, args.format)

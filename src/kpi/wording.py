@@ -97,6 +97,21 @@ class Words:
     missing_values: str  # {names}
     weight_not_a_number: str  # {text}
     weight_negative: str  # {text}
+    # -- the national form's rule (kpi.national) -------------------------------
+    form_met: str  # {actual} {target}
+    form_missed: str  # {actual} {target} {share} {how}
+    form_reach: str
+    form_limit: str
+    form_qualitative: str  # {grade} {share}
+    form_word: str  # {actual} {grade} {share}
+    form_needs_word: str  # {target} {actual}
+    form_budget: str  # {rate} {share}
+    form_unit: str  # {actual} {target}
+    form_unitless: str  # {unit}
+    form_bare_reach: str
+    form_bare_limit: str
+    score_differs: str  # {place} {id} {written} {computed}
+    score_out_of_range: str  # {place} {id} {written} {grade} {range} {computed}
     # -- what in a results file matches no row of the table ---------------------
     unknown_id: str  # {place} {id}
     repeated_id: str  # {place} {id} {times} {first}
@@ -157,6 +172,20 @@ _ZH: Final = Words(
     missing_values="缺少 {names} 的实际值",
     weight_not_a_number="权重“{text}”不是数字",
     weight_negative="权重“{text}”不是非负数",
+    form_met="实际完成值 {actual} 达到指标值“{target}”：得满分",
+    form_missed="实际完成值 {actual} 未达到指标值“{target}”：得分为分值的 {share}（{how}）",
+    form_reach="实际 ÷ 指标",
+    form_limit="指标 ÷ 实际",
+    form_qualitative="定性指标评为{grade}：得分为分值的 {share}",
+    form_word="实际完成值“{actual}”是评定而非数字：按{grade}计，得分为分值的 {share}",
+    form_needs_word="指标值“{target}”是定性指标：实际完成值应填 达成、部分达成 或 未达成，而不是“{actual}”",
+    form_budget="预算执行率 {rate}：得分为分值 × 执行率，即分值的 {share}（不超过分值）",
+    form_unit="实际完成值“{actual}”的单位与指标值“{target}”的不同，无法比较",
+    form_unitless="实际完成值未写单位，按指标值的单位 {unit} 读",
+    form_bare_reach="指标值未写 ≥ 或 ≤，按应达到的数值（≥）读",
+    form_bare_limit="指标值未写 ≥ 或 ≤，成本指标按不应超过的上限（≤）读",
+    score_differs="{place}: 编号 {id} 手填得分 {written}，kpi 计得 {computed}",
+    score_out_of_range="{place}: 编号 {id} 手填得分 {written} 不在{grade}的得分区间（{range}）内；kpi 计得 {computed}",
     unknown_id="{place}: 编号 {id} 的结果在表格中没有对应的行",
     repeated_id="{place}: 编号 {id} 出现 {times} 次（第一次在 {first}）",
     no_id="{place}: 结果行没有编号",
@@ -221,6 +250,25 @@ _EN: Final = Words(
     missing_values="no figure for {names}",
     weight_not_a_number="weight “{text}” is not a number",
     weight_negative="weight “{text}” is not a non-negative number",
+    form_met="实际完成值 {actual} meets the target “{target}”: full points",
+    form_missed="实际完成值 {actual} misses the target “{target}”: {share} of the points ({how})",
+    form_reach="actual ÷ target",
+    form_limit="target ÷ actual",
+    form_qualitative="a qualitative target graded {grade}: {share} of the points",
+    form_word="实际完成值 “{actual}” is a judgement, not a figure: counted as {grade}, {share} of the points",
+    form_needs_word=(
+        "the target “{target}” is qualitative: its 实际完成值 must be 达成, 部分达成 or 未达成, not “{actual}”"
+    ),
+    form_budget="budget execution rate {rate}: points × the rate, {share} of the points (never more than all)",
+    form_unit="the unit of 实际完成值 “{actual}” is not that of the target “{target}”: they cannot be compared",
+    form_unitless="实际完成值 has no unit: read in the target's unit, {unit}",
+    form_bare_reach="the target has no ≥ or ≤: read as a figure to reach (≥)",
+    form_bare_limit="the target has no ≥ or ≤: a cost indicator's is read as a limit not to exceed (≤)",
+    score_differs="{place}: id {id}: 得分 {written} written by hand, kpi works out {computed}",
+    score_out_of_range=(
+        "{place}: id {id}: 得分 {written} written by hand is outside the range of {grade} ({range}); kpi works out"
+        " {computed}"
+    ),
     unknown_id="{place}: result for unknown id {id}; the table has no such row",
     repeated_id="{place}: id {id} appears {times} times (first at {first})",
     no_id="{place}: result row without an id",

@@ -20,7 +20,6 @@ import os
 import re
 import tempfile
 import time
-import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -30,7 +29,7 @@ import attrs
 
 from kpi.errors import FileError
 
-__all__ = ["Sheet", "csv_safe", "read_rows", "write_output"]
+__all__ = ["MAX_FILE_BYTES", "MAX_ROWS", "Sheet", "csv_safe", "read_csv", "write_output"]
 
 T = TypeVar("T")
 
@@ -48,20 +47,27 @@ class Sheet:
     rows: tuple[tuple[int, tuple[str, ...]], ...]
     notices: tuple[str, ...] = ()
     kind: str = "csv"
+    #: The table's number in a document of several (a .docx), for locations.
+    table: int | None = None
 
     def after_heading(
-        self, recognise: Callable[[tuple[str, ...]], T | None], missing: str
+        self, recognise: Callable[[tuple[str, ...], tuple[str, ...]], tuple[T, int] | None], missing: str
     ) -> tuple[T, Iterator[tuple[int, tuple[str, ...]]]]:
-        """What *recognise* makes of the first row it accepts, and the rows after it.
+        """What *recognise* makes of the first heading it accepts, and the rows after it.
 
-        Tables often carry a title or a unit line above their heading row.
-        Raises :class:`FileError` with *missing* when no row is a heading.
+        Tables often carry a title or a unit line above their heading, and a
+        heading may take two rows (评价标准 over 优/良/中/差): *recognise* is
+        given each row and the one after it, and says what the heading holds
+        and how many rows it takes.  Raises :class:`FileError` with *missing*
+        when no row is a heading.
         """
-        rows = iter(self.rows)
-        for _, cells in rows:
-            found = recognise(cells)
+        rows = self.rows
+        for index, (_, cells) in enumerate(rows):
+            following = rows[index + 1][1] if index + 1 < len(rows) else ()
+            found = recognise(cells, following)
             if found is not None:
-                return found, rows
+                heading, used = found
+                return heading, iter(rows[index + used :])
         raise FileError(f"{self.path}: {missing}")
 
 
@@ -99,7 +105,8 @@ def _decode(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
     return text, (f"{path}: not UTF-8; read as GBK/GB18030 (Excel's Chinese CSV)",)
 
 
-def _read_csv(path: Path) -> Sheet:
+def read_csv(path: Path) -> Sheet:
+    """The rows of a CSV file (or Excel's tab-separated Unicode text) as text cells."""
     text, notices = _decode(path.read_bytes(), str(path))  # the bytes go as soon as they are decoded
     if "\x00" in text:
         raise FileError(f"{path}: contains NUL bytes; it is not a CSV text file")
@@ -155,91 +162,6 @@ def _numbered(path: Path, text: str, dialect: str = "excel") -> tuple[tuple[int,
             reason = f"not valid CSV ({error})"
         raise FileError(f"{path}:{line}: {reason}") from None
     return tuple(rows)
-
-
-def _cell_text(cell: Any) -> str:
-    """A spreadsheet cell as the text a person sees (0.96 formatted 0% is 96%)."""
-    value = cell.value
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, int | float):
-        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-        if "%" in (cell.number_format or ""):
-            number *= 100
-            return format(number.normalize(), "f") + "%"
-        return format(number, "f") if isinstance(value, int) else repr(value)
-    return str(value)
-
-
-def _read_xlsx(path: Path) -> Sheet:
-    try:
-        import openpyxl
-    except ImportError:
-        raise FileError(f"{path}: reading .xlsx needs the excel extra: pip install 'kpi[excel]'") from None
-    if not openpyxl.DEFUSEDXML:  # pragma: no cover - the extra installs defusedxml
-        raise FileError("reading .xlsx safely needs defusedxml: pip install 'kpi[excel]'")
-    _check_archive(path)
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many types for a broken archive
-        raise FileError(f"{path}: not a readable .xlsx workbook ({type(error).__name__}: {error})") from None
-    try:
-        sheet = book.worksheets[0]
-        # The declared dimension (A1:XFD1048576) is not trusted: rows are as long as their cells.
-        sheet.reset_dimensions()
-        rows: list[tuple[int, tuple[str, ...]]] = []
-        for number, row in enumerate(sheet.iter_rows(), 1):
-            if number > MAX_ROWS:
-                raise FileError(f"{path}: more than {MAX_ROWS} rows")
-            if len(row) > MAX_COLUMNS:
-                raise FileError(f"{path}: row {number} has more than {MAX_COLUMNS} cells")
-            rows.append((number, tuple(_cell_text(cell) for cell in row)))
-    except FileError:
-        raise
-    except Exception as error:
-        raise FileError(f"{path}: cannot read the first sheet ({type(error).__name__}: {error})") from None
-    finally:
-        book.close()
-    return Sheet(f"{path}[{sheet.title}]", tuple(rows), kind="xlsx")
-
-
-#: Most cells in one row of a sheet, and most bytes the parts of an .xlsx may unpack to.
-MAX_COLUMNS: Final = 2_000
-MAX_UNPACKED_BYTES: Final = 400 * 1024 * 1024
-#: An .xlsx part that unpacks to more than this many times its packed size is refused: a zip bomb.
-MAX_PACKING_RATIO: Final = 200
-
-
-def _check_archive(path: Path) -> None:
-    """Refuse an .xlsx whose parts unpack to more than kpi reads, before any is unpacked."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            parts = archive.infolist()
-    except (zipfile.BadZipFile, OSError) as error:
-        raise FileError(f"{path}: not a readable .xlsx workbook ({type(error).__name__}: {error})") from None
-    total = sum(part.file_size for part in parts)
-    if total > MAX_UNPACKED_BYTES:
-        raise FileError(f"{path}: its parts unpack to {total // 1024 // 1024} MB, more than kpi reads")
-    for part in parts:
-        if part.file_size > 1024 * 1024 and part.file_size > MAX_PACKING_RATIO * max(part.compress_size, 1):
-            raise FileError(f"{path}: {part.filename} unpacks to {part.file_size // 1024 // 1024} MB from far less")
-
-
-def read_rows(path: str | os.PathLike[str]) -> Sheet:
-    """The rows of a CSV or XLSX file as text cells."""
-    file = Path(path)
-    if not file.is_file():
-        raise FileError(f"{file}: no such file")
-    if file.stat().st_size > MAX_FILE_BYTES:
-        raise FileError(f"{file}: larger than {MAX_FILE_BYTES // 1024 // 1024} MB")
-    suffix = file.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(file)
-    if suffix in (".csv", ".txt", ".tsv"):
-        return _read_csv(file)
-    raise FileError(f"{file}: unknown kind of file; use .csv or .xlsx")
 
 
 _TEMPORARY_SUFFIX: Final = ".kpi-partial"

@@ -15,18 +15,20 @@ import operator
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Final
 
 import attrs
 
-from kpi.io.files import Sheet, read_rows
+from kpi.io.documents import find_sheets, read_sheets
+from kpi.io.files import Sheet
 from kpi.io.rows import SourceLocation, Table, TableRow
 from kpi.text.normalise import normalise
 from kpi.wording import words
 
 __all__ = [
     "COMPLETION_RATE",
+    "FORM_ACTUAL",
     "ResultEntry",
     "Results",
     "load_results",
@@ -38,6 +40,8 @@ __all__ = [
 COMPLETION_RATE: Final = "完成率"
 #: The 填报项 of a single value with no metric name.
 ACTUAL: Final = "实际值"
+#: The national form's column of the year's figures (or grades, for a qualitative target).
+FORM_ACTUAL: Final = "实际完成值"
 _ID: Final = ("编号", "id", "序号", "指标编号")
 # A unit hint closing a 填报项: （人）, (%).  Matched on the stripped name, so it runs in linear time.
 _HINT: Final = re.compile(r"[(（][^()（）]*[)）]$")
@@ -95,6 +99,8 @@ class ResultEntry:
     weight: str
     location: SourceLocation
     problem: str = ""
+    #: A 得分 written by hand (the national form's), checked against kpi's.
+    score: str = ""
 
     #: The (name, value) pairs that carry a name or a value.  Scoring reads it
     #: for every row: it is worked out once, as the entry is made.
@@ -126,7 +132,12 @@ class Results:
         return tuple(entry for entry in self.entries.values() if entry.id not in known)
 
 
-def _columns(header: Sequence[str]) -> tuple[int, list[tuple[int, int]], int | None] | None:
+# Where a results sheet's cells are: the id, the (填报项, 实际值) pairs (a negative
+# 填报项 column stands for a fixed name), the 权重 and the 得分 written by hand.
+_Columns = tuple[int, list[tuple[int, int]], int | None, int | None]
+
+
+def _columns(header: Sequence[str]) -> _Columns | None:
     names = [normalise(cell).text.strip().lower() for cell in header]
     id_column = next((i for i, name in enumerate(names) if name in _ID), None)
     if id_column is None:
@@ -143,15 +154,14 @@ def _columns(header: Sequence[str]) -> tuple[int, list[tuple[int, int]], int | N
             if value is not None:
                 pairs.append((index, value))
     if not pairs:
-        for label in (ACTUAL, COMPLETION_RATE):
+        for label in (ACTUAL, FORM_ACTUAL, COMPLETION_RATE):
             value = position.get(label)
             if value is not None:
-                pairs.append((-1 if label == ACTUAL else -2, value))
+                pairs.append((-2 if label == COMPLETION_RATE else -1, value))
                 break
     if not pairs:
         return None
-    weight = position.get("权重")
-    return id_column, pairs, weight
+    return id_column, pairs, position.get("权重"), position.get("得分")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -168,13 +178,23 @@ def _cells_at(indices: Sequence[int]) -> Callable[[Sequence[str]], tuple[str, ..
     return operator.itemgetter(*indices)
 
 
+_MISSING: Final = "no heading row with 编号 and 填报项/实际值 (or 实际值, 实际完成值, 完成率) columns"
+
+
+def _heading(cells: tuple[str, ...], _following: tuple[str, ...]) -> tuple[_Columns, int] | None:
+    found = _columns(cells)
+    return None if found is None else (found, 1)
+
+
 def read_results(sheet: Sheet) -> Results:
     """The entries of a results sheet (CSV or XLSX rows)."""
-    columns, rows = sheet.after_heading(
-        _columns, "no heading row with 编号 and 填报项/实际值 (or 实际值, 完成率) columns"
-    )
-    id_column, pairs, weight_column = columns
-    width = max([id_column, *(max(pair) for pair in pairs), weight_column or 0]) + 1
+    columns, rows = sheet.after_heading(_heading, _MISSING)
+    return _read(sheet, columns, rows)
+
+
+def _read(sheet: Sheet, columns: _Columns, rows: Iterable[tuple[int, tuple[str, ...]]]) -> Results:
+    id_column, pairs, weight_column, score_column = columns
+    width = max([id_column, *(max(pair) for pair in pairs), weight_column or 0, score_column or 0]) + 1
     entries: dict[str, ResultEntry] = {}
     repeated: dict[str, list[SourceLocation]] = {}  # ids seen more than once: every place
     unnamed: list[SourceLocation] = []
@@ -185,10 +205,11 @@ def read_results(sheet: Sheet) -> Results:
     # Every row repeats one of a few sets of 填报项: each set is read once.
     known_names: dict[tuple[str, ...], tuple[str, ...]] = {}
     weight_index = -1 if weight_column is None else weight_column
+    score_index = -1 if score_column is None else score_column
     csv_sheet = sheet.kind == "csv"
     # A row as long as the heading's columns is read as it is, unless some
     # meaning needs the empty cell appended to every row.
-    pad_always = weight_column is None or any(name_column < 0 for name_column, _ in pairs)
+    pad_always = weight_column is None or score_column is None or any(name_column < 0 for name_column, _ in pairs)
     path = sheet.path
     for line, cells in rows:
         if not (cells and cells[0].strip()) and not "".join(cells).strip():
@@ -202,7 +223,7 @@ def read_results(sheet: Sheet) -> Results:
             padded = cells
         row_id = unicodedata.normalize("NFKC", padded[id_column]).strip()
         if not row_id:
-            unnamed.append(SourceLocation(path, line))
+            unnamed.append(SourceLocation(path, line, sheet.table))
             continue
         raw_names = name_cells(padded)
         names = known_names.get(raw_names)
@@ -220,16 +241,25 @@ def read_results(sheet: Sheet) -> Results:
         first = entries.get(row_id)
         if first is None:
             entries[row_id] = ResultEntry(
-                row_id, values, padded[weight_index].strip(), SourceLocation(path, line), problem
+                row_id,
+                values,
+                padded[weight_index].strip(),
+                SourceLocation(path, line, sheet.table),
+                problem,
+                padded[score_index].strip(),
             )
         else:
-            repeated.setdefault(row_id, [first.location]).append(SourceLocation(path, line))
+            repeated.setdefault(row_id, [first.location]).append(SourceLocation(path, line, sheet.table))
     # In the order the ids first appear, as a reader of the file meets them.
     by_first = sorted(repeated.items(), key=lambda item: item[1][0].line)
     duplicates = {row_id: tuple(places) for row_id, places in by_first}
     return Results(sheet.path, entries, duplicates, tuple(unnamed), sheet.notices)
 
 
-def load_results(path: str | os.PathLike[str]) -> Results:
-    """The results file at *path* (.csv or .xlsx)."""
-    return read_results(read_rows(path))
+def load_results(path: str | os.PathLike[str], *, sheet: str | int | None = None) -> Results:
+    """The results file at *path* (.csv, .xlsx, .xls, .docx): its first sheet
+    with a results heading, or the one *sheet* names."""
+    found, notices = find_sheets(str(path), read_sheets(path), _heading, _MISSING, choose=sheet)
+    first, columns, rows = found[0]
+    results = _read(first, columns, rows)
+    return attrs.evolve(results, notices=(*notices, *results.notices))

@@ -21,6 +21,7 @@ import attrs
 from kpi.errors import KpiError, KpiSyntaxError
 from kpi.grading.criteria import Criteria
 from kpi.indicators import Indicator
+from kpi.national import FormTarget
 from kpi.numbers import parse_weight
 
 __all__ = ["RowBuilder", "SourceLocation", "Table", "TableRow"]
@@ -30,12 +31,16 @@ _INDENT: Final = "\u3000"
 
 @attrs.frozen
 class SourceLocation:
-    """Where a row starts: file and 1-based line number."""
+    """Where a row starts: file and 1-based line (or row) number, and the
+    table's number in a document of several tables (a .docx)."""
 
     path: str
     line: int
+    table: int | None = None
 
     def __str__(self) -> str:
+        if self.table is not None:
+            return f"{self.path}: table {self.table}, row {self.line}"
         return f"{self.path}:{self.line}"
 
 
@@ -44,7 +49,10 @@ class TableRow:
     """One row of an indicator table.
 
     ``criteria`` is ``None`` for a heading (a row with no tiers) and for a
-    row whose tiers could not be read; then ``error`` says why.
+    row whose tiers could not be read; then ``error`` says why.  A row of the
+    national form has its 指标值 as ``target`` (read as ``form`` when it has
+    no tiers), its 分值 as ``points``, and what the self-evaluation form
+    holds: ``actual`` (实际完成值), ``score`` (得分) and ``reason`` (偏差原因).
     """
 
     id: str
@@ -58,10 +66,16 @@ class TableRow:
     error: KpiError | None
     location: SourceLocation
     weight: Decimal | None = None
+    target: str = ""
+    form: FormTarget | None = None
+    points: Decimal | None = None
+    actual: str = ""
+    score: str = ""
+    reason: str = ""
 
     @property
     def is_heading(self) -> bool:
-        return not any(self.tiers) and self.error is None
+        return not any(self.tiers) and not self.target and self.error is None
 
 
 @attrs.frozen
@@ -106,8 +120,12 @@ _Reading = tuple[tuple[str, ...], Indicator, Criteria | None, KpiError | None]
 class RowBuilder:
     """Turns rows of cells into table rows, following the activity hierarchy."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, *, labels: Sequence[str] | None = None, form: bool = False) -> None:
         self.path = path
+        #: The bands' names, where the table's heading names them (优秀/良好/合格/不合格).
+        self.labels = None if labels is None else tuple(labels)
+        #: Whether the table is the national form (a 指标值 per row).
+        self.form = form
         self.rows: list[TableRow] = []
         self.activity: tuple[str, ...] = ()
         # The activity cell as last read: rows of one activity repeat it, or leave it empty.
@@ -133,7 +151,7 @@ class RowBuilder:
             key = (stripped, text)  # by text: indicators without targets are all equal
             criteria = self._criteria.get(key)
             if criteria is None:
-                criteria = self._criteria[key] = Criteria.parse(stripped, indicator=indicator)
+                criteria = self._criteria[key] = Criteria.parse(stripped, indicator=indicator, labels=self.labels)
             return stripped, indicator, criteria, None
         except KpiError as problem:
             # Kept with the row for its report; its traceback, and the frames in it, are not needed.
@@ -143,7 +161,7 @@ class RowBuilder:
     def add(
         self,
         location: SourceLocation,
-        activity: str,
+        activity: str | Sequence[str],
         budget: str,
         description: str,
         goal: str,
@@ -152,34 +170,46 @@ class RowBuilder:
         row_id: str = "",
         weight: str = "",
         problem: str | None = None,
+        *,
+        target: str = "",
+        points: str = "",
+        actual: str = "",
+        score: str = "",
+        reason: str = "",
     ) -> None:
-        """One row of cells, by meaning, as any table format gives them."""
+        """One row of cells, by meaning, as any table format gives them.
+
+        *activity* is one cell, a sub-activity indented under its duty with
+        ideographic spaces, or the cells of the levels (一级指标, 二级指标).
+        """
         error: KpiError | None = None if problem is None else KpiError(f"{location}: {problem}")
-        if activity != self._activity_cell:
-            self._activity_cell = activity
-            if activity.strip():
-                depth = (len(activity) - len(activity.lstrip(_INDENT))) // 2
-                self.activity = (*self.activity[:depth], activity.strip())
-        budget_value = weight_value = None
-        if budget:
-            try:
-                budget_value = _budget(budget)
-            except ValueError as bad:
-                error = error or KpiError(f"{location}: {bad}")
-        if weight.strip():
-            try:
-                weight_value = parse_weight(weight)
-            except ValueError as bad:
-                error = error or KpiError(f"{location}: {bad}")
+        if isinstance(activity, str):
+            self._follow(activity)
+        else:
+            self.activity = _levels(self.activity, activity)
+        budget_value = weight_value = points_value = None
+        try:
+            budget_value = _budget(budget) if budget else None
+            weight_value = parse_weight(weight) if weight.strip() else None
+            points_value = _points(points) if points.strip() else None
+        except ValueError as bad:
+            error = error or KpiError(f"{location}: {bad}")
         key = (tiers if type(tiers) is tuple else tuple(tiers), indicator)
         reading = self._readings.get(key)
         if reading is None:
             reading = self._readings[key] = self._read(*key)
         stripped, found, criteria, unreadable = reading
+        form: FormTarget | None = None
+        if self.form and not stripped and (target.strip() or indicator.strip()):
+            try:
+                form = FormTarget.parse(target, indicator=indicator, levels=self.activity)
+            except KpiError as bad:
+                unreadable = unreadable or KpiError(f"指标值: {bad}")
         if error is not None:
-            criteria = None  # a row already known to be broken is not graded
+            criteria = form = None  # a row already known to be broken is not graded
         elif unreadable is not None:
             error = _located(unreadable, location)
+            form = None
         self.rows.append(
             TableRow(
                 # Ｒ002 and R002 are one id, in the table as in a results file.
@@ -194,8 +224,22 @@ class RowBuilder:
                 error,
                 location,
                 weight_value,
+                target.strip(),
+                form,
+                points_value,
+                actual.strip(),
+                score.strip(),
+                reason.strip(),
             )
         )
+
+    def _follow(self, activity: str) -> None:
+        """Follow an activity cell: indented under a duty, or empty to continue the one before."""
+        if activity != self._activity_cell:
+            self._activity_cell = activity
+            if activity.strip():
+                depth = (len(activity) - len(activity.lstrip(_INDENT))) // 2
+                self.activity = (*self.activity[:depth], activity.strip())
 
     def table(self, notices: tuple[str, ...] = ()) -> Table:
         rows = self.rows
@@ -211,6 +255,33 @@ class RowBuilder:
             else:
                 seen[row.id] = row
         return Table(self.path, tuple(rows), notices)
+
+
+def _levels(current: tuple[str, ...], cells: Sequence[str]) -> tuple[str, ...]:
+    """The path of level cells (一级指标, 二级指标): an empty cell continues the
+    row above's (merged down or left empty), unless a level above it changed."""
+    path: list[str] = []
+    for depth, cell in enumerate(cells):
+        text = cell.strip()
+        if text:
+            path.append(text)
+        elif depth < len(current) and tuple(path) == current[:depth]:
+            path.append(current[depth])
+        else:
+            break
+    return tuple(path)
+
+
+def _points(cell: str) -> Decimal:
+    """A 分值: a non-negative number, 10 or 10分."""
+    text = unicodedata.normalize("NFKC", cell).strip().removesuffix("分").strip()
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise ValueError(f"分值 “{cell.strip()}” is not a number") from None
+    if not value.is_finite() or value < 0:
+        raise ValueError(f"分值 “{cell.strip()}” is not a non-negative number")
+    return value
 
 
 def _located(error: KpiError, location: SourceLocation) -> KpiError:

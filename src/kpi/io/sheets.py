@@ -1,87 +1,224 @@
-"""Indicator tables as spreadsheets (CSV, XLSX): columns found by their headings.
+"""Indicator tables as sheets (CSV, XLSX, XLS, a Word table): columns found by their headings.
 
-A sheet has the disclosure's columns (职责活动, 年度预算数, 内容描述, 绩效目标,
-绩效指标) and the tiers as four columns under 评价标准 or headed 优/良/中/差,
-with optional 编号 and 权重 columns; a title or unit line may stand above the
-heading row.
+Two layouts are read.  The disclosure's: 职责活动, 年度预算数, 内容描述,
+绩效目标, 绩效指标 and the tiers under 评价标准 (or headed 优/良/中/差,
+优秀/良好/合格/不合格 …), with optional 编号 and 权重.  And the national
+form's: 一级指标, 二级指标, 三级指标 and 指标值 (or 年度指标值, with 指标性质
+and 度量单位 beside it), and on the self-evaluation form 实际完成值, 分值,
+得分 and 偏差原因分析及改进措施; tiers, where a form has them too, decide.
+
+Sheets are laid out by hand: title rows above the heading, a heading of two
+rows (评价标准 merged over 优/良/中/差, 绩效指标 over 一级/二级/三级指标),
+the heading repeated on a new page, blank spacer rows and a 合计 row.  The
+headings and the total are read past, each said in a notice; every other
+row is kept, with its place.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Final
 
+import attrs
+
+from kpi.grading.bands import default_labels
 from kpi.io.files import Sheet
 from kpi.io.rows import RowBuilder, SourceLocation, Table
 from kpi.text.normalise import normalise
 
-__all__ = ["read_sheet_table"]
+__all__ = ["MISSING_HEADING", "read_sheet_table", "recognise_heading"]
 
 
-# Column headings of spreadsheet tables, by meaning.
-_HEADINGS: Final = {
+# Column headings by meaning, as written after spaces and a trailing note in brackets are dropped.
+_HEADINGS: Final[Mapping[str, tuple[str, ...]]] = {
     "id": ("编号", "id", "序号", "指标编号"),
     "activity": ("职责活动", "工作活动"),
+    "level1": ("一级指标",),
+    "level2": ("二级指标",),
     "budget": ("年度预算数", "预算数", "年度预算"),
     "description": ("内容描述",),
     "goal": ("绩效目标",),
-    "indicator": ("绩效指标",),
+    "indicator": ("三级指标", "绩效指标"),
+    "target": ("指标值", "年度指标值", "年度目标值", "目标值", "预期指标值"),
+    "relation": ("指标性质",),
+    "unit": ("度量单位", "计量单位"),
+    "points": ("分值",),
     "weight": ("权重",),
+    "actual": ("实际完成值", "完成值", "全年实际值", "全年完成值", "实际值"),
+    "score": ("得分", "自评得分"),
+    "reason": ("偏差原因分析及改进措施", "未完成原因分析", "偏差原因分析", "原因分析", "偏差原因"),
 }
-_BAND_HEADINGS: Final = ("优", "良", "中", "差")
+# Headings matched by how they begin (年度预算数万元, 职责活动名称).
+_PREFIXED: Final = ("activity", "budget", "description")
+_MEANING: Final = {spelling: meaning for meaning, spellings in _HEADINGS.items() for spelling in spellings}
+_TIERS: Final = "评价标准"
+# Band names a tier column may be headed with, on their own or under 评价标准, best first.
+_BAND_SEQUENCES: Final = (
+    ("优", "良", "中", "差"),
+    ("优秀", "良好", "合格", "不合格"),
+    ("优秀", "良好", "及格", "不及格"),
+    ("优秀", "良好", "中等", "较差"),
+    ("好", "较好", "一般", "较差", "差"),
+    tuple("ABCDE"),
+    tuple(f"{numeral}档" for numeral in "一二三四五六七八九十"),
+    tuple(f"第{numeral}档" for numeral in "一二三四五六七八九十"),
+    tuple(f"第{number}档" for number in range(1, 11)),
+)
+_BAND_NAMES: Final = frozenset(name for sequence in _BAND_SEQUENCES for name in sequence)
+_BRACKETED: Final = re.compile(r"\([^()]*\)$")
+_TOTALS: Final = frozenset(("合计", "总计", "小计", "总分", "合计得分", "总得分", "得分合计"))
+_NOT_A_LABEL: Final = re.compile(r"[0-9%％<>≤≥=]")
 
 
 def _heading(cell: str) -> str:
-    text = normalise(cell).text.replace(" ", "").lower()
-    return re.sub(r"\((万元|元|%)\)$", "", text)
+    text = normalise(cell).text.replace(" ", "").replace("\u3000", "").lower()
+    return _BRACKETED.sub("", text)
 
 
-def _columns(header: Sequence[str]) -> dict[str, int | tuple[int, ...]] | None:
-    """Which column holds what, or ``None`` if *header* is not the heading row."""
-    names = [_heading(cell) for cell in header]
-    found: dict[str, int | tuple[int, ...]] = {}
-    for meaning, spellings in _HEADINGS.items():
-        for index, name in enumerate(names):
-            if name in spellings or (meaning != "id" and any(name.startswith(s) for s in spellings)):
-                found.setdefault(meaning, index)
-    if "activity" not in found or "indicator" not in found:
+def _meaning(name: str) -> str | None:
+    meaning = _MEANING.get(name)
+    if meaning is None:
+        meaning = next((m for m in _PREFIXED if any(name.startswith(s) for s in _HEADINGS[m])), None)
+    return meaning
+
+
+@attrs.frozen
+class _Columns:
+    """Which column holds what: ``fields`` by meaning, the tier columns, and the
+    bands' names where the heading gives names other than the defaults."""
+
+    fields: Mapping[str, int]
+    tiers: tuple[int, ...]
+    labels: tuple[str, ...] | None
+
+    @property
+    def width(self) -> int:
+        return max((*self.fields.values(), *self.tiers)) + 1
+
+
+def _tier_span(upper: Sequence[str], lower: Sequence[str]) -> tuple[tuple[int, ...], tuple[str, ...] | None]:
+    """The tier columns and their names: under 评价标准, or headed by band names."""
+    start = next((i for i, name in enumerate(upper) if name.startswith(_TIERS)), -1)
+    if start >= 0:
+        if lower:
+            # 评价标准 over the names of the bands: as many tiers as names under it.
+            span = []
+            for index in range(start, len(upper)):
+                if index < len(lower) and lower[index] and (upper[index].startswith(_TIERS) or not upper[index]):
+                    span.append(index)
+                else:
+                    break
+            if len(span) >= 2:
+                return tuple(span), tuple(lower[index] for index in span)
+        merged = [i for i in range(start, len(upper)) if upper[i] == upper[start]]
+        run = [i for n, i in enumerate(merged) if i == start + n]
+        if len(run) >= 2:
+            return tuple(run), None  # 评价标准 merged across the tier columns
+        suffixed = [i for i, name in enumerate(upper) if name.startswith(_TIERS) and name[len(_TIERS) :].strip("-_")]
+        if len(suffixed) >= 2:  # 评价标准-优 … 评价标准-差
+            return tuple(suffixed), tuple(upper[i][len(_TIERS) :].strip("-_") for i in suffixed)
+        return tuple(range(start, start + 4)), None  # one 评价标准 cell over four columns
+    # Columns headed by band names, in any order: best first by the names' own order.
+    position = {name: index for index, name in reversed(list(enumerate(upper))) if name in _BAND_NAMES}
+    best: tuple[int, ...] = ()
+    for sequence in _BAND_SEQUENCES:
+        present = tuple(position[name] for name in sequence if name in position)
+        if len(present) > len(best) and all(name in position for name in sequence[: len(present)]):
+            best = present
+    if len(best) >= 2:
+        return best, tuple(upper[i] for i in best)
+    return (), None
+
+
+def _columns(upper: Sequence[str], lower: Sequence[str] = ()) -> _Columns | None:
+    """The columns of a heading (of two rows when *lower* is given), or ``None`` if it is no heading."""
+    names = [lower[i] if i < len(lower) and lower[i] else name for i, name in enumerate(upper)]
+    fields: dict[str, int] = {}
+    for index, name in enumerate(names):
+        meaning = _meaning(name)
+        if meaning is not None and (meaning not in fields or name == "三级指标"):
+            fields[meaning] = index
+    tiers, labels = _tier_span(upper, lower)
+    if not tiers and lower:
+        tiers, labels = _tier_span(names, ())
+    if "indicator" not in fields or not (tiers or "target" in fields):
         return None
-    bands = [
-        next((i for i, name in enumerate(names) if name in (band, f"评价标准{band}", f"评价标准-{band}")), -1)
-        for band in _BAND_HEADINGS
-    ]
-    if all(index >= 0 for index in bands):
-        found["tiers"] = tuple(bands)
-        return found
-    start = next((i for i, name in enumerate(names) if name.startswith("评价标准")), -1)
-    if start < 0:
+    if not ({"activity", "level1", "level2"} & fields.keys() or names[fields["indicator"]] == "三级指标"):
         return None
-    found["tiers"] = tuple(range(start, start + 4))
-    return found
+    if "points" not in fields and "weight" in fields and "target" in fields:
+        fields["points"] = fields.pop("weight")  # the form's 权重 is its 分值
+    if labels is not None and (labels == default_labels(len(labels)) or any(map(_NOT_A_LABEL.search, labels))):
+        labels = None
+    return _Columns(fields, tiers, labels)
 
 
-def read_sheet_table(sheet: Sheet) -> Table:
-    """The indicator table in a spreadsheet's rows (CSV or XLSX)."""
-    columns, rows = sheet.after_heading(
-        _columns, "no heading row with 职责活动, 绩效指标 and 评价标准 (or 优/良/中/差) columns"
+def _is_subheading(cells: Sequence[str]) -> bool:
+    """Whether a row holds headings and band names only (as both rows of a two-row heading do)."""
+    names = [name for name in map(_heading, cells) if name]
+    return bool(names) and all(
+        _meaning(name) is not None or name in _BAND_NAMES or name.startswith(_TIERS) for name in names
     )
-    builder = RowBuilder(sheet.path)
-    width = max(index if isinstance(index, int) else max(index) for index in columns.values()) + 1
+
+
+def recognise_heading(cells: tuple[str, ...], following: tuple[str, ...]) -> tuple[_Columns, int] | None:
+    """The columns of an indicator table's heading at *cells*, and how many rows it takes (1 or 2)."""
+    upper = [_heading(cell) for cell in cells]
+    single = _columns(upper)
+    if following and _is_subheading(following) and _is_subheading(cells):
+        lower = [_heading(cell) for cell in following]
+        upper += [""] * (len(lower) - len(upper))
+        double = _columns(upper, lower)
+        if double is not None:
+            return double, 2
+    return None if single is None else (single, 1)
+
+
+#: What a file without an indicator table lacks.
+MISSING_HEADING: Final = (
+    "no heading row with 职责活动, 绩效指标 and 评价标准 (or 优/良/中/差) columns,"
+    " nor the national form's 三级指标 and 指标值"
+)
+
+
+def read_sheet_table(found: Sequence[tuple[Sheet, _Columns, Iterable[tuple[int, tuple[str, ...]]]]]) -> Table:
+    """The indicator table in sheets whose headings were found (CSV, XLSX, a Word document's tables)."""
+    builder: RowBuilder | None = None
+    notices: list[str] = []
+    for sheet, columns, rows in found:
+        if builder is None:
+            builder = RowBuilder(sheet.path, labels=columns.labels, form="target" in columns.fields)
+        _read_rows(sheet, columns, rows, builder, notices)
+    assert builder is not None
+    return builder.table(tuple(notices))
+
+
+def _place(sheet: Sheet, line: int) -> SourceLocation:
+    return SourceLocation(sheet.path, line, sheet.table)
+
+
+def _read_rows(
+    sheet: Sheet,
+    columns: _Columns,
+    rows: Iterable[tuple[int, tuple[str, ...]]],
+    builder: RowBuilder,
+    notices: list[str],
+) -> None:
+    fields, tiers = columns.fields, columns.tiers
+    width = columns.width
 
     def at(meaning: str) -> int:
         # A meaning the sheet lacks reads the empty cell appended to every row.
-        index = columns.get(meaning)
-        return index if isinstance(index, int) else -1
+        return fields.get(meaning, -1)
 
-    activity, budget, description, goal, indicator, row_id, weight = map(
-        at, ("activity", "budget", "description", "goal", "indicator", "id", "weight")
+    activity, level1, level2, budget, description, goal, indicator, row_id, weight = map(
+        at, ("activity", "level1", "level2", "budget", "description", "goal", "indicator", "id", "weight")
     )
-    tier_columns = columns["tiers"]
-    assert isinstance(tier_columns, tuple)
-    first_tier, *other_tiers = tier_columns
-    consecutive = tuple(other_tiers) == tuple(range(first_tier + 1, first_tier + len(tier_columns)))
-    path = sheet.path
+    target, relation, unit, points, actual, score, reason = map(
+        at, ("target", "relation", "unit", "points", "actual", "score", "reason")
+    )
+    levels = [index for index in (level1, level2) if index >= 0]
+    heading_again = False
     for line, cells in rows:
         if not (cells and cells[0].strip()) and not "".join(cells).strip():
             continue  # a blank row (the first cell is checked first: it is seldom blank)
@@ -93,18 +230,31 @@ def read_sheet_table(sheet: Sheet) -> Table:
             padded = (*cells, *("",) * (width - len(cells)), "")
         else:
             padded = (*cells, "")
+        if _heading(padded[indicator]) in _HEADINGS["indicator"] or (heading_again and _is_subheading(cells)):
+            # The heading again, on a new page (and its second row after it).
+            heading_again = not heading_again
+            notices.append(f"{_place(sheet, line)}: the heading repeated (a new page), skipped")
+            continue
+        heading_again = False
+        first = next((_heading(cell) for cell in cells if cell.strip()), "")
+        if first in _TOTALS:
+            notices.append(f"{_place(sheet, line)}: a {first} row, not an indicator, skipped")
+            continue
+        target_text = "".join(padded[index] for index in (relation, target, unit)).strip() if target >= 0 else ""
         builder.add(
-            SourceLocation(path, line),
-            padded[activity],
+            _place(sheet, line),
+            padded[activity] if activity >= 0 or not levels else tuple(padded[index] for index in levels),
             padded[budget],
             padded[description],
             padded[goal],
             padded[indicator],
-            padded[first_tier : first_tier + len(tier_columns)]
-            if consecutive
-            else [padded[index] for index in tier_columns],
+            [padded[index] for index in tiers],
             padded[row_id],
             padded[weight],
             problem,
+            target=target_text,
+            points=padded[points],
+            actual=padded[actual],
+            score=padded[score],
+            reason=padded[reason],
         )
-    return builder.table()

@@ -1,8 +1,8 @@
 """Indicator tables: reading one from any file kpi knows, and checking every tier set in it.
 
 :func:`load_table` picks the reader by the file: a budget disclosure as text
-(``.txt``, :mod:`kpi.io.disclosure`), or a spreadsheet (``.csv``, ``.xlsx``,
-:mod:`kpi.io.sheets`).  :func:`lint_table` runs lint on every row.
+(``.txt``, :mod:`kpi.io.disclosure`), or a sheet of a CSV, a workbook or a
+Word document (:mod:`kpi.io.documents`, read by :mod:`kpi.io.sheets`).  :func:`lint_table` runs lint on every row.
 """
 
 from __future__ import annotations
@@ -16,16 +16,22 @@ import attrs
 from kpi.errors import TableError
 from kpi.grading.lint import Finding
 from kpi.io.disclosure import read_disclosure
-from kpi.io.files import read_rows
+from kpi.io.documents import find_sheets, read_sheets
 from kpi.io.rows import SourceLocation, Table, TableRow
-from kpi.io.sheets import read_sheet_table
+from kpi.io.sheets import MISSING_HEADING, read_sheet_table, recognise_heading
 
 __all__ = ["SourceLocation", "Table", "TableFinding", "TableRow", "lint_table", "load_table"]
 
 
-def load_table(path: str | os.PathLike[str]) -> Table:
-    """The indicator table in *path*: a budget disclosure as text (.txt), or a
-    spreadsheet (.csv, .xlsx) with the disclosure's column headings.
+def load_table(path: str | os.PathLike[str], *, sheet: str | int | None = None) -> Table:
+    """The indicator table in *path*: a budget disclosure as text (.txt), a
+    sheet (.csv, .xlsx, .xls) or the tables of a Word document (.docx), with
+    the disclosure's column headings or the national form's.
+
+    A workbook's first sheet with such a heading is read, unless *sheet*
+    names another (by name or 1-based number); a Word document's tables
+    with such a heading are all read, one after another, unless *sheet*
+    picks one by its number.
 
     >>> from pathlib import Path
     >>> table = load_table(Path(__file__).parents[3] / "seeds" / "handan-hrss-2018-budget.txt")
@@ -44,7 +50,12 @@ def load_table(path: str | os.PathLike[str]) -> Table:
         except UnicodeDecodeError as error:
             raise TableError(f"{file}: not UTF-8 text (byte {error.start}); save the disclosure as UTF-8") from None
         return read_disclosure(text, str(path))
-    return read_sheet_table(read_rows(file))
+    sheets = read_sheets(file)
+    found, notices = find_sheets(
+        str(file), sheets, recognise_heading, MISSING_HEADING, choose=sheet, every=file.suffix.lower() == ".docx"
+    )
+    table = read_sheet_table(found)
+    return attrs.evolve(table, notices=(*notices, *(n for s, _, _ in found for n in s.notices), *table.notices))
 
 
 @attrs.frozen

@@ -1,0 +1,109 @@
+"""Any file kpi reads a table from, as sheets of text cells, and finding the sheet that holds a table.
+
+A CSV is one sheet; a workbook (.xlsx, .xls) has its worksheets; a Word
+document (.docx) has its tables.  Every cell comes back as text with its row
+number, so that nothing is silently reinterpreted and every problem can be
+reported with a place.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Final, TypeVar
+
+from kpi.errors import FileError
+from kpi.io.files import MAX_FILE_BYTES, Sheet, read_csv
+from kpi.io.word import read_docx
+from kpi.io.workbooks import read_xls, read_xlsx
+
+__all__ = ["SUFFIXES", "Found", "find_sheets", "read_sheets"]
+
+T = TypeVar("T")
+
+#: The kinds of file kpi reads tables and results from.
+SUFFIXES: Final = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".docx")
+
+# A sheet whose heading row was recognised: the sheet, what the heading says, the rows after it.
+Found = tuple[Sheet, T, Iterator[tuple[int, tuple[str, ...]]]]
+
+
+def read_sheets(path: str | os.PathLike[str]) -> tuple[Sheet, ...]:
+    """The sheets of *path*: a CSV's one, a workbook's worksheets, a Word document's tables."""
+    file = Path(path)
+    if not file.is_file():
+        raise FileError(f"{file}: no such file")
+    if file.stat().st_size > MAX_FILE_BYTES:
+        raise FileError(f"{file}: larger than {MAX_FILE_BYTES // 1024 // 1024} MB")
+    suffix = file.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return read_xlsx(file)
+    if suffix == ".xls":
+        return read_xls(file)
+    if suffix == ".docx":
+        return read_docx(file)
+    if suffix in (".csv", ".txt", ".tsv"):
+        return (read_csv(file),)
+    raise FileError(f"{file}: unknown kind of file; use .csv, .xlsx, .xls or .docx")
+
+
+def _name(sheet: Sheet) -> str:
+    if sheet.table is not None:
+        return f"table {sheet.table}"
+    return sheet.path[sheet.path.rfind("[") + 1 : -1] if sheet.path.endswith("]") else sheet.path
+
+
+def find_sheets(
+    path: str,
+    sheets: Sequence[Sheet],
+    recognise: Callable[[tuple[str, ...], tuple[str, ...]], tuple[T, int] | None],
+    missing: str,
+    *,
+    choose: str | int | None = None,
+    every: bool = False,
+) -> tuple[list[Found[T]], tuple[str, ...]]:
+    """The sheets whose heading row *recognise* accepts, and notices on what was passed over.
+
+    *choose* picks one sheet by its name or 1-based number (a table's number
+    in a Word document).  Otherwise the first sheet with a heading is read,
+    or with *every* each of them (a Word document's tables, one table split
+    by its author or over pages).  Raises :class:`FileError` with *missing*
+    when no sheet has a heading.
+    """
+    if choose is not None:
+        names = [_name(sheet) for sheet in sheets]
+        text = str(choose).strip()
+        picked = [
+            sheet
+            for number, (sheet, name) in enumerate(zip(sheets, names, strict=True), 1)
+            if text in (name, str(number), f"table {number}")
+        ]
+        if not picked:
+            raise FileError(f"{path}: no sheet {text!r}; it has {', '.join(names) or 'none'}")
+        sheets = picked[:1]
+    found: list[Found[T]] = []
+    passed: list[Sheet] = []
+    for sheet in sheets:
+        try:
+            heading, rows = sheet.after_heading(recognise, missing)
+        except FileError:
+            if any(any(cells) for _, cells in sheet.rows):
+                passed.append(sheet)
+            continue
+        found.append((sheet, heading, rows))
+        if not every:
+            break
+    if not found:
+        raise FileError(f"{path}: {missing}")
+    notices = tuple(f"{path}: {_name(sheet)} has no such heading row, not read" for sheet in passed)
+    if not every:
+        others = [sheet for sheet in sheets[sheets.index(found[0][0]) + 1 :] if _has(sheet, recognise)]
+        if others:
+            listed = ", ".join(_name(sheet) for sheet in others)
+            notices += (f"{path}: read {_name(found[0][0])}; {listed} also hold such a table (choose with --sheet)",)
+    return found, notices
+
+
+def _has(sheet: Sheet, recognise: Callable[[tuple[str, ...], tuple[str, ...]], object]) -> bool:
+    return any(recognise(cells, ()) is not None for _, cells in sheet.rows)

@@ -1,0 +1,61 @@
+"""Word documents (.docx): each table as a sheet of text cells.
+
+Budget disclosures and 绩效目标表 are published as Word tables.  A merged
+cell reads as it looks, as in a workbook (:mod:`kpi.io.workbooks`): a cell
+spanning columns (评价标准 over 优/良/中/差) gives its text to each of them;
+the rows a cell is merged down over (职责活动 for the rows of one activity)
+have that cell empty, which the table readers continue from the row above.
+Rows that start or end short of the table's grid are padded with empty
+cells, so that every column stays in its place.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from kpi.errors import FileError
+from kpi.io.files import MAX_ROWS, Sheet
+from kpi.io.workbooks import MAX_COLUMNS, check_archive
+
+__all__ = ["read_docx"]
+
+
+def read_docx(path: Path) -> tuple[Sheet, ...]:
+    """Every table of a .docx, in document order, numbered from 1; nested tables are not read."""
+    try:
+        import docx
+    except ImportError:
+        raise FileError(f"{path}: reading .docx needs the word extra: pip install 'kpi[word]'") from None
+    check_archive(path, ".docx document")
+    try:
+        document = docx.Document(str(path))
+        return tuple(_table(path, number, table) for number, table in enumerate(document.tables, 1))
+    except FileError:
+        raise
+    except Exception as error:  # python-docx and lxml raise many types for a broken file
+        raise FileError(f"{path}: not a readable .docx document ({type(error).__name__}: {error})") from None
+
+
+def _table(path: Path, number: int, table: Any) -> Sheet:
+    rows: list[tuple[int, tuple[str, ...]]] = []
+    # The <w:tc> element at each grid column of the row above: a cell merged down from
+    # it is the same element, which python-docx gives again in the rows it spans.
+    above: list[object] = []
+    for index, row in enumerate(table.rows, 1):
+        if index > MAX_ROWS:
+            raise FileError(f"{path}: table {number} has more than {MAX_ROWS} rows")
+        elements: list[object] = [None] * row.grid_cols_before
+        cells = [""] * row.grid_cols_before
+        for cell in row.cells:
+            element = cell._tc  # python-docx names no public handle for a cell's element
+            continued = len(elements) < len(above) and above[len(elements)] is element
+            cells.append("" if continued else cell.text.strip("\r\n"))
+            elements.append(element)
+            if len(cells) > MAX_COLUMNS:
+                raise FileError(f"{path}: table {number}, row {index} has more than {MAX_COLUMNS} cells")
+        cells += [""] * row.grid_cols_after
+        elements += [None] * row.grid_cols_after
+        above = elements
+        rows.append((index, tuple(cells)))
+    return Sheet(str(path), tuple(rows), kind="docx", table=number)

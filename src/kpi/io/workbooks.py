@@ -1,0 +1,214 @@
+"""Excel workbooks (.xlsx, and old .xls) as sheets of text cells, as a person sees them.
+
+People make these sheets by hand: a title row above the header, 评价标准
+merged over 优/良/中/差, 职责活动 merged down the rows of one activity.  A
+merged cell is read the way it looks: across the columns it spans its text
+is in each (评价标准 heads each tier column), and in the rows below its first
+the cells are empty (an activity, a budget or a 一级指标 merged down belongs
+to the rows after it as a cell left empty does: the table readers continue
+it; a budget is not counted twice).  Numbers are read as the figures the
+cells show: 0.96 formatted as a percentage is 96%.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Final
+
+from kpi.errors import FileError
+from kpi.io.files import MAX_ROWS, Sheet
+
+__all__ = ["MAX_COLUMNS", "MAX_PACKING_RATIO", "MAX_UNPACKED_BYTES", "check_archive", "read_xls", "read_xlsx"]
+
+#: Most cells in one row of a sheet, and most bytes the parts of an archive may unpack to.
+MAX_COLUMNS: Final = 2_000
+MAX_UNPACKED_BYTES: Final = 400 * 1024 * 1024
+#: A part that unpacks to more than this many times its packed size is refused: a zip bomb.
+MAX_PACKING_RATIO: Final = 200
+#: Most merged ranges kpi follows in one sheet.
+MAX_MERGES: Final = 100_000
+
+# A merged range, as the sheet's XML lists it after its rows: <mergeCell ref="A1:D1"/>.
+_MERGE: Final = re.compile(
+    rb'<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3}[0-9]{1,7}(?::[A-Z]{1,3}[0-9]{1,7})?)"'
+)
+_CHUNK: Final = 1 << 20
+
+# A merged range: first row, last row, first column, last column, all 0-based and inclusive.
+_Range = tuple[int, int, int, int]
+
+
+def check_archive(path: Path, kind: str) -> None:
+    """Refuse a zip archive (.xlsx, .docx) whose parts unpack to more than kpi reads, before any is unpacked."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as error:
+        raise FileError(f"{path}: not a readable {kind} ({type(error).__name__}: {error})") from None
+    total = sum(part.file_size for part in parts)
+    if total > MAX_UNPACKED_BYTES:
+        raise FileError(f"{path}: its parts unpack to {total // 1024 // 1024} MB, more than kpi reads")
+    for part in parts:
+        if part.file_size > 1024 * 1024 and part.file_size > MAX_PACKING_RATIO * max(part.compress_size, 1):
+            raise FileError(f"{path}: {part.filename} unpacks to {part.file_size // 1024 // 1024} MB from far less")
+
+
+def _shown(value: object, number_format: str) -> str:
+    """A cell's value as the text a person sees (0.96 formatted 0% is 96%)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int | float):
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        if "%" in number_format:
+            return format((number * 100).normalize(), "f") + "%"
+        if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+            return str(int(value))  # .xls stores every number as a float: 1000.0 shows as 1000
+        return format(number, "f") if isinstance(value, int) else repr(value)
+    return str(value).strip("\x00")
+
+
+def _apply_merges(path: str, rows: list[list[str]], merges: Iterable[_Range]) -> None:
+    """Lay merged ranges over *rows*: the first row's text across the span, the rows below it empty."""
+    for count, (first_row, last_row, first_column, last_column) in enumerate(merges, 1):
+        if count > MAX_MERGES:
+            raise FileError(f"{path}: more than {MAX_MERGES} merged ranges")
+        if first_row >= len(rows):
+            continue
+        last_column = min(last_column, MAX_COLUMNS - 1)
+        top = rows[first_row]
+        text = top[first_column] if first_column < len(top) else ""
+        if last_column >= len(top):
+            top.extend([""] * (last_column + 1 - len(top)))
+        for column in range(first_column, last_column + 1):
+            top[column] = text
+        for below in rows[first_row + 1 : last_row + 1]:
+            for column in range(first_column, min(last_column + 1, len(below))):
+                below[column] = ""
+
+
+def _sheet(path: str, title: str, rows: list[list[str]], kind: str) -> Sheet:
+    return Sheet(f"{path}[{title}]", tuple((number, tuple(cells)) for number, cells in enumerate(rows, 1)), kind=kind)
+
+
+def _xlsx_merges(archive: zipfile.ZipFile, part: str) -> list[_Range]:
+    """The merged ranges of one sheet part, found by scanning its XML in chunks (they follow its rows)."""
+    found: list[_Range] = []
+    tail = b""
+    with archive.open(part) as stream:
+        while chunk := stream.read(_CHUNK):
+            data = tail + chunk
+            end = 0
+            for match in _MERGE.finditer(data):
+                found.append(_range(match.group(1).decode("ascii")))
+                end = match.end()
+            tail = data[max(end, len(data) - 256) :]
+    return found
+
+
+def _range(reference: str) -> _Range:
+    from openpyxl.utils.cell import range_boundaries  # the excel extra: only read when an .xlsx is
+
+    first_column, first_row, last_column, last_row = range_boundaries(reference)
+    assert first_column is not None and first_row is not None and last_column is not None and last_row is not None
+    return first_row - 1, last_row - 1, first_column - 1, last_column - 1
+
+
+def read_xlsx(path: Path) -> tuple[Sheet, ...]:
+    """Every worksheet of an .xlsx, in workbook order."""
+    try:
+        import openpyxl
+    except ImportError:
+        raise FileError(f"{path}: reading .xlsx needs the excel extra: pip install 'kpi[excel]'") from None
+    if not openpyxl.DEFUSEDXML:  # pragma: no cover - the extra installs defusedxml
+        raise FileError("reading .xlsx safely needs defusedxml: pip install 'kpi[excel]'")
+    check_archive(path, ".xlsx workbook")
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many types for a broken archive
+        raise FileError(f"{path}: not a readable .xlsx workbook ({type(error).__name__}: {error})") from None
+    sheets: list[Sheet] = []
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for sheet in book.worksheets:
+                # The declared dimension (A1:XFD1048576) is not trusted: rows are as long as their cells.
+                sheet.reset_dimensions()
+                rows = _xlsx_rows(path, sheet)
+                # Read-only sheets do not list their merged ranges: they are read from the part itself.
+                part = getattr(sheet, "_worksheet_path", None)
+                if part and rows:
+                    _apply_merges(str(path), rows, _xlsx_merges(archive, part.lstrip("/")))
+                sheets.append(_sheet(str(path), sheet.title, rows, "xlsx"))
+    except FileError:
+        raise
+    except Exception as error:
+        raise FileError(f"{path}: cannot read its sheets ({type(error).__name__}: {error})") from None
+    finally:
+        book.close()
+    return tuple(sheets)
+
+
+def _xlsx_rows(path: Path, sheet: Any) -> list[list[str]]:
+    rows: list[list[str]] = []
+    for number, row in enumerate(sheet.iter_rows(), 1):
+        if number > MAX_ROWS:
+            raise FileError(f"{path}: more than {MAX_ROWS} rows")
+        if len(row) > MAX_COLUMNS:
+            raise FileError(f"{path}: row {number} has more than {MAX_COLUMNS} cells")
+        rows.append([_shown(cell.value, getattr(cell, "number_format", None) or "") for cell in row])
+    return rows
+
+
+def read_xls(path: Path) -> tuple[Sheet, ...]:
+    """Every worksheet of an old Excel workbook (.xls, BIFF), in workbook order."""
+    try:
+        import xlrd
+    except ImportError:
+        raise FileError(f"{path}: reading .xls needs the excel extra: pip install 'kpi[excel]'") from None
+    try:
+        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
+    except Exception as error:  # xlrd raises many types for a broken file
+        raise FileError(f"{path}: not a readable .xls workbook ({type(error).__name__}: {error})") from None
+    sheets: list[Sheet] = []
+    try:
+        for index in range(book.nsheets):
+            sheet = book.sheet_by_index(index)
+            if sheet.nrows > MAX_ROWS:
+                raise FileError(f"{path}: more than {MAX_ROWS} rows")
+            if sheet.ncols > MAX_COLUMNS:
+                raise FileError(f"{path}: more than {MAX_COLUMNS} columns")
+            rows = [
+                [_xls_text(book, sheet.cell(row, column)) for column in range(sheet.row_len(row))]
+                for row in range(sheet.nrows)
+            ]
+            merges = [(rlo, rhi - 1, clo, chi - 1) for rlo, rhi, clo, chi in sheet.merged_cells]
+            _apply_merges(str(path), rows, merges)
+            sheets.append(_sheet(str(path), sheet.name, rows, "xls"))
+            book.unload_sheet(index)
+    except FileError:
+        raise
+    except Exception as error:
+        raise FileError(f"{path}: cannot read its sheets ({type(error).__name__}: {error})") from None
+    finally:
+        book.release_resources()
+    return tuple(sheets)
+
+
+def _xls_text(book: Any, cell: Any) -> str:
+    import xlrd
+
+    if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+        return ""
+    if cell.ctype == xlrd.XL_CELL_NUMBER:
+        number_format = book.format_map[book.xf_list[cell.xf_index].format_key].format_str
+        return _shown(float(cell.value), number_format)
+    if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+        return _shown(bool(cell.value), "")
+    if cell.ctype == xlrd.XL_CELL_ERROR:
+        return xlrd.error_text_from_code.get(cell.value, "#ERROR")  # type: ignore[no-any-return]
+    return str(cell.value)
