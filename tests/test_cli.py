@@ -326,7 +326,6 @@ def test_version_is_the_installed_one(capsys: pytest.CaptureFixture[str]) -> Non
         (["lint", str(SEED), "--precision", "abc"], "argument --precision: not a number: 'abc'"),
         (["lint", str(SEED), "--precision", "-1"], "give a positive number such as 1 or 0.1; not '-1'"),
         (["lint", str(SEED), "--severity", "fatal"], "argument --severity: invalid choice: 'fatal'"),
-        (["score", str(SEED)], "the following arguments are required: results"),
     ],
 )
 def test_error_usage_exits_2_with_a_message(
@@ -337,6 +336,12 @@ def test_error_usage_exits_2_with_a_message(
     assert caught.value.code == 2
     error = capsys.readouterr().err
     assert message in error and "Traceback" not in error
+
+
+def test_scoring_a_table_without_figures_needs_a_results_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["score", str(SEED)]) == 2
+    error = capsys.readouterr().err
+    assert "the table holds no 实际完成值; give the results file too" in " ".join(error.split())
 
 
 @pytest.mark.parametrize(

@@ -29,6 +29,7 @@ from kpi.indicators import Indicator
 from kpi.io.files import write_output
 from kpi.io.results import load_results, template_records
 from kpi.io.tables import Table, lint_table, load_table
+from kpi.national import Shares
 from kpi.scorecard import RECORD_FIELDS
 from kpi.scoring import score
 from kpi.terminal import CONSOLE_ROWS, console, escape, print_records, print_scorecard, rich_table, track
@@ -59,6 +60,13 @@ def _points(text: str) -> tuple[Decimal, ...]:
     return values
 
 
+def _shares(text: str) -> Shares:
+    try:
+        return Shares.parse(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _precision(text: str) -> Decimal:
     """``--precision``: a positive number."""
     try:
@@ -86,7 +94,12 @@ def _parser() -> argparse.ArgumentParser:
 
     scoring = commands.add_parser("score", help="grade every indicator of a table", description=_doc(_score))
     _table_arguments(scoring)
-    scoring.add_argument("results", help="year-end results: .csv or .xlsx, as written by kpi template")
+    scoring.add_argument(
+        "results",
+        nargs="?",
+        help="year-end results: .csv, .xlsx, .xls, as written by kpi template; leave it out for a self-evaluation"
+        " form that holds its own 实际完成值",
+    )
     scoring.add_argument("-o", "--output", help="also write the graded rows: .csv, .xlsx or .json")
     scoring.add_argument("--format", choices=FORMATS, default="table", help="what to print (default: table)")
     scoring.add_argument(
@@ -94,6 +107,12 @@ def _parser() -> argparse.ArgumentParser:
         type=_points,
         default=None,
         help="points of each band, best first, for tier sets of that many bands (default for 优,良,中,差: 100,80,60,0)",
+    )
+    scoring.add_argument(
+        "--shares",
+        type=_shares,
+        default=None,
+        help="the national form's shares of 分值 for a qualitative 达成, 部分达成, 未达成 (default: 100,60,0)",
     )
     scoring.add_argument(
         "--allow-ungraded",
@@ -199,8 +218,15 @@ def _score(args: argparse.Namespace) -> int:
     missing or unreadable result is marked 未填报 or 无效 with the reason.
     Exits 1 when any indicator could not be graded, unless --allow-ungraded."""
     table = _load_table(args)
-    results = load_results(args.results)
-    card = score(table, results, points=args.points, progress=lambda rows: track(list(rows), "grading"))
+    if args.results is None and not any(row.actual for row in table.indicators):
+        raise KpiError(
+            f"{args.table}: the table holds no 实际完成值; give the results file too (kpi template writes one to fill)"
+        )
+    results = None if args.results is None else load_results(args.results)
+    card = score(
+        table, results, points=args.points, shares=args.shares, progress=lambda rows: track(list(rows), "grading")
+    )
+    results = card.results
     # A long table written to a sheet is not shown row by row: its records are
     # worked out as they are written, and not kept.
     left_to_file = (
@@ -217,7 +243,7 @@ def _score(args: argparse.Namespace) -> int:
             args.output,
             list(RECORD_FIELDS),
             card.iter_cells() if left_to_file else [list(record.values()) for record in records],
-            inputs=[args.table, args.results],
+            inputs=[args.table, *([args.results] if args.results else [])],
             document=document,
             extra_sheets=[
                 ("汇总", list(summary[0].keys()), [list(record.values()) for record in summary]),

@@ -42,7 +42,17 @@ from kpi.text.reading import parse_condition
 from kpi.units import PERCENT, Unit, convert, written
 from kpi.wording import Language, words
 
-__all__ = ["GRADES", "GRADE_RANGES", "Assessment", "FormTarget", "Shares", "assess", "check_score", "grade_of"]
+__all__ = [
+    "DEFAULT_SHARES",
+    "GRADES",
+    "GRADE_RANGES",
+    "Assessment",
+    "FormTarget",
+    "Shares",
+    "assess",
+    "check_score",
+    "grade_of",
+]
 
 #: The grades of a qualitative indicator, best first.
 GRADES: Final = ("达成", "部分达成", "未达成")
@@ -185,7 +195,11 @@ class Assessment:
     allowed: tuple[Decimal, Decimal, bool] | None = None
 
 
-def assess(target: FormTarget, actual: str, shares: Shares = Shares(), lang: Language = "zh") -> Assessment:
+#: The shares of 达成, 部分达成 and 未达成 unless the caller gives others: 100%, 60%, 0%.
+DEFAULT_SHARES: Final = Shares()
+
+
+def assess(target: FormTarget, actual: str, shares: Shares = DEFAULT_SHARES, lang: Language = "zh") -> Assessment:
     """Score a 实际完成值 against *target*; raises :class:`KpiError` with the reason when it cannot."""
     said = words(lang)
     actual = actual.strip()
@@ -218,7 +232,7 @@ def assess(target: FormTarget, actual: str, shares: Shares = Shares(), lang: Lan
         notes.append(said.form_unitless.format(unit=unit.name))
     if target.bare:
         notes.append(said.form_bare_limit if condition.interval.lower is None else said.form_bare_reach)
-    shown = written(value, unit)
+    shown = actual if quantity.unit is not None else written(value, unit)
     if value in condition.interval:
         return Assessment("完成", Decimal(1), said.form_met.format(actual=shown, target=target.text), tuple(notes))
     lower, upper = condition.interval.lower, condition.interval.upper

@@ -18,7 +18,8 @@ from kpi.grading.bands import BAND_LABELS
 from kpi.grading.grades import Grade
 from kpi.io.results import ResultEntry, Results
 from kpi.io.rows import SourceLocation, Table, TableRow
-from kpi.numbers import format_decimal
+from kpi.national import Assessment
+from kpi.numbers import CONTEXT, format_decimal
 from kpi.wording import Language, words
 
 __all__ = ["RECORD_FIELDS", "STATUS_LABELS", "Scorecard", "ScoredRow", "Status", "Summary"]
@@ -51,7 +52,13 @@ RECORD_FIELDS: Final = (
 
 @attrs.frozen
 class ScoredRow:
-    """One indicator of the table, graded or marked with why it was not."""
+    """One indicator of the table, graded or marked with why it was not.
+
+    ``points`` are out of 100.  A row of the national form scored by its own
+    rule has its ``assessment`` instead of a grade; a row with a 分值 has
+    ``earned`` points out of it; ``check`` says where a 得分 written by hand
+    disagrees with kpi's, ``note`` where kpi counts the written one.
+    """
 
     row: TableRow
     status: Status
@@ -60,10 +67,27 @@ class ScoredRow:
     weight: Decimal
     points: Decimal | None
     result: SourceLocation | None
+    assessment: Assessment | None = None
+    check: str = ""
+    note: str = ""
 
     @property
     def id(self) -> str:
         return self.row.id
+
+    @property
+    def label(self) -> str | None:
+        """The band (or the national form's grade: 完成, 未完成, 达成, 部分达成, 未达成) the row got."""
+        if self.grade is not None:
+            return self.grade.label
+        return None if self.assessment is None else self.assessment.grade
+
+    @property
+    def earned(self) -> Decimal | None:
+        """The points out of the row's 分值 (分值 × points ÷ 100), for a row that has one."""
+        if self.points is None or self.row.points is None:
+            return None
+        return CONTEXT.divide(CONTEXT.multiply(self.row.points, self.points), Decimal(100))
 
     def record(self) -> dict[str, object]:
         """The row as a flat record for CSV, XLSX and JSON output."""
@@ -71,7 +95,7 @@ class ScoredRow:
 
     def cells(self) -> tuple[object, ...]:
         """The values of :meth:`record` in the order of ``RECORD_FIELDS``: a sheet's row."""
-        return self._cells(_NO_GRADE if self.grade is None else _grade_cells(self.grade))
+        return self._cells(_own_cells(self) if self.grade is None else _grade_cells(self.grade))
 
     def _cells(self, graded: _GradeCells) -> tuple[object, ...]:
         """:meth:`cells`, given the grade's own cells (rows that share a grade share them)."""
@@ -85,8 +109,8 @@ class ScoredRow:
             label,
             basis,
             explanation,
-            notes,
-            "" if self.points is None else _number_cell(self.points),
+            "、".join(filter(None, (notes, self.note, self.check))),
+            "" if self.points is None else _number_cell(self.points if self.earned is None else _rounded(self.earned)),
             _number_cell(self.weight),
             self.reason,
             str(row.location),
@@ -107,6 +131,20 @@ _number_cell: Final = functools.lru_cache(maxsize=1024)(format_decimal)
 # A grade's own cells of a record: 档次, 评定依据, 说明 and 备注.
 _GradeCells = tuple[str, str, str, str]
 _NO_GRADE: Final[_GradeCells] = ("", "", "", "")
+
+
+def _rounded(value: Decimal) -> Decimal:
+    """Points as a report shows them: to the hundredth (7.68 of 8), when finer."""
+    exponent = value.as_tuple().exponent
+    return value.quantize(Decimal("0.01")) if isinstance(exponent, int) and exponent < -2 else value
+
+
+def _own_cells(row: ScoredRow) -> _GradeCells:
+    """The cells of a row without a grade: the national form's assessment, or none."""
+    assessment = row.assessment
+    if assessment is None:
+        return _NO_GRADE
+    return (assessment.grade, row.row.target, assessment.explanation, "、".join(assessment.notes))
 
 
 def _grade_cells(grade: Grade) -> _GradeCells:
@@ -165,8 +203,12 @@ class Scorecard:
 
     @property
     def complete(self) -> bool:
-        """Whether every indicator was graded and every result matched."""
-        return all(row.status == "graded" for row in self.rows) and not self.unknown and not self.results.duplicates
+        """Whether every indicator was graded, every result matched and every 得分 written by hand agrees."""
+        return (
+            all(row.status == "graded" and not row.check for row in self.rows)
+            and not self.unknown
+            and not self.results.duplicates
+        )
 
     def problems(self, lang: Language = "en") -> list[str]:
         """Every result that did not match a row, every duplicate, every unreadable line."""
@@ -175,6 +217,7 @@ class Scorecard:
         for row_id, places in self.results.duplicates.items():
             messages.append(said.repeated_id.format(place=places[1], id=row_id, times=len(places), first=places[0]))
         messages += [said.no_id.format(place=place) for place in self.results.unnamed]
+        messages += [row.check for row in self.rows if row.check]
         return messages
 
     def records(self) -> list[dict[str, object]]:
@@ -192,7 +235,7 @@ class Scorecard:
         for row in self.rows:
             grade = row.grade
             if grade is None:
-                yield row._cells(_NO_GRADE)
+                yield row._cells(_own_cells(row))
                 continue
             graded = worked.get(id(grade))
             if graded is None:

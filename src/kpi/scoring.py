@@ -22,9 +22,10 @@ import attrs
 from kpi.errors import KpiError
 from kpi.grading.criteria import Criteria
 from kpi.grading.grades import Grade
-from kpi.io.results import ACTUAL, COMPLETION_RATE, ResultEntry, Results, load_results
-from kpi.io.rows import Table, TableRow
+from kpi.io.results import ACTUAL, COMPLETION_RATE, ResultEntry, Results, load_results, needed_values
+from kpi.io.rows import SourceLocation, Table, TableRow
 from kpi.io.tables import load_table
+from kpi.national import DEFAULT_SHARES, Assessment, Shares, assess, check_score
 from kpi.numbers import CONTEXT, WeightError, format_decimal, parse_weight
 from kpi.scorecard import Scorecard, ScoredRow, Status, Summary
 from kpi.wording import words
@@ -84,20 +85,28 @@ class _Grader:
     decide a grade, and grades are immutable.
     """
 
-    def __init__(self, results: Results, points: Callable[[int], tuple[Decimal, ...]]) -> None:
+    def __init__(
+        self, results: Results, points: Callable[[int], tuple[Decimal, ...]], shares: Shares = DEFAULT_SHARES
+    ) -> None:
         self.results = results
         self.points = points
+        self.shares = shares
         # By the criteria's identity (each is kept alive by its table rows) and the figures.
         self._worked: dict[tuple[int, tuple[tuple[str, str], ...]], Grade | str] = {}
 
     def row(self, row: TableRow, entry: ResultEntry | None) -> ScoredRow:
         weight, weight_problem = _weight_of(row, entry)
         location = None if entry is None else entry.location
+        if entry is None and (row.actual or row.score):
+            entry = _entry_of(row)  # the self-evaluation form holds its own figures
         problem = _unscorable(row, entry, self.results, weight_problem)
         if problem is not None:
             return ScoredRow(row, problem[0], None, problem[1], weight, None, location)
+        assert entry is not None
+        if row.form is not None:
+            return self._form_row(row, entry, weight, location)
         criteria = row.criteria
-        assert entry is not None and criteria is not None
+        assert criteria is not None
         key = (id(criteria), entry.filled)
         grade = self._worked.get(key)
         if grade is None:
@@ -107,7 +116,69 @@ class _Grader:
         band = grade.decision.band
         if band is None:
             return ScoredRow(row, "no-band", grade, grade.explain(), weight, None, location)
-        return ScoredRow(row, "graded", grade, "", weight, self.points(len(criteria.tiers))[band], location)
+        points, check, note = _checked(row, entry, self.points(len(criteria.tiers))[band], None)
+        return ScoredRow(row, "graded", grade, "", weight, points, location, check=check, note=note)
+
+    def _form_row(
+        self, row: TableRow, entry: ResultEntry, weight: Decimal, location: SourceLocation | None
+    ) -> ScoredRow:
+        """A row of the national form without tiers, scored by the form's rule (:mod:`kpi.national`)."""
+        assert row.form is not None
+        actual = entry.filled[0][1] if entry.filled else ""
+        try:
+            assessment = assess(row.form, actual, self.shares)
+        except KpiError as error:
+            return ScoredRow(row, "invalid", None, str(error).replace("\n", " "), weight, None, location)
+        points, check, note = _checked(row, entry, CONTEXT.multiply(assessment.share, _HUNDRED), assessment)
+        return ScoredRow(row, "graded", None, "", weight, points, location, assessment, check, note)
+
+
+_HUNDRED: Final = Decimal(100)
+
+
+def _entry_of(row: TableRow) -> ResultEntry:
+    """The figures a self-evaluation form holds in its own 实际完成值 and 得分 cells, as a results entry."""
+    needed = needed_values(row) if row.form is None else (ACTUAL,)
+    name = "" if needed[0] == ACTUAL else needed[0].split("（")[0]
+    return ResultEntry(row.id, ((name, row.actual),), "", row.location, "", row.score)
+
+
+def _checked(
+    row: TableRow, entry: ResultEntry, points: Decimal, assessment: Assessment | None
+) -> tuple[Decimal, str, str]:
+    """The points to count, what is wrong with a 得分 written by hand (empty when it
+    agrees or there is none), and a note when the written one is counted.
+
+    A written 得分 is out of the row's 分值; kpi's is 分值 × points ÷ 100.  For a
+    qualitative grade, a written 得分 within the grade's range is the evaluator's
+    choice, and counts.
+    """
+    if not entry.score or row.points is None:
+        return points, "", ""
+    earned = CONTEXT.divide(CONTEXT.multiply(row.points, points), _HUNDRED)
+    allowed = None if assessment is None else assessment.allowed
+    checked = check_score(entry.score, earned, row.points, allowed)
+    if checked is None:
+        return points, "", ""
+    counted, agrees = checked
+    said = words()
+    span = ""
+    if allowed is not None:
+        low, high = (format_decimal(CONTEXT.multiply(share, row.points)) for share in allowed[:2])
+        span = f"{low}–{high}"
+    if agrees:
+        if counted == earned or not row.points:
+            return points, "", ""
+        note = said.score_chosen.format(written=entry.score, range=span)
+        return CONTEXT.divide(CONTEXT.multiply(counted, _HUNDRED), row.points), "", note
+    computed = format_decimal(earned.quantize(Decimal("0.01")))
+    if assessment is not None and allowed is not None:
+        message = said.score_out_of_range.format(
+            place=entry.location, id=row.id, written=entry.score, grade=assessment.grade, range=span, computed=computed
+        )
+    else:
+        message = said.score_differs.format(place=entry.location, id=row.id, written=entry.score, computed=computed)
+    return points, message, ""
 
 
 def _work(criteria: Criteria, filled: tuple[tuple[str, str], ...]) -> Grade | str:
@@ -123,7 +194,7 @@ def _unscorable(
     row: TableRow, entry: ResultEntry | None, results: Results, weight_problem: str
 ) -> tuple[Status, str] | None:
     """Why the row cannot be graded (status and reason), or ``None`` when it can."""
-    if row.criteria is None:
+    if row.criteria is None and row.form is None:
         return "invalid", words().unreadable_tiers.format(error=str(row.error).splitlines()[0])
     if entry is None:
         return "missing", words().no_result_row
@@ -147,10 +218,11 @@ _ONE: Final = Decimal(1)
 
 
 def _weight_of(row: TableRow, entry: ResultEntry | None) -> tuple[Decimal, str]:
-    """The row's weight (the results file's, else the table's, else 1) and what is wrong with it."""
+    """The row's weight (the results file's, else the table's 权重 or 分值, else 1) and what is wrong with it."""
     text = entry.weight if entry is not None else ""
     if not text:
-        return (row.weight if row.weight is not None else _ONE), ""
+        given = row.weight if row.weight is not None else row.points
+        return (given if given is not None else _ONE), ""
     try:
         return parse_weight(text), ""
     except WeightError as error:
@@ -175,12 +247,11 @@ class _Totals:
         graded = ungraded = 0
         total_weight = weighted = Decimal(0)
         for scored in rows:
-            grade = scored.grade
-            if scored.status != "graded" or grade is None or scored.points is None:
+            if scored.status != "graded" or scored.points is None:
                 ungraded += 1
                 continue
             graded += 1
-            label = grade.label or ""
+            label = scored.label or ""
             counts[label] = counts.get(label, 0) + 1
             total_weight = CONTEXT.add(total_weight, scored.weight)
             weighted = CONTEXT.add(weighted, CONTEXT.multiply(scored.weight, scored.points))
@@ -226,12 +297,15 @@ def _points_by_count(points: Points | None) -> Callable[[int], tuple[Decimal, ..
 
 def score(
     table: Table | str | os.PathLike[str],
-    results: Results | str | os.PathLike[str],
+    results: Results | str | os.PathLike[str] | None = None,
     *,
     points: Points | None = None,
+    shares: Shares | str | None = None,
     progress: Callable[[Iterable[TableRow]], Iterable[TableRow]] | None = None,
 ) -> Scorecard:
-    """Grade every indicator of *table* with the figures in *results*.
+    """Grade every indicator of *table* with the figures in *results*, or with
+    the figures the table holds itself (the national self-evaluation form's
+    实际完成值) when *results* is ``None`` or has no row for an indicator.
 
     *points* gives the points of each band, best first (for four bands 100,
     80, 60, 0 by default; see :func:`default_points` for other counts), as one
@@ -242,6 +316,13 @@ def score(
     listed, not counted.  Rows that repeat a tier set and its figures share
     one :class:`kpi.Grade`.
 
+    A row of the national form without tiers is scored by the form's rule
+    (:mod:`kpi.national`): its points are the share of its 分值 it earns,
+    times 100, and its weight is its 分值, so that a form whose 分值 add up
+    to 100 scores the sum of its 得分.  *shares* gives the shares of 达成,
+    部分达成 and 未达成 (``"100,60,0"`` by default).  A 得分 written by hand
+    is checked against kpi's: a disagreement is one of the card's problems.
+
     >>> from pathlib import Path
     >>> root = Path(__file__).parents[2]
     >>> card = score(root / "seeds" / "handan-hrss-2018-budget.txt", root / "examples" / "handan-2018-results.csv")
@@ -251,12 +332,16 @@ def score(
     points_of = _points_by_count(points)
     if not isinstance(table, Table):
         table = load_table(table)
-    if not isinstance(results, Results):
+    if results is None:
+        results = Results("", {}, {})
+    elif not isinstance(results, Results):
         results = load_results(results)
+    if not isinstance(shares, Shares):
+        shares = DEFAULT_SHARES if shares is None else Shares.parse(shares)
     indicators: Iterable[TableRow] = table.indicators
     if progress is not None:
         indicators = progress(indicators)
-    grade_row = _Grader(results, points_of).row
+    grade_row = _Grader(results, points_of, shares).row
     entries = results.entries
     scored = tuple(grade_row(row, entries.get(row.id)) for row in indicators)
     # Each row is tallied once, under its own activity; a duty's summary adds up

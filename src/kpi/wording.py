@@ -111,6 +111,7 @@ class Words:
     form_bare_reach: str
     form_bare_limit: str
     score_differs: str  # {place} {id} {written} {computed}
+    score_chosen: str  # {written} {range}
     score_out_of_range: str  # {place} {id} {written} {grade} {range} {computed}
     # -- what in a results file matches no row of the table ---------------------
     unknown_id: str  # {place} {id}
@@ -185,6 +186,7 @@ _ZH: Final = Words(
     form_bare_reach="指标值未写 ≥ 或 ≤，按应达到的数值（≥）读",
     form_bare_limit="指标值未写 ≥ 或 ≤，成本指标按不应超过的上限（≤）读",
     score_differs="{place}: 编号 {id} 手填得分 {written}，kpi 计得 {computed}",
+    score_chosen="手填得分 {written} 在该评定的得分区间 {range} 内，采用手填得分",
     score_out_of_range="{place}: 编号 {id} 手填得分 {written} 不在{grade}的得分区间（{range}）内；kpi 计得 {computed}",
     unknown_id="{place}: 编号 {id} 的结果在表格中没有对应的行",
     repeated_id="{place}: 编号 {id} 出现 {times} 次（第一次在 {first}）",
@@ -265,6 +267,7 @@ _EN: Final = Words(
     form_bare_reach="the target has no ≥ or ≤: read as a figure to reach (≥)",
     form_bare_limit="the target has no ≥ or ≤: a cost indicator's is read as a limit not to exceed (≤)",
     score_differs="{place}: id {id}: 得分 {written} written by hand, kpi works out {computed}",
+    score_chosen="得分 {written} written by hand lies in the grade's range {range}, and counts",
     score_out_of_range=(
         "{place}: id {id}: 得分 {written} written by hand is outside the range of {grade} ({range}); kpi works out"
         " {computed}"

@@ -33,7 +33,7 @@ from kpi.text.normalise import metric_key
 from kpi.text.reading import parse_rule
 from kpi.units import Unit
 
-__all__ = ["Criteria"]
+__all__ = ["Criteria", "split_tiers"]
 
 _TIER_SEPARATORS: Final = ("|", "｜", "\n")
 # One labelled band of a scale: 优(90-100分) or A（≥90分）.
@@ -96,6 +96,13 @@ def _check_labels(instance: Criteria, attribute: attrs.Attribute[tuple[str, ...]
         raise CriteriaError(f"labels must be distinct non-empty names, best first, not {labels!r}")
 
 
+def split_tiers(text: str) -> list[str]:
+    """The tier texts of one text that holds them all, separated by ``|`` or line breaks (one cell of a sheet)."""
+    for separator in _TIER_SEPARATORS[1:]:
+        text = text.replace(separator, _TIER_SEPARATORS[0])
+    return [part for part in text.split(_TIER_SEPARATORS[0]) if part.strip()]
+
+
 @attrs.frozen
 class Criteria:
     """A tier set: one rule per band, best band first, with what is needed to grade outcomes.
@@ -147,10 +154,7 @@ class Criteria:
         ('良', ('gap',))
         """
         if isinstance(tiers, str):
-            text = tiers
-            for separator in _TIER_SEPARATORS[1:]:
-                text = text.replace(separator, _TIER_SEPARATORS[0])
-            tiers = [part for part in text.split(_TIER_SEPARATORS[0]) if part.strip()]
+            tiers = split_tiers(tiers)
         given = None if labels is None else tuple(labels)
         rules: list[Rule] = []
         for index, tier in enumerate(tiers):

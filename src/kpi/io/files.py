@@ -128,7 +128,17 @@ def read_csv(path: Path) -> Sheet:
     else:
         rows = _numbered(path, text, dialect)  # a quoted cell spans lines: count them record by record
         _check_long_cells(path, rows)
+    if _ESCAPED.search(text):
+        rows = tuple((line, tuple(map(_unescaped, cells))) for line, cells in rows)
     return Sheet(str(path), rows, notices)
+
+
+# A cell kpi wrote with csv_safe's leading ' (the tier text '=94%): read back as it was.
+_ESCAPED: Final = re.compile(r"(?:^|[,\t\n\"])'[=+\-@]")
+
+
+def _unescaped(cell: str) -> str:
+    return cell[1:] if cell.startswith(("'=", "'+", "'-", "'@")) else cell
 
 
 #: The most lines one quoted cell may span; a longer one is an unclosed quote that swallowed rows.

@@ -29,8 +29,10 @@ from kpi.wording import words
 __all__ = [
     "COMPLETION_RATE",
     "FORM_ACTUAL",
+    "FORM_TEMPLATE",
     "ResultEntry",
     "Results",
+    "is_form",
     "load_results",
     "needed_values",
     "template_records",
@@ -70,8 +72,37 @@ def _label(metric: str | None, unit: object) -> str:
     return f"{name}（{unit}）" if unit else name
 
 
+#: The columns of the national form's fill-in sheet.
+FORM_TEMPLATE: Final = (
+    "编号",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "指标值",
+    "评价标准",
+    "分值",
+    FORM_ACTUAL,
+    "得分",
+    "偏差原因分析及改进措施",
+    "备注",
+)
+
+
+def is_form(table: Table) -> bool:
+    """Whether *table* is the national form: its rows carry a 指标值 or a 分值."""
+    return any(row.target or row.points is not None for row in table.indicators)
+
+
 def template_records(table: Table) -> tuple[list[str], list[list[str]]]:
-    """Header and rows of the fill-in sheet for *table*: one row per indicator."""
+    """Header and rows of the fill-in sheet for *table*: one row per indicator.
+
+    For the national form the sheet is the form's own: the indicator's levels,
+    指标值 and 分值, with the 实际完成值 column to fill (and 得分 and 偏差原因
+    to write by hand, if the evaluator wishes: kpi checks a written 得分).
+    A figure the table holds already is filled in.
+    """
+    if is_form(table):
+        return list(FORM_TEMPLATE), [_form_template_row(row) for row in table.indicators]
     needs = {row.id: needed_values(row) for row in table.indicators}
     width = max((len(values) for values in needs.values()), default=1)
     header = ["编号", "职责活动", "绩效指标", "评价标准"]
@@ -88,6 +119,16 @@ def template_records(table: Table) -> tuple[list[str], list[list[str]]]:
         cells += ["" if row.weight is None else str(row.weight), note]
         rows.append(cells)
     return header, rows
+
+
+def _form_template_row(row: TableRow) -> list[str]:
+    levels = (*row.activity, "", "")[:2]
+    note = "" if row.error is None else str(row.error).splitlines()[0]
+    if row.form is not None and row.form.qualitative:
+        note = note or "定性指标：实际完成值填 达成、部分达成 或 未达成"
+    points = "" if row.points is None else str(row.points)
+    tiers = " | ".join(row.tiers)
+    return [row.id, *levels, row.indicator.text, row.target, tiers, points, row.actual, row.score, row.reason, note]
 
 
 @attrs.frozen

@@ -23,6 +23,7 @@ from typing import Final
 import attrs
 
 from kpi.grading.bands import default_labels
+from kpi.grading.criteria import split_tiers
 from kpi.io.files import Sheet
 from kpi.io.rows import RowBuilder, SourceLocation, Table
 from kpi.text.normalise import normalise
@@ -118,6 +119,8 @@ def _tier_span(upper: Sequence[str], lower: Sequence[str]) -> tuple[tuple[int, .
         suffixed = [i for i, name in enumerate(upper) if name.startswith(_TIERS) and name[len(_TIERS) :].strip("-_")]
         if len(suffixed) >= 2:  # 评价标准-优 … 评价标准-差
             return tuple(suffixed), tuple(upper[i][len(_TIERS) :].strip("-_") for i in suffixed)
+        if any(upper[start + 1 : start + 4]):
+            return (start,), None  # one column: each cell holds every tier, separated by | or line breaks
         return tuple(range(start, start + 4)), None  # one 评价标准 cell over four columns
     # Columns headed by band names, in any order: best first by the names' own order.
     position = {name: index for index, name in reversed(list(enumerate(upper))) if name in _BAND_NAMES}
@@ -248,7 +251,7 @@ def _read_rows(
             padded[description],
             padded[goal],
             padded[indicator],
-            [padded[index] for index in tiers],
+            split_tiers(padded[tiers[0]]) if len(tiers) == 1 else [padded[index] for index in tiers],
             padded[row_id],
             padded[weight],
             problem,
