@@ -9,6 +9,7 @@ table) is said in a notice.
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -18,6 +19,7 @@ import pytest
 from openpyxl.styles import Alignment
 
 import kpi
+from kpi.cli import main
 from kpi.io.results import load_results
 from kpi.io.rows import Table, TableRow
 from kpi.io.tables import load_table
@@ -253,3 +255,22 @@ def test_a_merged_range_past_the_cells_of_a_row(tmp_path: Path) -> None:
     sheet.merge_cells("A5:Z9")  # far past every cell written
     book.save(tmp_path / "wide.xlsx")
     assert len(load_table(tmp_path / "wide.xlsx").rows) == 1
+
+
+def test_every_command_reads_a_word_table(tmp_path: Path, seed: Table, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_docx(tmp_path / "disclosure.docx", [seed.rows])
+    results = ROOT / "examples" / "handan-2018-results.csv"
+    assert main(["score", str(path), str(results), "-o", str(tmp_path / "scored.csv"), "--allow-ungraded"]) == 0
+    assert main(["score", str(SEED), str(results), "-o", str(tmp_path / "from-text.csv"), "--allow-ungraded"]) == 0
+    scored, from_text = (
+        list(csv.reader((tmp_path / name).open(encoding="utf-8-sig", newline="")))
+        for name in ("scored.csv", "from-text.csv")
+    )
+    # The same grades; only the places in the table differ (table 2, row N against the text's line).
+    assert [row[:-2] + row[-1:] for row in scored] == [row[:-2] + row[-1:] for row in from_text]
+    assert scored[1][-2] == f"{path}: table 2, row 4"
+    assert main(["template", str(path), "-o", str(tmp_path / "fill.csv")]) == 0
+    capsys.readouterr()
+    assert main(["lint", str(path)]) == 0
+    assert "table 1 has no such heading row, not read" in " ".join(capsys.readouterr().err.split())
+    assert main(["lint", str(path), "--sheet", "2"]) == 0

@@ -229,6 +229,9 @@ def assess(target: FormTarget, actual: str, shares: Shares = DEFAULT_SHARES, lan
         except OutcomeError:
             raise KpiError(said.form_unit.format(actual=actual, target=target.text)) from None
     elif quantity.unit is None and unit is not None:
+        bounds = [bound.value for bound in (condition.interval.lower, condition.interval.upper) if bound is not None]
+        if unit == PERCENT and 0 < value <= 1 and any(bound > 1 for bound in bounds):
+            raise KpiError(said.form_fraction.format(actual=actual))  # 0.96: a fraction, or under one percent?
         notes.append(said.form_unitless.format(unit=unit.name))
     if target.bare:
         notes.append(said.form_bare_limit if condition.interval.lower is None else said.form_bare_reach)

@@ -108,6 +108,7 @@ class Words:
     form_budget: str  # {rate} {share}
     form_unit: str  # {actual} {target}
     form_unitless: str  # {unit}
+    form_fraction: str  # {actual}
     form_bare_reach: str
     form_bare_limit: str
     score_differs: str  # {place} {id} {written} {computed}
@@ -183,6 +184,7 @@ _ZH: Final = Words(
     form_budget="预算执行率 {rate}：得分为分值 × 执行率，即分值的 {share}（不超过分值）",
     form_unit="实际完成值“{actual}”的单位与指标值“{target}”的不同，无法比较",
     form_unitless="实际完成值未写单位，按指标值的单位 {unit} 读",
+    form_fraction="实际完成值 {actual} 未写单位：是 {actual}% 还是 {actual} × 100%？请写明 %",
     form_bare_reach="指标值未写 ≥ 或 ≤，按应达到的数值（≥）读",
     form_bare_limit="指标值未写 ≥ 或 ≤，成本指标按不应超过的上限（≤）读",
     score_differs="{place}: 编号 {id} 手填得分 {written}，kpi 计得 {computed}",
@@ -264,6 +266,7 @@ _EN: Final = Words(
     form_budget="budget execution rate {rate}: points × the rate, {share} of the points (never more than all)",
     form_unit="the unit of 实际完成值 “{actual}” is not that of the target “{target}”: they cannot be compared",
     form_unitless="实际完成值 has no unit: read in the target's unit, {unit}",
+    form_fraction="实际完成值 {actual} has no unit: is it {actual}% or {actual} × 100%? Write the %",
     form_bare_reach="the target has no ≥ or ≤: read as a figure to reach (≥)",
     form_bare_limit="the target has no ≥ or ≤: a cost indicator's is read as a limit not to exceed (≤)",
     score_differs="{place}: id {id}: 得分 {written} written by hand, kpi works out {computed}",
