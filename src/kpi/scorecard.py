@@ -87,7 +87,7 @@ class ScoredRow:
         """The points out of the row's 分值 (分值 × points ÷ 100), for a row that has one."""
         if self.points is None or self.row.points is None:
             return None
-        return CONTEXT.divide(CONTEXT.multiply(self.row.points, self.points), Decimal(100))
+        return CONTEXT.divide(CONTEXT.multiply(self.row.points, self.points), _HUNDRED)
 
     def record(self) -> dict[str, object]:
         """The row as a flat record for CSV, XLSX and JSON output."""
@@ -101,6 +101,11 @@ class ScoredRow:
         """:meth:`cells`, given the grade's own cells (rows that share a grade share them)."""
         row = self.row
         label, basis, explanation, notes = graded
+        if self.note or self.check:
+            notes = "、".join(filter(None, (notes, self.note, self.check)))
+        points = self.points
+        if points is not None and row.points is not None:
+            points = _rounded(CONTEXT.divide(CONTEXT.multiply(row.points, points), _HUNDRED))  # out of the 分值
         return (
             row.id,
             _activity_name(row.activity),
@@ -109,13 +114,16 @@ class ScoredRow:
             label,
             basis,
             explanation,
-            "、".join(filter(None, (notes, self.note, self.check))),
-            "" if self.points is None else _number_cell(self.points if self.earned is None else _rounded(self.earned)),
+            notes,
+            "" if points is None else _number_cell(points),
             _number_cell(self.weight),
             self.reason,
             str(row.location),
             "" if self.result is None else str(self.result),
         )
+
+
+_HUNDRED: Final = Decimal(100)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -116,7 +116,10 @@ class _Grader:
         band = grade.decision.band
         if band is None:
             return ScoredRow(row, "no-band", grade, grade.explain(), weight, None, location)
-        points, check, note = _checked(row, entry, self.points(len(criteria.tiers))[band], None)
+        points = self.points(len(criteria.tiers))[band]
+        if not entry.score:  # the usual case: no 得分 written by hand to check
+            return ScoredRow(row, "graded", grade, "", weight, points, location)
+        points, check, note = _checked(row, entry, points, None)
         return ScoredRow(row, "graded", grade, "", weight, points, location, check=check, note=note)
 
     def _form_row(

@@ -224,12 +224,13 @@ class RowBuilder:
                 error,
                 location,
                 weight_value,
-                target.strip(),
+                # Only the national form has these cells: most tables pass them empty.
+                target.strip() if target else "",
                 form,
                 points_value,
-                actual.strip(),
-                score.strip(),
-                reason.strip(),
+                actual.strip() if actual else "",
+                score.strip() if score else "",
+                reason.strip() if reason else "",
             )
         )
 

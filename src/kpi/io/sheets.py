@@ -196,6 +196,17 @@ def read_sheet_table(found: Sequence[tuple[Sheet, _Columns, Iterable[tuple[int, 
     return builder.table(tuple(notices))
 
 
+# Most rows are indicators, whose texts are long: only a short cell is normalised to be compared.
+_LONGEST_TOTAL: Final = 12
+# A character every spelling of a total row has (合计, 合計, 总分), in any width or script.
+_MAY_TOTAL: Final = re.compile("[计計分]")
+
+
+def _is_indicator_heading(cell: str) -> bool:
+    """Whether an indicator cell is its column's heading (绩效指标, 三级指标): the heading again."""
+    return len(cell) <= _LONGEST_TOTAL and "指" in cell and _heading(cell) in _HEADINGS["indicator"]
+
+
 def _place(sheet: Sheet, line: int) -> SourceLocation:
     return SourceLocation(sheet.path, line, sheet.table)
 
@@ -221,6 +232,7 @@ def _read_rows(
         at, ("target", "relation", "unit", "points", "actual", "score", "reason")
     )
     levels = [index for index in (level1, level2) if index >= 0]
+    path, table = sheet.path, sheet.table
     heading_again = False
     for line, cells in rows:
         if not (cells and cells[0].strip()) and not "".join(cells).strip():
@@ -233,19 +245,19 @@ def _read_rows(
             padded = (*cells, *("",) * (width - len(cells)), "")
         else:
             padded = (*cells, "")
-        if _heading(padded[indicator]) in _HEADINGS["indicator"] or (heading_again and _is_subheading(cells)):
+        if _is_indicator_heading(padded[indicator]) or (heading_again and _is_subheading(cells)):
             # The heading again, on a new page (and its second row after it).
             heading_again = not heading_again
             notices.append(f"{_place(sheet, line)}: the heading repeated (a new page), skipped")
             continue
         heading_again = False
-        first = next((_heading(cell) for cell in cells if cell.strip()), "")
-        if first in _TOTALS:
+        first = cells[0] if cells[0].strip() else next((cell for cell in cells if cell.strip()), "")
+        if len(first) <= _LONGEST_TOTAL and _MAY_TOTAL.search(first) and (first := _heading(first)) in _TOTALS:
             notices.append(f"{_place(sheet, line)}: a {first} row, not an indicator, skipped")
             continue
         target_text = "".join(padded[index] for index in (relation, target, unit)).strip() if target >= 0 else ""
         builder.add(
-            _place(sheet, line),
+            SourceLocation(path, line, table),
             padded[activity] if activity >= 0 or not levels else tuple(padded[index] for index in levels),
             padded[budget],
             padded[description],
