@@ -53,6 +53,15 @@ def test_a_cell_line_led_by_a_full_width_space_is_read_as_a_cell() -> None:
     assert "full-width space" in table.notices[0]
 
 
+def test_a_document_cut_short_says_where_rows_are_missing() -> None:
+    lines = SEED_TEXT.splitlines()
+    heading = lines.index("\t人社政务管理")
+    end = lines.index("", heading)  # the blank line after the heading's cells
+    table = read_disclosure("\n".join(lines[:end]) + "\n", "cut.txt")  # the file ends after the duty's own row
+    assert len(table.indicators) == 102 - 15
+    assert table.notices == (f"cut.txt:{heading + 1}: 人社政务管理 has no indicator under it; are rows missing?",)
+
+
 def test_the_table_ends_at_the_next_section_title() -> None:
     table = read_disclosure(SEED_TEXT)
     assert len(table.indicators) == 102 and table.notices == ()

@@ -244,6 +244,7 @@ class RowBuilder:
 
     def table(self, notices: tuple[str, ...] = ()) -> Table:
         rows = self.rows
+        notices = (*notices, *_empty_headings(rows))
         if len({row.id for row in rows}) == len(rows):
             return Table(self.path, tuple(rows), notices)  # no id is used twice, the usual case
         seen: dict[str, TableRow] = {}
@@ -256,6 +257,25 @@ class RowBuilder:
             else:
                 seen[row.id] = row
         return Table(self.path, tuple(rows), notices)
+
+
+def _empty_headings(rows: Sequence[TableRow]) -> list[str]:
+    """A notice for each duty or activity heading with no indicator under it: where a
+    document lost rows (a cut file, a page read badly), this is where it shows."""
+    found = []
+    for index, row in enumerate(rows):
+        if not row.is_heading or not row.activity:
+            continue
+        depth = len(row.activity)
+        following = index + 1
+        # The rows under a heading follow it: look until the first indicator, or the first row not under it.
+        while following < len(rows) and rows[following].activity[:depth] == row.activity:
+            if not rows[following].is_heading:
+                break
+            following += 1
+        else:
+            found.append(f"{row.location}: {row.activity[-1]} has no indicator under it; are rows missing?")
+    return found
 
 
 def _levels(current: tuple[str, ...], cells: Sequence[str]) -> tuple[str, ...]:
