@@ -357,3 +357,13 @@ def test_scoring_a_table_without_figures_needs_a_results_file(capsys: pytest.Cap
 def test_output_files_write_missing_cells_empty(tmp_path: Path, name: str, expected: bytes) -> None:
     write_output(tmp_path / name, ["编号", "b"], iter([["R1", None], [None, Decimal("1.50")]]))
     assert (tmp_path / name).read_bytes() == expected
+
+
+def test_file_locations_print_literally(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # rich would print “t.csv:100:” as “t.csv💯” and “:1234:” as “🔢”.
+    table = tmp_path / "t.csv"
+    rows = ["职责活动,绩效指标,优,良,中,差"] + ["就业,任务完成率100%,95%,85%-94%,70%-84%,69%以下"] * 149
+    table.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    main(["lint", str(table)])
+    out = capsys.readouterr().out
+    assert f"{table}:100:" in out and "💯" not in out

@@ -47,7 +47,8 @@ def console(stderr: bool = False) -> Console:
         sys.exit("kpi: the command line needs the cli extra: pip install 'kpi[cli]'")
     # soft_wrap: a finding or an error stays on one line, whatever the width,
     # so that file:line and message can be grepped together.
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    # emoji=False: rich would turn “table.csv:100:” into “table.csv💯”.
+    return Console(stderr=stderr, highlight=False, soft_wrap=True, emoji=False)
 
 
 def track(items: Sequence[T], description: str) -> Iterable[T]:
