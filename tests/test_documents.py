@@ -267,8 +267,9 @@ def test_every_command_reads_a_word_table(tmp_path: Path, seed: Table, capsys: p
         for name in ("scored.csv", "from-text.csv")
     )
     # The same grades; only the places in the table differ (table 2, row N against the text's line).
-    assert [row[:-2] + row[-1:] for row in scored] == [row[:-2] + row[-1:] for row in from_text]
-    assert scored[1][-2] == f"{path}: table 2, row 4"
+    place = scored[0].index("表格位置")
+    assert [row[:place] + row[place + 1 :] for row in scored] == [row[:place] + row[place + 1 :] for row in from_text]
+    assert scored[1][place] == f"{path}: table 2, row 4"
     assert main(["template", str(path), "-o", str(tmp_path / "fill.csv")]) == 0
     capsys.readouterr()
     assert main(["lint", str(path)]) == 0

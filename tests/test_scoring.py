@@ -80,6 +80,7 @@ def test_records_carry_band_tier_explanation_and_points() -> None:
         "原因": "",
         "表格位置": f"{SEED}:374",
         "结果位置": f"{EXAMPLE}:19",
+        "表格其他列": "",
     }
     assert record["评定依据"] in TABLE.indicators[17].tiers
 

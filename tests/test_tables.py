@@ -266,3 +266,53 @@ def test_a_cell_too_large_for_csv_is_reported_at_its_row(tmp_path: Path) -> None
         kpi.FileError, match=rf"^{re.escape(str(path))}:3: not valid CSV \(field larger than field limit"
     ):
         load_table(path)
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "95% | 85%-94% | 70%-84% | 69%以下",  # what kpi template writes
+        "优：95%以上；良：85%-94%；中：70%-84%；差：69%以下",
+        "95%以上；85%-94%；70%-84%；69%以下",
+        "95%\n85%-94%\n70%-84%\n69%以下",  # one tier per line
+    ],
+)
+@pytest.mark.parametrize("heading", [["评价标准"], ["评价标准", "备注"]])
+def test_one_cell_holds_every_tier(tmp_path: Path, cell: str, heading: list[str]) -> None:
+    rows = [["职责活动", "绩效指标", *heading], ["就业", "任务完成率100%", cell, *[""] * (len(heading) - 1)]]
+    (row,) = load_table(write_csv(tmp_path / "t.csv", rows)).rows
+    assert row.error is None and row.criteria is not None
+    assert len(row.tiers) == 4
+    assert row.criteria.grade("90%").label == "良"
+
+
+@pytest.mark.parametrize(("first", "second"), [("部门职责", "工作活动"), ("一级项目", "二级项目")])
+def test_two_activity_columns_make_the_activity_path(tmp_path: Path, first: str, second: str) -> None:
+    rows = [
+        [first, second, "绩效指标", "优", "良", "中", "差"],
+        ["促进就业", "技能培训", "任务完成率100%", "95%", "85%-94%", "70%-84%", "69%以下"],
+        ["", "", "合格率100%", "95%", "85%-94%", "70%-84%", "69%以下"],
+        ["", "就业服务", "到位率100%", "95%", "85%-94%", "70%-84%", "69%以下"],
+        ["社会保险", "稽核", "稽核率100%", "95%", "85%-94%", "70%-84%", "69%以下"],
+    ]
+    table = load_table(write_csv(tmp_path / "t.csv", rows))
+    assert [row.activity for row in table.rows] == [
+        ("促进就业", "技能培训"),
+        ("促进就业", "技能培训"),
+        ("促进就业", "就业服务"),
+        ("社会保险", "稽核"),
+    ]
+
+
+def test_columns_kpi_does_not_read_are_reported_and_kept(tmp_path: Path) -> None:
+    rows = [
+        ["职责活动", "绩效指标", "优", "良", "中", "差", "责任科室", "备注"],
+        ["就业", "任务完成率100%", "95%", "85%-94%", "70%-84%", "69%以下", "就业科", "季度通报"],
+    ]
+    path = write_csv(tmp_path / "t.csv", rows)
+    table = load_table(path)
+    assert table.notices == (f"{path}: columns kpi does not read, kept with each row as written: 责任科室、备注",)
+    assert table.rows[0].others == (("责任科室", "就业科"), ("备注", "季度通报"))
+    results = write_csv(tmp_path / "r.csv", [["编号", "完成率"], ["R001", "96%"]])
+    (record,) = kpi.score(table, results).records()
+    assert record["表格其他列"] == "责任科室：就业科；备注：季度通报"

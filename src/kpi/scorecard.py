@@ -47,6 +47,7 @@ RECORD_FIELDS: Final = (
     "原因",
     "表格位置",
     "结果位置",
+    "表格其他列",
 )
 
 
@@ -120,6 +121,7 @@ class ScoredRow:
             self.reason,
             str(row.location),
             "" if self.result is None else str(self.result),
+            "；".join(f"{name}：{value}" for name, value in row.others) if row.others else "",
         )
 
 

@@ -96,10 +96,17 @@ def _check_labels(instance: Criteria, attribute: attrs.Attribute[tuple[str, ...]
         raise CriteriaError(f"labels must be distinct non-empty names, best first, not {labels!r}")
 
 
-def split_tiers(text: str) -> list[str]:
-    """The tier texts of one text that holds them all, separated by ``|`` or line breaks (one cell of a sheet)."""
+def split_tiers(text: str, *, semicolons: bool = False) -> list[str]:
+    """The tier texts of one text that holds them all, separated by ``|`` or line breaks.
+
+    A sheet's one 评价标准 cell may separate them by semicolons instead
+    (``优：95%以上；良：85%-95%；…``): with *semicolons*, a cell with no other
+    separator is split at them.
+    """
     for separator in _TIER_SEPARATORS[1:]:
         text = text.replace(separator, _TIER_SEPARATORS[0])
+    if semicolons and _TIER_SEPARATORS[0] not in text:
+        text = text.replace("；", _TIER_SEPARATORS[0]).replace(";", _TIER_SEPARATORS[0])
     return [part for part in text.split(_TIER_SEPARATORS[0]) if part.strip()]
 
 

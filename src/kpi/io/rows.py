@@ -72,6 +72,8 @@ class TableRow:
     actual: str = ""
     score: str = ""
     reason: str = ""
+    #: Cells of columns kpi has no meaning for, by their heading: kept as written.
+    others: tuple[tuple[str, str], ...] = ()
 
     @property
     def is_heading(self) -> bool:
@@ -176,6 +178,7 @@ class RowBuilder:
         actual: str = "",
         score: str = "",
         reason: str = "",
+        others: tuple[tuple[str, str], ...] = (),
     ) -> None:
         """One row of cells, by meaning, as any table format gives them.
 
@@ -231,6 +234,7 @@ class RowBuilder:
                 actual.strip() if actual else "",
                 score.strip() if score else "",
                 reason.strip() if reason else "",
+                others,
             )
         )
 

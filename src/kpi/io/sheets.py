@@ -35,8 +35,8 @@ __all__ = ["MISSING_HEADING", "read_sheet_table", "recognise_heading"]
 _HEADINGS: Final[Mapping[str, tuple[str, ...]]] = {
     "id": ("编号", "id", "序号", "指标编号"),
     "activity": ("职责活动", "工作活动"),
-    "level1": ("一级指标",),
-    "level2": ("二级指标",),
+    "level1": ("一级指标", "部门职责", "一级项目"),
+    "level2": ("二级指标", "二级项目"),
     "budget": ("年度预算数", "预算数", "年度预算"),
     "description": ("内容描述",),
     "goal": ("绩效目标",),
@@ -92,13 +92,21 @@ class _Columns:
     fields: Mapping[str, int]
     tiers: tuple[int, ...]
     labels: tuple[str, ...] | None
+    #: One 评价标准 heading over the tier columns: a row may hold every tier in its first one.
+    spread: bool = False
+    #: Columns kpi has no meaning for (备注, 责任科室): their headings by column, kept with each row.
+    others: Mapping[int, str] = attrs.field(factory=dict)
 
     @property
     def width(self) -> int:
-        return max((*self.fields.values(), *self.tiers)) + 1
+        return max((*self.fields.values(), *self.tiers, *self.others)) + 1
 
 
-def _tier_span(upper: Sequence[str], lower: Sequence[str]) -> tuple[tuple[int, ...], tuple[str, ...] | None]:
+# The tier columns, their names, and whether one heading stands over four columns.
+_Span = tuple[tuple[int, ...], tuple[str, ...] | None, bool]
+
+
+def _tier_span(upper: Sequence[str], lower: Sequence[str]) -> _Span:
     """The tier columns and their names: under 评价标准, or headed by band names."""
     start = next((i for i, name in enumerate(upper) if name.startswith(_TIERS)), -1)
     if start >= 0:
@@ -111,17 +119,17 @@ def _tier_span(upper: Sequence[str], lower: Sequence[str]) -> tuple[tuple[int, .
                 else:
                     break
             if len(span) >= 2:
-                return tuple(span), tuple(lower[index] for index in span)
+                return tuple(span), tuple(lower[index] for index in span), False
         merged = [i for i in range(start, len(upper)) if upper[i] == upper[start]]
         run = [i for n, i in enumerate(merged) if i == start + n]
         if len(run) >= 2:
-            return tuple(run), None  # 评价标准 merged across the tier columns
+            return tuple(run), None, False  # 评价标准 merged across the tier columns
         suffixed = [i for i, name in enumerate(upper) if name.startswith(_TIERS) and name[len(_TIERS) :].strip("-_")]
         if len(suffixed) >= 2:  # 评价标准-优 … 评价标准-差
-            return tuple(suffixed), tuple(upper[i][len(_TIERS) :].strip("-_") for i in suffixed)
+            return tuple(suffixed), tuple(upper[i][len(_TIERS) :].strip("-_") for i in suffixed), False
         if any(upper[start + 1 : start + 4]):
-            return (start,), None  # one column: each cell holds every tier, separated by | or line breaks
-        return tuple(range(start, start + 4)), None  # one 评价标准 cell over four columns
+            return (start,), None, False  # one column: each cell holds every tier, separated by | or line breaks
+        return tuple(range(start, start + 4)), None, True  # one 评价标准 cell over four columns, or one cell
     # Columns headed by band names, in any order: best first by the names' own order.
     position = {name: index for index, name in reversed(list(enumerate(upper))) if name in _BAND_NAMES}
     best: tuple[int, ...] = ()
@@ -130,8 +138,8 @@ def _tier_span(upper: Sequence[str], lower: Sequence[str]) -> tuple[tuple[int, .
         if len(present) > len(best) and all(name in position for name in sequence[: len(present)]):
             best = present
     if len(best) >= 2:
-        return best, tuple(upper[i] for i in best)
-    return (), None
+        return best, tuple(upper[i] for i in best), False
+    return (), None, False
 
 
 def _columns(upper: Sequence[str], lower: Sequence[str] = ()) -> _Columns | None:
@@ -142,18 +150,27 @@ def _columns(upper: Sequence[str], lower: Sequence[str] = ()) -> _Columns | None
         meaning = _meaning(name)
         if meaning is not None and (meaning not in fields or name == "三级指标"):
             fields[meaning] = index
-    tiers, labels = _tier_span(upper, lower)
+    tiers, labels, spread = _tier_span(upper, lower)
     if not tiers and lower:
-        tiers, labels = _tier_span(names, ())
+        tiers, labels, spread = _tier_span(names, ())
     if "indicator" not in fields or not (tiers or "target" in fields):
         return None
     if not ({"activity", "level1", "level2"} & fields.keys() or names[fields["indicator"]] == "三级指标"):
         return None
+    if "level1" in fields and "level2" not in fields and names[fields.get("activity", 0)] == "工作活动":
+        fields["level2"] = fields.pop("activity")  # 部门职责 with 工作活动 under it: two levels
     if "points" not in fields and "weight" in fields and "target" in fields:
         fields["points"] = fields.pop("weight")  # the form's 权重 is its 分值
     if labels is not None and (labels == default_labels(len(labels)) or any(map(_NOT_A_LABEL.search, labels))):
         labels = None
-    return _Columns(fields, tiers, labels)
+    known = {*fields.values(), *tiers}
+    # The cells under a spread 评价标准 heading, and columns past it, have no heading of their own.
+    others = {
+        index: cells_name
+        for index, cells_name in enumerate(names)
+        if cells_name and index not in known and not cells_name.startswith(_TIERS) and cells_name not in _BAND_NAMES
+    }
+    return _Columns(fields, tiers, labels, spread, others)
 
 
 def _is_subheading(cells: Sequence[str]) -> bool:
@@ -191,6 +208,9 @@ def read_sheet_table(found: Sequence[tuple[Sheet, _Columns, Iterable[tuple[int, 
     for sheet, columns, rows in found:
         if builder is None:
             builder = RowBuilder(sheet.path, labels=columns.labels, form="target" in columns.fields)
+        if columns.others:
+            listed = "、".join(columns.others.values())
+            notices.append(f"{sheet.path}: columns kpi does not read, kept with each row as written: {listed}")
         _read_rows(sheet, columns, rows, builder, notices)
     assert builder is not None
     return builder.table(tuple(notices))
@@ -209,6 +229,19 @@ def _is_indicator_heading(cell: str) -> bool:
 
 def _place(sheet: Sheet, line: int) -> SourceLocation:
     return SourceLocation(sheet.path, line, sheet.table)
+
+
+_SEPARATED: Final = re.compile("[|｜\n；;]")
+
+
+def _in_one_cell(cells: Sequence[str], tiers: Sequence[int]) -> bool:
+    """Whether a row holds every tier in its first tier cell (what kpi template writes), the others empty."""
+    first = tiers[0]
+    return (
+        first < len(cells)
+        and not any(cells[index].strip() for index in tiers[1:] if index < len(cells))
+        and bool(_SEPARATED.search(cells[first]))
+    )
 
 
 def _read_rows(
@@ -232,13 +265,16 @@ def _read_rows(
         at, ("target", "relation", "unit", "points", "actual", "score", "reason")
     )
     levels = [index for index in (level1, level2) if index >= 0]
+    others = list(columns.others.items())
     path, table = sheet.path, sheet.table
     heading_again = False
     for line, cells in rows:
         if not (cells and cells[0].strip()) and not "".join(cells).strip():
             continue  # a blank row (the first cell is checked first: it is seldom blank)
         problem = None
-        if len(cells) < width:
+        # A row whose tiers all stand in the first tier column, under one 评价标准 heading.
+        one_cell = columns.spread and _in_one_cell(cells, tiers)
+        if len(cells) < (tiers[0] + 1 if one_cell and len(cells) == tiers[0] + 1 else width):
             if sheet.kind == "csv":
                 # A spreadsheet writes every cell of a row; fewer means a cut-off file.
                 problem = f"expected {width} cells, found {len(cells)}: the row is cut short"
@@ -263,7 +299,9 @@ def _read_rows(
             padded[description],
             padded[goal],
             padded[indicator],
-            split_tiers(padded[tiers[0]]) if len(tiers) == 1 else [padded[index] for index in tiers],
+            split_tiers(padded[tiers[0]], semicolons=True)
+            if len(tiers) == 1 or one_cell
+            else [padded[index] for index in tiers],
             padded[row_id],
             padded[weight],
             problem,
@@ -272,4 +310,5 @@ def _read_rows(
             actual=padded[actual],
             score=padded[score],
             reason=padded[reason],
+            others=tuple((name, padded[index]) for index, name in others if padded[index].strip()) if others else (),
         )
