@@ -40,6 +40,8 @@ def test_score_the_seed_with_the_example_results(capsys: pytest.CaptureFixture[s
         "band": "中",
         "graded": 94,
         "ungraded": 8,
+        "missing": "exclude",
+        "zeroed": 0,
         "points": ["100", "80", "60", "0"],
     }
     assert err == ""
@@ -52,7 +54,7 @@ def test_score_prints_tables_on_a_terminal_format(capsys: pytest.CaptureFixture[
     assert "R002" in out and "汇总 (summary)" in out
     assert (
         out.rstrip().splitlines()[-1]
-        == "总分 75.00 / 100，等级 中；已评定 94 项，未评定 8 项（未评定的指标不计入总分）"
+        == "总分 75.00 / 100，等级 中；已评定 94 项，未评定 8 项（未评定的指标不计入总分；按 0 分计入请用 --missing zero）"
     )
 
 
@@ -367,3 +369,16 @@ def test_file_locations_print_literally(tmp_path: Path, capsys: pytest.CaptureFi
     main(["lint", str(table)])
     out = capsys.readouterr().out
     assert f"{table}:100:" in out and "💯" not in out
+
+
+def test_a_total_on_fewer_than_half_the_rows_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    results = tmp_path / "few.csv"
+    lines = EXAMPLE.read_text(encoding="utf-8-sig").splitlines()
+    results.write_text("\n".join(lines[:7]) + "\n", encoding="utf-8")  # 6 of 102 rows: 5 figures, 1 empty
+    assert main(["score", str(SEED), str(results), "--allow-ungraded"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "未评定的指标不计入总分；按 0 分计入请用 --missing zero" in out
+    assert "注意：总分只依据 5 / 102 项指标，不足一半" in out
+    assert main(["score", str(SEED), str(results), "--allow-ungraded", "--missing", "zero"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "其中未填报或无效的 97 项按 0 分计入总分" in out

@@ -283,3 +283,20 @@ def test_shared_grades_are_the_grades_each_row_would_get_alone() -> None:
         assert (row.grade, row.grade.explain()) == (alone, alone.explain())
     assert list(card.iter_cells()) == [row.cells() for row in card.rows]
     assert card.records() == [row.record() for row in card.rows]
+
+
+def test_missing_figures_count_as_zero_when_asked() -> None:
+    excluded = kpi.score(TABLE, EXAMPLE)
+    zeroed = kpi.score(TABLE, EXAMPLE, missing="zero")
+    figure_missing = [
+        row for row in zeroed.rows if row.status == "missing" or (row.status == "invalid" and row.row.criteria)
+    ]
+    assert zeroed.total.zeroed == len(figure_missing) == 7 and excluded.total.zeroed == 0
+    assert zeroed.total.graded == excluded.total.graded
+    weight = sum(row.weight for row in zeroed.rows if row.status == "graded")
+    zero_weight = sum(row.weight for row in figure_missing)
+    assert excluded.total.score is not None and zeroed.total.score is not None
+    assert zeroed.total.score == excluded.total.score * weight / (weight + zero_weight)
+    assert zeroed.document()["total"]["missing"] == "zero"  # type: ignore[index]
+    with pytest.raises(ValueError, match="missing must be 'exclude' or 'zero'"):
+        kpi.score(TABLE, EXAMPLE, missing="drop")  # type: ignore[arg-type]

@@ -115,6 +115,13 @@ def _parser() -> argparse.ArgumentParser:
         help="the national form's shares of 分值 for a qualitative 达成, 部分达成, 未达成 (default: 100,60,0)",
     )
     scoring.add_argument(
+        "--missing",
+        choices=("exclude", "zero"),
+        default="exclude",
+        help="a row whose figure is missing or unreadable: left out of the score (exclude, the default),"
+        " or counted as 0 points (zero)",
+    )
+    scoring.add_argument(
         "--allow-ungraded",
         action="store_true",
         help="exit 0 even when some indicator could not be graded",
@@ -224,7 +231,12 @@ def _score(args: argparse.Namespace) -> int:
         )
     results = None if args.results is None else load_results(args.results)
     card = score(
-        table, results, points=args.points, shares=args.shares, progress=lambda rows: track(list(rows), "grading")
+        table,
+        results,
+        points=args.points,
+        shares=args.shares,
+        missing=args.missing,
+        progress=lambda rows: track(list(rows), "grading"),
     )
     results = card.results
     # A long table written to a sheet is not shown row by row: its records are

@@ -177,6 +177,8 @@ class Summary:
     ungraded: int
     score: Decimal | None
     grade: Grade | None
+    #: Rows without a usable figure counted as 0 points (``missing="zero"``).
+    zeroed: int = 0
 
     @property
     def name(self) -> str:
@@ -210,6 +212,8 @@ class Scorecard:
     total: Summary
     unknown: tuple[ResultEntry, ...]
     points: tuple[Decimal, ...]
+    #: How rows without a usable figure count: ``"exclude"`` or ``"zero"`` (see :func:`kpi.score`).
+    missing: str = "exclude"
 
     @property
     def complete(self) -> bool:
@@ -278,6 +282,8 @@ class Scorecard:
                 "band": total.band,
                 "graded": total.graded,
                 "ungraded": total.ungraded,
+                "missing": self.missing,
+                "zeroed": total.zeroed,
                 "points": [str(point) for point in self.points],
             },
             "problems": self.problems(),

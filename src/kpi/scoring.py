@@ -15,7 +15,7 @@ import functools
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Final
+from typing import Final, Literal
 
 import attrs
 
@@ -30,7 +30,7 @@ from kpi.numbers import CONTEXT, WeightError, format_decimal, parse_weight
 from kpi.scorecard import Scorecard, ScoredRow, Status, Summary
 from kpi.wording import words
 
-__all__ = ["DEFAULT_POINTS", "NATIONAL_SCALE", "Points", "default_points", "national_scale", "score"]
+__all__ = ["DEFAULT_POINTS", "NATIONAL_SCALE", "Missing", "Points", "default_points", "national_scale", "score"]
 
 #: The national score-to-band scale for evaluation results (财政部预算司).
 NATIONAL_SCALE: Final = "优(90-100分)、良(80-89分)、中(60-79分)、差(0-59分)"
@@ -236,29 +236,34 @@ def _weight_of(row: TableRow, entry: ResultEntry | None) -> tuple[Decimal, str]:
 @attrs.frozen
 class _Totals:
     """The rows of a group added up: counts per band label, rows graded and not,
-    total weight and total weight × points."""
+    rows counted as zero, total weight and total weight × points."""
 
     counts: Mapping[str, int]
     graded: int
     ungraded: int
     weight: Decimal
     weighted: Decimal
+    zeroed: int = 0
 
     @classmethod
-    def of(cls, rows: Iterable[ScoredRow]) -> _Totals:
+    def of(cls, rows: Iterable[ScoredRow], missing: Missing = "exclude") -> _Totals:
         counts: dict[str, int] = {}
-        graded = ungraded = 0
+        graded = ungraded = zeroed = 0
         total_weight = weighted = Decimal(0)
         for scored in rows:
             if scored.status != "graded" or scored.points is None:
                 ungraded += 1
+                if missing == "zero" and _figure_missing(scored):
+                    # Not reported, or not readable: 0 points at its weight, as evaluators count it.
+                    zeroed += 1
+                    total_weight = CONTEXT.add(total_weight, scored.weight)
                 continue
             graded += 1
             label = scored.label or ""
             counts[label] = counts.get(label, 0) + 1
             total_weight = CONTEXT.add(total_weight, scored.weight)
             weighted = CONTEXT.add(weighted, CONTEXT.multiply(scored.weight, scored.points))
-        return cls(counts, graded, ungraded, total_weight, weighted)
+        return cls(counts, graded, ungraded, total_weight, weighted, zeroed)
 
     @classmethod
     def merged(cls, parts: Sequence[_Totals]) -> _Totals:
@@ -272,12 +277,25 @@ class _Totals:
             sum(part.ungraded for part in parts),
             sum((part.weight for part in parts), Decimal(0)),
             sum((part.weighted for part in parts), Decimal(0)),
+            sum(part.zeroed for part in parts),
         )
 
     def summary(self, activity: tuple[str, ...]) -> Summary:
         score = CONTEXT.divide(self.weighted, self.weight) if self.weight else None
         grade = None if score is None else national_scale().grade(score)
-        return Summary(activity, self.counts, self.graded, self.ungraded, score, grade)
+        return Summary(activity, self.counts, self.graded, self.ungraded, score, grade, self.zeroed)
+
+
+#: How a row without a usable figure counts: left out of the score, or as 0 points.
+Missing = Literal["exclude", "zero"]
+
+
+def _figure_missing(scored: ScoredRow) -> bool:
+    """Whether the row's figure is missing or unreadable (not its tiers, which are the table's)."""
+    row = scored.row
+    return scored.status == "missing" or (
+        scored.status == "invalid" and (row.criteria is not None or row.form is not None)
+    )
 
 
 def _points_by_count(points: Points | None) -> Callable[[int], tuple[Decimal, ...]]:
@@ -304,6 +322,7 @@ def score(
     *,
     points: Points | None = None,
     shares: Shares | str | None = None,
+    missing: Missing = "exclude",
     progress: Callable[[Iterable[TableRow]], Iterable[TableRow]] | None = None,
 ) -> Scorecard:
     """Grade every indicator of *table* with the figures in *results*, or with
@@ -325,6 +344,11 @@ def score(
     to 100 scores the sum of its 得分.  *shares* gives the shares of 达成,
     部分达成 and 未达成 (``"100,60,0"`` by default).  A 得分 written by hand
     is checked against kpi's: a disagreement is one of the card's problems.
+
+    *missing* says how a row whose figure is missing or unreadable counts:
+    ``"exclude"`` (the default) leaves it out of every score, ``"zero"``
+    counts it as 0 points at its weight, as evaluators do when a result is
+    not reported.  Either way the summaries say how many rows it concerns.
 
     >>> from pathlib import Path
     >>> root = Path(__file__).parents[2]
@@ -358,9 +382,11 @@ def score(
             for depth in range(1, len(activity) + 1):
                 groups.setdefault(activity[:depth], []).append(activity)
         members[activity].append(row)
-    parts = {activity: _Totals.of(rows) for activity, rows in members.items()}
+    if missing not in ("exclude", "zero"):
+        raise ValueError(f"missing must be 'exclude' or 'zero', not {missing!r}")
+    parts = {activity: _Totals.of(rows, missing) for activity, rows in members.items()}
     activities = tuple(
         _Totals.merged([parts[member] for member in group]).summary(prefix) for prefix, group in groups.items()
     )
     total = _Totals.merged(list(parts.values())).summary(())
-    return Scorecard(table, results, scored, activities, total, results.unknown(table), points_of(4))
+    return Scorecard(table, results, scored, activities, total, results.unknown(table), points_of(4), missing)

@@ -122,7 +122,15 @@ def print_scorecard(
         out.print(left_out)
     total = card.total
     points = "—" if total.score is None else f"{total.score.quantize(Decimal('0.01'))}"
+    if total.ungraded == 0:
+        policy = ""
+    elif card.missing == "zero":
+        policy = f"（其中未填报或无效的 {total.zeroed} 项按 0 分计入总分，其余不计入）"
+    else:
+        policy = "（未评定的指标不计入总分；按 0 分计入请用 --missing zero）"
     out.print(
-        f"总分 {points} / 100，等级 {total.band or '—'}；已评定 {total.graded} 项，未评定 {total.ungraded} 项"
-        + ("" if total.ungraded == 0 else "（未评定的指标不计入总分）")
+        f"总分 {points} / 100，等级 {total.band or '—'}；已评定 {total.graded} 项，未评定 {total.ungraded} 项" + policy
     )
+    rows = total.graded + total.ungraded
+    if rows and total.graded * 2 < rows:
+        out.print(f"[bold red]注意：总分只依据 {total.graded} / {rows} 项指标，不足一半[/]")
