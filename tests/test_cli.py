@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -9,9 +11,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+import kpi
 from cases import SEED
 from kpi.cli import main
 from kpi.io.files import _umask, write_output
+from kpi.scorecard import RECORD_FIELDS
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "handan-2018-results.csv"
 
@@ -67,7 +71,7 @@ def test_score_leaves_a_long_table_to_its_output_file(
     monkeypatch.setattr(terminal, "SUMMARY_ROWS", 5)
     out = tmp_path / "out.csv"
     status, shown, err = run(capsys, "score", SEED, EXAMPLE, "-o", out, "--allow-ungraded")
-    assert status == 0 and err.strip() == f"wrote 102 rows to {out}"
+    assert status == 0 and err.strip().splitlines()[0] == f"wrote 102 rows to {out}"
     assert f"102 项指标，逐项结果见 {out}" in shown and "R002" not in shown
     assert "促进就业政策及管理" in shown and "全部" in shown  # duties and the total
     assert "就业创业扶持政策的制定及管理" not in shown  # activities below a duty are left out
@@ -102,8 +106,8 @@ def test_score_writes_csv_for_excel(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert data.startswith(b"\xef\xbb\xbf\xe7\xbc\x96\xe5\x8f\xb7,")  # BOM, then 编号
     lines = data.decode("utf-8-sig").splitlines()
     assert len(lines) == 103
-    assert err.strip() == f"wrote 102 rows to {out}"
-    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]  # no temporary file left
+    assert err.strip().splitlines()[0] == f"wrote 102 rows to {out}"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv", "out.summary.csv"]  # no temporary file left
     assert out.stat().st_mode & 0o777 == 0o666 & ~_umask()
 
 
@@ -136,9 +140,9 @@ def test_score_never_writes_over_an_input(tmp_path: Path, capsys: pytest.Capture
 
 def test_template_then_score(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     sheet = tmp_path / "sheet.xlsx"
-    status, out, _ = run(capsys, "template", SEED, "-o", sheet)
-    assert status == 0
-    assert out.strip() == f"wrote 102 rows to {sheet} (7 headings left out)"
+    status, out, err = run(capsys, "template", SEED, "-o", sheet)
+    assert (status, out) == (0, "")
+    assert err.strip() == f"wrote 102 rows to {sheet} (7 headings left out)"
     book = openpyxl.load_workbook(sheet)
     rows = book.active
     assert rows.max_row == 103
@@ -382,3 +386,31 @@ def test_a_total_on_fewer_than_half_the_rows_says_so(tmp_path: Path, capsys: pyt
     assert main(["score", str(SEED), str(results), "--allow-ungraded", "--missing", "zero"]) == 0
     out = " ".join(capsys.readouterr().out.split())
     assert "其中未填报或无效的 97 项按 0 分计入总分" in out
+
+
+def test_output_to_standard_output(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["score", str(SEED), str(EXAMPLE), "-o", "-", "--allow-ungraded"]) == 0
+    captured = capsys.readouterr()
+    rows = list(csv.reader(io.StringIO(captured.out)))
+    assert rows[0] == list(RECORD_FIELDS) and len(rows) == 103  # the data alone: no table, no message
+    assert "wrote 102 rows to standard output" in captured.err
+    assert main(["score", str(SEED), str(EXAMPLE), "-o", "-", "--format", "json", "--allow-ungraded"]) == 0
+    assert len(json.loads(capsys.readouterr().out)["rows"]) == 102
+    assert main(["template", str(SEED), "-o", "-"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("编号,职责活动,绩效指标,评价标准,填报项1,实际值1")
+    assert "wrote 102 rows to standard output (7 headings left out)" in captured.err
+
+
+def test_the_summary_goes_beside_a_csv_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["score", str(SEED), str(EXAMPLE), "-o", str(tmp_path / "out.csv"), "--allow-ungraded"]) == 0
+    with (tmp_path / "out.summary.csv").open(encoding="utf-8-sig", newline="") as stream:
+        summary = list(csv.reader(stream))
+    assert summary[0] == ["职责活动", "优", "良", "中", "差", "未评定", "得分", "等级"]
+    expected = kpi.score(SEED, EXAMPLE).summary_records()
+    assert summary[1:] == [[str(value) for value in record.values()] for record in expected]
+    assert summary[-1][0] == "全部" and summary[-1][-2:] == ["75", "中"]
+    book = tmp_path / "summary.xlsx"
+    assert main(["score", str(SEED), str(EXAMPLE), "--summary", str(book), "--allow-ungraded"]) == 0
+    assert openpyxl.load_workbook(book).active.max_row == len(summary)
+    assert f"wrote the summary of {len(summary) - 1} groups to {book}" in " ".join(capsys.readouterr().err.split())

@@ -43,6 +43,8 @@ __all__ = ["main"]
 FORMATS: Final = ("table", "json", "csv")
 #: A long list of problems shows its first ones and a count of the rest.
 PROBLEMS_SHOWN: Final = 20
+#: The output path that stands for standard output.
+STDOUT: Final = "-"
 
 
 def _points(text: str) -> tuple[Decimal, ...]:
@@ -90,7 +92,9 @@ def _parser() -> argparse.ArgumentParser:
         "template", help="write a fill-in sheet for a table's year-end results", description=_doc(_template)
     )
     _table_arguments(template)
-    template.add_argument("-o", "--output", required=True, help="the sheet to write: .csv or .xlsx")
+    template.add_argument(
+        "-o", "--output", required=True, help="the sheet to write: .csv or .xlsx; - writes CSV to standard output"
+    )
 
     scoring = commands.add_parser("score", help="grade every indicator of a table", description=_doc(_score))
     _table_arguments(scoring)
@@ -100,7 +104,13 @@ def _parser() -> argparse.ArgumentParser:
         help="year-end results: .csv, .xlsx, .xls, as written by kpi template; leave it out for a self-evaluation"
         " form that holds its own 实际完成值",
     )
-    scoring.add_argument("-o", "--output", help="also write the graded rows: .csv, .xlsx or .json")
+    scoring.add_argument(
+        "-o",
+        "--output",
+        help="also write the graded rows: .csv (the summary goes beside it, to NAME.summary.csv), .xlsx (with"
+        " 汇总 and 问题 sheets) or .json; - writes CSV (or --format json) to standard output",
+    )
+    scoring.add_argument("--summary", help="write the summary per activity here too: .csv, .xlsx or .json")
     scoring.add_argument("--format", choices=FORMATS, default="table", help="what to print (default: table)")
     scoring.add_argument(
         "--points",
@@ -204,9 +214,13 @@ def _template(args: argparse.Namespace) -> int:
     rate) and empty 实际值 columns.  Fill the 实际值 cells, then run kpi score."""
     table = _load_table(args)
     header, rows = template_records(table)
-    write_output(args.output, header, rows, inputs=[args.table])
-    out = console()
-    out.print(f"wrote {len(rows)} rows to {escape(args.output)} ({len(table) - len(rows)} headings left out)")
+    if args.output == STDOUT:
+        print_records([dict(zip(header, row, strict=True)) for row in rows], "csv")
+    else:
+        write_output(args.output, header, rows, inputs=[args.table])
+    out = console(stderr=True)  # what was written is said where kpi score says it, never mixed with the data
+    where = "standard output" if args.output == STDOUT else args.output
+    out.print(f"wrote {len(rows)} rows to {escape(where)} ({len(table) - len(rows)} headings left out)")
     for row in table.indicators:
         if row.error is not None:
             out.print(
@@ -241,6 +255,9 @@ def _score(args: argparse.Namespace) -> int:
     results = card.results
     # A long table written to a sheet is not shown row by row: its records are
     # worked out as they are written, and not kept.
+    to_stdout = args.output == STDOUT
+    if to_stdout:  # -o -: the rows are the data on standard output, CSV unless JSON is asked for
+        args.format, args.output = ("json" if args.format == "json" else "csv"), None
     left_to_file = (
         args.output is not None
         and args.format == "table"
@@ -262,6 +279,17 @@ def _score(args: argparse.Namespace) -> int:
                 ("问题", ["问题"], [[problem] for problem in card.problems()]),
             ],
         )
+    summary_path = args.summary or (
+        _beside(args.output, ".summary.csv") if args.output and Path(args.output).suffix.lower() == ".csv" else None
+    )
+    if summary_path:
+        write_output(
+            summary_path,
+            list(summary[0].keys()),
+            [list(record.values()) for record in summary],
+            inputs=[args.table, *([args.results] if args.results else []), *([args.output] if args.output else [])],
+            document={"summary": summary, "total": document["total"]},
+        )
     errors = console(stderr=True)
     for notice in results.notices:
         errors.print(f"[yellow]notice: {escape(notice)}[/]")
@@ -274,9 +302,17 @@ def _score(args: argparse.Namespace) -> int:
         errors.print(f"[red]{escape(problem)}[/]")
     if len(problems) > PROBLEMS_SHOWN:
         errors.print(f"[red]… and {len(problems) - PROBLEMS_SHOWN} more problems (all of them: --format json)[/]")
-    if args.output:
-        errors.print(f"wrote {len(card.rows)} rows to {escape(args.output)}")
+    if args.output or to_stdout:
+        errors.print(f"wrote {len(card.rows)} rows to {escape(args.output or 'standard output')}")
+    if summary_path:
+        errors.print(f"wrote the summary of {len(summary)} groups to {escape(str(summary_path))}")
     return 0 if card.complete or args.allow_ungraded else 1
+
+
+def _beside(path: str, suffix: str) -> str:
+    """The path of a file beside *path*: out.csv → out.summary.csv."""
+    file = Path(path)
+    return str(file.with_name(file.stem + suffix))
 
 
 # -- lint ---------------------------------------------------------------------
