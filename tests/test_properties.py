@@ -10,10 +10,13 @@ from hypothesis import strategies as st
 
 import kpi
 from cases import QUANTIFIED_SEED_SETS, SEED
+from kpi import strategies
 from kpi.direction import Direction
+from kpi.grading.bands import MAX_BANDS, MIN_BANDS
 from kpi.intervals import Bound, Interval
 from kpi.io.tables import load_table
 from kpi.numbers import format_decimal
+from kpi.outcomes import read_outcome
 from kpi.rules import Condition, all_of, any_of
 from kpi.text.normalise import metric_key
 from kpi.units import unit_named
@@ -172,6 +175,48 @@ def test_generated_monotone_tier_sets_never_reward_a_worse_outcome(
     assert criteria.scale is direction
     worse, better = sorted((first, second))
     if direction is Direction.LOWER_IS_BETTER:
+        worse, better = better, worse
+    high, low = criteria.grade(better), criteria.grade(worse)
+    assert high.band is not None and low.band is not None
+    assert high.band >= low.band
+
+
+# Tier sets of every count kpi reads, not only the four of the national scale.
+band_counts = st.integers(MIN_BANDS, MAX_BANDS)
+any_count_criteria = band_counts.flatmap(lambda count: strategies.criteria(bands=count, seed_sets=False))
+monotone_criteria = st.tuples(
+    band_counts, st.sampled_from([Direction.HIGHER_IS_BETTER, Direction.LOWER_IS_BETTER])
+).flatmap(lambda pair: strategies.criteria(bands=pair[0], direction=pair[1], seed_sets=False))
+
+
+@given(any_count_criteria)
+@settings(max_examples=200)
+def test_canonical_text_of_every_tier_of_any_count_parses_back_to_it(criteria: kpi.Criteria) -> None:
+    for rule in criteria.tiers:
+        assert kpi.parse_rule(str(rule)) == rule
+
+
+@given(st.data())
+@settings(max_examples=300)
+def test_every_outcome_on_any_count_of_bands_gets_one_band_or_a_documented_note(data: st.DataObject) -> None:
+    criteria = data.draw(any_count_criteria)
+    grade = criteria.grade(data.draw(strategies.outcomes(criteria)))
+    placed = set(grade.notes) & {"gap", "above-scale", "below-scale", "uncovered"}
+    assert set(grade.notes) <= set(NOTES) and len(placed) <= 1
+    assert (grade.band is None) == ("uncovered" in grade.notes)
+    assert (grade.tier is None) == bool(placed)
+    assert grade.band is None or grade.band in criteria.bands
+
+
+@given(st.data())
+@settings(max_examples=300)
+def test_on_a_monotone_scale_of_any_count_a_better_outcome_never_gets_a_worse_band(data: st.DataObject) -> None:
+    criteria = data.draw(monotone_criteria)
+    # Anywhere on the scale, and on and beside the bounds, where a wrong band hides.
+    samples = st.one_of(outcomes, strategies.outcomes(criteria), strategies.boundary_outcomes(criteria))
+    first, second = data.draw(samples), data.draw(samples)
+    worse, better = sorted((first, second), key=lambda outcome: read_outcome(outcome).value)
+    if criteria.scale is Direction.LOWER_IS_BETTER:
         worse, better = better, worse
     high, low = criteria.grade(better), criteria.grade(worse)
     assert high.band is not None and low.band is not None

@@ -7,12 +7,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, find, given, settings
 from hypothesis import strategies as st
 
 import kpi
 from cases import SEED
 from kpi.direction import Direction
+from kpi.grading.bands import MAX_BANDS, MIN_BANDS, default_labels
 from kpi.strategies import boundary_outcomes, criteria, grammar_texts, outcomes, tier_texts
 from kpi.testing import check_criteria
 
@@ -52,6 +53,66 @@ def test_criteria_of_each_direction(direction: Direction) -> None:
         assert generated.scale is direction
 
     check()
+
+
+# The band names documents give, by count; 一档… fits any count, and a set that names none gets the defaults.
+NAMED_BANDS = {
+    3: [("优秀", "合格", "不合格"), ("称职", "基本称职", "不称职")],
+    4: [("优秀", "良好", "合格", "不合格"), ("甲", "乙", "丙", "丁")],
+    5: [("A", "B", "C", "D", "E")],
+}
+
+
+def band_names(count: int) -> list[tuple[str, ...]]:
+    return [default_labels(count), *NAMED_BANDS.get(count, []), tuple(f"{n}档" for n in "一二三四五六七八九十"[:count])]
+
+
+@pytest.mark.parametrize("bands", range(MIN_BANDS, MAX_BANDS + 1))
+def test_criteria_of_each_band_count_pass_the_standard_checks(bands: int) -> None:
+    # check_criteria searches with Hypothesis itself; nesting it here is what lets a failure shrink to the tier set.
+    @given(criteria(bands=bands))
+    @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.nested_given])
+    def check(generated: kpi.Criteria) -> None:
+        assert len(generated.tiers) == len(generated.bands) == bands
+        assert [band.index for band in generated.bands] == list(range(bands))
+        assert generated.labels in band_names(bands)
+        check_criteria(generated, max_examples=25)
+
+    check()
+
+
+@pytest.mark.parametrize("direction", [Direction.HIGHER_IS_BETTER, Direction.LOWER_IS_BETTER])
+@pytest.mark.parametrize("bands", [MIN_BANDS, 3, 7, MAX_BANDS])
+def test_criteria_of_a_band_count_and_direction(bands: int, direction: Direction) -> None:
+    @given(criteria(bands=bands, direction=direction, seed_sets=False))
+    @settings(max_examples=10)
+    def check(generated: kpi.Criteria) -> None:
+        assert generated.scale is direction and len(generated.tiers) == bands
+
+    check()
+
+
+def test_criteria_of_any_band_count_are_often_four_and_sometimes_named() -> None:
+    quick = settings(max_examples=500, database=None)
+    assert len(find(criteria(), lambda c: len(c.tiers) == MAX_BANDS, settings=quick).tiers) == MAX_BANDS
+    assert len(find(criteria(), lambda c: len(c.tiers) == MIN_BANDS, settings=quick).tiers) == MIN_BANDS
+    assert find(criteria(bands=5), lambda c: c.labels == ("A", "B", "C", "D", "E"), settings=quick)
+
+
+@pytest.mark.parametrize(
+    ("options", "error"),
+    [
+        ({"bands": MIN_BANDS - 1}, ValueError),
+        ({"bands": MAX_BANDS + 1}, ValueError),
+        ({"bands": 3, "direction": Direction.NON_MONOTONE}, ValueError),
+        ({"bands": 4.0}, TypeError),
+        ({"bands": True}, TypeError),
+    ],
+    ids=str,
+)
+def test_criteria_refuses_band_counts_no_tier_set_has(options: dict[str, object], error: type[Exception]) -> None:
+    with pytest.raises(error, match="bands"):
+        criteria(**options)  # type: ignore[arg-type]
 
 
 @given(st.data())

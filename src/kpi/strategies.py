@@ -26,6 +26,7 @@ from typing import Any, Final
 from hypothesis import strategies as st
 
 from kpi.direction import Direction
+from kpi.grading.bands import MAX_BANDS, MIN_BANDS
 from kpi.grading.criteria import Criteria
 from kpi.text.grammar import build_lark
 from kpi.units import Quantity
@@ -124,57 +125,130 @@ def grammar_texts() -> st.SearchStrategy[str]:
     return _grammar_strategy()
 
 
+# Band names documents give tier sets, by how many bands they name.
+_NAMED_BANDS: Final[dict[int, tuple[tuple[str, ...], ...]]] = {
+    3: (("优秀", "合格", "不合格"), ("称职", "基本称职", "不称职")),
+    4: (("优秀", "良好", "合格", "不合格"), ("甲", "乙", "丙", "丁")),
+    5: (("A", "B", "C", "D", "E"),),
+}
+_NUMERALS: Final = "一二三四五六七八九十"
+
+
+def _label_sets(count: int) -> tuple[tuple[str, ...], ...]:
+    """The names a document might give *count* bands: its own family, or 一档…, which fits any count."""
+    return (*_NAMED_BANDS.get(count, ()), tuple(f"{numeral}档" for numeral in _NUMERALS[:count]))
+
+
+def _check_bands(bands: int | None) -> None:
+    # Fail when the strategy is built, not at the first draw deep inside a test.
+    if bands is None:
+        return
+    if isinstance(bands, bool) or not isinstance(bands, int):
+        raise TypeError(f"bands is a number of bands, {MIN_BANDS} to {MAX_BANDS}, or None; got {bands!r}")
+    if not MIN_BANDS <= bands <= MAX_BANDS:
+        raise ValueError(f"a tier set has {MIN_BANDS} to {MAX_BANDS} bands; got bands={bands}")
+
+
+def _families(cuts: list[int], gap: int, unit: str) -> dict[Direction, dict[str, tuple[str, ...]]]:
+    """Each way documents write tiers on *cuts* (best first for higher-is-better), by the direction it runs.
+
+    Growth bands are the one non-monotone form documents use, and they only
+    come in four (a sweet spot, above it, below it, negative): there is none
+    for other counts rather than an invented one.
+    """
+    c, u, count = cuts, unit, len(cuts) + 1
+    rising = sorted(cuts)  # lower is better: the best tier has the smallest limit
+    families: dict[Direction, dict[str, tuple[str, ...]]] = {
+        Direction.HIGHER_IS_BETTER: {
+            "ranges": (
+                f"{c[0]}{u}以上",
+                *(f"{c[i + 1]}-{c[i] - gap}{u}" for i in range(count - 2)),
+                f"{c[-1] - gap}{u}以下",
+            ),
+            "thresholds": (*(f"≥{cut}{u}" for cut in c), f"<{c[-1]}{u}"),
+            "bare": (*(f"{cut}{u}" for cut in c), f"{c[-1]}{u}以下"),
+            "words": (
+                f"不低于{c[0]}{u}",
+                *(f"{c[i + 1]}{u}以上，不满{c[i]}{u}" for i in range(count - 2)),
+                f"不满{c[-1]}{u}",
+            ),
+        },
+        Direction.LOWER_IS_BETTER: {
+            "limits": (*(f"{cut}小时以内" for cut in rising), f"超过{rising[-1]}小时"),
+            "ceilings": (f"≤{rising[0]}{u}", *(f"<{cut}{u}" for cut in rising[1:]), f"≥{rising[-1]}{u}"),
+        },
+    }
+    if count == 4:
+        high, middle, low = c
+        families[Direction.NON_MONOTONE] = {
+            "growth": (f"{low}%-{middle}%", f"{middle}%-{high}%", f"0-{low}%", "负增长")
+        }
+    return families
+
+
 @st.composite
-def _tier_set(draw: st.DrawFn) -> tuple[tuple[str, ...], Direction]:
-    high, middle, low = sorted(draw(st.lists(st.integers(1, 100), min_size=3, max_size=3, unique=True)), reverse=True)
+def _tier_set(draw: st.DrawFn, bands: int | None, direction: Direction | None) -> tuple[str, ...]:
+    # Four bands stay common, because the national scale and most documents use four.
+    if bands is not None:
+        count = bands
+    elif direction is Direction.NON_MONOTONE:
+        count = 4
+    else:
+        count = draw(st.sampled_from((4, 4, *range(MIN_BANDS, MAX_BANDS + 1))))
+    cuts = sorted(
+        draw(st.lists(st.integers(1, 100), min_size=count - 1, max_size=count - 1, unique=True)), reverse=True
+    )
     gap = draw(st.integers(0, 1))
     unit = draw(st.sampled_from(("%", "%", "分", "")))
     metric = draw(st.sampled_from(("", "", *_METRICS[:3])))
-    h, m, lo, u = high, middle, low, unit
-    higher: dict[str, tuple[str, ...]] = {
-        "ranges": (f"{h}{u}以上", f"{m}-{h - gap}{u}", f"{lo}-{m - gap}{u}", f"{lo - gap}{u}以下"),
-        "thresholds": (f"≥{h}{u}", f"≥{m}{u}", f"≥{lo}{u}", f"<{lo}{u}"),
-        "bare": (f"{h}{u}", f"{m}{u}", f"{lo}{u}", f"{lo}{u}以下"),
-        "words": (f"不低于{h}{u}", f"{m}{u}以上，不满{h}{u}", f"{lo}{u}以上，不满{m}{u}", f"不满{lo}{u}"),
-    }
-    lower: dict[str, tuple[str, ...]] = {
-        "limits": (f"{lo}小时以内", f"{m}小时以内", f"{h}小时以内", f"超过{h}小时"),
-        "ceilings": (f"≤{lo}{u}", f"<{m}{u}", f"<{h}{u}", f"≥{h}{u}"),
-    }
-    neither: dict[str, tuple[str, ...]] = {
-        "growth": (f"{low}%-{middle}%", f"{middle}%-{high}%", f"0-{low}%", "负增长"),
-    }
-    family = draw(st.sampled_from((higher, higher, lower, neither)))
+    families = _families(cuts, gap, unit)
+    if direction is None:
+        # Twice as many higher-is-better sets as each other kind, as in documents.
+        runs = [Direction.HIGHER_IS_BETTER, *families]
+        direction = draw(st.sampled_from(runs))
+    family = families[direction]
     tiers = family[draw(st.sampled_from(sorted(family)))]
-    if metric and family is not neither:
+    if metric and direction is not Direction.NON_MONOTONE:
         tiers = tuple(metric + tier for tier in tiers)
-    direction = (
-        Direction.HIGHER_IS_BETTER
-        if family is higher
-        else Direction.LOWER_IS_BETTER
-        if family is lower
-        else Direction.NON_MONOTONE
-    )
-    return tiers, direction
+    return tiers
 
 
-def criteria(*, direction: Direction | None = None, seed_sets: bool = True) -> st.SearchStrategy[Criteria]:
-    """Valid tier sets, as :class:`kpi.Criteria`, of every direction.
+@st.composite
+def _labelled(draw: st.DrawFn, bands: int | None, direction: Direction | None) -> Criteria:
+    """A generated tier set read the ways users hand one to kpi: bare, with ``labels=``, or as a labelled scale."""
+    tiers = draw(_tier_set(bands, direction))
+    labels = draw(st.none() | st.sampled_from(_label_sets(len(tiers))))
+    if labels is None:
+        return Criteria.parse(tiers)
+    if draw(st.booleans()):
+        return Criteria.parse(tiers, labels=labels)
+    separator = draw(st.sampled_from(("、", "；")))
+    return Criteria.parse_scale(separator.join(f"{label}（{tier}）" for label, tier in zip(labels, tiers, strict=True)))
+
+
+def criteria(
+    *, direction: Direction | None = None, seed_sets: bool = True, bands: int | None = None
+) -> st.SearchStrategy[Criteria]:
+    """Valid tier sets, as :class:`kpi.Criteria`, of every direction and 2 to 10 bands.
 
     Generated from cut points in the forms documents use (ranges, thresholds,
-    bare values, word pairs, time limits, growth bands), and the seed
+    bare values, word pairs, time limits, growth bands), sometimes with the
+    band names documents use (优秀/合格/不合格, A–E, 一档…), and the seed
     document's own sets unless ``seed_sets=False``.  ``direction`` keeps
-    only scales that run that way.
+    only scales that run that way; ``bands`` only tier sets of that many
+    bands (any, by default, and often four, like the national scale).
+    Non-monotone sets come in four bands only, as growth bands do.
     """
-    generated = (
-        _tier_set()
-        .filter(lambda pair: direction is None or pair[1] is direction)
-        .map(lambda pair: Criteria.parse(pair[0]))
-    )
+    _check_bands(bands)
+    if direction is Direction.NON_MONOTONE and bands not in (None, 4):
+        raise ValueError(f"non-monotone tier sets have 4 bands, as growth bands do; got bands={bands}")
+    generated = _labelled(bands, direction)
     if not seed_sets:
         return generated
     seeds = [Criteria.parse(tiers) for tiers in SEED_TIER_SETS]
-    chosen = [c for c in seeds if direction is None or c.scale is direction]
+    chosen = [
+        c for c in seeds if (direction is None or c.scale is direction) and (bands is None or len(c.tiers) == bands)
+    ]
     return st.one_of(generated, st.sampled_from(chosen)) if chosen else generated
 
 
