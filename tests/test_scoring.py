@@ -13,6 +13,7 @@ from cases import SEED
 from kpi.io.results import load_results, template_records
 from kpi.scorecard import RECORD_FIELDS
 from kpi.scoring import national_scale
+from kpi.wording import words
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "handan-2018-results.csv"
 TABLE = kpi.load_table(SEED)
@@ -300,3 +301,44 @@ def test_missing_figures_count_as_zero_when_asked() -> None:
     assert zeroed.document()["total"]["missing"] == "zero"  # type: ignore[index]
     with pytest.raises(ValueError, match="missing must be 'exclude' or 'zero'"):
         kpi.score(TABLE, EXAMPLE, missing="drop")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("outcome", [0.965, "0.965", Decimal("0.965"), 1])
+def test_a_fraction_on_a_percentage_scale_is_never_graded_silently(outcome: object) -> None:
+    c = kpi.Criteria.parse(["95%", "85%-94%", "70%-84%", "69%以下"])
+    graded = c.grade(outcome)  # type: ignore[arg-type]
+    assert (graded.label, graded.notes) == ("差", ("fraction",))
+    assert "如 0.965 即 96.5%，请写 %" in graded.explain()
+    assert c.grade(outcome, fractions=True).label == "优"  # type: ignore[arg-type]
+    with pytest.raises(kpi.UngradedError):
+        c.grade(outcome, strict=True)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("tiers", "outcome"),
+    [
+        (["95%", "85%-94%", "70%-84%", "69%以下"], "0.965%"),  # a unit: as written
+        (["95%", "85%-94%", "70%-84%", "69%以下"], 0),  # zero is zero
+        (["0%", "＜5%", "＜10%", "＞10%"], 0.5),  # a scale with bounds under 1%: 0.5 is 0.5%
+        (["95分以上", "85-94分", "70-84分", "69分以下"], 0.9),  # not a percentage scale
+    ],
+)
+def test_where_a_small_number_is_no_fraction(tiers: list[str], outcome: object) -> None:
+    assert "fraction" not in kpi.Criteria.parse(tiers).grade(outcome).notes  # type: ignore[arg-type]
+
+
+def test_fractions_in_a_results_file(tmp_path: Path) -> None:
+    results = tmp_path / "r.csv"
+    results.write_text("编号,完成率\nR003,0.965\n", encoding="utf-8")
+    card = kpi.score(TABLE, results)
+    (row,) = [row for row in card.records() if row["编号"] == "R003"]
+    assert (row["档次"], row["备注"]) == ("差", "疑为小数形式的百分比")
+    (row,) = [row for row in kpi.score(TABLE, results, fractions=True).records() if row["编号"] == "R003"]
+    assert (row["档次"], row["备注"]) == ("优", "")
+
+
+def test_notes_read_as_words_in_a_report() -> None:
+    noted = [str(row["备注"]) for row in kpi.score(TABLE, EXAMPLE).records() if row["备注"]]
+    names = set(words().note_names.values())
+    assert noted and all(set(note.split("、")) <= names for note in noted)
+    assert "落在两档之间" in noted

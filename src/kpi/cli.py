@@ -28,7 +28,7 @@ from kpi.grading.criteria import Criteria
 from kpi.indicators import Indicator
 from kpi.io.files import write_output
 from kpi.io.results import load_results, template_records
-from kpi.io.tables import Table, lint_table, load_table
+from kpi.io.tables import SEVERITY_ORDER, Table, lint_records, load_table
 from kpi.national import Shares
 from kpi.scorecard import RECORD_FIELDS
 from kpi.scoring import score
@@ -130,6 +130,11 @@ def _parser() -> argparse.ArgumentParser:
         default="exclude",
         help="a row whose figure is missing or unreadable: left out of the score (exclude, the default),"
         " or counted as 0 points (zero)",
+    )
+    scoring.add_argument(
+        "--fractions",
+        action="store_true",
+        help="figures written without %% on percentage tiers are fractions: 0.965 is 96.5%%",
     )
     scoring.add_argument(
         "--allow-ungraded",
@@ -250,6 +255,7 @@ def _score(args: argparse.Namespace) -> int:
         points=args.points,
         shares=args.shares,
         missing=args.missing,
+        fractions=args.fractions,
         progress=lambda rows: track(list(rows), "grading"),
     )
     results = card.results
@@ -316,23 +322,6 @@ def _beside(path: str, suffix: str) -> str:
 
 
 # -- lint ---------------------------------------------------------------------
-_SEVERITY_ORDER: Final = {"info": 0, "warning": 1, "error": 2}
-
-
-def _lint_records(table: Table, severity: str, precision: Decimal | None) -> list[dict[str, object]]:
-    return [
-        {
-            "位置": str(found.row.location),
-            "编号": found.row.id,
-            "级别": found.severity,
-            "类别": found.kind,
-            "说明": found.message,
-        }
-        for found in lint_table(table, precision=precision)
-        if _SEVERITY_ORDER[found.severity] >= _SEVERITY_ORDER[severity]
-    ]
-
-
 def _lint(args: argparse.Namespace) -> int:
     """Print every finding of every row of TABLE with its file:line: gaps,
     overlaps, unreachable and unsatisfiable tiers, direction problems,
@@ -340,7 +329,7 @@ def _lint(args: argparse.Namespace) -> int:
     tiers cannot be read or do not fit their indicator.  Exits 1 when there
     are errors."""
     table = _load_table(args)
-    records = _lint_records(table, args.severity, args.precision)
+    records = lint_records(table, severity=args.severity, precision=args.precision)
     if args.format != "table":
         print_records(records, args.format)
     else:
@@ -351,13 +340,13 @@ def _lint(args: argparse.Namespace) -> int:
                 f"{escape(str(record['位置']))}: [{colour}]{record['级别']}[/]: "
                 f"{record['类别']}: {escape(str(record['说明']))}"
             )
-        counts = {level: sum(1 for r in records if r["级别"] == level) for level in _SEVERITY_ORDER}
+        counts = {level: sum(1 for r in records if r["级别"] == level) for level in SEVERITY_ORDER}
         out.print(
             f"{len(table.indicators)} indicators: {counts['error']} errors, "
             f"{counts['warning']} warnings, {counts['info']} notes"
         )
-    failing = _SEVERITY_ORDER[args.fail_on]
-    return 1 if any(_SEVERITY_ORDER[str(record["级别"])] >= failing for record in records) else 0
+    failing = SEVERITY_ORDER[args.fail_on]
+    return 1 if any(SEVERITY_ORDER[str(record["级别"])] >= failing for record in records) else 0
 
 
 # -- parse --------------------------------------------------------------------

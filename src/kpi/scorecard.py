@@ -159,11 +159,12 @@ def _own_cells(row: ScoredRow) -> _GradeCells:
 
 def _grade_cells(grade: Grade) -> _GradeCells:
     basis = grade.basis
+    names = words().note_names
     return (
         grade.label or "",
         "" if basis is None else grade.tiers_text(basis),
         grade.explain(),
-        "、".join(grade.notes),
+        "、".join(names.get(note, note) for note in grade.notes),
     )
 
 

@@ -86,9 +86,14 @@ class _Grader:
     """
 
     def __init__(
-        self, results: Results, points: Callable[[int], tuple[Decimal, ...]], shares: Shares = DEFAULT_SHARES
+        self,
+        results: Results,
+        points: Callable[[int], tuple[Decimal, ...]],
+        shares: Shares = DEFAULT_SHARES,
+        fractions: bool = False,
     ) -> None:
         self.results = results
+        self.fractions = fractions
         self.points = points
         self.shares = shares
         # By the criteria's identity (each is kept alive by its table rows) and the figures.
@@ -110,7 +115,7 @@ class _Grader:
         key = (id(criteria), entry.filled)
         grade = self._worked.get(key)
         if grade is None:
-            grade = self._worked[key] = _work(criteria, entry.filled)
+            grade = self._worked[key] = _work(criteria, entry.filled, self.fractions)
         if isinstance(grade, str):
             return ScoredRow(row, "invalid", None, grade, weight, None, location)
         band = grade.decision.band
@@ -184,11 +189,13 @@ def _checked(
     return points, message, ""
 
 
-def _work(criteria: Criteria, filled: tuple[tuple[str, str], ...]) -> Grade | str:
+def _work(criteria: Criteria, filled: tuple[tuple[str, str], ...], fractions: bool = False) -> Grade | str:
     """The grade of *filled* figures on *criteria*, or why they cannot be graded."""
     outcome, is_rate = _outcome(filled)
     try:
-        return criteria.grade(outcome) if is_rate else criteria.grade_actuals(outcome)  # type: ignore[arg-type]
+        if is_rate:
+            return criteria.grade(outcome, fractions=fractions)  # type: ignore[arg-type]
+        return criteria.grade_actuals(outcome, fractions=fractions)  # type: ignore[arg-type]
     except KpiError as error:
         return str(error).replace("\n", " ")
 
@@ -323,6 +330,7 @@ def score(
     points: Points | None = None,
     shares: Shares | str | None = None,
     missing: Missing = "exclude",
+    fractions: bool = False,
     progress: Callable[[Iterable[TableRow]], Iterable[TableRow]] | None = None,
 ) -> Scorecard:
     """Grade every indicator of *table* with the figures in *results*, or with
@@ -349,6 +357,9 @@ def score(
     ``"exclude"`` (the default) leaves it out of every score, ``"zero"``
     counts it as 0 points at its weight, as evaluators do when a result is
     not reported.  Either way the summaries say how many rows it concerns.
+    With *fractions*, figures written without a unit on percentage tiers are
+    fractions (0.965 for 96.5%), as pandas reads Excel percentages; without
+    it such a figure gets the note ``fraction`` (see :meth:`kpi.Criteria.grade`).
 
     >>> from pathlib import Path
     >>> root = Path(__file__).parents[2]
@@ -368,7 +379,7 @@ def score(
     indicators: Iterable[TableRow] = table.indicators
     if progress is not None:
         indicators = progress(indicators)
-    grade_row = _Grader(results, points_of, shares).row
+    grade_row = _Grader(results, points_of, shares, fractions).row
     entries = results.entries
     scored = tuple(grade_row(row, entries.get(row.id)) for row in indicators)
     # Each row is tallied once, under its own activity; a duty's summary adds up

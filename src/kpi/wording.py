@@ -31,6 +31,7 @@ NOTES: Final[Mapping[str, str]] = MappingProxyType(
         "overlap": "a later tier also claims the outcome and nothing in the text settles it: the first applies",
         "shared-bound": "the outcome is a bound two tiers share: it goes to the tier that marks it (（含）, 以上, ≥)",
         "typo": "the deciding tier was read with the correction of a typo",
+        "fraction": "a number from 0 to 1 without %, on a scale whose bounds are all above 1%: a fraction (0.965)?",
     }
 )
 
@@ -68,6 +69,7 @@ class Words:
     and_: str
     points: str  # the unit of a difference of percentages
     note_texts: Mapping[str, str]
+    note_names: Mapping[str, str]  # each note as a short phrase, for a report's 备注 column
     typo: str  # {correction}: a tier read with the correction of a typo
     met_exactly: str
     beaten_by: str  # {amount}{unit}
@@ -145,6 +147,19 @@ _ZH: Final = Words(
             "below-scale": "（低于评分范围，按最低档评定）",
             "overlap": "（后面的档次也包含这一结果，按先匹配原则评定）",
             "shared-bound": "（两档共用的端点，归明示包含它的一档）",
+            "fraction": "（不带 % 的 0 到 1 之间的数按百分数读；若是小数形式的比率，如 0.965 即 96.5%，请写 %）",
+        }
+    ),
+    note_names=MappingProxyType(
+        {
+            "gap": "落在两档之间",
+            "above-scale": "超出评分范围",
+            "below-scale": "低于评分范围",
+            "uncovered": "不在任何一档之内",
+            "overlap": "档次重叠",
+            "shared-bound": "两档共用端点",
+            "typo": "笔误已更正",
+            "fraction": "疑为小数形式的百分比",
         }
     ),
     typo="（笔误已更正：{correction}）",
@@ -222,6 +237,22 @@ _EN: Final = Words(
             "below-scale": " (below the scale: the worst band applies)",
             "overlap": " (a later tier also claims this outcome: the first applies)",
             "shared-bound": " (a bound two tiers share goes to the tier that marks it)",
+            "fraction": (
+                " (a number from 0 to 1 without % is read as that many percent; if it is a fraction,"
+                " 0.965 for 96.5%, write the % or read it as a fraction)"
+            ),
+        }
+    ),
+    note_names=MappingProxyType(
+        {
+            "gap": "between two tiers",
+            "above-scale": "above the scale",
+            "below-scale": "below the scale",
+            "uncovered": "in no tier",
+            "overlap": "tiers overlap",
+            "shared-bound": "a shared bound",
+            "typo": "typo corrected",
+            "fraction": "perhaps a fraction",
         }
     ),
     typo=" (typo corrected: {correction})",

@@ -25,17 +25,28 @@ from kpi.grading.grades import Grade
 from kpi.grading.lint import Finding, lint
 from kpi.grading.model import REFUSED_WHEN_STRICT, GradingModel, bounds_of
 from kpi.indicators import Indicator
-from kpi.outcomes import OutcomeInput, Outcomes
+from kpi.numbers import CONTEXT
+from kpi.outcomes import OutcomeInput, Outcomes, read_outcome
 from kpi.rules import Rule
 from kpi.targets import Aggregate, Completion
 from kpi.text.grammar import MAX_TEXT_LENGTH
 from kpi.text.normalise import metric_key
 from kpi.text.reading import parse_rule
-from kpi.units import Unit
+from kpi.units import PERCENT, Quantity, Unit
 
 __all__ = ["Criteria", "split_tiers"]
 
 _TIER_SEPARATORS: Final = ("|", "｜", "\n")
+_HUNDRED: Final = Decimal(100)
+
+
+def _bare(outcome: object) -> bool:
+    """Whether *outcome* is a number written without a unit (on a percentage scale, perhaps a fraction)."""
+    if type(outcome) is str:
+        return "%" not in outcome and "％" not in outcome
+    return type(outcome) in (int, float, Decimal)
+
+
 # One labelled band of a scale: 优(90-100分) or A（≥90分）.
 _SCALE_ITEM: Final = re.compile(r"\s*([^\s(（)）、,，;；|]+)\s*[(（]([^()（）]+)[)）]")
 _SCALE_SEPARATORS: Final = " \t、,，;；|"
@@ -260,7 +271,7 @@ class Criteria:
         """The outcomes *outcome* gives for this criteria's metrics (validated, not converted)."""
         return Outcomes.read(outcome, self.model.metrics, dict(self.aliases))
 
-    def grade(self, outcome: OutcomeInput | Completion, *, strict: bool = False) -> Grade:
+    def grade(self, outcome: OutcomeInput | Completion, *, strict: bool = False, fractions: bool = False) -> Grade:
         """The band *outcome* earns, with the decision and why.
 
         *outcome* is a number (read in the criteria's own unit), a string
@@ -268,6 +279,12 @@ class Criteria:
         or an indicator's :class:`kpi.Completion`.  With ``strict=True`` any
         outcome that no tier matches directly raises
         :class:`kpi.UngradedError` instead of being placed by the gap rules.
+
+        A percentage read by pandas from Excel arrives as a fraction (0.965
+        for 96.5%).  On a percentage scale whose bounds all lie above 1%, a
+        bare number from 0 to 1 is graded as written but gets the note
+        ``fraction``; ``fractions=True`` says the bare numbers are fractions,
+        and reads them times 100.
 
         >>> c = Criteria.parse("0% | ＜5% | ＜10% | ＞10%")
         >>> c.grade(10).label, c.grade(10).notes
@@ -279,6 +296,13 @@ class Criteria:
             # A rate, in percent; tiers that write their rates without % (95 | 85-94 | …) read it bare.
             outcome = completion.quantity if self.model.units[None] is not None else completion.rate
         model = self.model
+        suspect = False
+        if (fractions or model.takes_fractions_for_percent) and _bare(outcome) and model.units.get(None) is PERCENT:
+            quantity = read_outcome(outcome)
+            if quantity.unit is None and fractions:
+                outcome = Quantity(CONTEXT.multiply(quantity.value, _HUNDRED), PERCENT)
+            else:
+                suspect = quantity.unit is None and 0 < quantity.value <= 1
         compiled = self._compiled
         # The compiled search caches model.decide for a plain number or text on a one-metric scale.
         located = None if compiled is None else compiled.locate(outcome)
@@ -290,6 +314,8 @@ class Criteria:
             lookup = self.outcomes(outcome).lookup
             decision = model.decide(lookup)
             values = tuple((metric, lookup(metric, model.units[metric])) for metric in model.metrics)
+        if suspect:
+            decision = attrs.evolve(decision, notes=(*decision.notes, "fraction"))
         grade = Grade(decision, values, model, completion)
         if strict and REFUSED_WHEN_STRICT.intersection(decision.notes):
             raise UngradedError(f"no tier matches directly and alone: {grade.explain()}")
@@ -323,6 +349,7 @@ class Criteria:
         actuals: OutcomeInput,
         *,
         strict: bool = False,
+        fractions: bool = False,
         aggregate: Aggregate = "lowest",
         weights: Mapping[str, Decimal | int | str] | None = None,
     ) -> Grade:
@@ -332,7 +359,8 @@ class Criteria:
         in units of their own (``20个工作日以内``) grade the figures directly;
         tiers that grade a rate (``95% | 85%-94% | …``) grade the indicator's
         completion of its targets.  For an indicator without targets the
-        figure is the assessed completion rate.
+        figure is the assessed completion rate (read as a fraction with
+        ``fractions=True``, see :meth:`grade`).
 
         >>> indicator = "城镇新增就业10万人，失业人员再就业3万人。"
         >>> c = Criteria.parse(["95%", "85%-94%", "70%-84%", "69%以下"], indicator=indicator)
@@ -342,7 +370,7 @@ class Criteria:
         indicator = self.indicator
         if not self.model.grades_rate or indicator is None or not indicator.targets:
             # The tiers measure the figures themselves (≤24小时, 设备完好率>90%).
-            return self.grade(actuals, strict=strict)
+            return self.grade(actuals, strict=strict, fractions=fractions)
         return self.grade(indicator.completion(actuals, aggregate=aggregate, weights=weights), strict=strict)
 
     def _check_grades_rate(self) -> None:

@@ -88,7 +88,7 @@ def _equals(lookup: Lookup, metric: str | None, unit: Unit | None, value: Decima
 
 #: Notes of a grade that ``grade(..., strict=True)`` refuses: no tier matched
 #: directly, or two tiers claim the outcome and nothing in the text settles it.
-REFUSED_WHEN_STRICT: Final = frozenset({"gap", "above-scale", "below-scale", "uncovered", "overlap"})
+REFUSED_WHEN_STRICT: Final = frozenset({"gap", "above-scale", "below-scale", "uncovered", "overlap", "fraction"})
 
 
 def _placed(index: int | None, note: str, more: tuple[str, ...] = ()) -> Decision:
@@ -253,6 +253,16 @@ class GradingModel:
             direction for direction in (self.declared or inferred for inferred in self.inferred.values()) if direction
         ]
         return not self.quantified and bool(known) and all(direction.monotone for direction in known)
+
+    @functools.cached_property
+    def takes_fractions_for_percent(self) -> bool:
+        """Whether a bare number from 0 to 1 is suspect here: a one-metric percentage
+        scale whose bounds all lie above 1%, where 0.965 is far likelier a fraction
+        (96.5%, as pandas reads an Excel percentage) than 0.965%."""
+        if self.metrics != (None,) or self.units[None] is not PERCENT:
+            return False
+        values = [value for tier in self.resolved for _, value in bounds_of(tier)]
+        return bool(values) and min(values) > 1
 
     @functools.cached_property
     def grades_rate(self) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from decimal import Decimal
 from pathlib import Path
+from typing import Final
 
 import attrs
 
@@ -20,7 +21,16 @@ from kpi.io.documents import find_sheets, read_sheets
 from kpi.io.rows import SourceLocation, Table, TableRow
 from kpi.io.sheets import MISSING_HEADING, read_sheet_table, recognise_heading
 
-__all__ = ["SourceLocation", "Table", "TableFinding", "TableRow", "lint_table", "load_table"]
+__all__ = [
+    "SEVERITY_ORDER",
+    "SourceLocation",
+    "Table",
+    "TableFinding",
+    "TableRow",
+    "lint_records",
+    "lint_table",
+    "load_table",
+]
 
 
 def load_table(path: str | os.PathLike[str], *, sheet: str | int | None = None) -> Table:
@@ -84,3 +94,26 @@ def lint_table(table: Table, *, precision: Decimal | int | str | None = None) ->
                 TableFinding(row, finding.severity, finding.kind, finding.message, finding.message_en, finding)
             )
     return found
+
+
+#: Severities of findings, least first.
+SEVERITY_ORDER: Final = {"info": 0, "warning": 1, "error": 2}
+
+
+def lint_records(
+    table: Table, *, severity: str = "info", precision: Decimal | int | str | None = None
+) -> list[dict[str, object]]:
+    """The findings of :func:`lint_table` of *severity* and above, as flat records
+    (位置, 编号, 级别, 类别, 说明) for a report, a sheet or JSON."""
+    least = SEVERITY_ORDER[severity]
+    return [
+        {
+            "位置": str(found.row.location),
+            "编号": found.row.id,
+            "级别": found.severity,
+            "类别": found.kind,
+            "说明": found.message,
+        }
+        for found in lint_table(table, precision=precision)
+        if SEVERITY_ORDER[found.severity] >= least
+    ]
