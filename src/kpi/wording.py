@@ -63,7 +63,7 @@ class Words:
     unearned: str  # {shown} {better} {better_text} {label}
     above: str  # {shown} {label} {text}
     below: str  # {shown} {label} {text}
-    completion: Callable[[str, str, str], str]  # rate, details, how
+    completion: Callable[[str, str, str], str]  # rate, details, how (empty for a single target)
     target_rate: Callable[[str, str, str, str], str]  # metric, actual, target, rate
     aggregates: Mapping[str, str]  # lowest, mean, weighted
     and_: str
@@ -135,7 +135,7 @@ _ZH: Final = Words(
     unearned="{shown}：不满足{better}档“{better_text}”，按较低一档",
     above="{shown} 优于最高档{label}档“{text}”",
     below="{shown} 未达到最低档{label}档“{text}”",
-    completion=lambda rate, details, how: f"完成率 {rate}（{details}，{how}）：",
+    completion=lambda rate, details, how: f"完成率 {rate}（{details}{'，' + how if how else ''}）：",
     target_rate=lambda metric, actual, target, rate: f"{metric} {actual}（目标{target}）= {rate}",
     aggregates=MappingProxyType({"lowest": "取最低值", "mean": "取平均值", "weighted": "取加权平均值"}),
     and_="，且",
@@ -223,7 +223,7 @@ _EN: Final = Words(
     unearned="{shown}: {better} “{better_text}” is not earned, so the lower tier applies",
     above="{shown} is beyond the best tier, {label} “{text}”",
     below="{shown} falls short of the worst tier, {label} “{text}”",
-    completion=lambda rate, details, how: f"completion {rate} ({details}; {how}): ",
+    completion=lambda rate, details, how: f"completion {rate} ({details}{'; ' + how if how else ''}): ",
     target_rate=lambda metric, actual, target, rate: f"{metric} {actual} (target {target}) = {rate}",
     aggregates=MappingProxyType(
         {"lowest": "the lowest counts", "mean": "the mean counts", "weighted": "the weighted mean counts"}

@@ -172,7 +172,9 @@ def _describe_completion(completion: Completion, said: Words) -> str:
             for item in completion.per_target
         ]
     )
-    return said.completion(rate, details, said.aggregates[completion.aggregate])
+    # How several targets combine (取最低值) is said only where there are several.
+    how = said.aggregates[completion.aggregate] if len(completion.per_target) > 1 else ""
+    return said.completion(rate, details, how)
 
 
 def _describe_margin(item: TargetCompletion, said: Words) -> str:
