@@ -165,7 +165,7 @@ def test_truncated_results_file(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert err.strip() == f"notice: {truncated}: ends in the middle of a character; the file looks truncated"
     rows = rows_by_id(document)
     assert rows["R052"]["状态"] == "无效"
-    assert rows["R052"]["原因"] == "结果行只有 2 列（应有 13 列），文件可能被截断"
+    assert rows["R052"]["原因"] == "结果行只有 2 列（应有 14 列），文件可能被截断"
     assert [row["编号"] for row in document["rows"] if row["状态"] == "未填报"][:4] == ["R008", "R033", "R053", "R054"]
     assert sum(row["状态"] == "未填报" for row in document["rows"]) == 55
 
@@ -356,7 +356,7 @@ def test_scoring_a_table_without_figures_needs_a_results_file(capsys: pytest.Cap
         ("out.csv", b"\xef\xbb\xbf\xe7\xbc\x96\xe5\x8f\xb7,b\r\nR1,\r\n,1.50\r\n"),
         (
             "out.json",
-            '[\n  {\n    "编号": "R1",\n    "b": null\n  },\n  {\n    "编号": null,\n    "b": "1.50"\n  }\n]\n'.encode(),
+            '[\n  {\n    "编号": "R1",\n    "b": null\n  },\n  {\n    "编号": null,\n    "b": 1.5\n  }\n]\n'.encode(),
         ),
     ],
 )

@@ -178,7 +178,7 @@ def test_the_template_is_the_forms_fill_in_sheet(tmp_path: Path) -> None:
         "得分",
     ]
     assert rows[8][:9] == ["R008", "效益指标(30分)", "社会效益指标", "就业创业服务水平", "有所提升", "", "10", "", ""]
-    assert rows[8][-1] == "定性指标：实际完成值填 达成、部分达成 或 未达成"
+    assert rows[8][-2:] == ["定性指标：实际完成值填 达成、部分达成 或 未达成", ""]  # kpi's hint, the evaluator's 备注
     # Filled in, it is a results file.
     with (tmp_path / "fill.csv").open("w", encoding="utf-8-sig", newline="") as stream:
         writer = csv.writer(stream)
@@ -313,7 +313,7 @@ def test_where_a_form_carries_tiers_the_tiers_decide(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     (row,) = kpi.score(path).rows
-    assert (row.label, row.record()["得分"], row.weight) == ("良", "8", Decimal(10))
+    assert (row.label, row.record()["得分"], row.weight) == ("良", Decimal(8), Decimal(10))
 
 
 def test_a_row_of_the_form_kpi_cannot_read_is_kept_with_its_place(tmp_path: Path) -> None:

@@ -71,18 +71,25 @@ def test_records_carry_band_tier_explanation_and_points() -> None:
         "编号": "R019",
         "职责活动": "促进就业政策及管理 › 职业技能鉴定",
         "绩效指标": "制卷达标率≥97%、阅卷登分达标率≥96%",
-        "状态": "已评定",
+        "评价标准": " | ".join(TABLE.indicators[17].tiers),
+        "填报值": "制卷达标率：97.9%；阅卷登分达标率：97%",
+        "完成率": None,  # the tiers speak of the targets themselves, not of a rate
         "档次": record["档次"],
+        "得分": record["得分"],
+        "权重": Decimal(1),
         "评定依据": record["评定依据"],
         "说明": card.rows[[r.id for r in card.rows].index("R019")].grade.explain(),  # type: ignore[union-attr]
         "备注": record["备注"],
-        "得分": record["得分"],
-        "权重": "1",
+        "填报备注": "",
         "原因": "",
+        "状态": "已评定",
         "表格位置": f"{SEED}:374",
         "结果位置": f"{EXAMPLE}:19",
         "表格其他列": "",
     }
+    assert isinstance(record["得分"], Decimal)
+    rates = {row["编号"]: row["完成率"] for row in card.records()}
+    assert rates["R003"] == Decimal("100.4") and rates["R002"] == Decimal("59.14")  # as graded, and as completed
     assert record["评定依据"] in TABLE.indicators[17].tiers
 
 

@@ -22,7 +22,7 @@ from kpi.national import Assessment
 from kpi.numbers import CONTEXT, format_decimal
 from kpi.wording import Language, words
 
-__all__ = ["RECORD_FIELDS", "STATUS_LABELS", "Scorecard", "ScoredRow", "Status", "Summary"]
+__all__ = ["NUMBER_FIELDS", "RECORD_FIELDS", "STATUS_LABELS", "Scorecard", "ScoredRow", "Status", "Summary"]
 
 Status = Literal["graded", "missing", "invalid", "no-band"]
 #: How each status reads in a report.
@@ -37,18 +37,24 @@ RECORD_FIELDS: Final = (
     "编号",
     "职责活动",
     "绩效指标",
-    "状态",
+    "评价标准",
+    "填报值",
+    "完成率",
     "档次",
+    "得分",
+    "权重",
     "评定依据",
     "说明",
     "备注",
-    "得分",
-    "权重",
+    "填报备注",
     "原因",
+    "状态",
     "表格位置",
     "结果位置",
     "表格其他列",
 )
+#: The fields whose values are numbers (Decimal, or ``None`` when there is none).
+NUMBER_FIELDS: Final = ("完成率", "得分", "权重")
 
 
 @attrs.frozen
@@ -71,6 +77,8 @@ class ScoredRow:
     assessment: Assessment | None = None
     check: str = ""
     note: str = ""
+    #: The results file's row (or the form's own figures) the row was graded with.
+    entry: ResultEntry | None = None
 
     @property
     def id(self) -> str:
@@ -101,24 +109,29 @@ class ScoredRow:
     def _cells(self, graded: _GradeCells) -> tuple[object, ...]:
         """:meth:`cells`, given the grade's own cells (rows that share a grade share them)."""
         row = self.row
-        label, basis, explanation, notes = graded
+        label, basis, explanation, notes, rate = graded
         if self.note or self.check:
             notes = "、".join(filter(None, (notes, self.note, self.check)))
         points = self.points
         if points is not None and row.points is not None:
             points = _rounded(CONTEXT.divide(CONTEXT.multiply(row.points, points), _HUNDRED))  # out of the 分值
+        entry = self.entry
         return (
             row.id,
             _activity_name(row.activity),
             row.indicator.text,
-            STATUS_LABELS[self.status],
+            _tiers_cell(row.tiers) if row.tiers else row.target,
+            "" if entry is None else _entered(entry.filled),
+            rate,
             label,
+            points,
+            self.weight,
             basis,
             explanation,
             notes,
-            "" if points is None else _number_cell(points),
-            _number_cell(self.weight),
+            "" if entry is None else entry.note,
             self.reason,
+            STATUS_LABELS[self.status],
             str(row.location),
             "" if self.result is None else str(self.result),
             "；".join(f"{name}：{value}" for name, value in row.others) if row.others else "",
@@ -134,13 +147,19 @@ def _activity_name(activity: tuple[str, ...]) -> str:
     return " › ".join(activity)
 
 
-#: Points and weights as cells: a table has few distinct ones, on many rows.
-_number_cell: Final = functools.lru_cache(maxsize=1024)(format_decimal)
+#: The tiers as one cell: a table has few tier sets, on many rows.
+_tiers_cell: Final = functools.lru_cache(maxsize=4096)(" | ".join)
 
 
-# A grade's own cells of a record: 档次, 评定依据, 说明 and 备注.
-_GradeCells = tuple[str, str, str, str]
-_NO_GRADE: Final[_GradeCells] = ("", "", "", "")
+@functools.lru_cache(maxsize=4096)
+def _entered(filled: tuple[tuple[str, str], ...]) -> str:
+    """The figures as entered, each with its metric: 城镇新增就业：96000人；失业人员再就业：33000人."""
+    return "；".join(f"{name}：{value}" if name else value for name, value in filled)
+
+
+# A grade's own cells of a record: 档次, 评定依据, 说明, 备注 and 完成率.
+_GradeCells = tuple[str, str, str, str, Decimal | None]
+_NO_GRADE: Final[_GradeCells] = ("", "", "", "", None)
 
 
 def _rounded(value: Decimal) -> Decimal:
@@ -154,7 +173,7 @@ def _own_cells(row: ScoredRow) -> _GradeCells:
     assessment = row.assessment
     if assessment is None:
         return _NO_GRADE
-    return (assessment.grade, row.row.target, assessment.explanation, "、".join(assessment.notes))
+    return (assessment.grade, row.row.target, assessment.explanation, "、".join(assessment.notes), None)
 
 
 def _grade_cells(grade: Grade) -> _GradeCells:
@@ -165,7 +184,17 @@ def _grade_cells(grade: Grade) -> _GradeCells:
         "" if basis is None else grade.tiers_text(basis),
         grade.explain(),
         "、".join(names.get(note, note) for note in grade.notes),
+        _rate_of(grade),
     )
+
+
+def _rate_of(grade: Grade) -> Decimal | None:
+    """The completion rate graded, in percent, where the tiers grade a rate."""
+    if grade.completion is not None:
+        return _rounded(grade.completion.rate)
+    if grade.model.grades_rate and len(grade.values) == 1 and grade.model.units.get(None) is not None:
+        return _rounded(grade.values[0][1])
+    return None
 
 
 @attrs.frozen

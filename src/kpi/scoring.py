@@ -106,7 +106,7 @@ class _Grader:
             entry = _entry_of(row)  # the self-evaluation form holds its own figures
         problem = _unscorable(row, entry, self.results, weight_problem)
         if problem is not None:
-            return ScoredRow(row, problem[0], None, problem[1], weight, None, location)
+            return ScoredRow(row, problem[0], None, problem[1], weight, None, location, entry=entry)
         assert entry is not None
         if row.form is not None:
             return self._form_row(row, entry, weight, location)
@@ -117,15 +117,15 @@ class _Grader:
         if grade is None:
             grade = self._worked[key] = _work(criteria, entry.filled, self.fractions)
         if isinstance(grade, str):
-            return ScoredRow(row, "invalid", None, grade, weight, None, location)
+            return ScoredRow(row, "invalid", None, grade, weight, None, location, entry=entry)
         band = grade.decision.band
         if band is None:
-            return ScoredRow(row, "no-band", grade, grade.explain(), weight, None, location)
+            return ScoredRow(row, "no-band", grade, grade.explain(), weight, None, location, entry=entry)
         points = self.points(len(criteria.tiers))[band]
         if not entry.score:  # the usual case: no 得分 written by hand to check
-            return ScoredRow(row, "graded", grade, "", weight, points, location)
+            return ScoredRow(row, "graded", grade, "", weight, points, location, entry=entry)
         points, check, note = _checked(row, entry, points, None)
-        return ScoredRow(row, "graded", grade, "", weight, points, location, check=check, note=note)
+        return ScoredRow(row, "graded", grade, "", weight, points, location, check=check, note=note, entry=entry)
 
     def _form_row(
         self, row: TableRow, entry: ResultEntry, weight: Decimal, location: SourceLocation | None
@@ -136,9 +136,10 @@ class _Grader:
         try:
             assessment = assess(row.form, actual, self.shares)
         except KpiError as error:
-            return ScoredRow(row, "invalid", None, str(error).replace("\n", " "), weight, None, location)
+            reason = str(error).replace("\n", " ")
+            return ScoredRow(row, "invalid", None, reason, weight, None, location, entry=entry)
         points, check, note = _checked(row, entry, CONTEXT.multiply(assessment.share, _HUNDRED), assessment)
-        return ScoredRow(row, "graded", None, "", weight, points, location, assessment, check, note)
+        return ScoredRow(row, "graded", None, "", weight, points, location, assessment, check, note, entry)
 
 
 _HUNDRED: Final = Decimal(100)

@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
-from kpi.io.files import csv_safe
+from kpi.io.files import csv_safe, json_value
 from kpi.scorecard import Scorecard
 
 if TYPE_CHECKING:
@@ -63,7 +63,9 @@ def track(items: Sequence[T], description: str) -> Iterable[T]:
 
 def print_records(records: Sequence[dict[str, object]], fmt: str, document: object = None) -> None:
     if fmt == "json":
-        print(json.dumps(document if document is not None else records, ensure_ascii=False, indent=2, default=str))
+        print(
+            json.dumps(document if document is not None else records, ensure_ascii=False, indent=2, default=json_value)
+        )
     elif fmt == "csv":
         stream = io.StringIO()
         writer = csv.writer(stream, lineterminator="\n")

@@ -29,7 +29,7 @@ import attrs
 
 from kpi.errors import FileError
 
-__all__ = ["MAX_FILE_BYTES", "MAX_ROWS", "Sheet", "csv_safe", "read_csv", "write_output"]
+__all__ = ["MAX_FILE_BYTES", "MAX_ROWS", "Sheet", "csv_safe", "json_value", "read_csv", "write_output"]
 
 T = TypeVar("T")
 
@@ -196,13 +196,23 @@ _PLAIN_NUMBER: Final = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?")
 def csv_safe(cells: Sequence[object]) -> list[object]:
     """*cells* safe to open in a spreadsheet: a text that starts like a formula (=, +, -, @,
     tab, carriage return) gets a leading ``'``, as OWASP's CSV-injection guidance says;
-    numbers, and texts that are plain numbers (-5), stay as they are."""
+    numbers, and texts that are plain numbers (-5), stay as they are, a Decimal written
+    plainly (100, never 1E+2)."""
     return [
         "'" + cell
         if isinstance(cell, str) and cell.startswith(_FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(cell)
+        else format(cell, "f")
+        if type(cell) is Decimal
         else cell
         for cell in cells
     ]
+
+
+def json_value(value: object) -> object:
+    """A value JSON cannot hold as it is: a Decimal as a number, anything else as its text."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return str(value)
 
 
 def _atomic(path: Path, write: Callable[[IO[bytes]], None]) -> None:
@@ -278,7 +288,7 @@ def write_output(
         payload = document if document is not None else [dict(zip(header, row, strict=True)) for row in rows]
 
         def write(stream: IO[bytes]) -> None:
-            stream.write(json.dumps(payload, ensure_ascii=False, indent=2, default=str).encode("utf-8"))
+            stream.write(json.dumps(payload, ensure_ascii=False, indent=2, default=json_value).encode("utf-8"))
             stream.write(b"\n")
 
     elif suffix == ".xlsx":

@@ -84,6 +84,7 @@ FORM_TEMPLATE: Final = (
     FORM_ACTUAL,
     "得分",
     "偏差原因分析及改进措施",
+    "填报说明",
     "备注",
 )
 
@@ -108,7 +109,7 @@ def template_records(table: Table) -> tuple[list[str], list[list[str]]]:
     header = ["编号", "职责活动", "绩效指标", "评价标准"]
     for number in range(1, width + 1):
         header += [f"填报项{number}", f"实际值{number}"]
-    header += ["权重", "备注"]
+    header += ["权重", "填报说明", "备注"]
     rows = []
     for row in table.indicators:
         cells = [row.id, " › ".join(row.activity), row.indicator.text, " | ".join(row.tiers)]
@@ -116,7 +117,7 @@ def template_records(table: Table) -> tuple[list[str], list[list[str]]]:
         for number in range(width):
             cells += [values[number] if number < len(values) else "", ""]
         note = "" if row.error is None else words().unreadable_tiers.format(error=str(row.error).splitlines()[0])
-        cells += ["" if row.weight is None else str(row.weight), note]
+        cells += ["" if row.weight is None else str(row.weight), note, ""]
         rows.append(cells)
     return header, rows
 
@@ -128,7 +129,7 @@ def _form_template_row(row: TableRow) -> list[str]:
         note = note or "定性指标：实际完成值填 达成、部分达成 或 未达成"
     points = "" if row.points is None else str(row.points)
     tiers = " | ".join(row.tiers)
-    return [row.id, *levels, row.indicator.text, row.target, tiers, points, row.actual, row.score, row.reason, note]
+    return [row.id, *levels, row.indicator.text, row.target, tiers, points, row.actual, row.score, row.reason, note, ""]
 
 
 @attrs.frozen
@@ -142,6 +143,8 @@ class ResultEntry:
     problem: str = ""
     #: A 得分 written by hand (the national form's), checked against kpi's.
     score: str = ""
+    #: The evaluator's own 备注, kept as written.
+    note: str = ""
 
     #: The (name, value) pairs that carry a name or a value.  Scoring reads it
     #: for every row: it is worked out once, as the entry is made.
@@ -175,7 +178,7 @@ class Results:
 
 # Where a results sheet's cells are: the id, the (填报项, 实际值) pairs (a negative
 # 填报项 column stands for a fixed name), the 权重 and the 得分 written by hand.
-_Columns = tuple[int, list[tuple[int, int]], int | None, int | None]
+_Columns = tuple[int, list[tuple[int, int]], int | None, int | None, int | None]
 
 
 def _columns(header: Sequence[str]) -> _Columns | None:
@@ -202,7 +205,7 @@ def _columns(header: Sequence[str]) -> _Columns | None:
                 break
     if not pairs:
         return None
-    return id_column, pairs, position.get("权重"), position.get("得分")
+    return id_column, pairs, position.get("权重"), position.get("得分"), position.get("备注")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -234,8 +237,10 @@ def read_results(sheet: Sheet) -> Results:
 
 
 def _read(sheet: Sheet, columns: _Columns, rows: Iterable[tuple[int, tuple[str, ...]]]) -> Results:
-    id_column, pairs, weight_column, score_column = columns
-    width = max([id_column, *(max(pair) for pair in pairs), weight_column or 0, score_column or 0]) + 1
+    id_column, pairs, weight_column, score_column, note_column = columns
+    width = (
+        max([id_column, *(max(pair) for pair in pairs), weight_column or 0, score_column or 0, note_column or 0]) + 1
+    )
     entries: dict[str, ResultEntry] = {}
     repeated: dict[str, list[SourceLocation]] = {}  # ids seen more than once: every place
     unnamed: list[SourceLocation] = []
@@ -247,10 +252,16 @@ def _read(sheet: Sheet, columns: _Columns, rows: Iterable[tuple[int, tuple[str, 
     known_names: dict[tuple[str, ...], tuple[str, ...]] = {}
     weight_index = -1 if weight_column is None else weight_column
     score_index = -1 if score_column is None else score_column
+    note_index = -1 if note_column is None else note_column
     csv_sheet = sheet.kind == "csv"
     # A row as long as the heading's columns is read as it is, unless some
     # meaning needs the empty cell appended to every row.
-    pad_always = weight_column is None or score_column is None or any(name_column < 0 for name_column, _ in pairs)
+    pad_always = (
+        weight_column is None
+        or score_column is None
+        or note_column is None
+        or any(name_column < 0 for name_column, _ in pairs)
+    )
     path = sheet.path
     for line, cells in rows:
         if not (cells and cells[0].strip()) and not "".join(cells).strip():
@@ -288,6 +299,7 @@ def _read(sheet: Sheet, columns: _Columns, rows: Iterable[tuple[int, tuple[str, 
                 SourceLocation(path, line, sheet.table),
                 problem,
                 padded[score_index].strip(),
+                padded[note_index].strip(),
             )
         else:
             repeated.setdefault(row_id, [first.location]).append(SourceLocation(path, line, sheet.table))
