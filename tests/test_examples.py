@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
     ("script", "last_line"),
     [
         ("score_handan.py", "for example R003: 100.4% ≥ 95%（高出5.4个百分点）→ 优"),
+        ("pandas_by_duty.py", "0.965 → 差（fraction）; with fractions=True → 优"),
         (
             "seed_report.py",
             "109 rows: 102 indicators, 7 headings; 0 unreadable; findings: 0 errors, 129 warnings, 186 notes",

@@ -349,3 +349,29 @@ def test_notes_read_as_words_in_a_report() -> None:
     names = set(words().note_names.values())
     assert noted and all(set(note.split("、")) <= names for note in noted)
     assert "落在两档之间" in noted
+
+
+def test_results_from_a_mapping() -> None:
+    card = kpi.score(TABLE, {"R003": 0.962, "R002": {"农村劳动力转移就业新增": "3.1万人", "城镇登记失业率": "3.9%"}})
+    graded = {row.id: row for row in card.rows if row.status == "graded"}
+    assert graded["R002"].label == "优"
+    assert (graded["R003"].label, graded["R003"].grade.notes) == ("差", ("fraction",))  # type: ignore[union-attr]
+    assert kpi.score(TABLE, {"R003": 0.962}, fractions=True).rows[1].label == "优"
+    assert sum(row.status == "missing" for row in card.rows) == 100
+    assert str(graded["R002"].result) == "<mapping>:2"
+
+
+def test_a_dataframe_round_trip(tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    header, rows = template_records(TABLE)
+    frame = pd.DataFrame(rows, columns=header).astype(object)
+    frame.loc[frame["编号"] == "R003", "实际值1"] = 96.5  # a number, as pandas holds one
+    frame.loc[frame["编号"] == "R005", "实际值1"] = float("nan")
+    card = kpi.score(TABLE, frame)
+    by_id = {row.id: row for row in card.rows}
+    assert by_id["R003"].label == "优" and by_id["R005"].status == "missing"
+    scored = card.to_frame()
+    assert list(scored.columns) == list(RECORD_FIELDS) and len(scored) == 102
+    assert all(str(scored[name].dtype) == "float64" for name in ("完成率", "得分", "权重"))
+    assert scored.set_index("编号").loc["R003", "完成率"] == 96.5
+    assert scored.set_index("编号").loc["R005", "得分"] != scored.set_index("编号").loc["R005", "得分"]  # NaN

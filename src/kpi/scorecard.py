@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 import attrs
 
@@ -285,6 +285,18 @@ class Scorecard:
             if graded is None:
                 graded = worked[id(grade)] = _grade_cells(grade)
             yield row._cells(graded)
+
+    def to_frame(self) -> Any:
+        """The records as a pandas DataFrame (pandas is optional): one row per indicator,
+        完成率, 得分 and 权重 as floats (NaN where there is none), every other column text."""
+        try:
+            import pandas as pd
+        except ImportError:  # pragma: no cover - pandas comes with the bench and dev extras
+            raise ImportError("Scorecard.to_frame needs pandas: pip install pandas") from None
+        frame = pd.DataFrame.from_records(self.records(), columns=list(RECORD_FIELDS))
+        for name in NUMBER_FIELDS:
+            frame[name] = pd.to_numeric(frame[name].map(lambda value: None if value is None else float(value)))
+        return frame
 
     @property
     def labels(self) -> tuple[str, ...]:

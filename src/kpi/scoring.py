@@ -15,14 +15,23 @@ import functools
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 import attrs
 
 from kpi.errors import KpiError
 from kpi.grading.criteria import Criteria
 from kpi.grading.grades import Grade
-from kpi.io.results import ACTUAL, COMPLETION_RATE, ResultEntry, Results, load_results, needed_values
+from kpi.io.results import (
+    ACTUAL,
+    COMPLETION_RATE,
+    ResultEntry,
+    Results,
+    load_results,
+    needed_values,
+    results_from_frame,
+    results_from_mapping,
+)
 from kpi.io.rows import SourceLocation, Table, TableRow
 from kpi.io.tables import load_table
 from kpi.national import DEFAULT_SHARES, Assessment, Shares, assess, check_score
@@ -326,7 +335,7 @@ def _points_by_count(points: Points | None) -> Callable[[int], tuple[Decimal, ..
 
 def score(
     table: Table | str | os.PathLike[str],
-    results: Results | str | os.PathLike[str] | None = None,
+    results: Results | str | os.PathLike[str] | Mapping[str, object] | Any = None,
     *,
     points: Points | None = None,
     shares: Shares | str | None = None,
@@ -334,7 +343,9 @@ def score(
     fractions: bool = False,
     progress: Callable[[Iterable[TableRow]], Iterable[TableRow]] | None = None,
 ) -> Scorecard:
-    """Grade every indicator of *table* with the figures in *results*, or with
+    """Grade every indicator of *table* with the figures in *results* (a results
+    file, a mapping ``{id: figure or {metric: figure}}``, or a pandas DataFrame
+    with the fill-in sheet's columns), or with
     the figures the table holds itself (the national self-evaluation form's
     实际完成值) when *results* is ``None`` or has no row for an indicator.
 
@@ -373,6 +384,10 @@ def score(
         table = load_table(table)
     if results is None:
         results = Results("", {}, {})
+    elif isinstance(results, Mapping):
+        results = results_from_mapping(results)
+    elif hasattr(results, "itertuples") and hasattr(results, "columns"):
+        results = results_from_frame(results)  # a pandas DataFrame
     elif not isinstance(results, Results):
         results = load_results(results)
     if not isinstance(shares, Shares):

@@ -16,7 +16,8 @@ import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Final
+from decimal import Decimal
+from typing import Any, Final
 
 import attrs
 
@@ -35,6 +36,8 @@ __all__ = [
     "is_form",
     "load_results",
     "needed_values",
+    "results_from_frame",
+    "results_from_mapping",
     "template_records",
 ]
 
@@ -307,6 +310,54 @@ def _read(sheet: Sheet, columns: _Columns, rows: Iterable[tuple[int, tuple[str, 
     by_first = sorted(repeated.items(), key=lambda item: item[1][0].line)
     duplicates = {row_id: tuple(places) for row_id, places in by_first}
     return Results(sheet.path, entries, duplicates, tuple(unnamed), sheet.notices)
+
+
+def _figure_text(value: object) -> str:
+    """A figure given from Python as the text a sheet would hold: floats by their shortest
+    repr (numpy's too), a missing value (None, NaN) as an empty cell."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, float) and value != value:
+        return ""  # NaN: pandas' empty cell
+    if isinstance(value, Decimal | int) or type(value).__module__ == "numpy":
+        text = str(value)
+        return "" if text in ("nan", "NaN", "<NA>") else text
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def results_from_mapping(figures: Mapping[str, object], path: str = "<mapping>") -> Results:
+    """Results given from Python: ``{indicator id: figure}`` or ``{indicator id: {metric: figure}}``.
+
+    A lone figure is the indicator's one value (its completion rate, or its one
+    target's actual); a mapping names each metric, as a results file's 填报项 do.
+    Each entry's place is its position in the mapping.
+    """
+    entries: dict[str, ResultEntry] = {}
+    for number, (key, value) in enumerate(figures.items(), 1):
+        row_id = unicodedata.normalize("NFKC", str(key)).strip()
+        if isinstance(value, Mapping):
+            values = tuple((_without_hint(str(name)), _figure_text(figure)) for name, figure in value.items())
+        else:
+            values = (("", _figure_text(value)),)
+        entries[row_id] = ResultEntry(row_id, values, "", SourceLocation(path, number))
+    return Results(path, entries, {})
+
+
+def results_from_frame(frame: Any, path: str = "<DataFrame>") -> Results:
+    """Results from a pandas DataFrame with the fill-in sheet's columns (编号, 填报项N /
+    实际值N or 实际完成值, 权重, 备注): read as that sheet is, row by row.
+
+    Places are the frame's rows counted as a sheet's, its heading row first.
+    """
+    header = tuple(str(name) for name in frame.columns)
+    rows = [(1, header)]
+    for number, values in enumerate(frame.itertuples(index=False, name=None), 2):
+        rows.append((number, tuple(_figure_text(value) for value in values)))
+    return read_results(Sheet(path, tuple(rows), kind="frame"))
 
 
 def load_results(path: str | os.PathLike[str], *, sheet: str | int | None = None) -> Results:
