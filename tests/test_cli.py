@@ -126,7 +126,7 @@ def test_score_writes_xlsx_with_summary(tmp_path: Path, capsys: pytest.CaptureFi
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["结果", "汇总", "问题"]
     assert book["结果"].max_row == 103
-    assert book["汇总"].cell(book["汇总"].max_row, 1).value == "全部"
+    assert "全部" in [row[0] for row in book["汇总"].iter_rows(values_only=True)]
 
 
 def test_score_never_writes_over_an_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -414,3 +414,25 @@ def test_the_summary_goes_beside_a_csv_output(tmp_path: Path, capsys: pytest.Cap
     assert main(["score", str(SEED), str(EXAMPLE), "--summary", str(book), "--allow-ungraded"]) == 0
     assert openpyxl.load_workbook(book).active.max_row == len(summary)
     assert f"wrote the summary of {len(summary) - 1} groups to {book}" in " ".join(capsys.readouterr().err.split())
+
+
+def test_the_xlsx_output_is_ready_for_a_report(tmp_path: Path) -> None:
+    book_path = tmp_path / "out.xlsx"
+    assert main(["score", str(SEED), str(EXAMPLE), "-o", str(book_path), "--allow-ungraded"]) == 0
+    book = openpyxl.load_workbook(book_path)
+    assert book.sheetnames == ["结果", "汇总", "问题"]
+    sheet = book["结果"]
+    header = [cell.value for cell in sheet[1]]
+    assert header == list(RECORD_FIELDS) and sheet.max_row == 103
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:R{sheet.max_row}"
+    column = {name: index for index, name in enumerate(header)}
+    r003 = next(row for row in sheet.iter_rows(min_row=2) if row[0].value == "R003")
+    assert (r003[column["完成率"]].value, r003[column["完成率"]].number_format) == (1.004, "0.00%")
+    assert r003[column["得分"]].data_type == "n" and r003[column["权重"]].value == 1
+    assert r003[column["档次"]].fill.fgColor.rgb.endswith("C6EFCE")  # 优, green
+    assert sheet.column_dimensions["C"].width > sheet.column_dimensions["A"].width
+    summary = book["汇总"]
+    (chart,) = summary._charts
+    assert chart.title is not None and len(chart.series) == 4  # 优 良 中 差, per duty
+    names = [row[0] for row in summary.iter_rows(values_only=True)]
+    assert names.index("各职责档次分布") > names.index("全部")

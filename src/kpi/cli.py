@@ -13,10 +13,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
+import itertools
 import json
 import signal
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -27,6 +28,7 @@ from kpi.grading.bands import MAX_BANDS, MIN_BANDS
 from kpi.grading.criteria import Criteria
 from kpi.indicators import Indicator
 from kpi.io.files import write_output
+from kpi.io.report import write_report
 from kpi.io.results import load_results, template_records
 from kpi.io.tables import SEVERITY_ORDER, Table, lint_records, load_table
 from kpi.national import Shares
@@ -273,18 +275,25 @@ def _score(args: argparse.Namespace) -> int:
     records = [] if left_to_file else card.records()  # the explanations, worked out once
     summary = card.summary_records()
     document = card.document(records)
-    if args.output:
-        write_output(
+    inputs = [args.table, *([args.results] if args.results else [])]
+    rows: Iterable[Sequence[object]] = (
+        card.iter_cells() if left_to_file else [list(record.values()) for record in records]
+    )
+    if args.output and Path(args.output).suffix.lower() == ".xlsx":
+        streamed = iter(rows)
+        sample = list(itertools.islice(streamed, CONSOLE_ROWS))  # sizes the columns; then the rest streams
+        write_report(
             args.output,
-            list(RECORD_FIELDS),
-            card.iter_cells() if left_to_file else [list(record.values()) for record in records],
-            inputs=[args.table, *([args.results] if args.results else [])],
-            document=document,
-            extra_sheets=[
-                ("汇总", list(summary[0].keys()), [list(record.values()) for record in summary]),
-                ("问题", ["问题"], [[problem] for problem in card.problems()]),
-            ],
+            RECORD_FIELDS,
+            itertools.chain(sample, streamed),
+            summary=summary,
+            labels=card.labels,
+            problems=card.problems(),
+            inputs=inputs,
+            sample=sample,
         )
+    elif args.output:
+        write_output(args.output, list(RECORD_FIELDS), rows, inputs=inputs, document=document)
     summary_path = args.summary or (
         _beside(args.output, ".summary.csv") if args.output and Path(args.output).suffix.lower() == ".csv" else None
     )

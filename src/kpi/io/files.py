@@ -29,7 +29,16 @@ import attrs
 
 from kpi.errors import FileError
 
-__all__ = ["MAX_FILE_BYTES", "MAX_ROWS", "Sheet", "csv_safe", "json_value", "read_csv", "write_output"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_ROWS",
+    "Sheet",
+    "csv_safe",
+    "json_value",
+    "read_csv",
+    "write_atomically",
+    "write_output",
+]
 
 T = TypeVar("T")
 
@@ -308,6 +317,18 @@ def write_output(
 
     else:
         raise FileError(f"{target}: unknown kind of output; use .csv, .xlsx or .json")
+    _atomic(target, write)
+
+
+def write_atomically(
+    path: str | os.PathLike[str], write: Callable[[IO[bytes]], None], *, inputs: Iterable[str | os.PathLike[str]] = ()
+) -> None:
+    """Run *write* on a temporary file beside *path*, then rename it into place; never over an input.
+
+    For writers of their own (the report workbook of :mod:`kpi.io.report`).
+    """
+    target = Path(path)
+    _check_target(target, inputs)
     _atomic(target, write)
 
 
