@@ -240,14 +240,31 @@ def test_lint_the_seed(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "lint", SEED, "--severity", "warning")
     assert status == 0
     lines = out.splitlines()
-    suspicious = [line for line in lines if ": suspicious: " in line]
+    suspicious = [line for line in lines if ": 疑似笔误: " in line]
     assert len(suspicious) == 13
     assert suspicious[0] == (
-        f"{SEED}:674: warning: suspicious: 最差档“61%以下”侵入了更好的档次：[60%, 61%] 已由更好的档次评定，"
+        f"{SEED}:674: 警告: 疑似笔误: 最差档“61%以下”侵入了更好的档次：[60%, 61%] 已由更好的档次评定，"
         "该档实际只适用于 (-∞, 60%)，疑为笔误"
     )
-    assert lines[-1] == "102 indicators: 0 errors, 129 warnings, 0 notes"
+    assert lines[-2] == "102 项指标：错误 0 条，警告 129 条，提示 0 条；186 条低于所选级别未列出"
+    assert lines[-1].startswith("提示：95 条缺口不含任何整数（如 (94%, 95%)）")
     assert main(["lint", str(SEED), "--fail-on", "warning"]) == 1
+
+
+def test_lint_groups_findings_said_alike_of_many_rows(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "lint", SEED)
+    lines = out.splitlines()
+    assert status == 0 and len(lines) < 60  # 316 findings, most of them the same few, on 102 rows
+    assert lines[0] == (
+        f"{SEED}:204: 警告: 缺口: 没有任何档次覆盖 (69%, 70%)：这样的结果按较低一档评为差"
+        "（共 12 行，另见第 214, 224, 344, 654, 824, 834, 844 等 行）"
+    )
+    assert "另有 185 条相邻两档共用端点的提示未列出（--all 可显示）" in lines[-2]
+    status, everything, _ = run(capsys, "lint", SEED, "--all", "--statistics", "--lang", "en")
+    assert "102 indicators: 0 errors, 129 warnings, 186 notes" in everything
+    assert "   100  gap" in everything.splitlines()
+    status, quiet, _ = run(capsys, "lint", SEED, "-q")
+    assert quiet.splitlines()[0].startswith("102 项指标：错误 0 条")
 
 
 def test_lint_whole_percent_removes_gaps(capsys: pytest.CaptureFixture[str]) -> None:
@@ -255,7 +272,7 @@ def test_lint_whole_percent_removes_gaps(capsys: pytest.CaptureFixture[str]) -> 
     findings = json.loads(out)
     assert status == 0
     # Whole percents close the one-point gaps (94%, 95%); what is left is real.
-    assert [(f["位置"].rsplit(":", 1)[1], f["说明"]) for f in findings if f["类别"] == "gap"] == [
+    assert [(f["位置"].rsplit(":", 1)[1], f["说明"]) for f in findings if f["类别"] == "缺口"] == [
         ("524", "没有任何档次覆盖 (60%, 75%)：这样的结果按较低一档评为差"),
         ("534", "没有任何档次覆盖 (60%, 75%)：这样的结果按较低一档评为差"),
         ("544", "没有任何档次覆盖 (60%, 75%)：这样的结果按较低一档评为差"),
@@ -273,7 +290,7 @@ def test_lint_reports_unreadable_rows_as_errors(tmp_path: Path, capsys: pytest.C
     status, out, _ = run(capsys, "lint", table)
     assert status == 1
     assert out.splitlines()[0] == (
-        f"{table}:2: error: unreadable: {table}:2: “两项指标均完成” speaks of 2 targets, "
+        f"{table}:2: 错误: 无法读取: {table}:2: “两项指标均完成” speaks of 2 targets, "
         "but the indicator states 1: 制卷达标率≥97%"
     )
 
@@ -369,6 +386,7 @@ def test_file_locations_print_literally(tmp_path: Path, capsys: pytest.CaptureFi
     # rich would print “t.csv:100:” as “t.csv💯” and “:1234:” as “🔢”.
     table = tmp_path / "t.csv"
     rows = ["职责活动,绩效指标,优,良,中,差"] + ["就业,任务完成率100%,95%,85%-94%,70%-84%,69%以下"] * 149
+    rows[99] = "就业,任务完成率100%,95%,85%-94%,70%-84%,59%以下"  # line 100: a finding of its own
     table.write_text("\n".join(rows) + "\n", encoding="utf-8")
     main(["lint", str(table)])
     out = capsys.readouterr().out

@@ -30,11 +30,11 @@ from kpi.indicators import Indicator
 from kpi.io.files import write_output
 from kpi.io.report import write_report
 from kpi.io.results import load_results, template_records
-from kpi.io.tables import SEVERITY_ORDER, Table, lint_records, load_table
+from kpi.io.tables import SEVERITY_ORDER, Table, lint_records, lint_report, load_table
 from kpi.national import Shares
 from kpi.scorecard import RECORD_FIELDS
 from kpi.scoring import score
-from kpi.terminal import CONSOLE_ROWS, console, escape, print_records, print_scorecard, rich_table, track
+from kpi.terminal import CONSOLE_ROWS, console, escape, print_lint, print_records, print_scorecard, rich_table, track
 from kpi.text.reading import parse_rule
 
 if TYPE_CHECKING:
@@ -156,6 +156,12 @@ def _parser() -> argparse.ArgumentParser:
     linting.add_argument(
         "--precision", type=_precision, help="step in which outcomes are reported, e.g. 1 for whole percent"
     )
+    linting.add_argument("-q", "--quiet", action="store_true", help="errors only")
+    linting.add_argument(
+        "--all", action="store_true", help="also the bounds neighbouring tiers share, settled as the text says"
+    )
+    linting.add_argument("--statistics", action="store_true", help="also count the findings of each kind")
+    linting.add_argument("--lang", choices=("zh", "en"), default="zh", help="the language of the findings")
     linting.add_argument(
         "--fail-on",
         choices=("warning", "error"),
@@ -332,30 +338,23 @@ def _beside(path: str, suffix: str) -> str:
 
 # -- lint ---------------------------------------------------------------------
 def _lint(args: argparse.Namespace) -> int:
-    """Print every finding of every row of TABLE with its file:line: gaps,
+    """Print the findings of every row of TABLE with its file:line: gaps,
     overlaps, unreachable and unsatisfiable tiers, direction problems,
     suspicious tiers (a worst tier reaching into better ones), and rows whose
-    tiers cannot be read or do not fit their indicator.  Exits 1 when there
-    are errors."""
+    tiers cannot be read or do not fit their indicator.  On a terminal one
+    finding said of many rows alike is one line, with the rows listed; a bound
+    two neighbouring tiers share, settled as the text says, is left out unless
+    --all.  Exits 1 when there are errors."""
     table = _load_table(args)
-    records = lint_records(table, severity=args.severity, precision=args.precision)
+    severity = "error" if args.quiet else args.severity
+    report = lint_report(table, severity=severity, precision=args.precision, everything=args.all)
+    records = lint_records(report, args.lang)
     if args.format != "table":
         print_records(records, args.format)
     else:
-        out = console()
-        for record in records:
-            colour = {"error": "red", "warning": "yellow"}.get(str(record["级别"]), "dim")
-            out.print(
-                f"{escape(str(record['位置']))}: [{colour}]{record['级别']}[/]: "
-                f"{record['类别']}: {escape(str(record['说明']))}"
-            )
-        counts = {level: sum(1 for r in records if r["级别"] == level) for level in SEVERITY_ORDER}
-        out.print(
-            f"{len(table.indicators)} indicators: {counts['error']} errors, "
-            f"{counts['warning']} warnings, {counts['info']} notes"
-        )
+        print_lint(report, args.lang, statistics=args.statistics, precision_given=args.precision is not None)
     failing = SEVERITY_ORDER[args.fail_on]
-    return 1 if any(SEVERITY_ORDER[str(record["级别"])] >= failing for record in records) else 0
+    return 1 if any(SEVERITY_ORDER[found.severity] >= failing for found in report.findings) else 0
 
 
 # -- parse --------------------------------------------------------------------

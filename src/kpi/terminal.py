@@ -17,12 +17,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from kpi.io.files import csv_safe, json_value
+from kpi.io.tables import LintReport
 from kpi.scorecard import Scorecard
+from kpi.wording import Language, words
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-__all__ = ["CONSOLE_ROWS", "console", "escape", "print_records", "print_scorecard", "rich_table", "track"]
+__all__ = [
+    "CONSOLE_ROWS",
+    "console",
+    "escape",
+    "print_lint",
+    "print_records",
+    "print_scorecard",
+    "rich_table",
+    "track",
+]
 
 #: Tables longer than this get a progress bar on a terminal.
 PROGRESS_THRESHOLD: Final = 500
@@ -136,3 +147,66 @@ def print_scorecard(
     rows = total.graded + total.ungraded
     if rows and total.graded * 2 < rows:
         out.print(f"[bold red]注意：总分只依据 {total.graded} / {rows} 项指标，不足一半[/]")
+
+
+#: How many of a group's rows a lint line lists before it counts the rest.
+ROWS_LISTED: Final = 8
+_COLOURS: Final = {"error": "red", "warning": "yellow"}
+
+
+def print_lint(
+    report: LintReport, lang: Language = "zh", *, statistics: bool = False, precision_given: bool = False
+) -> None:
+    """Lint's findings, one line per finding said alike of several rows, and what was left out."""
+    out = console()
+    said = words(lang)
+    zh = lang == "zh"
+    for group in report.groups():
+        found = group.first
+        colour = _COLOURS.get(found.severity, "dim")
+        line = (
+            f"{escape(str(found.row.location))}: [{colour}]{said.severities[found.severity]}[/]: "
+            f"{said.kinds.get(found.kind, found.kind)}: {escape(found.message if zh else found.message_en)}"
+        )
+        if len(group.rows) > 1:
+            listed = ", ".join(str(row.location.line) for row in group.rows[1:ROWS_LISTED])
+            more = len(group.rows) > ROWS_LISTED
+            line += escape(
+                f"（共 {len(group.rows)} 行，另见第 {listed}{' 等' if more else ''} 行）"
+                if zh
+                else f" ({len(group.rows)} rows; also lines {listed}{', …' if more else ''})"
+            )
+        out.print(line)
+    counts = {
+        level: sum(1 for found in report.findings if found.severity == level) for level in ("error", "warning", "info")
+    }
+    if statistics:
+        for kind, count in sorted(report.counts().items(), key=lambda item: -item[1]):
+            out.print(f"{count:>6}  {said.kinds.get(kind, kind)}")
+    if zh:
+        summary = (
+            f"{report.indicators} 项指标：错误 {counts['error']} 条，警告 {counts['warning']} 条，"
+            f"提示 {counts['info']} 条"
+        )
+        if report.routine:
+            summary += f"；另有 {report.routine} 条相邻两档共用端点的提示未列出（--all 可显示）"
+        if report.below:
+            summary += f"；{report.below} 条低于所选级别未列出"
+    else:
+        summary = (
+            f"{report.indicators} indicators: {counts['error']} errors, {counts['warning']} warnings,"
+            f" {counts['info']} notes"
+        )
+        if report.routine:
+            summary += f"; {report.routine} notes on bounds neighbouring tiers share not shown (--all shows them)"
+        if report.below:
+            summary += f"; {report.below} below the severity asked not shown"
+    out.print(summary)
+    gaps = report.whole_number_gaps
+    if not precision_given and gaps and gaps * 2 >= len(report.findings):
+        out.print(
+            f"提示：{gaps} 条缺口不含任何整数（如 (94%, 95%)）；若结果按整数填报，用 --precision 1 可免去这些提示"
+            if zh
+            else f"hint: {gaps} gaps hold no whole number, such as (94%, 95%); if outcomes are whole numbers,"
+            " --precision 1 drops them"
+        )

@@ -75,6 +75,8 @@ class Words:
     beaten_by: str  # {amount}{unit}
     missed_by: str  # {amount}{unit}
     # -- lint ----------------------------------------------------------------
+    severities: Mapping[str, str]  # error, warning, info
+    kinds: Mapping[str, str]  # gap, overlap, …
     tier: str  # {label} {text}: how a finding names a tier
     worst_tier: str  # {text}
     contradiction: str  # {tier}
@@ -166,6 +168,19 @@ _ZH: Final = Words(
     met_exactly="（恰好完成）",
     beaten_by="（超额{amount}{unit}）",
     missed_by="（差{amount}{unit}）",
+    severities=MappingProxyType({"error": "错误", "warning": "警告", "info": "提示"}),
+    kinds=MappingProxyType(
+        {
+            "gap": "缺口",
+            "overlap": "重叠",
+            "unreachable": "不可达",
+            "suspicious": "疑似笔误",
+            "shared-bound": "共用端点",
+            "typo": "笔误",
+            "direction": "方向",
+            "unreadable": "无法读取",
+        }
+    ),
     tier="{label}档“{text}”",
     worst_tier="最差档“{text}”",
     contradiction="{tier}的条件互相矛盾，任何结果都不可能满足",
@@ -259,6 +274,19 @@ _EN: Final = Words(
     met_exactly=" (exactly met)",
     beaten_by=" (beaten by {amount}{unit})",
     missed_by=" (missed by {amount}{unit})",
+    severities=MappingProxyType({"error": "error", "warning": "warning", "info": "info"}),
+    kinds=MappingProxyType(
+        {
+            "gap": "gap",
+            "overlap": "overlap",
+            "unreachable": "unreachable",
+            "suspicious": "suspicious",
+            "shared-bound": "shared-bound",
+            "typo": "typo",
+            "direction": "direction",
+            "unreadable": "unreadable",
+        }
+    ),
     tier="{label} “{text}”",
     worst_tier="the worst tier “{text}”",
     contradiction="{tier} can never hold: its conditions contradict each other",

@@ -20,14 +20,18 @@ from kpi.io.disclosure import read_disclosure
 from kpi.io.documents import find_sheets, read_sheets
 from kpi.io.rows import SourceLocation, Table, TableRow
 from kpi.io.sheets import MISSING_HEADING, read_sheet_table, recognise_heading
+from kpi.wording import Language, words
 
 __all__ = [
     "SEVERITY_ORDER",
+    "LintGroup",
+    "LintReport",
     "SourceLocation",
     "Table",
     "TableFinding",
     "TableRow",
     "lint_records",
+    "lint_report",
     "lint_table",
     "load_table",
 ]
@@ -86,6 +90,8 @@ def lint_table(table: Table, *, precision: Decimal | int | str | None = None) ->
     found: list[TableFinding] = []
     for row in table.indicators:
         if row.criteria is None:
+            if row.error is None:
+                continue  # a row of the national form without tiers: its 指标值 has nothing to lint
             message = str(row.error)
             found.append(TableFinding(row, "error", "unreadable", message, message))
             continue
@@ -100,20 +106,91 @@ def lint_table(table: Table, *, precision: Decimal | int | str | None = None) ->
 SEVERITY_ORDER: Final = {"info": 0, "warning": 1, "error": 2}
 
 
-def lint_records(
-    table: Table, *, severity: str = "info", precision: Decimal | int | str | None = None
-) -> list[dict[str, object]]:
-    """The findings of :func:`lint_table` of *severity* and above, as flat records
-    (位置, 编号, 级别, 类别, 说明) for a report, a sheet or JSON."""
+def _routine(found: TableFinding) -> bool:
+    """Whether a finding is the normal way tables are written: a bound two neighbouring
+    tiers share (``90%~99% | 99%以上``), settled by the tier that marks it or by first match."""
+    return found.kind == "shared-bound" or (found.kind == "overlap" and found.severity == "info")
+
+
+@attrs.frozen
+class LintGroup:
+    """One finding said of several rows alike (the same tier set repeated down a table)."""
+
+    first: TableFinding
+    rows: tuple[TableRow, ...]
+
+
+@attrs.frozen
+class LintReport:
+    """What lint found in a table, as a reader wants it: the findings shown, and what was left out."""
+
+    indicators: int
+    findings: tuple[TableFinding, ...]
+    #: Routine findings left out (shared bounds settled as the text says), and findings below the severity asked.
+    routine: int = 0
+    below: int = 0
+
+    def groups(self) -> list[LintGroup]:
+        """The findings shown, identical ones (severity, kind, message) as one group, in table order."""
+        grouped: dict[tuple[str, str, str], list[TableFinding]] = {}
+        for found in self.findings:
+            grouped.setdefault((found.severity, found.kind, found.message), []).append(found)
+        return [LintGroup(members[0], tuple(member.row for member in members)) for members in grouped.values()]
+
+    def counts(self) -> dict[str, int]:
+        """How many findings of each kind are shown."""
+        counted: dict[str, int] = {}
+        for found in self.findings:
+            counted[found.kind] = counted.get(found.kind, 0) + 1
+        return counted
+
+    @property
+    def whole_number_gaps(self) -> int:
+        """Gaps that hold no whole number, such as (94%, 95%): none if outcomes are reported
+        in whole units (``precision=1``)."""
+        return sum(
+            1
+            for found in self.findings
+            if found.kind == "gap"
+            and found.finding is not None
+            and found.finding.region is not None
+            and not found.finding.region.has_multiple_of(Decimal(1))
+        )
+
+
+def lint_report(
+    table: Table,
+    *,
+    severity: str = "info",
+    precision: Decimal | int | str | None = None,
+    everything: bool = False,
+) -> LintReport:
+    """The findings of :func:`lint_table` of *severity* and above; routine ones (a shared
+    bound settled as the text says) only with *everything*."""
     least = SEVERITY_ORDER[severity]
+    shown: list[TableFinding] = []
+    routine = below = 0
+    for found in lint_table(table, precision=precision):
+        if SEVERITY_ORDER[found.severity] < least:
+            below += 1
+        elif not everything and _routine(found):
+            routine += 1
+        else:
+            shown.append(found)
+    return LintReport(len(table.indicators), tuple(shown), routine, below)
+
+
+def lint_records(report: LintReport, lang: Language = "zh") -> list[dict[str, object]]:
+    """The findings of *report* as flat records (位置, 编号, 级别, 类别, 说明), in *lang*."""
+    said = words(lang)
+    english = lang == "en"
     return [
         {
             "位置": str(found.row.location),
             "编号": found.row.id,
-            "级别": found.severity,
-            "类别": found.kind,
-            "说明": found.message,
+            "级别": said.severities[found.severity],
+            "类别": said.kinds.get(found.kind, found.kind),
+            "说明": found.message_en if english else found.message,
         }
-        for found in lint_table(table, precision=precision)
-        if SEVERITY_ORDER[found.severity] >= least
+        for found in report.findings
     ]
