@@ -268,3 +268,19 @@ def test_an_xlsx_that_unpacks_to_far_more_than_it_weighs_is_refused(tmp_path: Pa
         bomb.writestr("xl/sharedStrings.xml", b"<sst><si><t>" + b"a" * 20_000_000 + b"</t></si></sst>")
     with pytest.raises(kpi.FileError, match=r"unpacks to [0-9]+ MB from far less"):
         kpi.load_results(tmp_path / "bomb.xlsx")
+
+
+def test_errors_carry_a_chinese_message_for_reports_and_survive_pickling() -> None:
+    import pickle
+
+    error = kpi.OutcomeError("outcome 'x' is not a number", zh="实际值“x”不是数字")
+    again = pickle.loads(pickle.dumps(error))
+    assert (type(again), str(again), again.says(), again.says("en")) == (
+        kpi.OutcomeError,
+        "outcome 'x' is not a number",
+        "实际值“x”不是数字",
+        "outcome 'x' is not a number",
+    )
+    syntax = pickle.loads(pickle.dumps(kpi.KpiSyntaxError("cannot read", "95%x", 3, zh="无法读取")))
+    assert syntax.says().startswith("无法读取 (第4列)") and str(syntax).startswith("cannot read (column 4)")
+    assert kpi.FileError("no such file").says() == "no such file"  # English where no Chinese was written

@@ -25,7 +25,31 @@ __all__ = [
 
 
 class KpiError(ValueError):
-    """Base class of every error raised by kpi."""
+    """Base class of every error raised by kpi.
+
+    Its message (``str(error)``) is English, for programmers; ``zh`` carries
+    the same in Chinese where one was written, for reports:
+    :meth:`says` gives the one a reader of *lang* should see.
+    """
+
+    def __init__(self, message: object = "", *args: object, zh: str | None = None) -> None:
+        super().__init__(message, *args)
+        self.zh = zh
+
+    def says(self, lang: str = "zh") -> str:
+        """The message for a reader of *lang*: Chinese where it was written, else English."""
+        return self.zh if lang == "zh" and self.zh else str(self)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuilt, (type(self), self.args, self.zh))
+
+
+def _rebuilt(kind: type[KpiError], args: tuple[object, ...], zh: str | None) -> KpiError:
+    """An unpickled error, its Chinese message kept (multiprocessing carries errors pickled)."""
+    error = kind.__new__(kind)
+    Exception.__init__(error, *args)
+    error.zh = zh
+    return error
 
 
 def display_width(text: str) -> int:
@@ -62,19 +86,26 @@ class KpiSyntaxError(KpiError):
     and ``reason`` what went wrong and what was expected there.
     """
 
-    def __init__(self, reason: str, text: str, position: int) -> None:
+    def __init__(self, reason: str, text: str, position: int, *, zh: str | None = None) -> None:
         self.reason = reason
         self.text = text
         self.position = position
-        super().__init__(self._render())
+        #: The reason in Chinese, where one was written.
+        self.reason_zh = zh
+        super().__init__(self._render(reason, "column"), zh=None if zh is None else self._render(zh, "第", "列"))
 
-    def _render(self) -> str:
+    def _render(self, reason: str, before: str, after: str = "") -> str:
         shown = "".join(_visible(char) for char in self.text)
         caret = " " * display_width(shown[: self.position]) + "^"
-        return f"{self.reason} (column {self.position + 1})\n    {shown}\n    {caret}"
+        place = f"column {self.position + 1}" if before == "column" else f"{before}{self.position + 1}{after}"
+        return f"{reason} ({place})\n    {shown}\n    {caret}"
 
-    def __reduce__(self) -> tuple[type[KpiSyntaxError], tuple[str, str, int]]:
-        return (type(self), (self.reason, self.text, self.position))
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_syntax_error, (type(self), self.reason, self.text, self.position, self.reason_zh))
+
+
+def _syntax_error(kind: type[KpiSyntaxError], reason: str, text: str, position: int, zh: str | None) -> KpiSyntaxError:
+    return kind(reason, text, position, zh=zh)
 
 
 class OutcomeError(KpiError):
