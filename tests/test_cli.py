@@ -32,21 +32,21 @@ def score_json(capsys: pytest.CaptureFixture[str], results: Path, *extra: str) -
 
 
 def rows_by_id(document: dict) -> dict[str, dict]:
-    return {row["编号"]: row for row in document["rows"]}
+    return {row["编号"]: row for row in document["逐项结果"]}
 
 
 def test_score_the_seed_with_the_example_results(capsys: pytest.CaptureFixture[str]) -> None:
     status, document, err = score_json(capsys, EXAMPLE)
     assert status == 1  # some indicators could not be graded
-    assert len(document["rows"]) == 102
-    assert document["total"] == {
-        "score": "75.00",
-        "band": "中",
-        "graded": 94,
-        "ungraded": 8,
-        "missing": "exclude",
-        "zeroed": 0,
-        "points": ["100", "80", "60", "0"],
+    assert len(document["逐项结果"]) == 102
+    assert document["总计"] == {
+        "得分": "75.00",
+        "等级": "中",
+        "已评定": 94,
+        "未评定": 8,
+        "缺失处理": "exclude",
+        "按零分计入": 0,
+        "各档分值": ["100", "80", "60", "0"],
     }
     assert err == ""
     assert main(["score", str(SEED), str(EXAMPLE), "--format", "json", "--allow-ungraded"]) == 0
@@ -117,7 +117,7 @@ def test_score_writes_json_without_escapes(tmp_path: Path, capsys: pytest.Captur
     text = out.read_text(encoding="utf-8")
     assert "\\u" not in text and "促进就业政策及管理" in text
     document = json.loads(text)
-    assert set(document) == {"table", "results", "rows", "summary", "total", "problems", "notices"}
+    assert set(document) == {"表格", "结果文件", "逐项结果", "汇总", "总计", "问题", "读取提示"}
 
 
 def test_score_writes_xlsx_with_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -166,8 +166,9 @@ def test_truncated_results_file(tmp_path: Path, capsys: pytest.CaptureFixture[st
     rows = rows_by_id(document)
     assert rows["R052"]["状态"] == "无效"
     assert rows["R052"]["原因"] == "结果行只有 2 列（应有 14 列），文件可能被截断"
-    assert [row["编号"] for row in document["rows"] if row["状态"] == "未填报"][:4] == ["R008", "R033", "R053", "R054"]
-    assert sum(row["状态"] == "未填报" for row in document["rows"]) == 55
+    missing = [row["编号"] for row in document["逐项结果"] if row["状态"] == "未填报"]
+    assert missing[:4] == ["R008", "R033", "R053", "R054"]
+    assert sum(row["状态"] == "未填报" for row in document["逐项结果"]) == 55
 
 
 def test_gbk_results_file_reads_the_same(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -177,8 +178,8 @@ def test_gbk_results_file_reads_the_same(tmp_path: Path, capsys: pytest.CaptureF
     status, document, err = score_json(capsys, gbk)
     assert status == 1
     assert err.strip() == f"notice: {gbk}: not UTF-8; read as GBK/GB18030 (Excel's Chinese CSV)"
-    strip = [{k: v for k, v in row.items() if k != "结果位置"} for row in utf8_document["rows"]]
-    assert [{k: v for k, v in row.items() if k != "结果位置"} for row in document["rows"]] == strip
+    strip = [{k: v for k, v in row.items() if k != "结果位置"} for row in utf8_document["逐项结果"]]
+    assert [{k: v for k, v in row.items() if k != "结果位置"} for row in document["逐项结果"]] == strip
 
 
 @pytest.mark.parametrize(
@@ -231,8 +232,8 @@ def test_duplicate_ids_and_non_numeric_cells(tmp_path: Path, capsys: pytest.Capt
     )
     assert (rows["R024"]["状态"], rows["R024"]["原因"]) == ("未填报", "未填写实际值")
     assert err.strip().splitlines() == [
-        f"{path}:8: result for unknown id R999; the table has no such row",
-        f"{path}:3: id R003 appears 2 times (first at {path}:2)",
+        f"{path}:8: 编号 R999 的结果在表格中没有对应的行",
+        f"{path}:3: 编号 R003 出现 2 次（第一次在 {path}:2）",
     ]
 
 
@@ -413,7 +414,7 @@ def test_output_to_standard_output(capsys: pytest.CaptureFixture[str]) -> None:
     assert rows[0] == list(RECORD_FIELDS) and len(rows) == 103  # the data alone: no table, no message
     assert "wrote 102 rows to standard output" in captured.err
     assert main(["score", str(SEED), str(EXAMPLE), "-o", "-", "--format", "json", "--allow-ungraded"]) == 0
-    assert len(json.loads(capsys.readouterr().out)["rows"]) == 102
+    assert len(json.loads(capsys.readouterr().out)["逐项结果"]) == 102
     assert main(["template", str(SEED), "-o", "-"]) == 0
     captured = capsys.readouterr()
     assert captured.out.startswith("编号,职责活动,绩效指标,评价标准,填报项1,实际值1")
@@ -454,3 +455,18 @@ def test_the_xlsx_output_is_ready_for_a_report(tmp_path: Path) -> None:
     assert chart.title is not None and len(chart.series) == 4  # 优 良 中 差, per duty
     names = [row[0] for row in summary.iter_rows(values_only=True)]
     assert names.index("各职责档次分布") > names.index("全部")
+
+
+def test_english_on_request(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out.csv"
+    assert main(["score", str(SEED), str(EXAMPLE), "-o", str(out), "--lang", "en", "--allow-ungraded"]) == 0
+    printed = " ".join(capsys.readouterr().out.split())
+    assert "score 75.00 / 100, band 中; 94 graded, 8 not" in printed
+    with out.open(encoding="utf-8-sig", newline="") as stream:
+        rows = {row["id"]: row for row in csv.DictReader(stream)}
+    assert rows["R003"]["explanation"] == "100.4% ≥ 95% (5.4 percentage points above) → 优 (excellent)"
+    assert rows["R008"]["status"] == "missing"
+    assert main(["score", str(SEED), str(EXAMPLE), "--format", "json", "--lang", "en", "--allow-ungraded"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert set(document) == {"table", "results", "rows", "summary", "total", "problems", "notices"}
+    assert document["total"]["score"] == "75.00" and document["summary"][-1]["activity"] == "all"

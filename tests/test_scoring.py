@@ -189,11 +189,12 @@ def test_unknown_duplicate_and_unnamed_results_are_reported(tmp_path: Path) -> N
     card = kpi.score(TABLE, path)
     (r003,) = [row for row in card.rows if row.id == "R003"]
     assert (r003.status, r003.reason) == ("invalid", "结果文件中编号 R003 出现多次（第2、3行），无法确定采用哪一行")
-    assert card.problems() == [
+    assert card.problems("en") == [
         f"{path}:4: result for unknown id R999; the table has no such row",
         f"{path}:3: id R003 appears 2 times (first at {path}:2)",
         f"{path}:5: result row without an id",
     ]
+    assert card.problems()[0] == f"{path}:4: 编号 R999 的结果在表格中没有对应的行"  # Chinese first
 
 
 def test_repeated_ids_are_listed_with_every_place_in_the_order_they_first_appear(tmp_path: Path) -> None:
@@ -305,7 +306,7 @@ def test_missing_figures_count_as_zero_when_asked() -> None:
     zero_weight = sum(row.weight for row in figure_missing)
     assert excluded.total.score is not None and zeroed.total.score is not None
     assert zeroed.total.score == excluded.total.score * weight / (weight + zero_weight)
-    assert zeroed.document()["total"]["missing"] == "zero"  # type: ignore[index]
+    assert zeroed.document()["总计"]["缺失处理"] == "zero"  # type: ignore[index]
     with pytest.raises(ValueError, match="missing must be 'exclude' or 'zero'"):
         kpi.score(TABLE, EXAMPLE, missing="drop")  # type: ignore[arg-type]
 

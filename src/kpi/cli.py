@@ -32,7 +32,6 @@ from kpi.io.report import write_report
 from kpi.io.results import load_results, template_records
 from kpi.io.tables import SEVERITY_ORDER, Table, lint_records, lint_report, load_table
 from kpi.national import Shares
-from kpi.scorecard import RECORD_FIELDS
 from kpi.scoring import score
 from kpi.terminal import CONSOLE_ROWS, console, escape, print_lint, print_records, print_scorecard, rich_table, track
 from kpi.text.reading import parse_rule
@@ -137,6 +136,9 @@ def _parser() -> argparse.ArgumentParser:
         "--fractions",
         action="store_true",
         help="figures written without %% on percentage tiers are fractions: 0.965 is 96.5%%",
+    )
+    scoring.add_argument(
+        "--lang", choices=("zh", "en"), default="zh", help="the language of explanations, reasons and headers"
     )
     scoring.add_argument(
         "--allow-ungraded",
@@ -264,6 +266,7 @@ def _score(args: argparse.Namespace) -> int:
         shares=args.shares,
         missing=args.missing,
         fractions=args.fractions,
+        lang=args.lang,
         progress=lambda rows: track(list(rows), "grading"),
     )
     results = card.results
@@ -290,7 +293,7 @@ def _score(args: argparse.Namespace) -> int:
         sample = list(itertools.islice(streamed, CONSOLE_ROWS))  # sizes the columns; then the rest streams
         write_report(
             args.output,
-            RECORD_FIELDS,
+            card.fields,
             itertools.chain(sample, streamed),
             summary=summary,
             labels=card.labels,
@@ -299,7 +302,7 @@ def _score(args: argparse.Namespace) -> int:
             sample=sample,
         )
     elif args.output:
-        write_output(args.output, list(RECORD_FIELDS), rows, inputs=inputs, document=document)
+        write_output(args.output, list(card.fields), rows, inputs=inputs, document=document)
     summary_path = args.summary or (
         _beside(args.output, ".summary.csv") if args.output and Path(args.output).suffix.lower() == ".csv" else None
     )
@@ -309,7 +312,7 @@ def _score(args: argparse.Namespace) -> int:
             list(summary[0].keys()),
             [list(record.values()) for record in summary],
             inputs=[args.table, *([args.results] if args.results else []), *([args.output] if args.output else [])],
-            document={"summary": summary, "total": document["total"]},
+            document=card.document(records, with_rows=False),
         )
     errors = console(stderr=True)
     for notice in results.notices:

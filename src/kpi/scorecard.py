@@ -22,7 +22,17 @@ from kpi.national import Assessment
 from kpi.numbers import CONTEXT, format_decimal
 from kpi.wording import Language, words
 
-__all__ = ["NUMBER_FIELDS", "RECORD_FIELDS", "STATUS_LABELS", "Scorecard", "ScoredRow", "Status", "Summary"]
+__all__ = [
+    "NUMBER_FIELDS",
+    "RECORD_FIELDS",
+    "RECORD_FIELDS_EN",
+    "STATUS_LABELS",
+    "Scorecard",
+    "ScoredRow",
+    "Status",
+    "Summary",
+    "record_fields",
+]
 
 Status = Literal["graded", "missing", "invalid", "no-band"]
 #: How each status reads in a report.
@@ -55,6 +65,66 @@ RECORD_FIELDS: Final = (
 )
 #: The fields whose values are numbers (Decimal, or ``None`` when there is none).
 NUMBER_FIELDS: Final = ("完成率", "得分", "权重")
+#: The record's fields as an English reader gets them (``lang="en"``), in the same order.
+RECORD_FIELDS_EN: Final = (
+    "id",
+    "activity",
+    "indicator",
+    "tiers",
+    "entered",
+    "completion",
+    "band",
+    "points",
+    "weight",
+    "deciding tier",
+    "explanation",
+    "notes",
+    "results note",
+    "reason",
+    "status",
+    "table place",
+    "results place",
+    "other columns",
+)
+# The JSON document's keys, in English and in Chinese.
+_KEY_NAMES: Final = (
+    "table",
+    "results",
+    "rows",
+    "summary",
+    "total",
+    "score",
+    "band",
+    "graded",
+    "ungraded",
+    "missing",
+    "zeroed",
+    "points",
+    "problems",
+    "notices",
+)
+_KEY_NAMES_ZH: Final = (
+    "表格",
+    "结果文件",
+    "逐项结果",
+    "汇总",
+    "总计",
+    "得分",
+    "等级",
+    "已评定",
+    "未评定",
+    "缺失处理",
+    "按零分计入",
+    "各档分值",
+    "问题",
+    "读取提示",
+)
+_STATUS_EN: Final = {"graded": "graded", "missing": "missing", "invalid": "invalid", "no-band": "no band"}
+
+
+def record_fields(lang: Language = "zh") -> tuple[str, ...]:
+    """The fields of a scored row's record in *lang*."""
+    return RECORD_FIELDS if lang == "zh" else RECORD_FIELDS_EN
 
 
 @attrs.frozen
@@ -98,15 +168,15 @@ class ScoredRow:
             return None
         return CONTEXT.divide(CONTEXT.multiply(self.row.points, self.points), _HUNDRED)
 
-    def record(self) -> dict[str, object]:
+    def record(self, lang: Language = "zh") -> dict[str, object]:
         """The row as a flat record for CSV, XLSX and JSON output."""
-        return dict(zip(RECORD_FIELDS, self.cells(), strict=True))
+        return dict(zip(record_fields(lang), self.cells(lang), strict=True))
 
-    def cells(self) -> tuple[object, ...]:
+    def cells(self, lang: Language = "zh") -> tuple[object, ...]:
         """The values of :meth:`record` in the order of ``RECORD_FIELDS``: a sheet's row."""
-        return self._cells(_own_cells(self) if self.grade is None else _grade_cells(self.grade))
+        return self._cells(_own_cells(self) if self.grade is None else _grade_cells(self.grade, lang), lang)
 
-    def _cells(self, graded: _GradeCells) -> tuple[object, ...]:
+    def _cells(self, graded: _GradeCells, lang: Language = "zh") -> tuple[object, ...]:
         """:meth:`cells`, given the grade's own cells (rows that share a grade share them)."""
         row = self.row
         label, basis, explanation, notes, rate = graded
@@ -131,7 +201,7 @@ class ScoredRow:
             notes,
             "" if entry is None else entry.note,
             self.reason,
-            STATUS_LABELS[self.status],
+            STATUS_LABELS[self.status] if lang == "zh" else _STATUS_EN[self.status],
             str(row.location),
             "" if self.result is None else str(self.result),
             "；".join(f"{name}：{value}" for name, value in row.others) if row.others else "",
@@ -176,13 +246,13 @@ def _own_cells(row: ScoredRow) -> _GradeCells:
     return (assessment.grade, row.row.target, assessment.explanation, "、".join(assessment.notes), None)
 
 
-def _grade_cells(grade: Grade) -> _GradeCells:
+def _grade_cells(grade: Grade, lang: Language = "zh") -> _GradeCells:
     basis = grade.basis
-    names = words().note_names
+    names = words(lang).note_names
     return (
         grade.label or "",
         "" if basis is None else grade.tiers_text(basis),
-        grade.explain(),
+        grade.explain(lang),
         "、".join(names.get(note, note) for note in grade.notes),
         _rate_of(grade),
     )
@@ -218,14 +288,17 @@ class Summary:
     def band(self) -> str:
         return (self.grade.label or "") if self.grade else ""
 
-    def record(self, labels: Sequence[str]) -> dict[str, object]:
-        record: dict[str, object] = {"职责活动": self.name}
+    def record(self, labels: Sequence[str], lang: Language = "zh") -> dict[str, object]:
+        zh = lang == "zh"
+        record: dict[str, object] = {"职责活动" if zh else "activity": self.name if zh or self.activity else "all"}
         record.update({label: self.counts.get(label, 0) for label in labels})
         record.update(
             {
-                "未评定": self.ungraded,
-                "得分": "" if self.score is None else format_decimal(self.score.quantize(Decimal("0.01"))),
-                "等级": self.band,
+                "未评定" if zh else "ungraded": self.ungraded,
+                "得分" if zh else "score": ""
+                if self.score is None
+                else format_decimal(self.score.quantize(Decimal("0.01"))),
+                "等级" if zh else "band": self.band,
             }
         )
         return record
@@ -244,6 +317,13 @@ class Scorecard:
     points: tuple[Decimal, ...]
     #: How rows without a usable figure count: ``"exclude"`` or ``"zero"`` (see :func:`kpi.score`).
     missing: str = "exclude"
+    #: The language of what the card says (explanations, reasons, notes, field names).
+    lang: Language = "zh"
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The fields of the rows' records, in the card's language."""
+        return record_fields(self.lang)
 
     @property
     def complete(self) -> bool:
@@ -254,9 +334,10 @@ class Scorecard:
             and not self.results.duplicates
         )
 
-    def problems(self, lang: Language = "en") -> list[str]:
-        """Every result that did not match a row, every duplicate, every unreadable line."""
-        said = words(lang)
+    def problems(self, lang: Language | None = None) -> list[str]:
+        """Every result that did not match a row, every duplicate, every unreadable line,
+        every 得分 written by hand that disagrees; in *lang* (the card's by default)."""
+        said = words(lang or self.lang)
         messages = [said.unknown_id.format(place=entry.location, id=entry.id) for entry in self.unknown]
         for row_id, places in self.results.duplicates.items():
             messages.append(said.repeated_id.format(place=places[1], id=row_id, times=len(places), first=places[0]))
@@ -266,7 +347,8 @@ class Scorecard:
 
     def records(self) -> list[dict[str, object]]:
         """One flat record per indicator (see :meth:`ScoredRow.record`)."""
-        return [dict(zip(RECORD_FIELDS, cells, strict=True)) for cells in self.iter_cells()]
+        fields = self.fields
+        return [dict(zip(fields, cells, strict=True)) for cells in self.iter_cells()]
 
     def iter_cells(self) -> Iterator[tuple[object, ...]]:
         """Each row's cells (see :meth:`ScoredRow.cells`), one at a time, for writing
@@ -276,15 +358,16 @@ class Scorecard:
         :func:`score`), and its explanation is written once.
         """
         worked: dict[int, _GradeCells] = {}  # by the grade's identity: self.rows keeps every grade alive
+        lang = self.lang
         for row in self.rows:
             grade = row.grade
             if grade is None:
-                yield row._cells(_own_cells(row))
+                yield row._cells(_own_cells(row), lang)
                 continue
             graded = worked.get(id(grade))
             if graded is None:
-                graded = worked[id(grade)] = _grade_cells(grade)
-            yield row._cells(graded)
+                graded = worked[id(grade)] = _grade_cells(grade, lang)
+            yield row._cells(graded, lang)
 
     def to_frame(self) -> Any:
         """The records as a pandas DataFrame (pandas is optional): one row per indicator,
@@ -293,8 +376,9 @@ class Scorecard:
             import pandas as pd
         except ImportError:  # pragma: no cover - pandas comes with the bench and dev extras
             raise ImportError("Scorecard.to_frame needs pandas: pip install pandas") from None
-        frame = pd.DataFrame.from_records(self.records(), columns=list(RECORD_FIELDS))
-        for name in NUMBER_FIELDS:
+        fields = self.fields
+        frame = pd.DataFrame.from_records(self.records(), columns=list(fields))
+        for name in (fields[RECORD_FIELDS.index(number)] for number in NUMBER_FIELDS):
             frame[name] = pd.to_numeric(frame[name].map(lambda value: None if value is None else float(value)))
         return frame
 
@@ -306,28 +390,38 @@ class Scorecard:
     def summary_records(self) -> list[dict[str, object]]:
         """One record per activity, then one for the whole document."""
         labels = self.labels
-        return [summary.record(labels) for summary in (*self.activities, self.total)]
+        return [summary.record(labels, self.lang) for summary in (*self.activities, self.total)]
 
-    def document(self, records: list[dict[str, object]] | None = None) -> dict[str, object]:
-        """The scorecard as one JSON document: rows, summaries, total, problems and notices.
+    def document(self, records: list[dict[str, object]] | None = None, *, with_rows: bool = True) -> dict[str, object]:
+        """The scorecard as one JSON document: rows, summaries, total, problems and
+        notices, its keys in the card's language like its records'.
 
-        *records* are the rows' records when already worked out.
+        *records* are the rows' records when already worked out; without
+        *with_rows* the document is the summary alone.
         """
         total = self.total
+        keys = _DOCUMENT_KEYS[self.lang]
+        rows = {keys["rows"]: self.records() if records is None else records} if with_rows else {}
         return {
-            "table": self.table.path,
-            "results": self.results.path,
-            "rows": self.records() if records is None else records,
-            "summary": self.summary_records(),
-            "total": {
-                "score": None if total.score is None else str(total.score.quantize(Decimal("0.01"))),
-                "band": total.band,
-                "graded": total.graded,
-                "ungraded": total.ungraded,
-                "missing": self.missing,
-                "zeroed": total.zeroed,
-                "points": [str(point) for point in self.points],
+            keys["table"]: self.table.path,
+            keys["results"]: self.results.path,
+            **rows,
+            keys["summary"]: self.summary_records(),
+            keys["total"]: {
+                keys["score"]: None if total.score is None else str(total.score.quantize(Decimal("0.01"))),
+                keys["band"]: total.band,
+                keys["graded"]: total.graded,
+                keys["ungraded"]: total.ungraded,
+                keys["missing"]: self.missing,
+                keys["zeroed"]: total.zeroed,
+                keys["points"]: [str(point) for point in self.points],
             },
-            "problems": self.problems(),
-            "notices": list(self.results.notices),
+            keys["problems"]: self.problems(),
+            keys["notices"]: list(self.results.notices),
         }
+
+
+_DOCUMENT_KEYS: Final[Mapping[str, Mapping[str, str]]] = {
+    "en": {key: key for key in _KEY_NAMES},
+    "zh": dict(zip(_KEY_NAMES, _KEY_NAMES_ZH, strict=True)),
+}

@@ -37,7 +37,7 @@ from kpi.io.tables import load_table
 from kpi.national import DEFAULT_SHARES, Assessment, Shares, assess, check_score
 from kpi.numbers import CONTEXT, WeightError, format_decimal, parse_weight
 from kpi.scorecard import Scorecard, ScoredRow, Status, Summary
-from kpi.wording import words
+from kpi.wording import Language, words
 
 __all__ = ["DEFAULT_POINTS", "NATIONAL_SCALE", "Missing", "Points", "default_points", "national_scale", "score"]
 
@@ -100,20 +100,22 @@ class _Grader:
         points: Callable[[int], tuple[Decimal, ...]],
         shares: Shares = DEFAULT_SHARES,
         fractions: bool = False,
+        lang: Language = "zh",
     ) -> None:
         self.results = results
         self.fractions = fractions
+        self.lang = lang
         self.points = points
         self.shares = shares
         # By the criteria's identity (each is kept alive by its table rows) and the figures.
         self._worked: dict[tuple[int, tuple[tuple[str, str], ...]], Grade | str] = {}
 
     def row(self, row: TableRow, entry: ResultEntry | None) -> ScoredRow:
-        weight, weight_problem = _weight_of(row, entry)
+        weight, weight_problem = _weight_of(row, entry, self.lang)
         location = None if entry is None else entry.location
         if entry is None and (row.actual or row.score):
             entry = _entry_of(row)  # the self-evaluation form holds its own figures
-        problem = _unscorable(row, entry, self.results, weight_problem)
+        problem = _unscorable(row, entry, self.results, weight_problem, self.lang)
         if problem is not None:
             return ScoredRow(row, problem[0], None, problem[1], weight, None, location, entry=entry)
         assert entry is not None
@@ -124,16 +126,16 @@ class _Grader:
         key = (id(criteria), entry.filled)
         grade = self._worked.get(key)
         if grade is None:
-            grade = self._worked[key] = _work(criteria, entry.filled, self.fractions)
+            grade = self._worked[key] = _work(criteria, entry.filled, self.fractions, self.lang)
         if isinstance(grade, str):
             return ScoredRow(row, "invalid", None, grade, weight, None, location, entry=entry)
         band = grade.decision.band
         if band is None:
-            return ScoredRow(row, "no-band", grade, grade.explain(), weight, None, location, entry=entry)
+            return ScoredRow(row, "no-band", grade, grade.explain(self.lang), weight, None, location, entry=entry)
         points = self.points(len(criteria.tiers))[band]
         if not entry.score:  # the usual case: no 得分 written by hand to check
             return ScoredRow(row, "graded", grade, "", weight, points, location, entry=entry)
-        points, check, note = _checked(row, entry, points, None)
+        points, check, note = _checked(row, entry, points, None, self.lang)
         return ScoredRow(row, "graded", grade, "", weight, points, location, check=check, note=note, entry=entry)
 
     def _form_row(
@@ -143,11 +145,11 @@ class _Grader:
         assert row.form is not None
         actual = entry.filled[0][1] if entry.filled else ""
         try:
-            assessment = assess(row.form, actual, self.shares)
+            assessment = assess(row.form, actual, self.shares, self.lang)
         except KpiError as error:
-            reason = str(error).replace("\n", " ")
+            reason = error.says(self.lang).replace("\n", " ")
             return ScoredRow(row, "invalid", None, reason, weight, None, location, entry=entry)
-        points, check, note = _checked(row, entry, CONTEXT.multiply(assessment.share, _HUNDRED), assessment)
+        points, check, note = _checked(row, entry, CONTEXT.multiply(assessment.share, _HUNDRED), assessment, self.lang)
         return ScoredRow(row, "graded", None, "", weight, points, location, assessment, check, note, entry)
 
 
@@ -162,7 +164,7 @@ def _entry_of(row: TableRow) -> ResultEntry:
 
 
 def _checked(
-    row: TableRow, entry: ResultEntry, points: Decimal, assessment: Assessment | None
+    row: TableRow, entry: ResultEntry, points: Decimal, assessment: Assessment | None, lang: Language = "zh"
 ) -> tuple[Decimal, str, str]:
     """The points to count, what is wrong with a 得分 written by hand (empty when it
     agrees or there is none), and a note when the written one is counted.
@@ -179,7 +181,7 @@ def _checked(
     if checked is None:
         return points, "", ""
     counted, agrees = checked
-    said = words()
+    said = words(lang)
     span = ""
     if allowed is not None:
         low, high = (format_decimal(CONTEXT.multiply(share, row.points)) for share in allowed[:2])
@@ -199,7 +201,9 @@ def _checked(
     return points, message, ""
 
 
-def _work(criteria: Criteria, filled: tuple[tuple[str, str], ...], fractions: bool = False) -> Grade | str:
+def _work(
+    criteria: Criteria, filled: tuple[tuple[str, str], ...], fractions: bool = False, lang: Language = "zh"
+) -> Grade | str:
     """The grade of *filled* figures on *criteria*, or why they cannot be graded."""
     outcome, is_rate = _outcome(filled)
     try:
@@ -207,20 +211,21 @@ def _work(criteria: Criteria, filled: tuple[tuple[str, str], ...], fractions: bo
             return criteria.grade(outcome, fractions=fractions)  # type: ignore[arg-type]
         return criteria.grade_actuals(outcome, fractions=fractions)  # type: ignore[arg-type]
     except KpiError as error:
-        return str(error).replace("\n", " ")
+        return error.says(lang).replace("\n", " ")
 
 
 def _unscorable(
-    row: TableRow, entry: ResultEntry | None, results: Results, weight_problem: str
+    row: TableRow, entry: ResultEntry | None, results: Results, weight_problem: str, lang: Language = "zh"
 ) -> tuple[Status, str] | None:
     """Why the row cannot be graded (status and reason), or ``None`` when it can."""
     if row.criteria is None and row.form is None:
-        return "invalid", words().unreadable_tiers.format(error=str(row.error).splitlines()[0])
+        error = row.error.says(lang) if row.error is not None else ""
+        return "invalid", words(lang).unreadable_tiers.format(error=error.splitlines()[0] if error else "")
     if entry is None:
-        return "missing", words().no_result_row
+        return "missing", words(lang).no_result_row
     if results.duplicates and row.id in results.duplicates:
         places = "、".join(str(place.line) for place in results.duplicates[row.id])
-        return "invalid", words().duplicate_id.format(id=row.id, lines=places)
+        return "invalid", words(lang).duplicate_id.format(id=row.id, lines=places)
     if entry.problem:
         return "invalid", entry.problem
     if weight_problem:
@@ -230,14 +235,14 @@ def _unscorable(
     if filled and not empty:
         return None
     if len(empty) == len(filled):
-        return "missing", words().no_value
-    return "invalid", words().missing_values.format(names="、".join(name or ACTUAL for name in empty))
+        return "missing", words(lang).no_value
+    return "invalid", words(lang).missing_values.format(names="、".join(name or ACTUAL for name in empty))
 
 
 _ONE: Final = Decimal(1)
 
 
-def _weight_of(row: TableRow, entry: ResultEntry | None) -> tuple[Decimal, str]:
+def _weight_of(row: TableRow, entry: ResultEntry | None, lang: Language = "zh") -> tuple[Decimal, str]:
     """The row's weight (the results file's, else the table's 权重 or 分值, else 1) and what is wrong with it."""
     text = entry.weight if entry is not None else ""
     if not text:
@@ -246,7 +251,7 @@ def _weight_of(row: TableRow, entry: ResultEntry | None) -> tuple[Decimal, str]:
     try:
         return parse_weight(text), ""
     except WeightError as error:
-        said = words()
+        said = words(lang)
         return _ONE, (said.weight_negative if error.negative else said.weight_not_a_number).format(text=error.text)
 
 
@@ -341,6 +346,7 @@ def score(
     shares: Shares | str | None = None,
     missing: Missing = "exclude",
     fractions: bool = False,
+    lang: Language = "zh",
     progress: Callable[[Iterable[TableRow]], Iterable[TableRow]] | None = None,
 ) -> Scorecard:
     """Grade every indicator of *table* with the figures in *results* (a results
@@ -372,6 +378,8 @@ def score(
     With *fractions*, figures written without a unit on percentage tiers are
     fractions (0.965 for 96.5%), as pandas reads Excel percentages; without
     it such a figure gets the note ``fraction`` (see :meth:`kpi.Criteria.grade`).
+    *lang* is the language of the card: explanations, reasons, notes and the
+    records' field names (``"zh"``, or ``"en"``).
 
     >>> from pathlib import Path
     >>> root = Path(__file__).parents[2]
@@ -395,7 +403,7 @@ def score(
     indicators: Iterable[TableRow] = table.indicators
     if progress is not None:
         indicators = progress(indicators)
-    grade_row = _Grader(results, points_of, shares, fractions).row
+    grade_row = _Grader(results, points_of, shares, fractions, lang).row
     entries = results.entries
     scored = tuple(grade_row(row, entries.get(row.id)) for row in indicators)
     # Each row is tallied once, under its own activity; a duty's summary adds up
@@ -416,4 +424,4 @@ def score(
         _Totals.merged([parts[member] for member in group]).summary(prefix) for prefix, group in groups.items()
     )
     total = _Totals.merged(list(parts.values())).summary(())
-    return Scorecard(table, results, scored, activities, total, results.unknown(table), points_of(4), missing)
+    return Scorecard(table, results, scored, activities, total, results.unknown(table), points_of(4), missing, lang)

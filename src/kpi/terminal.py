@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from kpi.io.files import csv_safe, json_value
 from kpi.io.tables import LintReport
-from kpi.scorecard import Scorecard
+from kpi.scorecard import RECORD_FIELDS, Scorecard
 from kpi.wording import Language, words
 
 if TYPE_CHECKING:
@@ -108,21 +108,28 @@ def print_scorecard(
     """The rows and the summary as tables; a long table written to a file (*left_to*)
     is left there (a terminal of 100,000 rows helps nobody and takes minutes)."""
     out = console()
+    zh = card.lang == "zh"
+    key = dict(zip(RECORD_FIELDS, card.fields, strict=True))  # the records' keys in the card's language
+    activity, band, status = key["职责活动"], key["档次"], key["状态"]
     title = f"{card.table.path} × {card.results.path}"
     if left_to is not None:
-        out.print(f"{title}：{len(card.rows)} 项指标，逐项结果见 {escape(left_to)}")
+        out.print(
+            f"{title}：{len(card.rows)} 项指标，逐项结果见 {escape(left_to)}"
+            if zh
+            else f"{title}: {len(card.rows)} indicators, each in {escape(left_to)}"
+        )
     else:
         shown = [
-            {**record, "职责活动": str(record["职责活动"]).split(" › ")[-1], "档次": record["档次"] or record["状态"]}
+            {**record, activity: str(record[activity]).split(" › ")[-1], band: record[band] or record[status]}
             for record in records
         ]
-        out.print(rich_table(title, shown, _ROW_COLUMNS))
+        out.print(rich_table(title, shown, [key[name] for name in _ROW_COLUMNS]))
     columns = list(summary[0].keys()) if summary else []
     left_out = ""
     if left_to is not None and len(summary) > SUMMARY_ROWS:
         # A long table: the duties, then the whole document.
         *activities, document = summary
-        duties = [record for record in activities if " › " not in str(record["职责活动"])]
+        duties = [record for record in activities if " › " not in str(record[columns[0]])]
         summary = [*duties[:SUMMARY_ROWS], document]
         where = (
             f"见 {escape(left_to)} 的汇总"
@@ -133,20 +140,42 @@ def print_scorecard(
     out.print(rich_table("汇总 (summary)", summary, columns))
     if left_out:
         out.print(left_out)
+    _print_total(out, card)
+
+
+def _print_total(out: Console, card: Scorecard) -> None:
     total = card.total
+    zh = card.lang == "zh"
     points = "—" if total.score is None else f"{total.score.quantize(Decimal('0.01'))}"
     if total.ungraded == 0:
         policy = ""
     elif card.missing == "zero":
-        policy = f"（其中未填报或无效的 {total.zeroed} 项按 0 分计入总分，其余不计入）"
+        policy = (
+            f"（其中未填报或无效的 {total.zeroed} 项按 0 分计入总分，其余不计入）"
+            if zh
+            else f" ({total.zeroed} missing or unreadable figures count as 0 points)"
+        )
     else:
-        policy = "（未评定的指标不计入总分；按 0 分计入请用 --missing zero）"
+        policy = (
+            "（未评定的指标不计入总分；按 0 分计入请用 --missing zero）"
+            if zh
+            else " (left out of the score; --missing zero counts them as 0 points)"
+        )
     out.print(
-        f"总分 {points} / 100，等级 {total.band or '—'}；已评定 {total.graded} 项，未评定 {total.ungraded} 项" + policy
+        (
+            f"总分 {points} / 100，等级 {total.band or '—'}；已评定 {total.graded} 项，未评定 {total.ungraded} 项"
+            if zh
+            else f"score {points} / 100, band {total.band or '—'}; {total.graded} graded, {total.ungraded} not"
+        )
+        + policy
     )
     rows = total.graded + total.ungraded
     if rows and total.graded * 2 < rows:
-        out.print(f"[bold red]注意：总分只依据 {total.graded} / {rows} 项指标，不足一半[/]")
+        out.print(
+            f"[bold red]注意：总分只依据 {total.graded} / {rows} 项指标，不足一半[/]"
+            if zh
+            else f"[bold red]note: the score rests on {total.graded} of {rows} indicators, fewer than half[/]"
+        )
 
 
 #: How many of a group's rows a lint line lists before it counts the rest.
