@@ -302,12 +302,16 @@ def test_parse_a_tier_set(capsys: pytest.CaptureFixture[str]) -> None:
     assert status == 0
     assert [tier["canonical"] for tier in document["tiers"]] == ["95%", "85%-94%", "70%-84%", "≤69%"]
     assert document["scale"] == "higher"
+    status, out, _ = run(capsys, "parse", "95% | 85%－94% | 70%-84% | 69%以下")
+    assert "方向：越高越好；指标：—" in out and "警告: 缺口: 没有任何档次覆盖 (69%, 70%)" in out
+    status, out, _ = run(capsys, "parse", "95% | 85%－94% | 70%-84% | 69%以下", "--lang", "en")
+    assert "scale: higher is better; metrics: —" in out and "warning: gap: no tier covers (69%, 70%)" in out
 
 
 def test_parse_one_tier_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "parse", "设备完好率＜90%且≥80%") == (
         0,
-        "设备完好率＜90%且≥80% → 设备完好率≥80%且<90%\nmetrics: 设备完好率\n",
+        "设备完好率＜90%且≥80% → 设备完好率≥80%且<90%\n指标：设备完好率\n",
         "",
     )
 

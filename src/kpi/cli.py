@@ -33,7 +33,7 @@ from kpi.io.results import load_results, template_records
 from kpi.io.tables import SEVERITY_ORDER, Table, lint_records, lint_report, load_table
 from kpi.national import Shares
 from kpi.scoring import score
-from kpi.terminal import CONSOLE_ROWS, console, escape, print_lint, print_records, print_scorecard, rich_table, track
+from kpi.terminal import CONSOLE_ROWS, console, escape, print_lint, print_parse, print_records, print_scorecard, track
 from kpi.text.reading import parse_rule
 
 if TYPE_CHECKING:
@@ -175,6 +175,7 @@ def _parser() -> argparse.ArgumentParser:
     parsing.add_argument("text", help="one tier text, or four separated by | (best first)")
     parsing.add_argument("--indicator", help="the indicator text the tiers belong to")
     parsing.add_argument("--format", choices=("table", "json"), default="table", help="what to print")
+    parsing.add_argument("--lang", choices=("zh", "en"), default="zh", help="the language of what is printed")
     return parser
 
 
@@ -376,7 +377,10 @@ def _parse(args: argparse.Namespace) -> int:
             ],
             "metrics": list(criteria.metrics),
             "scale": criteria.scale.value,
-            "findings": [{"severity": f.severity, "kind": f.kind, "message": f.message} for f in criteria.lint()],
+            "findings": [
+                {"severity": f.severity, "kind": f.kind, "message": f.message if args.lang == "zh" else f.message_en}
+                for f in criteria.lint()
+            ],
         }
     else:
         rule = parse_rule(text)
@@ -386,21 +390,7 @@ def _parse(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(document, ensure_ascii=False, indent=2))
         return 0
-    out = console()
-    if "tiers" in document:
-        tiers = document["tiers"]
-        assert isinstance(tiers, list)
-        out.print(rich_table("tiers", tiers, ("label", "text", "canonical")))
-        out.print(f"scale: {document['scale']} is better; metrics: {'、'.join(document['metrics']) or '—'}")  # type: ignore[arg-type]
-        for finding in document["findings"]:  # type: ignore[attr-defined]
-            out.print(f"{finding['severity']}: {finding['kind']}: {finding['message']}", markup=False)
-    else:
-        out.print(f"{document['text']} → {document['canonical']}", markup=False)
-        if document["metrics"]:
-            out.print(f"metrics: {'、'.join(document['metrics'])}", markup=False)  # type: ignore[arg-type]
-    if indicator is not None:
-        targets = document["indicator"]["targets"]  # type: ignore[index]
-        out.print(f"indicator targets: {'、'.join(targets) or '— (qualitative)'}", markup=False)
+    print_parse(document, args.lang)
     return 0
 
 

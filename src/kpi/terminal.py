@@ -11,7 +11,7 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TypeVar
@@ -29,6 +29,7 @@ __all__ = [
     "console",
     "escape",
     "print_lint",
+    "print_parse",
     "print_records",
     "print_scorecard",
     "rich_table",
@@ -239,3 +240,29 @@ def print_lint(
             else f"hint: {gaps} gaps hold no whole number, such as (94%, 95%); if outcomes are whole numbers,"
             " --precision 1 drops them"
         )
+
+
+def print_parse(document: Mapping[str, Any], lang: Language = "zh") -> None:
+    """How kpi reads a tier text or a tier set (the document ``kpi parse --format json`` prints)."""
+    out = console()
+    said = words(lang)
+    zh = lang == "zh"
+    if "tiers" in document:
+        names = ("档次", "原文", "规范写法") if zh else ("label", "text", "canonical")
+        tiers = [dict(zip(names, (t["label"], t["text"], t["canonical"]), strict=True)) for t in document["tiers"]]
+        out.print(rich_table("档次" if zh else "tiers", tiers, names))
+        direction = said.directions.get(document["scale"], document["scale"])
+        metrics = "、".join(document["metrics"]) or "—"
+        out.print(
+            escape(f"方向：{direction}；指标：{metrics}" if zh else f"scale: {direction} is better; metrics: {metrics}")
+        )
+        for finding in document["findings"]:
+            kind = said.kinds.get(finding["kind"], finding["kind"])
+            out.print(escape(f"{said.severities[finding['severity']]}: {kind}: {finding['message']}"))
+    else:
+        out.print(escape(f"{document['text']} → {document['canonical']}"))
+        if document["metrics"]:
+            out.print(escape(("指标：" if zh else "metrics: ") + "、".join(document["metrics"])))
+    if "indicator" in document:
+        targets = "、".join(document["indicator"]["targets"]) or ("—（定性）" if zh else "— (qualitative)")
+        out.print(escape(("指标目标：" if zh else "indicator targets: ") + targets))
