@@ -75,7 +75,8 @@ def test_score_leaves_a_long_table_to_its_output_file(
     assert f"102 项指标，逐项结果见 {out}" in shown and "R002" not in shown
     assert "促进就业政策及管理" in shown and "全部" in shown  # duties and the total
     assert "就业创业扶持政策的制定及管理" not in shown  # activities below a duty are left out
-    assert "另有 62 项职责活动的汇总未在此列出（完整汇总请输出 .xlsx 或 .json）" in shown  # a CSV has no summary
+    summary = tmp_path / "out.summary.csv"
+    assert f"另有 62 项职责活动的汇总未在此列出（见 {summary}）" in " ".join(shown.split())  # the CSV's summary
     assert len(out.read_text(encoding="utf-8-sig").splitlines()) == 103
     short = tmp_path / "short.csv"
     with monkeypatch.context() as patch:
@@ -87,7 +88,7 @@ def test_score_leaves_a_long_table_to_its_output_file(
     assert f"另有 62 项职责活动的汇总未在此列出（见 {book} 的汇总）" in shown
     assert openpyxl.load_workbook(book).sheetnames == ["结果", "汇总", "问题"]
     status, shown, _ = run(capsys, "score", SEED, EXAMPLE, "--allow-ungraded")
-    assert "R002" in shown and "就业创业扶持政策的制定及管理" in shown  # no output file: the terminal shows all
+    assert "102 项指标，逐项结果请用 -o 写入文件" in shown and "R002" not in shown  # never thousands of lines
 
 
 def test_score_shows_everything_of_a_short_table_on_the_terminal(
@@ -378,7 +379,7 @@ def test_scoring_a_table_without_figures_needs_a_results_file(capsys: pytest.Cap
         ("out.csv", b"\xef\xbb\xbf\xe7\xbc\x96\xe5\x8f\xb7,b\r\nR1,\r\n,1.50\r\n"),
         (
             "out.json",
-            '[\n  {\n    "编号": "R1",\n    "b": null\n  },\n  {\n    "编号": null,\n    "b": 1.5\n  }\n]\n'.encode(),
+            '[\n  {"编号": "R1", "b": null},\n  {"编号": null, "b": 1.5}\n]\n'.encode(),
         ),
     ],
 )

@@ -276,12 +276,10 @@ def _score(args: argparse.Namespace) -> int:
     to_stdout = args.output == STDOUT
     if to_stdout:  # -o -: the rows are the data on standard output, CSV unless JSON is asked for
         args.format, args.output = ("json" if args.format == "json" else "csv"), None
-    left_to_file = (
-        args.output is not None
-        and args.format == "table"
-        and len(card.rows) > CONSOLE_ROWS
-        and Path(args.output).suffix.lower() != ".json"
-    )
+    # A long table is not shown row by row on the terminal (100,000 rows help nobody and
+    # take minutes); written to a sheet, its records are worked out as they are written.
+    long = args.format == "table" and len(card.rows) > CONSOLE_ROWS
+    left_to_file = long and args.output is not None and Path(args.output).suffix.lower() != ".json"
     records = [] if left_to_file else card.records()  # the explanations, worked out once
     summary = card.summary_records()
     document = card.document(records)
@@ -321,7 +319,7 @@ def _score(args: argparse.Namespace) -> int:
     if args.format != "table":
         print_records(records, args.format, document)
     else:
-        print_scorecard(card, records, summary, args.output if left_to_file else None)
+        print_scorecard(card, records, summary, (args.output or "") if long else None, summary_path)
     problems = card.problems()
     for problem in problems[:PROBLEMS_SHOWN]:
         errors.print(f"[red]{escape(problem)}[/]")

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
-from kpi.io.files import csv_safe, json_value
+from kpi.io.files import csv_safe, json_text
 from kpi.io.tables import LintReport
 from kpi.scorecard import RECORD_FIELDS, Scorecard
 from kpi.wording import Language, words
@@ -75,9 +74,7 @@ def track(items: Sequence[T], description: str) -> Iterable[T]:
 
 def print_records(records: Sequence[dict[str, object]], fmt: str, document: object = None) -> None:
     if fmt == "json":
-        print(
-            json.dumps(document if document is not None else records, ensure_ascii=False, indent=2, default=json_value)
-        )
+        sys.stdout.write(json_text(document if document is not None else records))
     elif fmt == "csv":
         stream = io.StringIO()
         writer = csv.writer(stream, lineterminator="\n")
@@ -104,20 +101,27 @@ _ROW_COLUMNS: Final = ("编号", "职责活动", "档次", "得分", "备注", "
 
 
 def print_scorecard(
-    card: Scorecard, records: list[dict[str, object]], summary: list[dict[str, object]], left_to: str | None
+    card: Scorecard,
+    records: list[dict[str, object]],
+    summary: list[dict[str, object]],
+    left_to: str | None,
+    summary_to: str | None = None,
 ) -> None:
-    """The rows and the summary as tables; a long table written to a file (*left_to*)
-    is left there (a terminal of 100,000 rows helps nobody and takes minutes)."""
+    """The rows and the summary as tables; a long table is left to the file it was
+    written to (*left_to*, empty when there is none): only its summary is shown, and
+    of a long summary the duties (the whole one is in *summary_to* or the workbook)."""
     out = console()
     zh = card.lang == "zh"
     key = dict(zip(RECORD_FIELDS, card.fields, strict=True))  # the records' keys in the card's language
     activity, band, status = key["职责活动"], key["档次"], key["状态"]
     title = f"{card.table.path} × {card.results.path}"
     if left_to is not None:
+        if zh:
+            where = f"逐项结果见 {escape(left_to)}" if left_to else "逐项结果请用 -o 写入文件"
+        else:
+            where = f"each in {escape(left_to)}" if left_to else "write each with -o"
         out.print(
-            f"{title}：{len(card.rows)} 项指标，逐项结果见 {escape(left_to)}"
-            if zh
-            else f"{title}: {len(card.rows)} indicators, each in {escape(left_to)}"
+            f"{title}：{len(card.rows)} 项指标，{where}" if zh else f"{title}: {len(card.rows)} indicators, {where}"
         )
     else:
         shown = [
@@ -132,11 +136,12 @@ def print_scorecard(
         *activities, document = summary
         duties = [record for record in activities if " › " not in str(record[columns[0]])]
         summary = [*duties[:SUMMARY_ROWS], document]
-        where = (
-            f"见 {escape(left_to)} 的汇总"
-            if Path(left_to).suffix.lower() == ".xlsx"
-            else "完整汇总请输出 .xlsx 或 .json"
-        )
+        if left_to and Path(left_to).suffix.lower() == ".xlsx":
+            where = f"见 {escape(left_to)} 的汇总"
+        elif summary_to:
+            where = f"见 {escape(summary_to)}"
+        else:
+            where = "完整汇总请用 -o 输出，或 --summary"
         left_out = f"另有 {len(activities) - len(summary) + 1} 项职责活动的汇总未在此列出（{where}）"
     out.print(rich_table("汇总 (summary)", summary, columns))
     if left_out:

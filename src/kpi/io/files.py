@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import csv
+import functools
 import glob
 import io
 import json
@@ -34,6 +35,7 @@ __all__ = [
     "MAX_ROWS",
     "Sheet",
     "csv_safe",
+    "json_text",
     "json_value",
     "read_csv",
     "write_atomically",
@@ -60,7 +62,10 @@ class Sheet:
     table: int | None = None
 
     def after_heading(
-        self, recognise: Callable[[tuple[str, ...], tuple[str, ...]], tuple[T, int] | None], missing: str
+        self,
+        recognise: Callable[[tuple[str, ...], tuple[str, ...]], tuple[T, int] | None],
+        missing: str,
+        missing_zh: str | None = None,
     ) -> tuple[T, Iterator[tuple[int, tuple[str, ...]]]]:
         """What *recognise* makes of the first heading it accepts, and the rows after it.
 
@@ -68,7 +73,7 @@ class Sheet:
         heading may take two rows (评价标准 over 优/良/中/差): *recognise* is
         given each row and the one after it, and says what the heading holds
         and how many rows it takes.  Raises :class:`FileError` with *missing*
-        when no row is a heading.
+        (and *missing_zh*, the same in Chinese) when no row is a heading.
         """
         rows = self.rows
         for index, (_, cells) in enumerate(rows):
@@ -77,19 +82,22 @@ class Sheet:
             if found is not None:
                 heading, used = found
                 return heading, iter(rows[index + used :])
-        raise FileError(f"{self.path}: {missing}")
+        raise FileError(f"{self.path}: {missing}", zh=None if missing_zh is None else f"{self.path}: {missing_zh}")
 
 
 def _decode(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
     """Text of a CSV file: UTF-8 (with or without BOM), else GB18030 with a notice."""
     if not data or data.isspace() or data == codecs.BOM_UTF8:
-        raise FileError(f"{path}: the file is empty")
+        raise FileError(f"{path}: the file is empty", zh=f"{path}: 文件为空")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         # Excel's "Unicode text": UTF-16 with a BOM, cells separated by tabs.
         try:
             return data.decode("utf-16"), (f"{path}: UTF-16 text (Excel's Unicode text), read with tabs between cells",)
         except UnicodeDecodeError as error:
-            raise FileError(f"{path}: UTF-16 text broken at byte {error.start}") from None
+            raise FileError(
+                f"{path}: UTF-16 text broken at byte {error.start}",
+                zh=f"{path}: UTF-16 文本在字节 {error.start} 处损坏",
+            ) from None
     try:
         # utf-8-sig drops a BOM without copying the bytes first (files reach 200 MB);
         # the positions in its errors count from after the BOM.
@@ -98,7 +106,7 @@ def _decode(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
         utf8_error = error
     else:
         if text.isspace():
-            raise FileError(f"{path}: the file is empty")
+            raise FileError(f"{path}: the file is empty", zh=f"{path}: 文件为空")
         return text, ()
     bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     if utf8_error.reason == "unexpected end of data" and utf8_error.end == len(data) - bom:
@@ -109,7 +117,8 @@ def _decode(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
         raise FileError(
-            f"{path}: not UTF-8 text (byte {utf8_error.start}) nor GBK/GB18030; save it as UTF-8 CSV"
+            f"{path}: not UTF-8 text (byte {utf8_error.start}) nor GBK/GB18030; save it as UTF-8 CSV",
+            zh=f"{path}: 既不是 UTF-8 文本（字节 {utf8_error.start}），也不是 GBK/GB18030 文本；请另存为 UTF-8 CSV",
         ) from None
     return text, (f"{path}: not UTF-8; read as GBK/GB18030 (Excel's Chinese CSV)",)
 
@@ -118,7 +127,9 @@ def read_csv(path: Path) -> Sheet:
     """The rows of a CSV file (or Excel's tab-separated Unicode text) as text cells."""
     text, notices = _decode(path.read_bytes(), str(path))  # the bytes go as soon as they are decoded
     if "\x00" in text:
-        raise FileError(f"{path}: contains NUL bytes; it is not a CSV text file")
+        raise FileError(
+            f"{path}: contains NUL bytes; it is not a CSV text file", zh=f"{path}: 含有 NUL 字节，不是 CSV 文本文件"
+        )
     # strict: an unclosed quote is an error at the end of the file, not a cell that
     # silently swallows every row after it.
     dialect = "excel-tab" if notices and "UTF-16" in notices[0] else "excel"
@@ -130,7 +141,7 @@ def read_csv(path: Path) -> Sheet:
         _numbered(path, text, dialect)  # raises, naming the line where the bad record starts
         raise  # pragma: no cover - _numbered met the same error
     if len(records) > MAX_ROWS:
-        raise FileError(f"{path}: more than {MAX_ROWS} rows")
+        raise FileError(f"{path}: more than {MAX_ROWS} rows", zh=f"{path}: 超过 {MAX_ROWS} 行")
     if reader.line_num == len(records):
         # One line per record: record i starts on line i.
         rows = tuple(zip(range(1, len(records) + 1), records, strict=True))
@@ -162,7 +173,9 @@ def _check_long_cells(path: Path, rows: Sequence[tuple[int, tuple[str, ...]]]) -
             if lines > MAX_CELL_LINES:
                 raise FileError(
                     f"{path}:{line}: a quoted cell runs across {lines} lines, swallowing the rows after it:"
-                    " a quote left unclosed? Close it and read the file again"
+                    " a quote left unclosed? Close it and read the file again",
+                    zh=f"{path}:{line}: 一个带引号的单元格跨了 {lines} 行，吞掉了其后的行：是否有引号未闭合？"
+                    "请补上引号后重新读取",
                 )
 
 
@@ -178,9 +191,11 @@ def _numbered(path: Path, text: str, dialect: str = "excel") -> tuple[tuple[int,
     except csv.Error as error:
         if "unexpected end of data" in str(error):
             reason = "a quoted cell opened here runs to the end of the file: a quote left unclosed?"
+            reason_zh = "从这里开始的带引号单元格一直延续到文件末尾：是否有引号未闭合？"
         else:
             reason = f"not valid CSV ({error})"
-        raise FileError(f"{path}:{line}: {reason}") from None
+            reason_zh = f"不是有效的 CSV（{error}）"
+        raise FileError(f"{path}:{line}: {reason}", zh=f"{path}:{line}: {reason_zh}") from None
     return tuple(rows)
 
 
@@ -215,6 +230,27 @@ def csv_safe(cells: Sequence[object]) -> list[object]:
         else cell
         for cell in cells
     ]
+
+
+def json_text(payload: object) -> str:
+    """*payload* as JSON laid out for reading, each record of a long list on a line of its own.
+
+    Python's json module runs its C encoder only without ``indent``: a list
+    of 100,000 records indented whole takes ten times a CSV.  So the outer
+    levels are indented by hand and each record is encoded in one C pass.
+    """
+    return _json_text(payload, 0) + "\n"
+
+
+def _json_text(value: object, depth: int) -> str:
+    one = functools.partial(json.dumps, ensure_ascii=False, default=json_value)
+    pad, inner = "  " * depth, "  " * (depth + 1)
+    if isinstance(value, dict) and value and depth < 2:
+        items = (f"{inner}{one(str(key))}: {_json_text(item, depth + 1)}" for key, item in value.items())
+        return "{\n" + ",\n".join(items) + "\n" + pad + "}"
+    if isinstance(value, list) and value and depth < 2:
+        return "[\n" + ",\n".join(inner + one(item) for item in value) + "\n" + pad + "]"
+    return one(value)
 
 
 def json_value(value: object) -> object:
@@ -258,9 +294,9 @@ def _check_target(path: Path, inputs: Iterable[str | os.PathLike[str]]) -> None:
     for source in inputs:
         source_path = Path(source)
         if source_path.exists() and path.exists() and path.samefile(source_path):
-            raise FileError(f"{path}: refusing to write over an input file")
+            raise FileError(f"{path}: refusing to write over an input file", zh=f"{path}: 不能覆盖输入文件")
         if path.resolve() == source_path.resolve():
-            raise FileError(f"{path}: refusing to write over an input file")
+            raise FileError(f"{path}: refusing to write over an input file", zh=f"{path}: 不能覆盖输入文件")
 
 
 def write_output(
@@ -297,14 +333,16 @@ def write_output(
         payload = document if document is not None else [dict(zip(header, row, strict=True)) for row in rows]
 
         def write(stream: IO[bytes]) -> None:
-            stream.write(json.dumps(payload, ensure_ascii=False, indent=2, default=json_value).encode("utf-8"))
-            stream.write(b"\n")
+            stream.write(json_text(payload).encode("utf-8"))
 
     elif suffix == ".xlsx":
         try:
             import openpyxl
         except ImportError:
-            raise FileError(f"{target}: writing .xlsx needs the excel extra: pip install 'kpi[excel]'") from None
+            raise FileError(
+                f"{target}: writing .xlsx needs the excel extra: pip install 'kpi[excel]'",
+                zh=f"{target}: 写入 .xlsx 需要安装 excel 扩展：pip install 'kpi[excel]'",
+            ) from None
 
         def write(stream: IO[bytes]) -> None:
             book = openpyxl.Workbook(write_only=True)
@@ -316,7 +354,10 @@ def write_output(
             book.save(stream)
 
     else:
-        raise FileError(f"{target}: unknown kind of output; use .csv, .xlsx or .json")
+        raise FileError(
+            f"{target}: unknown kind of output; use .csv, .xlsx or .json",
+            zh=f"{target}: 未知的输出文件类型；请使用 .csv、.xlsx 或 .json",
+        )
     _atomic(target, write)
 
 
