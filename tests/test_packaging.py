@@ -16,7 +16,7 @@ from cases import INVALID_TIERS, SEED, VALID_TIERS
 from kpi.io.tables import load_table
 from kpi.text import grammar, parser
 from kpi.text.normalise import normalise
-from kpi.text.words import AFTER, BEFORE, WORDS
+from kpi.text.words import AFTER, BEFORE, WORDS, inclusivity_table
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -156,3 +156,8 @@ def test_import_kpi_loads_no_parser_and_no_file_reader() -> None:
     code = "import sys, kpi; print(sorted(m for m in sys.modules if m.startswith(('kpi.', 'lark'))))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "['kpi.errors']"
+
+
+def test_the_documented_table_of_comparator_words_is_the_codes() -> None:
+    document = (Path(__file__).parents[1] / "docs" / "comparator-words.md").read_text(encoding="utf-8")
+    assert document.endswith(inclusivity_table()), "run: python -m kpi.text.words and update docs/comparator-words.md"

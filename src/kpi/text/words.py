@@ -257,7 +257,21 @@ def meaning_of(word: str, inclusive: Mapping[str, bool] | None = None) -> WordMe
     return meaning
 
 
-if __name__ == "__main__":  # pragma: no cover - prints the table for the README
+def inclusivity_table() -> str:
+    """Every comparator word and verb with the bound it sets and whether it includes the
+    number, as the Markdown table of ``docs/comparator-words.md`` (a test keeps the two alike)."""
+    sides = {Side.LOWER: "下限（≥ 或 >）", Side.UPPER: "上限（≤ 或 <）"}
+    lines = ["| 词语 | 设定 | 含本数 | 位置 |", "|---|---|---|---|"]
     for word, (side, includes, before, after) in _TABLE.items():
-        where = "、".join(place for place, flag in (("前", before), ("后", after)) if flag)
-        print(f"{word}\t{side.value}\t{'含' if includes else '不含'}\t{where}")
+        where = "、".join(place for place, flag in (("数字前", before), ("数字后", after)) if flag)
+        lines.append(f"| {word} | {sides[side]} | {'含' if includes else '不含'} | {where} |")
+    for word, verb in VERBS.items():
+        if verb.alone is not None:
+            lines.append(f"| {word}X（动词） | {sides[verb.alone]} | 含 | 数字前 |")
+        elif verb.exact:
+            lines.append(f"| {word}X（动词） | 等于 X | 含 | 数字前 |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover - prints the table of docs/comparator-words.md
+    print(inclusivity_table(), end="")
