@@ -223,14 +223,8 @@ def test_duplicate_ids_and_non_numeric_cells(tmp_path: Path, capsys: pytest.Capt
     rows = rows_by_id(document)
     assert rows["R003"]["原因"] == "结果文件中编号 R003 出现多次（第2、3行），无法确定采用哪一行"
     assert rows["R005"]["档次"] == "良"  # 九十六 is a number, 96
-    assert (
-        rows["R007"]["原因"]
-        == "outcome 'N/A' is not a number with an optional unit (found “N/A”, expected a number, column 1)"
-    )
-    assert (
-        rows["R021"]["原因"]
-        == "outcome '#DIV/0!' is not a number with an optional unit (found “#”, expected a number, column 1)"
-    )
+    assert rows["R007"]["原因"] == "实际值“N/A”不是数字（可带单位）（“N/A”处应为数字，第1列）"
+    assert rows["R021"]["原因"] == "实际值“#DIV/0!”不是数字（可带单位）（“#”处应为数字，第1列）"
     assert (rows["R024"]["状态"], rows["R024"]["原因"]) == ("未填报", "未填写实际值")
     assert err.strip().splitlines() == [
         f"{path}:8: 编号 R999 的结果在表格中没有对应的行",

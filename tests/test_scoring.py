@@ -42,26 +42,32 @@ def test_example_results_score_every_indicator_once() -> None:
     [
         ("R004", "invalid", "缺少 失业人员再就业 的实际值"),
         ("R008", "missing", "未填写实际值"),
-        (
-            "R012",
-            "invalid",
-            "outcome '良好' is not a number with an optional unit (found “良好”, expected a number, column 1)",
-        ),
+        ("R012", "invalid", "实际值“良好”不是数字（可带单位）（“良好”处应为数字，第1列）"),
         ("R033", "missing", "未填写实际值"),
-        (
-            "R046",
-            "invalid",
-            "outcome '96%%' is not a number with an optional unit (the percent sign is written twice, column 3)",
-        ),
+        ("R046", "invalid", "实际值“96%%”不是数字（可带单位）（百分号写了两次，第3列）"),
         ("R070", "missing", "未填写实际值"),
         ("R083", "no-band", "24.5% 不在任何一档之内 → 未定档"),
-        ("R091", "invalid", "unit 小时 cannot be compared with 个工作日"),
+        ("R091", "invalid", "单位“小时”与“个工作日”无法比较"),
     ],
 )
 def test_example_rows_that_cannot_be_graded_say_why(row_id: str, status: str, reason: str) -> None:
     card = kpi.score(TABLE, EXAMPLE)
     (row,) = [row for row in card.rows if row.id == row_id]
     assert (row.status, row.reason, row.points) == (status, reason, None)
+
+
+@pytest.mark.parametrize(
+    ("row_id", "reason"),
+    [
+        ("R012", "outcome '良好' is not a number with an optional unit (found “良好”, expected a number, column 1)"),
+        ("R046", "outcome '96%%' is not a number with an optional unit (the percent sign is written twice, column 3)"),
+        ("R091", "unit 小时 cannot be compared with 个工作日"),
+    ],
+)
+def test_example_rows_that_cannot_be_graded_say_why_in_english_when_asked(row_id: str, reason: str) -> None:
+    card = kpi.score(TABLE, EXAMPLE, lang="en")
+    (row,) = [row for row in card.rows if row.id == row_id]
+    assert (row.status, row.reason) == ("invalid", reason)
 
 
 def test_records_carry_band_tier_explanation_and_points() -> None:

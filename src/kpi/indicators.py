@@ -129,7 +129,10 @@ class Indicator:
             raise TypeError(f"an indicator text must be a str, not {type(text).__name__}")
         if len(text) > MAX_INDICATOR_LENGTH:
             raise KpiSyntaxError(
-                f"cannot read indicator: longer than {MAX_INDICATOR_LENGTH} characters", text[:60] + "…", 60
+                f"cannot read indicator: longer than {MAX_INDICATOR_LENGTH} characters",
+                text[:60] + "…",
+                60,
+                zh=f"无法读取绩效指标：超过 {MAX_INDICATOR_LENGTH} 个字符",
             )
         folded = _NUMBERING.sub("", normalise(text).text)
         targets: list[Target] = []
@@ -169,7 +172,10 @@ class Indicator:
         """
         targets = self.targets
         if not targets:
-            raise OutcomeError("this indicator states no target; grade an assessed completion rate instead")
+            raise OutcomeError(
+                "this indicator states no target; grade an assessed completion rate instead",
+                zh="该绩效指标没有给出目标值；请改按评估得出的完成率评定",
+            )
         given = Outcomes.read(actuals, self.metrics).quantity
         per_target = tuple(TargetCompletion.of(target, given(target.metric, target.unit)) for target in targets)
         keyed = (

@@ -167,7 +167,7 @@ class FormTarget:
         if not text:
             if budget:
                 return cls(text, None, budget=True)
-            raise KpiError("指标值 is empty")
+            raise KpiError("指标值 is empty", zh="指标值为空")
         try:
             condition = parse_condition(text)
         except KpiError:
@@ -179,7 +179,10 @@ class FormTarget:
             direction = Direction.LOWER_IS_BETTER if limit else Direction.HIGHER_IS_BETTER
             return cls(text, condition.comparison(direction), budget=budget, bare=True)
         if not isinstance(condition, Comparison):
-            raise KpiError(f"指标值 “{text}” is not one target (read as {condition}); the form gives one per row")
+            raise KpiError(
+                f"指标值 “{text}” is not one target (read as {condition}); the form gives one per row",
+                zh=f"指标值“{text}”不是单一目标（读作 {condition}）；表中每行只填一个指标值",
+            )
         return cls(text, condition, budget=budget)
 
 
@@ -201,7 +204,7 @@ DEFAULT_SHARES: Final = Shares()
 
 def assess(target: FormTarget, actual: str, shares: Shares = DEFAULT_SHARES, lang: Language = "zh") -> Assessment:
     """Score a 实际完成值 against *target*; raises :class:`KpiError` with the reason when it cannot."""
-    said = words(lang)
+    said, zh = words(lang), words("zh")
     actual = actual.strip()
     grade = grade_of(actual)
     if grade is not None:
@@ -211,7 +214,10 @@ def assess(target: FormTarget, actual: str, shares: Shares = DEFAULT_SHARES, lan
             explanation = said.form_word.format(actual=actual, grade=grade, share=_percent(shares.of(grade)))
         return Assessment(grade, shares.of(grade), explanation, (), GRADE_RANGES[grade])
     if target.qualitative:
-        raise KpiError(said.form_needs_word.format(target=target.text, actual=actual))
+        raise KpiError(
+            said.form_needs_word.format(target=target.text, actual=actual),
+            zh=zh.form_needs_word.format(target=target.text, actual=actual),
+        )
     quantity = read_outcome(actual)
     notes: list[str] = []
     if target.budget:
@@ -227,11 +233,15 @@ def assess(target: FormTarget, actual: str, shares: Shares = DEFAULT_SHARES, lan
         try:
             value = convert(value, quantity.unit, unit)
         except OutcomeError:
-            raise KpiError(said.form_unit.format(actual=actual, target=target.text)) from None
+            raise KpiError(
+                said.form_unit.format(actual=actual, target=target.text),
+                zh=zh.form_unit.format(actual=actual, target=target.text),
+            ) from None
     elif quantity.unit is None and unit is not None:
         bounds = [bound.value for bound in (condition.interval.lower, condition.interval.upper) if bound is not None]
         if unit == PERCENT and 0 < value <= 1 and any(bound > 1 for bound in bounds):
-            raise KpiError(said.form_fraction.format(actual=actual))  # 0.96: a fraction, or under one percent?
+            # 0.96: a fraction, or under one percent?
+            raise KpiError(said.form_fraction.format(actual=actual), zh=zh.form_fraction.format(actual=actual))
         notes.append(said.form_unitless.format(unit=unit.name))
     if target.bare:
         notes.append(said.form_bare_limit if condition.interval.lower is None else said.form_bare_reach)

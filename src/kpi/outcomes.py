@@ -49,18 +49,21 @@ def read_outcome(value: object) -> Quantity:
     if type(value) is str or isinstance(value, str):
         if len(value) > MAX_TEXT_LENGTH:
             # Not remembered, and quoted only in part: a pasted document is no figure.
-            raise OutcomeError(f"outcome {value[:20]!r}… is longer than {MAX_TEXT_LENGTH} characters")
+            raise OutcomeError(
+                f"outcome {value[:20]!r}… is longer than {MAX_TEXT_LENGTH} characters",
+                zh=f"实际值“{value[:20]}”…超过 {MAX_TEXT_LENGTH} 个字符",
+            )
         read = _reading(value)
-        if type(read) is str:
-            raise OutcomeError(read)
+        if type(read) is tuple:
+            raise OutcomeError(read[0], zh=read[1])
         return read  # type: ignore[return-value]
     if isinstance(value, Quantity):
         _plausible(value.value, value)
         return value
     if value is None:
-        raise OutcomeError("outcome is missing (None)")
+        raise OutcomeError("outcome is missing (None)", zh="实际值缺失（None）")
     if isinstance(value, bool):
-        raise OutcomeError(f"outcome {value!r} is a boolean, not a number")
+        raise OutcomeError(f"outcome {value!r} is a boolean, not a number", zh=f"实际值 {value!r} 是布尔值，不是数字")
     if isinstance(value, Decimal):
         return Quantity(_plausible(value, value))
     if isinstance(value, numbers.Integral):
@@ -73,14 +76,19 @@ def read_outcome(value: object) -> Quantity:
         try:
             exact = Decimal(str(value))
         except ArithmeticError:
-            raise OutcomeError(f"outcome {value!r} is not a number kpi can read exactly") from None
+            raise OutcomeError(
+                f"outcome {value!r} is not a number kpi can read exactly", zh=f"实际值 {value!r} 无法精确读取为数字"
+            ) from None
         return Quantity(_plausible(exact, value))
     if isinstance(value, numbers.Real):
         number = float(value)
         if not math.isfinite(number):
-            raise OutcomeError(f"outcome {value!r} is not a finite number")
+            raise OutcomeError(f"outcome {value!r} is not a finite number", zh=f"实际值 {value!r} 不是有限的数字")
         return Quantity(_plausible(Decimal(repr(number)), value))
-    raise OutcomeError(f"outcome {value!r} is not a number or a text with a number")
+    raise OutcomeError(
+        f"outcome {value!r} is not a number or a text with a number",
+        zh=f"实际值 {value!r} 既不是数字，也不是含数字的文本",
+    )
 
 
 def _exact_fraction(value: Fraction) -> Decimal:
@@ -90,7 +98,10 @@ def _exact_fraction(value: Fraction) -> Decimal:
         while denominator % factor == 0:
             denominator //= factor
     if denominator != 1:
-        raise OutcomeError(f"outcome {value} is not exact as a decimal; give it rounded, as a report would")
+        raise OutcomeError(
+            f"outcome {value} is not exact as a decimal; give it rounded, as a report would",
+            zh=f"实际值 {value} 无法精确写成小数；请像报告中那样给出四舍五入后的数值",
+        )
     return CONTEXT.divide(Decimal(value.numerator), Decimal(value.denominator))
 
 
@@ -98,14 +109,23 @@ def _plausible(number: Decimal, shown: object, *, short: bool = False) -> Decima
     """*number*, when it is a figure kpi grades: finite, of a size reports use, not too long
     (a *short* one is known to have few enough digits)."""
     if not number.is_finite():
-        raise OutcomeError(f"outcome {shown!r} is not a finite number")
+        raise OutcomeError(f"outcome {shown!r} is not a finite number", zh=f"实际值{_quoted(shown)}不是有限的数字")
     if number and not -LARGEST_EXPONENT <= number.adjusted() <= LARGEST_EXPONENT:
         raise OutcomeError(
-            f"outcome {shown!r} is outside the sizes kpi grades (1E-{LARGEST_EXPONENT} to 1E+{LARGEST_EXPONENT})"
+            f"outcome {shown!r} is outside the sizes kpi grades (1E-{LARGEST_EXPONENT} to 1E+{LARGEST_EXPONENT})",
+            zh=f"实际值{_quoted(shown)}超出 kpi 评定的数值范围（1E-{LARGEST_EXPONENT} 至 1E+{LARGEST_EXPONENT}）",
         )
     if not short and len(number.as_tuple().digits) > MOST_DIGITS:
-        raise OutcomeError(f"outcome {shown!r} has more than {MOST_DIGITS} digits")
+        raise OutcomeError(
+            f"outcome {shown!r} has more than {MOST_DIGITS} digits",
+            zh=f"实际值{_quoted(shown)}超过 {MOST_DIGITS} 位数字",
+        )
     return number
+
+
+def _quoted(shown: object) -> str:
+    """An outcome as a Chinese message shows it: a text in quotes, anything else as its repr."""
+    return f"“{shown}”" if isinstance(shown, str) else f" {shown!r} "
 
 
 @functools.cache
@@ -121,20 +141,20 @@ def _plain_spelling() -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=65_536)
-def _reading(text: str) -> Quantity | str:
-    """:func:`_read_text`, remembered, with an error kept as its message: results files
-    repeat figures (100%) and words where a figure belongs (良好), whose error costs a parse."""
+def _reading(text: str) -> Quantity | tuple[str, str | None]:
+    """:func:`_read_text`, remembered, with an error kept as its message and its Chinese: results
+    files repeat figures (100%) and words where a figure belongs (良好), whose error costs a parse."""
     try:
         return _read_text(text)
     except OutcomeError as error:
-        return str(error)
+        return str(error), error.zh
 
 
 def _read_text(text: str) -> Quantity:
     """An outcome written as text; the grammar's ``outcome`` rule reads it, unless it is
     spelled the plain way, which a regular expression reads alike (a property test checks)."""
     if not text.strip():
-        raise OutcomeError("outcome is empty")
+        raise OutcomeError("outcome is empty", zh="实际值为空")
     plain = _plain_spelling().fullmatch(text) or _plain_spelling().fullmatch(normalise(text).text)
     if plain is not None:
         minus, number, unit_alone, magnitude, unit_after = plain.groups()
@@ -147,9 +167,11 @@ def _read_text(text: str) -> Quantity:
     except KpiSyntaxError as error:
         detail = error.reason.removeprefix("cannot read outcome: ")
         why = f"outcome {text!r} is not a number with an optional unit ({detail}, column {error.position + 1})"
+        detail_zh = (error.reason_zh or detail).removeprefix("无法读取实际值：")
+        why_zh = f"实际值“{text}”不是数字（可带单位）（{detail_zh}，第{error.position + 1}列）"
     else:
         return Quantity(_plausible(quantity.value, text), quantity.unit)
-    raise OutcomeError(why)  # after the handler: raised in it, the syntax error and its frames would linger
+    raise OutcomeError(why, zh=why_zh)  # after the handler: raised in it, the syntax error and its frames would linger
 
 
 @attrs.frozen
@@ -177,20 +199,21 @@ class Outcomes:
             names = {metric_key(alias): metric_key(name) for alias, name in aliases.items()} if aliases else {}
             for key, value in outcome.items():
                 if not isinstance(key, str):
-                    raise OutcomeError(f"metric name {key!r} is not a text")
+                    raise OutcomeError(f"metric name {key!r} is not a text", zh=f"指标名称 {key!r} 不是文本")
                 name = metric_key(key)
                 name = names.get(name, name)
                 try:
                     values[name] = read_outcome(value)
                 except OutcomeError as error:
-                    raise OutcomeError(f"{key}: {error}") from error
+                    raise OutcomeError(f"{key}: {error}", zh=f"{key}：{error.says('zh')}") from error
             if None in metrics and None not in values and len(values) == 1 and len(metrics) == 1:
                 values[None] = next(iter(values.values()))
             return cls(values)
         if len(set(metrics)) > 1:
             named = [metric for metric in metrics if metric is not None]
             raise OutcomeError(
-                "these tiers read several metrics (" + "、".join(named) + "); give a mapping {metric: value}"
+                "these tiers read several metrics (" + "、".join(named) + "); give a mapping {metric: value}",
+                zh="这些档次涉及多个指标（" + "、".join(named) + "）；请按 {指标: 数值} 逐个给出",
             )
         return cls({metrics[0] if metrics else None: read_outcome(outcome)})
 
@@ -213,5 +236,8 @@ class Outcomes:
         try:
             return self.values[metric]
         except KeyError:
-            known = "、".join(name for name in self.values if name is not None) or "none"
-            raise OutcomeError(f"no outcome for metric {metric or '(unnamed)'}; outcomes given for: {known}") from None
+            known = "、".join(name for name in self.values if name is not None)
+            raise OutcomeError(
+                f"no outcome for metric {metric or '(unnamed)'}; outcomes given for: {known or 'none'}",
+                zh=f"没有指标{metric or '（未命名）'}的实际值；已给出实际值的指标：{known or '无'}",
+            ) from None

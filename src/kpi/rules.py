@@ -305,7 +305,9 @@ class Otherwise(WholeTier):
 
 def _merge_units(first: Unit | None, second: Unit | None) -> Unit | None:
     if first is not None and second is not None and first.dimension != second.dimension:
-        raise CriteriaError(f"one metric written in two units: {first} and {second}")
+        raise CriteriaError(
+            f"one metric written in two units: {first} and {second}", zh=f"同一指标写了两种单位：{first}与{second}"
+        )
     return first or second
 
 

@@ -234,7 +234,10 @@ class Quantified(WholeTier):
     margin: Interval | None = None
 
     def holds(self, lookup: Lookup, direction_of: DirectionOf = higher_is_better) -> bool:
-        raise CriteriaError(f"“{self}” speaks of the indicator's targets; pass indicator= to Criteria.parse")
+        raise CriteriaError(
+            f"“{self}” speaks of the indicator's targets; pass indicator= to Criteria.parse",
+            zh=f"“{self}”说的是绩效指标的各项目标值；请向 Criteria.parse 传入 indicator=",
+        )
 
     def __str__(self) -> str:
         which = "均" if self.at_least is None else f"中任意{_count(self.at_least)}项"
@@ -270,10 +273,12 @@ class TargetsCondition(WholeTier):
     def bind(cls, quantified: Quantified, targets: Sequence[Target], text: str) -> TargetsCondition:
         """*quantified* bound to an indicator's *targets*; *text* (the tier as written) names it in errors."""
         if quantified.total != len(targets):
-            stated = "、".join(str(target) for target in targets) or "none"
+            listed = "、".join(str(target) for target in targets)
             raise CriteriaError(
                 f"“{text.strip()}” speaks of {quantified.total} targets,"
-                f" but the indicator states {len(targets)}: {stated}"
+                f" but the indicator states {len(targets)}: {listed or 'none'}",
+                zh=f"“{text.strip()}”说的是 {quantified.total} 项目标值，"
+                f"但绩效指标给出了 {len(targets)} 项：{listed or '无'}",
             )
         return cls(quantified, tuple(targets))
 

@@ -165,10 +165,14 @@ def convert(value: Decimal, source: Unit | None, target: Unit | None) -> Decimal
         return value  # zero is zero in every unit: 0% reads against 病毒木马感染率为0
     if target is None:
         raise OutcomeError(
-            f"the tiers give their values without a unit; an outcome in {source.name} cannot be compared"
+            f"the tiers give their values without a unit; an outcome in {source.name} cannot be compared",
+            zh=f"各档的数值未写单位；以“{source.name}”计的实际值无法与之比较",
         )
     if source.dimension != target.dimension:
-        raise OutcomeError(f"unit {source.name} cannot be compared with {target.name}")
+        raise OutcomeError(
+            f"unit {source.name} cannot be compared with {target.name}",
+            zh=f"单位“{source.name}”与“{target.name}”无法比较",
+        )
     return CONTEXT.divide(CONTEXT.multiply(value, source.factor), target.factor)
 
 

@@ -119,7 +119,9 @@ class Compiled:
                 located = self.locate(value)
                 bands.append(general(value) if located is None else self.bands[located[1]])
         except OutcomeError as error:
-            raise OutcomeError(f"outcome {len(bands)}: {error}") from None
+            raise OutcomeError(
+                f"outcome {len(bands)}: {error}", zh=f"实际值 {len(bands)}：{error.says('zh')}"
+            ) from None
         return bands
 
     def _bands_of_array(self, array: Any) -> list[Band | None]:
@@ -139,7 +141,9 @@ class Compiled:
                 try:
                     read_outcome(float(values[position]))
                 except OutcomeError as error:
-                    raise OutcomeError(f"outcome {position}: {error}") from None
+                    raise OutcomeError(
+                        f"outcome {position}: {error}", zh=f"实际值 {position}：{error.says('zh')}"
+                    ) from None
         # Each bound b, then the next float after it: a value is at or past b
         # exactly when it is b or more, at or past the next float when it is
         # above b, so counting the edges at or below a value gives its region

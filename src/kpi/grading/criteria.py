@@ -85,7 +85,10 @@ def _labels_of(rules: Sequence[Rule], given: tuple[str, ...] | None) -> tuple[st
     if given is not None:
         for index, (label, own) in enumerate(zip(given, inline, strict=False)):
             if own is not None and own.rstrip("级等档") != label.rstrip("级等档"):
-                raise CriteriaError(f"tier {index + 1} names its band {own}, but the labels give {label}")
+                raise CriteriaError(
+                    f"tier {index + 1} names its band {own}, but the labels give {label}",
+                    zh=f"第{index + 1}档自称“{own}”，但给定的等级名称是“{label}”",
+                )
         return given
     if all(inline) and len(set(inline)) == len(inline):
         return tuple(label for label in inline if label is not None)
@@ -94,17 +97,25 @@ def _labels_of(rules: Sequence[Rule], given: tuple[str, ...] | None) -> tuple[st
 
 def _check_tiers(instance: Criteria, attribute: attrs.Attribute[tuple[Rule, ...]], tiers: tuple[Rule, ...]) -> None:
     if not MIN_BANDS <= len(tiers) <= MAX_BANDS:
-        raise CriteriaError(f"a criteria has {MIN_BANDS} to {MAX_BANDS} tiers, one per band; got {len(tiers)}")
+        raise CriteriaError(
+            f"a criteria has {MIN_BANDS} to {MAX_BANDS} tiers, one per band; got {len(tiers)}",
+            zh=f"评价标准应有 {MIN_BANDS} 至 {MAX_BANDS} 档，每个等级一档；实际为 {len(tiers)} 档",
+        )
 
 
 def _check_labels(instance: Criteria, attribute: attrs.Attribute[tuple[str, ...]], labels: tuple[str, ...]) -> None:
     if len(labels) != len(instance.tiers):
         raise CriteriaError(
             f"{len(instance.tiers)} tiers need as many labels, one per band, best first; got {len(labels)}: "
-            + "、".join(labels)
+            + "、".join(labels),
+            zh=f"{len(instance.tiers)} 档需要同样多的等级名称（每档一个，从最好的一档起）；实际给了 {len(labels)} 个："
+            + "、".join(labels),
         )
     if len(set(labels)) != len(labels) or not all(labels):
-        raise CriteriaError(f"labels must be distinct non-empty names, best first, not {labels!r}")
+        raise CriteriaError(
+            f"labels must be distinct non-empty names, best first, not {labels!r}",
+            zh=f"等级名称须互不相同且不为空，从最好的一档起；而不是 {labels!r}",
+        )
 
 
 def split_tiers(text: str, *, semicolons: bool = False) -> list[str]:
@@ -185,7 +196,10 @@ class Criteria:
             except KpiSyntaxError as error:
                 label = hint or default_labels(len(tiers))[index] if index < len(tiers) else str(index + 1)
                 raise KpiSyntaxError(
-                    f"tier {index + 1} ({label}): {error.reason}", error.text, error.position
+                    f"tier {index + 1} ({label}): {error.reason}",
+                    error.text,
+                    error.position,
+                    zh=f"第{index + 1}档（{label}）：{error.reason_zh or error.reason}",
                 ) from None
         names = _labels_of(rules, given)
         if isinstance(indicator, str):
@@ -203,11 +217,15 @@ class Criteria:
         'B'
         """
         if len(text) > MAX_BANDS * MAX_TEXT_LENGTH:
-            raise CriteriaError(f"a scale of {len(text)} characters is longer than any kpi reads")
+            raise CriteriaError(
+                f"a scale of {len(text)} characters is longer than any kpi reads",
+                zh=f"等级表长达 {len(text)} 个字符，超出 kpi 可读取的长度",
+            )
         items = _SCALE_ITEM.findall(text)
         if not MIN_BANDS <= len(items) <= MAX_BANDS or _SCALE_ITEM.sub("", text).strip(_SCALE_SEPARATORS):
             raise CriteriaError(
-                f"expected {MIN_BANDS} to {MAX_BANDS} items such as 优(90-100分), separated by 、 or ；: {text!r}"
+                f"expected {MIN_BANDS} to {MAX_BANDS} items such as 优(90-100分), separated by 、 or ；: {text!r}",
+                zh=f"应为 {MIN_BANDS} 至 {MAX_BANDS} 项如 优(90-100分) 的等级，以、或；分隔：“{text}”",
             )
         return cls.parse([tier for _, tier in items], labels=[label for label, _ in items], **options)
 
@@ -318,7 +336,10 @@ class Criteria:
             decision = attrs.evolve(decision, notes=(*decision.notes, "fraction"))
         grade = Grade(decision, values, model, completion)
         if strict and REFUSED_WHEN_STRICT.intersection(decision.notes):
-            raise UngradedError(f"no tier matches directly and alone: {grade.explain()}")
+            explained = grade.explain()
+            raise UngradedError(
+                f"no tier matches directly and alone: {explained}", zh=f"没有哪一档直接且单独地符合：{explained}"
+            )
         return grade
 
     def grade_many(self, values: Iterable[object]) -> list[Band | None]:
@@ -341,7 +362,9 @@ class Criteria:
             try:
                 bands.append(self.grade(value).band)  # type: ignore[arg-type]
             except OutcomeError as error:
-                raise OutcomeError(f"outcome {position}: {error}") from None
+                raise OutcomeError(
+                    f"outcome {position}: {error}", zh=f"实际值 {position}：{error.says('zh')}"
+                ) from None
         return bands
 
     def grade_actuals(
@@ -380,8 +403,15 @@ class Criteria:
             return
         if model.quantified or self.metrics:
             what = "the indicator's targets" if model.quantified else "、".join(self.metrics)
-            raise OutcomeError(f"these tiers grade {what} directly, not a completion rate")
-        raise OutcomeError(f"these tiers grade values in {model.units[None]}, not a completion rate")
+            what_zh = "绩效指标的各项目标值" if model.quantified else what
+            raise OutcomeError(
+                f"these tiers grade {what} directly, not a completion rate",
+                zh=f"这些档次直接评定{what_zh}，而不是完成率",
+            )
+        raise OutcomeError(
+            f"these tiers grade values in {model.units[None]}, not a completion rate",
+            zh=f"这些档次评定以“{model.units[None]}”计的数值，而不是完成率",
+        )
 
     # -- checking the tier set -----------------------------------------------
     def lint(self, *, precision: Decimal | int | str | None = None) -> list[Finding]:

@@ -172,7 +172,8 @@ class GradingModel:
         unnamed = any(m is None for c in conditions for m in c.metrics())
         if unnamed and len(named) > 1:
             raise CriteriaError(
-                "a tier does not name its metric while the tiers name several (" + "、".join(named) + ")"
+                "a tier does not name its metric while the tiers name several (" + "、".join(named) + ")",
+                zh="有一档没有写指标名称，而各档写了多个指标（" + "、".join(named) + "）",
             )
         sole = named[0] if len(named) == 1 else None
         conditions = [
@@ -231,10 +232,17 @@ class GradingModel:
         precision: Decimal | None,
     ) -> GradingModel:
         if not all(isinstance(c, TargetsCondition | Otherwise) for c in conditions):
-            raise CriteriaError("tiers about the indicator's targets (两项指标…) cannot be mixed with other tiers")
+            raise CriteriaError(
+                "tiers about the indicator's targets (两项指标…) cannot be mixed with other tiers",
+                zh="说绩效指标各项目标值的档次（两项指标…）不能与其他档次混用",
+            )
         metrics = tuple(target.metric for target in targets)
         if len(set(metrics)) != len(metrics):
-            raise CriteriaError("the indicator's targets need distinct metric names: " + "、".join(map(str, targets)))
+            listed = "、".join(map(str, targets))
+            raise CriteriaError(
+                "the indicator's targets need distinct metric names: " + listed,
+                zh="绩效指标的各项目标值需要互不相同的指标名称：" + listed,
+            )
         units = {target.metric: target.unit for target in targets}
         directions = {
             target.metric: Direction.LOWER_IS_BETTER if target.upper_limit else Direction.HIGHER_IS_BETTER
@@ -352,7 +360,8 @@ def _bind(rule: Rule, targets: Sequence[Target] | None) -> Condition:
         return condition
     if targets is None:
         raise CriteriaError(
-            f"“{rule.text.strip()}” speaks of the indicator's targets; pass indicator= to Criteria.parse"
+            f"“{rule.text.strip()}” speaks of the indicator's targets; pass indicator= to Criteria.parse",
+            zh=f"“{rule.text.strip()}”说的是绩效指标的各项目标值；请向 Criteria.parse 传入 indicator=",
         )
     return TargetsCondition.bind(condition, targets, rule.text)
 
@@ -369,5 +378,8 @@ def _units(conditions: Sequence[Condition], metrics: tuple[str | None, ...]) -> 
                 units[leaf.metric] = leaf.unit
             elif known.dimension != leaf.unit.dimension:
                 where = f" of {leaf.metric}" if leaf.metric else ""
-                raise CriteriaError(f"the tiers give values{where} in {known} and in {leaf.unit}, which do not compare")
+                raise CriteriaError(
+                    f"the tiers give values{where} in {known} and in {leaf.unit}, which do not compare",
+                    zh=f"各档{'中' + leaf.metric if leaf.metric else ''}的数值单位“{known}”与“{leaf.unit}”无法比较",
+                )
     return units

@@ -45,7 +45,9 @@ def _blocks(lines: Sequence[str], path: str, skipped: list[str]) -> Iterator[tup
     try:
         start = next(i for i, line in enumerate(lines) if line.strip() == TABLE_TITLE)
     except StopIteration:
-        raise TableError(f"{path}: no “{TABLE_TITLE}” table in this file") from None
+        raise TableError(
+            f"{path}: no “{TABLE_TITLE}” table in this file", zh=f"{path}: 文件中没有“{TABLE_TITLE}”表"
+        ) from None
     cells: list[str] = []
     first = 0
     for number, line in enumerate(lines[start + 1 :], start + 2):
@@ -95,12 +97,18 @@ def read_disclosure(text: str, path: str = "<text>") -> Table:
             if not cells:
                 continue
         location = SourceLocation(path, first)
-        problem = None
+        problem = problem_zh = None
         if len(cells) != COLUMNS:
             problem = f"expected {COLUMNS} cells, found {len(cells)}"
+            problem_zh = f"应有 {COLUMNS} 个单元格，实际为 {len(cells)} 个"
             cells = (cells + [""] * COLUMNS)[:COLUMNS]
         activity, budget, description, goal, indicator = cells[:5]
-        builder.add(location, activity, budget, description, goal, indicator, cells[5:9], problem=problem)
+        builder.add(
+            location, activity, budget, description, goal, indicator, cells[5:9], problem=problem, problem_zh=problem_zh
+        )
     if not header_seen:
-        raise TableError(f"{path}: the “{TABLE_TITLE}” table has no “{_HEADER_FIRST_CELL}” header row")
+        raise TableError(
+            f"{path}: the “{TABLE_TITLE}” table has no “{_HEADER_FIRST_CELL}” header row",
+            zh=f"{path}: “{TABLE_TITLE}”表没有“{_HEADER_FIRST_CELL}”表头行",
+        )
     return builder.table(tuple(skipped))

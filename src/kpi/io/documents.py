@@ -15,6 +15,7 @@ from typing import Final, TypeVar
 
 from kpi.errors import FileError
 from kpi.io.files import MAX_FILE_BYTES, Sheet, read_csv
+from kpi.io.sheets import MISSING_HEADING
 from kpi.io.word import read_docx
 from kpi.io.workbooks import read_xls, read_xlsx
 
@@ -27,15 +28,21 @@ SUFFIXES: Final = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".docx")
 
 # A sheet whose heading row was recognised: the sheet, what the heading says, the rows after it.
 Found = tuple[Sheet, T, Iterator[tuple[int, tuple[str, ...]]]]
+# What a missing heading is called in Chinese, for a caller that says it in English only.
+_MISSING_ZH: Final = {
+    MISSING_HEADING: "没有含“职责活动”“绩效指标”和“评价标准”（或“优/良/中/差”）列的表头行，"
+    "也没有国家表样的“三级指标”和“指标值”列"
+}
 
 
 def read_sheets(path: str | os.PathLike[str]) -> tuple[Sheet, ...]:
     """The sheets of *path*: a CSV's one, a workbook's worksheets, a Word document's tables."""
     file = Path(path)
     if not file.is_file():
-        raise FileError(f"{file}: no such file")
+        raise FileError(f"{file}: no such file", zh=f"{file}: 文件不存在")
     if file.stat().st_size > MAX_FILE_BYTES:
-        raise FileError(f"{file}: larger than {MAX_FILE_BYTES // 1024 // 1024} MB")
+        limit = MAX_FILE_BYTES // 1024 // 1024
+        raise FileError(f"{file}: larger than {limit} MB", zh=f"{file}: 文件大于 {limit} MB")
     suffix = file.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return read_xlsx(file)
@@ -45,7 +52,10 @@ def read_sheets(path: str | os.PathLike[str]) -> tuple[Sheet, ...]:
         return read_docx(file)
     if suffix in (".csv", ".txt", ".tsv"):
         return (read_csv(file),)
-    raise FileError(f"{file}: unknown kind of file; use .csv, .xlsx, .xls or .docx")
+    raise FileError(
+        f"{file}: unknown kind of file; use .csv, .xlsx, .xls or .docx",
+        zh=f"{file}: 未知的文件类型；请使用 .csv、.xlsx、.xls 或 .docx",
+    )
 
 
 def _name(sheet: Sheet) -> str:
@@ -60,6 +70,7 @@ def find_sheets(
     recognise: Callable[[tuple[str, ...], tuple[str, ...]], tuple[T, int] | None],
     missing: str,
     *,
+    missing_zh: str | None = None,
     choose: str | int | None = None,
     every: bool = False,
 ) -> tuple[list[Found[T]], tuple[str, ...]]:
@@ -69,8 +80,9 @@ def find_sheets(
     in a Word document).  Otherwise the first sheet with a heading is read,
     or with *every* each of them (a Word document's tables, one table split
     by its author or over pages).  Raises :class:`FileError` with *missing*
-    when no sheet has a heading.
+    (and *missing_zh*, the same in Chinese) when no sheet has a heading.
     """
+    missing_zh = missing_zh or _MISSING_ZH.get(missing)
     if choose is not None:
         names = [_name(sheet) for sheet in sheets]
         text = str(choose).strip()
@@ -80,13 +92,16 @@ def find_sheets(
             if text in (name, str(number), f"table {number}")
         ]
         if not picked:
-            raise FileError(f"{path}: no sheet {text!r}; it has {', '.join(names) or 'none'}")
+            raise FileError(
+                f"{path}: no sheet {text!r}; it has {', '.join(names) or 'none'}",
+                zh=f"{path}: 没有工作表“{text}”；现有：{'、'.join(names) or '无'}",
+            )
         sheets = picked[:1]
     found: list[Found[T]] = []
     passed: list[Sheet] = []
     for sheet in sheets:
         try:
-            heading, rows = sheet.after_heading(recognise, missing)
+            heading, rows = sheet.after_heading(recognise, missing, missing_zh)
         except FileError:
             if any(any(cells) for _, cells in sheet.rows):
                 passed.append(sheet)
@@ -95,7 +110,7 @@ def find_sheets(
         if not every:
             break
     if not found:
-        raise FileError(f"{path}: {missing}")
+        raise FileError(f"{path}: {missing}", zh=None if missing_zh is None else f"{path}: {missing_zh}")
     notices = tuple(f"{path}: {_name(sheet)} has no such heading row, not read" for sheet in passed)
     if not every:
         others = [sheet for sheet in sheets[sheets.index(found[0][0]) + 1 :] if _has(sheet, recognise)]

@@ -119,7 +119,7 @@ def template_records(table: Table) -> tuple[list[str], list[list[str]]]:
         values = needs[row.id]
         for number in range(width):
             cells += [values[number] if number < len(values) else "", ""]
-        note = "" if row.error is None else words().unreadable_tiers.format(error=str(row.error).splitlines()[0])
+        note = "" if row.error is None else words().unreadable_tiers.format(error=row.error.says("zh").splitlines()[0])
         cells += ["" if row.weight is None else str(row.weight), note, ""]
         rows.append(cells)
     return header, rows
@@ -127,7 +127,7 @@ def template_records(table: Table) -> tuple[list[str], list[list[str]]]:
 
 def _form_template_row(row: TableRow) -> list[str]:
     levels = (*row.activity, "", "")[:2]
-    note = "" if row.error is None else str(row.error).splitlines()[0]
+    note = "" if row.error is None else row.error.says("zh").splitlines()[0]
     if row.form is not None and row.form.qualitative:
         note = note or "定性指标：实际完成值填 达成、部分达成 或 未达成"
     points = "" if row.points is None else str(row.points)
@@ -226,6 +226,7 @@ def _cells_at(indices: Sequence[int]) -> Callable[[Sequence[str]], tuple[str, ..
 
 
 _MISSING: Final = "no heading row with 编号 and 填报项/实际值 (or 实际值, 实际完成值, 完成率) columns"
+_MISSING_ZH: Final = "没有含“编号”和“填报项/实际值”（或“实际值”“实际完成值”“完成率”）列的表头行"
 
 
 def _heading(cells: tuple[str, ...], _following: tuple[str, ...]) -> tuple[_Columns, int] | None:
@@ -235,7 +236,7 @@ def _heading(cells: tuple[str, ...], _following: tuple[str, ...]) -> tuple[_Colu
 
 def read_results(sheet: Sheet) -> Results:
     """The entries of a results sheet (CSV or XLSX rows)."""
-    columns, rows = sheet.after_heading(_heading, _MISSING)
+    columns, rows = sheet.after_heading(_heading, _MISSING, _MISSING_ZH)
     return _read(sheet, columns, rows)
 
 
@@ -363,7 +364,7 @@ def results_from_frame(frame: Any, path: str = "<DataFrame>") -> Results:
 def load_results(path: str | os.PathLike[str], *, sheet: str | int | None = None) -> Results:
     """The results file at *path* (.csv, .xlsx, .xls, .docx): its first sheet
     with a results heading, or the one *sheet* names."""
-    found, notices = find_sheets(str(path), read_sheets(path), _heading, _MISSING, choose=sheet)
+    found, notices = find_sheets(str(path), read_sheets(path), _heading, _MISSING, missing_zh=_MISSING_ZH, choose=sheet)
     first, columns, rows = found[0]
     results = _read(first, columns, rows)
     return attrs.evolve(results, notices=(*notices, *results.notices))

@@ -11,6 +11,7 @@ error and its place so that it can be reported, never dropped.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from decimal import Decimal, InvalidOperation
@@ -22,7 +23,8 @@ from kpi.errors import KpiError, KpiSyntaxError
 from kpi.grading.criteria import Criteria
 from kpi.indicators import Indicator
 from kpi.national import FormTarget
-from kpi.numbers import parse_weight
+from kpi.numbers import WeightError, parse_weight
+from kpi.wording import words
 
 __all__ = ["RowBuilder", "SourceLocation", "Table", "TableRow"]
 
@@ -108,10 +110,40 @@ def _budget(cell: str) -> Decimal | None:
     try:
         value = Decimal(text)
     except InvalidOperation:
-        raise ValueError(f"budget “{cell.strip()}” is not a number") from None
+        raise _not_a_budget(cell) from None
     if not value.is_finite():
-        raise ValueError(f"budget “{cell.strip()}” is not a number")
+        raise _not_a_budget(cell)
     return value
+
+
+def _not_a_budget(cell: str) -> KpiError:
+    return KpiError(f"budget “{cell.strip()}” is not a number", zh=f"年度预算数“{cell.strip()}”不是数字")
+
+
+def _in_chinese(error: ValueError) -> str:
+    """What a cell's *error* says in Chinese (a weight's, a budget's, a 分值's)."""
+    if isinstance(error, WeightError):
+        said = words("zh")
+        return (said.weight_negative if error.negative else said.weight_not_a_number).format(text=error.text)
+    return error.says("zh") if isinstance(error, KpiError) else str(error)
+
+
+# What a reader says of a row it could not read whole (kpi.io.sheets writes it in English only), in Chinese.
+_PROBLEMS_ZH: Final = (
+    (
+        re.compile(r"expected ([0-9]+) cells, found ([0-9]+): the row is cut short"),
+        "应有 {0} 个单元格，实际只有 {1} 个：该行不完整",
+    ),
+    (re.compile(r"expected ([0-9]+) cells, found ([0-9]+)"), "应有 {0} 个单元格，实际为 {1} 个"),
+)
+
+
+def _problem_zh(problem: str) -> str:
+    for pattern, zh in _PROBLEMS_ZH:
+        match = pattern.fullmatch(problem)
+        if match:
+            return zh.format(*match.groups())
+    return problem
 
 
 # What a row's tier and indicator cells read as: the tiers stripped (empty for a
@@ -149,7 +181,11 @@ class RowBuilder:
             if not any(stripped):
                 return (), indicator, None, None
             if not all(stripped):
-                raise KpiError(f"tier {stripped.index('') + 1} is empty; a row needs a text for every tier")
+                empty = stripped.index("") + 1
+                raise KpiError(
+                    f"tier {empty} is empty; a row needs a text for every tier",
+                    zh=f"第{empty}档为空；每一档都需要填写评价标准",
+                )
             key = (stripped, text)  # by text: indicators without targets are all equal
             criteria = self._criteria.get(key)
             if criteria is None:
@@ -173,6 +209,7 @@ class RowBuilder:
         weight: str = "",
         problem: str | None = None,
         *,
+        problem_zh: str | None = None,
         target: str = "",
         points: str = "",
         actual: str = "",
@@ -183,9 +220,12 @@ class RowBuilder:
         """One row of cells, by meaning, as any table format gives them.
 
         *activity* is one cell, a sub-activity indented under its duty with
-        ideographic spaces, or the cells of the levels (一级指标, 二级指标).
+        ideographic spaces, or the cells of the levels (一级指标, 二级指标).  *problem* is
+        why the row cannot be read whole, and *problem_zh* the same in Chinese.
         """
-        error: KpiError | None = None if problem is None else KpiError(f"{location}: {problem}")
+        error: KpiError | None = None
+        if problem is not None:
+            error = KpiError(f"{location}: {problem}", zh=f"{location}: {problem_zh or _problem_zh(problem)}")
         if isinstance(activity, str):
             self._follow(activity)
         else:
@@ -196,7 +236,7 @@ class RowBuilder:
             weight_value = parse_weight(weight) if weight.strip() else None
             points_value = _points(points) if points.strip() else None
         except ValueError as bad:
-            error = error or KpiError(f"{location}: {bad}")
+            error = error or KpiError(f"{location}: {bad}", zh=f"{location}: {_in_chinese(bad)}")
         key = (tiers if type(tiers) is tuple else tuple(tiers), indicator)
         reading = self._readings.get(key)
         if reading is None:
@@ -207,7 +247,7 @@ class RowBuilder:
             try:
                 form = FormTarget.parse(target, indicator=indicator, levels=self.activity)
             except KpiError as bad:
-                unreadable = unreadable or KpiError(f"指标值: {bad}")
+                unreadable = unreadable or KpiError(f"指标值: {bad}", zh=f"指标值：{bad.says('zh')}")
         if error is not None:
             criteria = form = None  # a row already known to be broken is not graded
         elif unreadable is not None:
@@ -256,7 +296,10 @@ class RowBuilder:
         for index, row in enumerate(rows):
             if row.id in seen:
                 first = seen[row.id]
-                problem = KpiError(f"{row.location}: id {row.id} is used again (first at line {first.location.line})")
+                problem = KpiError(
+                    f"{row.location}: id {row.id} is used again (first at line {first.location.line})",
+                    zh=f"{row.location}: 编号 {row.id} 重复使用（首次出现在第 {first.location.line} 行）",
+                )
                 rows[index] = attrs.evolve(row, criteria=None, error=problem)
             else:
                 seen[row.id] = row
@@ -303,14 +346,19 @@ def _points(cell: str) -> Decimal:
     try:
         value = Decimal(text)
     except InvalidOperation:
-        raise ValueError(f"分值 “{cell.strip()}” is not a number") from None
+        raise KpiError(f"分值 “{cell.strip()}” is not a number", zh=f"分值“{cell.strip()}”不是数字") from None
     if not value.is_finite() or value < 0:
-        raise ValueError(f"分值 “{cell.strip()}” is not a non-negative number")
+        raise KpiError(f"分值 “{cell.strip()}” is not a non-negative number", zh=f"分值“{cell.strip()}”不是非负数")
     return value
 
 
 def _located(error: KpiError, location: SourceLocation) -> KpiError:
     """*error* of the same type with the row's place in front, for reports."""
     if isinstance(error, KpiSyntaxError):
-        return KpiSyntaxError(f"{location}: {error.reason}", error.text, error.position)
-    return type(error)(f"{location}: {error}")
+        return KpiSyntaxError(
+            f"{location}: {error.reason}",
+            error.text,
+            error.position,
+            zh=f"{location}: {error.reason_zh or error.reason}",
+        )
+    return type(error)(f"{location}: {error}", zh=f"{location}: {error.says('zh')}")

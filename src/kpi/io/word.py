@@ -26,7 +26,10 @@ def read_docx(path: Path) -> tuple[Sheet, ...]:
     try:
         import docx
     except ImportError:
-        raise FileError(f"{path}: reading .docx needs the word extra: pip install 'kpi[word]'") from None
+        raise FileError(
+            f"{path}: reading .docx needs the word extra: pip install 'kpi[word]'",
+            zh=f"{path}: 读取 .docx 需要安装 word 扩展：pip install 'kpi[word]'",
+        ) from None
     check_archive(path, ".docx document")
     try:
         document = docx.Document(str(path))
@@ -34,7 +37,10 @@ def read_docx(path: Path) -> tuple[Sheet, ...]:
     except FileError:
         raise
     except Exception as error:  # python-docx and lxml raise many types for a broken file
-        raise FileError(f"{path}: not a readable .docx document ({type(error).__name__}: {error})") from None
+        raise FileError(
+            f"{path}: not a readable .docx document ({type(error).__name__}: {error})",
+            zh=f"{path}: 不是可读取的 .docx 文档（{type(error).__name__}: {error}）",
+        ) from None
 
 
 def _table(path: Path, number: int, table: Any) -> Sheet:
@@ -44,7 +50,9 @@ def _table(path: Path, number: int, table: Any) -> Sheet:
     above: list[object] = []
     for index, row in enumerate(table.rows, 1):
         if index > MAX_ROWS:
-            raise FileError(f"{path}: table {number} has more than {MAX_ROWS} rows")
+            raise FileError(
+                f"{path}: table {number} has more than {MAX_ROWS} rows", zh=f"{path}: 表格 {number} 超过 {MAX_ROWS} 行"
+            )
         elements: list[object] = [None] * row.grid_cols_before
         cells = [""] * row.grid_cols_before
         for cell in row.cells:
@@ -53,7 +61,10 @@ def _table(path: Path, number: int, table: Any) -> Sheet:
             cells.append("" if continued else cell.text.strip("\r\n"))
             elements.append(element)
             if len(cells) > MAX_COLUMNS:
-                raise FileError(f"{path}: table {number}, row {index} has more than {MAX_COLUMNS} cells")
+                raise FileError(
+                    f"{path}: table {number}, row {index} has more than {MAX_COLUMNS} cells",
+                    zh=f"{path}: 表格 {number} 第 {index} 行超过 {MAX_COLUMNS} 个单元格",
+                )
         cells += [""] * row.grid_cols_after
         elements += [None] * row.grid_cols_after
         above = elements

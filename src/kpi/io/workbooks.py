@@ -40,6 +40,8 @@ _CHUNK: Final = 1 << 20
 
 # A merged range: first row, last row, first column, last column, all 0-based and inclusive.
 _Range = tuple[int, int, int, int]
+# The kinds of archive check_archive is told of, in Chinese.
+_KINDS_ZH: Final = {".xlsx workbook": ".xlsx 工作簿", ".docx document": ".docx 文档"}
 
 
 def check_archive(path: Path, kind: str) -> None:
@@ -48,13 +50,23 @@ def check_archive(path: Path, kind: str) -> None:
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
     except (zipfile.BadZipFile, OSError) as error:
-        raise FileError(f"{path}: not a readable {kind} ({type(error).__name__}: {error})") from None
+        raise FileError(
+            f"{path}: not a readable {kind} ({type(error).__name__}: {error})",
+            zh=f"{path}: 不是可读取的{_KINDS_ZH.get(kind, kind)}（{type(error).__name__}: {error}）",
+        ) from None
     total = sum(part.file_size for part in parts)
     if total > MAX_UNPACKED_BYTES:
-        raise FileError(f"{path}: its parts unpack to {total // 1024 // 1024} MB, more than kpi reads")
+        raise FileError(
+            f"{path}: its parts unpack to {total // 1024 // 1024} MB, more than kpi reads",
+            zh=f"{path}: 解压后共 {total // 1024 // 1024} MB，超出 kpi 可读取的大小",
+        )
     for part in parts:
         if part.file_size > 1024 * 1024 and part.file_size > MAX_PACKING_RATIO * max(part.compress_size, 1):
-            raise FileError(f"{path}: {part.filename} unpacks to {part.file_size // 1024 // 1024} MB from far less")
+            size = part.file_size // 1024 // 1024
+            raise FileError(
+                f"{path}: {part.filename} unpacks to {size} MB from far less",
+                zh=f"{path}: {part.filename} 由小得多的压缩数据解压为 {size} MB",
+            )
 
 
 def _shown(value: object, number_format: str) -> str:
@@ -77,7 +89,9 @@ def _apply_merges(path: str, rows: list[list[str]], merges: Iterable[_Range]) ->
     """Lay merged ranges over *rows*: the first row's text across the span, the rows below it empty."""
     for count, (first_row, last_row, first_column, last_column) in enumerate(merges, 1):
         if count > MAX_MERGES:
-            raise FileError(f"{path}: more than {MAX_MERGES} merged ranges")
+            raise FileError(
+                f"{path}: more than {MAX_MERGES} merged ranges", zh=f"{path}: 合并单元格区域超过 {MAX_MERGES} 个"
+            )
         if first_row >= len(rows):
             continue
         last_column = min(last_column, MAX_COLUMNS - 1)
@@ -124,14 +138,23 @@ def read_xlsx(path: Path) -> tuple[Sheet, ...]:
     try:
         import openpyxl
     except ImportError:
-        raise FileError(f"{path}: reading .xlsx needs the excel extra: pip install 'kpi[excel]'") from None
+        raise FileError(
+            f"{path}: reading .xlsx needs the excel extra: pip install 'kpi[excel]'",
+            zh=f"{path}: 读取 .xlsx 需要安装 excel 扩展：pip install 'kpi[excel]'",
+        ) from None
     if not openpyxl.DEFUSEDXML:  # pragma: no cover - the extra installs defusedxml
-        raise FileError("reading .xlsx safely needs defusedxml: pip install 'kpi[excel]'")
+        raise FileError(
+            "reading .xlsx safely needs defusedxml: pip install 'kpi[excel]'",
+            zh="安全读取 .xlsx 需要 defusedxml：pip install 'kpi[excel]'",
+        )
     check_archive(path, ".xlsx workbook")
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many types for a broken archive
-        raise FileError(f"{path}: not a readable .xlsx workbook ({type(error).__name__}: {error})") from None
+        raise FileError(
+            f"{path}: not a readable .xlsx workbook ({type(error).__name__}: {error})",
+            zh=f"{path}: 不是可读取的 .xlsx 工作簿（{type(error).__name__}: {error}）",
+        ) from None
     sheets: list[Sheet] = []
     try:
         with zipfile.ZipFile(path) as archive:
@@ -147,7 +170,10 @@ def read_xlsx(path: Path) -> tuple[Sheet, ...]:
     except FileError:
         raise
     except Exception as error:
-        raise FileError(f"{path}: cannot read its sheets ({type(error).__name__}: {error})") from None
+        raise FileError(
+            f"{path}: cannot read its sheets ({type(error).__name__}: {error})",
+            zh=f"{path}: 无法读取其中的工作表（{type(error).__name__}: {error}）",
+        ) from None
     finally:
         book.close()
     return tuple(sheets)
@@ -157,9 +183,12 @@ def _xlsx_rows(path: Path, sheet: Any) -> list[list[str]]:
     rows: list[list[str]] = []
     for number, row in enumerate(sheet.iter_rows(), 1):
         if number > MAX_ROWS:
-            raise FileError(f"{path}: more than {MAX_ROWS} rows")
+            raise FileError(f"{path}: more than {MAX_ROWS} rows", zh=f"{path}: 超过 {MAX_ROWS} 行")
         if len(row) > MAX_COLUMNS:
-            raise FileError(f"{path}: row {number} has more than {MAX_COLUMNS} cells")
+            raise FileError(
+                f"{path}: row {number} has more than {MAX_COLUMNS} cells",
+                zh=f"{path}: 第 {number} 行超过 {MAX_COLUMNS} 个单元格",
+            )
         rows.append([_shown(cell.value, getattr(cell, "number_format", None) or "") for cell in row])
     return rows
 
@@ -169,19 +198,25 @@ def read_xls(path: Path) -> tuple[Sheet, ...]:
     try:
         import xlrd
     except ImportError:
-        raise FileError(f"{path}: reading .xls needs the excel extra: pip install 'kpi[excel]'") from None
+        raise FileError(
+            f"{path}: reading .xls needs the excel extra: pip install 'kpi[excel]'",
+            zh=f"{path}: 读取 .xls 需要安装 excel 扩展：pip install 'kpi[excel]'",
+        ) from None
     try:
         book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
     except Exception as error:  # xlrd raises many types for a broken file
-        raise FileError(f"{path}: not a readable .xls workbook ({type(error).__name__}: {error})") from None
+        raise FileError(
+            f"{path}: not a readable .xls workbook ({type(error).__name__}: {error})",
+            zh=f"{path}: 不是可读取的 .xls 工作簿（{type(error).__name__}: {error}）",
+        ) from None
     sheets: list[Sheet] = []
     try:
         for index in range(book.nsheets):
             sheet = book.sheet_by_index(index)
             if sheet.nrows > MAX_ROWS:
-                raise FileError(f"{path}: more than {MAX_ROWS} rows")
+                raise FileError(f"{path}: more than {MAX_ROWS} rows", zh=f"{path}: 超过 {MAX_ROWS} 行")
             if sheet.ncols > MAX_COLUMNS:
-                raise FileError(f"{path}: more than {MAX_COLUMNS} columns")
+                raise FileError(f"{path}: more than {MAX_COLUMNS} columns", zh=f"{path}: 超过 {MAX_COLUMNS} 列")
             rows = [
                 [_xls_text(book, sheet.cell(row, column)) for column in range(sheet.row_len(row))]
                 for row in range(sheet.nrows)
@@ -193,7 +228,10 @@ def read_xls(path: Path) -> tuple[Sheet, ...]:
     except FileError:
         raise
     except Exception as error:
-        raise FileError(f"{path}: cannot read its sheets ({type(error).__name__}: {error})") from None
+        raise FileError(
+            f"{path}: cannot read its sheets ({type(error).__name__}: {error})",
+            zh=f"{path}: 无法读取其中的工作表（{type(error).__name__}: {error}）",
+        ) from None
     finally:
         book.release_resources()
     return tuple(sheets)

@@ -228,12 +228,23 @@ def _names_last_clause(tree: Tree[Token], metric: str) -> bool:
 
 
 class Problem(Exception):
-    """A problem a builder finds in what it builds (two units on one range), at a normalised index."""
+    """A problem a builder finds in what it builds (two units on one range), at a normalised index;
+    *zh* is the reason in Chinese."""
 
-    def __init__(self, reason: str, position: int) -> None:
+    def __init__(self, reason: str, position: int, *, zh: str | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
         self.position = position
+        self.zh = zh
+
+
+#: What each *kind* of text parse_text reads is called in Chinese messages.
+_KIND_ZH: Final = {"tier text": "评价标准", "outcome": "实际值", "indicator": "绩效指标"}
+
+
+def _kind_zh(kind: str) -> str:
+    """The Chinese name of a *kind* of text (``tier text`` is 评价标准)."""
+    return _KIND_ZH.get(kind, kind)
 
 
 def parse_text(
@@ -255,24 +266,39 @@ def parse_text(
         if not isinstance(text, str):
             raise TypeError(f"{kind} must be a str, not {type(text).__name__}")
         if len(text) > MAX_TEXT_LENGTH:
-            raise KpiSyntaxError(f"cannot read {kind}: longer than {MAX_TEXT_LENGTH} characters", text[:60] + "…", 60)
+            raise KpiSyntaxError(
+                f"cannot read {kind}: longer than {MAX_TEXT_LENGTH} characters",
+                text[:60] + "…",
+                60,
+                zh=f"无法读取{_kind_zh(kind)}：超过 {MAX_TEXT_LENGTH} 个字符",
+            )
         normalised = normalise(text)
     if not normalised.text.strip():
-        raise KpiSyntaxError(f"cannot read {kind}: it is empty", normalised.source, normalised.source_position(0))
+        raise KpiSyntaxError(
+            f"cannot read {kind}: it is empty",
+            normalised.source,
+            normalised.source_position(0),
+            zh=f"无法读取{_kind_zh(kind)}：内容为空",
+        )
     # The error is raised after its handler ends, and no variable holds it: either
     # would keep it, its frames and their callers' alive in a reference cycle.
     try:
         parsed = parser.parse(normalised.text, start=start)
         return parsed if transform is None else transform(parsed)
     except UnexpectedInput as error:
-        reason, index = _syntax_reason(error, normalised)
+        reason, index, zh = _syntax_reason(error, normalised)
     except VisitError as error:
         if not isinstance(error.orig_exc, Problem):
             raise
-        reason, index = error.orig_exc.reason, error.orig_exc.position
+        reason, index, zh = error.orig_exc.reason, error.orig_exc.position, error.orig_exc.zh or error.orig_exc.reason
     except Problem as problem:
-        reason, index = problem.reason, problem.position
-    raise KpiSyntaxError(f"cannot read {kind}: {reason}", normalised.source, normalised.source_position(index))
+        reason, index, zh = problem.reason, problem.position, problem.zh or problem.reason
+    raise KpiSyntaxError(
+        f"cannot read {kind}: {reason}",
+        normalised.source,
+        normalised.source_position(index),
+        zh=f"无法读取{_kind_zh(kind)}：{zh}",
+    )
 
 
 # Readable names for what the parser expected, most useful first.
@@ -321,16 +347,43 @@ _EXPECTED: Final = {
     "$END": "the end of the text",
 }
 _ORDER: Final = list(dict.fromkeys(_EXPECTED.values()))
+# The same in Chinese; a name not listed is a word of the text (与, 之间, 且), quoted.
+_EXPECTED_ZH: Final = {
+    "a number": "数字",
+    "a unit (%, 小时, 个工作日, …)": "单位（%、小时、个工作日等）",
+    "a comparator (≥ > ≤ < =)": "比较符号（≥ > ≤ < =）",
+    "a comparator word (不低于, 低于, …)": "比较词（不低于、低于等）",
+    "以上, 以下 or 以内": "“以上”“以下”或“以内”",
+    "a dash (-, ~, 至)": "连接符（-、~、至）",
+    "a bracket": "括号",
+    "a closing bracket": "右括号",
+    "(含) or (不含)": "(含)或(不含)",
+    "a metric name": "指标名称",
+    "a number of targets (两项指标…)": "指标项数（两项指标…）",
+    "a number of targets (任意一项…)": "指标项数（任意一项…）",
+    "完成, 超额完成 or 未完成": "“完成”“超额完成”或“未完成”",
+    "the end of the text": "文本结尾",
+}
+
+
+def _ranked(names: set[str]) -> list[str]:
+    described = {_EXPECTED.get(name, name) for name in names}
+    return sorted(described, key=lambda text: _ORDER.index(text) if text in _ORDER else len(_ORDER))
 
 
 def _describe_expected(names: set[str]) -> str:
-    described = {_EXPECTED.get(name, name) for name in names}
-    ranked = sorted(described, key=lambda text: _ORDER.index(text) if text in _ORDER else len(_ORDER))
+    ranked = _ranked(names)
     if not ranked:
         return "nothing more"
     if len(ranked) == 1:
         return ranked[0]
     return ", ".join(ranked[:-1]) + " or " + ranked[-1]
+
+
+def _describe_expected_zh(names: set[str]) -> str:
+    """What was expected, in Chinese: 数字、单位（…）或比较符号（…）; empty when nothing was."""
+    ranked = [_EXPECTED_ZH.get(text, f"“{text}”") for text in _ranked(names)]
+    return "或".join(["、".join(ranked[:-1]), ranked[-1]]) if len(ranked) > 1 else "".join(ranked)
 
 
 @attrs.frozen
@@ -363,8 +416,8 @@ def _accepted(error: UnexpectedToken) -> set[str]:
     return set(_accepts(_State((id(state.parse_conf.parse_table), *state.state_stack), parser)))
 
 
-def _syntax_reason(error: UnexpectedInput, normalised: Normalised) -> tuple[str, int]:
-    """What the parser found and expected where it stopped, and where (a normalised index)."""
+def _syntax_reason(error: UnexpectedInput, normalised: Normalised) -> tuple[str, int, str]:
+    """What the parser found and expected where it stopped, where (a normalised index), and the same in Chinese."""
     if isinstance(error, UnexpectedToken):
         token = error.token
         end = token.type == "$END"
@@ -379,4 +432,9 @@ def _syntax_reason(error: UnexpectedInput, normalised: Normalised) -> tuple[str,
         index = len(normalised.text)
         found = "the end of the text"
         expected = set(getattr(error, "expected", ()) or ())
-    return f"found {found}, expected {_describe_expected(expected)}", index
+    wanted = _describe_expected_zh(expected)
+    if found == "the end of the text":
+        zh = f"文本在此处结束，应为{wanted}" if wanted else "文本在此处结束"
+    else:
+        zh = f"{found}处应为{wanted}" if wanted else f"{found}处不应再有内容"
+    return f"found {found}, expected {_describe_expected(expected)}", index, zh

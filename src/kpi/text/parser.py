@@ -75,7 +75,9 @@ def _is_inclusive_mark(mark: Token | None) -> bool | None:
 def _one_unit(first: Written, second: Written) -> Unit | None:
     a, b = first.quantity.unit, second.quantity.unit
     if a is not None and b is not None and a != b:
-        raise Problem(f"the two ends are in different units ({a} and {b})", second.start)
+        raise Problem(
+            f"the two ends are in different units ({a} and {b})", second.start, zh=f"两端的单位不同（{a}与{b}）"
+        )
     return a or b
 
 
@@ -109,14 +111,18 @@ def _apply_note(lower: Bound, upper: Bound, note: _Note | None) -> tuple[Bound, 
         elif value == upper.value:
             upper = Bound(upper.value, note.closed)
         else:
-            raise Problem(f"the note names {written.quantity}, which is not an end of the range", written.start)
+            raise Problem(
+                f"the note names {written.quantity}, which is not an end of the range",
+                written.start,
+                zh=f"注明的 {written.quantity} 不是区间的端点",
+            )
     return lower, upper
 
 
 def _interval(lower: Bound | None, upper: Bound | None, where: int) -> Interval:
     interval = Interval.between(lower, upper)
     if interval is None:
-        raise Problem("this range contains no value", where)
+        raise Problem("this range contains no value", where, zh="这个区间不含任何数值")
     return interval
 
 
@@ -160,11 +166,15 @@ class TierBuilder(QuantityBuilder):
         quantity = bound.written.quantity
         if symbol.type == "EQUAL":
             if bound.closed is False:
-                raise Problem("“=” and (不含) contradict each other", bound.written.start)
+                raise Problem("“=” and (不含) contradict each other", bound.written.start, zh="“=”与(不含)相互矛盾")
             return Located(Comparison(Interval.point(quantity.value), quantity.unit), start_of(symbol))
         closed = _symbol_includes(symbol)
         if bound.closed is not None and bound.closed != closed:
-            raise Problem(f"“{symbol}” already says whether {quantity} is included", bound.written.start)
+            raise Problem(
+                f"“{symbol}” already says whether {quantity} is included",
+                bound.written.start,
+                zh=f"“{symbol}”已表明是否包含 {quantity}",
+            )
         side = Side.LOWER if symbol.type == "GREATER" else Side.UPPER
         return Located(self._one_sided(side, closed, bound.written), start_of(symbol))
 
@@ -183,12 +193,18 @@ class TierBuilder(QuantityBuilder):
         after = _is_inclusive_mark(mark)
         if after is not None:
             if bound.closed is not None and bound.closed != after:
-                raise Problem("the two (含)/(不含) marks contradict each other", bound.written.start)
+                raise Problem(
+                    "the two (含)/(不含) marks contradict each other", bound.written.start, zh="两处(含)/(不含)相互矛盾"
+                )
             closed = after
         if note is not None:
             for written in note.values:
                 if written.quantity.value != bound.written.quantity.value:
-                    raise Problem(f"the note names {written.quantity}, which is not the bound", written.start)
+                    raise Problem(
+                        f"the note names {written.quantity}, which is not the bound",
+                        written.start,
+                        zh=f"注明的 {written.quantity} 不是该界值",
+                    )
             closed = note.closed
         start = start_of(verb) if verb is not None else bound.written.start
         return Located(self._one_sided(meaning.side, closed, bound.written), start)
@@ -202,12 +218,16 @@ class TierBuilder(QuantityBuilder):
     def two_sided(self, children: list[Any]) -> Located:
         first, second = children
         if (first.condition.interval.lower is None) == (second.condition.interval.lower is None):
-            kind = "upper" if first.condition.interval.lower is None else "lower"
-            raise Problem(f"both parts give a {kind} bound; a two-sided range needs one of each", first.start)
+            kind, kind_zh = ("upper", "上限") if first.condition.interval.lower is None else ("lower", "下限")
+            raise Problem(
+                f"both parts give a {kind} bound; a two-sided range needs one of each",
+                first.start,
+                zh=f"两部分给出的都是{kind_zh}；双侧区间需要一个下限和一个上限",
+            )
         try:
             return Located(all_of([first.condition, second.condition]), first.start)
         except CriteriaError as error:
-            raise Problem(str(error), first.start) from None
+            raise Problem(str(error), first.start, zh=error.zh) from None
 
     def target(self, children: list[Any]) -> Located:
         verb, written = children
@@ -218,7 +238,9 @@ class TierBuilder(QuantityBuilder):
         if meaning.exact:
             return Located(Comparison(Interval.point(quantity.value), quantity.unit), start_of(verb))
         if meaning.alone is None:
-            raise Problem(f"after “{verb}” a range or 以上/以下 is expected", written.start)
+            raise Problem(
+                f"after “{verb}” a range or 以上/以下 is expected", written.start, zh=f"“{verb}”之后应为区间或以上/以下"
+            )
         return Located(self._one_sided(meaning.alone, True, written), start_of(verb))
 
     def range(self, children: list[Any]) -> Located:
@@ -228,6 +250,7 @@ class TierBuilder(QuantityBuilder):
                 raise Problem(
                     "a dash written twice after a negative number is ambiguous: write “~” between the ends",
                     start_of(separator),
+                    zh="负数后连写两个“-”含义不明：请在两端之间写“~”",
                 )
             CORRECTIONS.get().append((start_of(separator), start_of(separator) + len(separator), "-"))
         start = start_of(verb) if verb is not None else low.written.start
@@ -241,7 +264,11 @@ class TierBuilder(QuantityBuilder):
         word, low, _separator, high, _between, note = children
         meaning = meaning_of(str(word), INCLUSIVE.get())
         if meaning.side is not Side.LOWER:
-            raise Problem(f"“{word}” gives an upper bound; a range from it needs a lower one", start_of(word))
+            raise Problem(
+                f"“{word}” gives an upper bound; a range from it needs a lower one",
+                start_of(word),
+                zh=f"“{word}”给出的是上限；由它起始的区间需要下限",
+            )
         lower = _Bound(low.written, meaning.inclusive if low.closed is None else low.closed)
         return self._range(lower, high, note, start_of(word))
 
@@ -263,7 +290,7 @@ class TierBuilder(QuantityBuilder):
         *_, high, closing = rest  # the separator is a comma or a dash token
         unit = _one_unit(low, high)
         if low.quantity.value > high.quantity.value:
-            raise Problem("the lower end of an interval must come first", low.start)
+            raise Problem("the lower end of an interval must come first", low.start, zh="区间应先写下限")
         lower = Bound(low.quantity.value, opening == "[")
         upper = Bound(high.quantity.value, closing == "]")
         return Located(Comparison(_interval(lower, upper, high.start), unit), start_of(opening))
@@ -272,7 +299,10 @@ class TierBuilder(QuantityBuilder):
     def clause(self, children: list[Any]) -> Located:
         before, located, after = children
         if before is not None and after is not None:
-            raise Problem(f"two metric names: {metric_key(str(before))} and {metric_key(str(after))}", start_of(before))
+            first, second = metric_key(str(before)), metric_key(str(after))
+            raise Problem(
+                f"two metric names: {first} and {second}", start_of(before), zh=f"有两个指标名称：{first}与{second}"
+            )
         condition = located.condition
         name = before if before is not None else after
         if name is not None:
@@ -281,6 +311,7 @@ class TierBuilder(QuantityBuilder):
                 raise Problem(
                     f"cannot tell what “{metric}” compares: a comparator such as 不低于, 未达到 or 不超过 is expected",
                     start_of(name),
+                    zh=f"无法判断“{metric}”比较的是什么：应有不低于、未达到或不超过等比较词",
                 )
             condition = condition.map_leaves(lambda leaf: attrs.evolve(leaf, metric=metric))
         return Located(condition, start_of(before) if before is not None else located.start)
@@ -318,11 +349,12 @@ class TierBuilder(QuantityBuilder):
                     f"a bare value ({part.condition}) cannot be combined with other conditions;"
                     " expected a comparator (≥, 以上, …) or a metric name",
                     part.start,
+                    zh=f"单独的数值（{part.condition}）不能与其他条件组合；应有比较符号（≥、以上等）或指标名称",
                 )
         try:
             return Located(combine([part.condition for part in parts]), parts[0].start)
         except CriteriaError as error:
-            raise Problem(str(error), parts[0].start) from None
+            raise Problem(str(error), parts[0].start, zh=error.zh) from None
 
     def all_of(self, children: list[Any]) -> Located:
         return self._combined(children, all_of)
@@ -339,7 +371,9 @@ class TierBuilder(QuantityBuilder):
         items = None if at_least is None else count(at_least)
         whole = count(total)
         if at_least is not None and items is not None and not 0 < items <= whole:
-            raise Problem(f"{items} of {whole} targets cannot be", start_of(at_least))
+            raise Problem(
+                f"{items} of {whole} targets cannot be", start_of(at_least), zh=f"{whole}项指标中不可能有{items}项"
+            )
         return Located(Quantified(whole, TargetOutcome(str(outcome)), items, margin), start_of(total))
 
     def some_targets(self, children: list[Any]) -> Located:
@@ -354,7 +388,9 @@ class TierBuilder(QuantityBuilder):
         word, written = children
         unit = written.quantity.unit
         if unit not in (None, PERCENT):
-            raise Problem(f"a margin is in percentage points, not {unit}", written.start)
+            raise Problem(
+                f"a margin is in percentage points, not {unit}", written.start, zh=f"幅度应以百分点计，而不是{unit}"
+            )
         meaning = meaning_of(str(word), INCLUSIVE.get())
         return self._one_sided(meaning.side, meaning.inclusive, written).interval
 

@@ -9,8 +9,9 @@ messages.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
 import attrs
 from lark import Token, Transformer
@@ -45,12 +46,35 @@ def start_of(token: Token) -> int:
     return token.start_pos or 0
 
 
+# What :func:`kpi.text.numerals.chinese_number` says of a malformed numeral, in Chinese.
+_NUMERAL_ZH: Final = (
+    (re.compile(r"empty numeral"), "数字为空"),
+    (re.compile(r"(.+) written twice"), "“{0}”写了两次"),
+    (re.compile(r"two digits in a row"), "两个数字连写"),
+    (re.compile(r"(.+) out of order"), "“{0}”的位置不对"),
+    (re.compile(r"(.+) is not a numeral"), "“{0}”不是数字"),
+    (re.compile(r"(.+) is not a decimal fraction"), "“{0}”不是小数部分"),
+)
+
+
+def _numeral_zh(reason: str) -> str:
+    for pattern, zh in _NUMERAL_ZH:
+        match = pattern.fullmatch(reason)
+        if match:
+            return zh.format(*match.groups())
+    return reason
+
+
 def chinese_value(numeral: Token, *, negative: bool = False) -> Decimal:
     """The value of a Chinese numeral token; a malformed one is a :class:`Problem` at its place."""
     try:
         value = chinese_number(str(numeral))
     except ValueError as error:
-        raise Problem(f"{numeral} is not a well-formed Chinese numeral ({error})", start_of(numeral)) from None
+        raise Problem(
+            f"{numeral} is not a well-formed Chinese numeral ({error})",
+            start_of(numeral),
+            zh=f"“{numeral}”不是规范的中文数字（{_numeral_zh(str(error))}）",
+        ) from None
     return value.copy_negate() if negative else value
 
 
@@ -79,7 +103,7 @@ class QuantityBuilder(Transformer[Token, Any]):
         number, unit = children
         if unit is not None and str(unit) == "%%":
             # A figure is not corrected silently: there is no note to carry the correction.
-            raise Problem("the percent sign is written twice", start_of(unit))
+            raise Problem("the percent sign is written twice", start_of(unit), zh="百分号写了两次")
         return Written(Quantity(number.value, unit_of(unit)), number.start, number.magnitude)
 
     def percent_words(self, children: list[Any]) -> Written:

@@ -55,7 +55,12 @@ def read_tier(text: str, *, inclusive: Mapping[str, bool] | None = None, label: 
         raise TypeError(f"tier text must be a str, not {type(text).__name__}")
     if len(text) > MAX_TEXT_LENGTH:
         # Before any reading, so that no pattern runs over a pasted document.
-        raise KpiSyntaxError(f"cannot read tier text: longer than {MAX_TEXT_LENGTH} characters", text[:60] + "…", 60)
+        raise KpiSyntaxError(
+            f"cannot read tier text: longer than {MAX_TEXT_LENGTH} characters",
+            text[:60] + "…",
+            60,
+            zh=f"无法读取评价标准：超过 {MAX_TEXT_LENGTH} 个字符",
+        )
     if inclusive:
         _check_inclusive(inclusive)
         reset = INCLUSIVE.set(inclusive)
@@ -140,5 +145,6 @@ def _fits(reading: Reading, text: str) -> Reading:
             f" {MAX_TEXT_LENGTH}",
             text[:60] + ("…" if len(text) > 60 else ""),
             min(len(text), 60),
+            zh=f"无法读取评价标准：其规范写法（{len(canonical)} 个字符）将超过 {MAX_TEXT_LENGTH} 个字符",
         )
     return reading
