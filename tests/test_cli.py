@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -71,7 +72,7 @@ def test_score_leaves_a_long_table_to_its_output_file(
     monkeypatch.setattr(terminal, "SUMMARY_ROWS", 5)
     out = tmp_path / "out.csv"
     status, shown, err = run(capsys, "score", SEED, EXAMPLE, "-o", out, "--allow-ungraded")
-    assert status == 0 and err.strip().splitlines()[0] == f"wrote 102 rows to {out}"
+    assert status == 0 and err.strip().splitlines()[0] == f"已写入 102 行到 {out}"
     assert f"102 项指标，逐项结果见 {out}" in shown and "R002" not in shown
     assert "促进就业政策及管理" in shown and "全部" in shown  # duties and the total
     assert "就业创业扶持政策的制定及管理" not in shown  # activities below a duty are left out
@@ -107,7 +108,7 @@ def test_score_writes_csv_for_excel(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert data.startswith(b"\xef\xbb\xbf\xe7\xbc\x96\xe5\x8f\xb7,")  # BOM, then 编号
     lines = data.decode("utf-8-sig").splitlines()
     assert len(lines) == 103
-    assert err.strip().splitlines()[0] == f"wrote 102 rows to {out}"
+    assert err.strip().splitlines()[0] == f"已写入 102 行到 {out}"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv", "out.summary.csv"]  # no temporary file left
     assert out.stat().st_mode & 0o777 == 0o666 & ~_umask()
 
@@ -135,7 +136,7 @@ def test_score_never_writes_over_an_input(tmp_path: Path, capsys: pytest.Capture
     results.write_bytes(EXAMPLE.read_bytes())
     status, _, err = run(capsys, "score", SEED, results, "-o", results)
     assert status == 2
-    assert err.strip() == f"kpi: error: {results}: refusing to write over an input file"
+    assert err.strip() == f"kpi：错误：{results}: 不能覆盖输入文件"
     assert results.read_bytes() == EXAMPLE.read_bytes()
 
 
@@ -143,7 +144,7 @@ def test_template_then_score(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     sheet = tmp_path / "sheet.xlsx"
     status, out, err = run(capsys, "template", SEED, "-o", sheet)
     assert (status, out) == (0, "")
-    assert err.strip() == f"wrote 102 rows to {sheet} (7 headings left out)"
+    assert err.strip() == f"已写入 102 行到 {sheet}（略去 7 个标题行）"
     book = openpyxl.load_workbook(sheet)
     rows = book.active
     assert rows.max_row == 103
@@ -163,7 +164,7 @@ def test_truncated_results_file(tmp_path: Path, capsys: pytest.CaptureFixture[st
     truncated.write_bytes(data[: len(data) // 2])
     status, document, err = score_json(capsys, truncated)
     assert status == 1
-    assert err.strip() == f"notice: {truncated}: ends in the middle of a character; the file looks truncated"
+    assert err.strip() == f"提示：{truncated}: 文件在一个字符中间结束，似乎不完整"
     rows = rows_by_id(document)
     assert rows["R052"]["状态"] == "无效"
     assert rows["R052"]["原因"] == "结果行只有 2 列（应有 14 列），文件可能被截断"
@@ -178,31 +179,39 @@ def test_gbk_results_file_reads_the_same(tmp_path: Path, capsys: pytest.CaptureF
     _, utf8_document, _ = score_json(capsys, EXAMPLE)
     status, document, err = score_json(capsys, gbk)
     assert status == 1
-    assert err.strip() == f"notice: {gbk}: not UTF-8; read as GBK/GB18030 (Excel's Chinese CSV)"
+    assert err.strip() == f"提示：{gbk}: 不是 UTF-8 文本，已按 GBK/GB18030（Excel 的中文 CSV）读取"
     strip = [{k: v for k, v in row.items() if k != "结果位置"} for row in utf8_document["逐项结果"]]
     assert [{k: v for k, v in row.items() if k != "结果位置"} for row in document["逐项结果"]] == strip
 
 
 @pytest.mark.parametrize(
-    ("content", "message"),
+    ("content", "chinese", "english"),
     [
-        (b"", "{path}: the file is empty"),
-        (b"\xef\xbb\xbf", "{path}: the file is empty"),
+        (b"", "{path}: 文件为空", "{path}: the file is empty"),
+        (b"\xef\xbb\xbf", "{path}: 文件为空", "{path}: the file is empty"),
         (
             "编号,指标\r\nR002,95%\r\n".encode(),
+            "{path}: 没有含“编号”和“填报项/实际值”（或“实际值”“实际完成值”“完成率”）列的表头行",
             "{path}: no heading row with 编号 and 填报项/实际值 (or 实际值, 实际完成值, 完成率) columns",
         ),
-        (b"\x00\x00\x00", "{path}: contains NUL bytes; it is not a CSV text file"),
+        (
+            b"\x00\x00\x00",
+            "{path}: 含有 NUL 字节，不是 CSV 文本文件",
+            "{path}: contains NUL bytes; it is not a CSV text file",
+        ),
     ],
 )
 def test_unreadable_results_file(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, message: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, chinese: str, english: str
 ) -> None:
     path = tmp_path / "results.csv"
     path.write_bytes(content)
     status, out, err = run(capsys, "score", SEED, path)
     assert (status, out) == (2, "")
-    assert err.strip() == "kpi: error: " + message.format(path=path)
+    assert err.strip() == "kpi：错误：" + chinese.format(path=path)
+    status, out, err = run(capsys, "score", SEED, path, "--lang", "en")
+    assert (status, out) == (2, "")
+    assert err.strip() == "kpi: error: " + english.format(path=path)
 
 
 def test_duplicate_ids_and_non_numeric_cells(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -314,10 +323,7 @@ def test_parse_one_tier_text(capsys: pytest.CaptureFixture[str]) -> None:
 def test_parse_error_shows_the_caret(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run(capsys, "parse", "90%-")
     assert (status, out) == (2, "")
-    assert (
-        err
-        == "kpi: error: cannot read tier text: found the end of the text, expected a number (column 5)\n    90%-\n        ^\n"
-    )
+    assert err == "kpi：错误：无法读取评价标准：文本在此处结束，应为数字 (第5列)\n    90%-\n        ^\n"
 
 
 @pytest.mark.parametrize("command", ["template", "score", "lint", "parse"])
@@ -325,7 +331,7 @@ def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]
     with pytest.raises(SystemExit) as caught:
         main([command, "--help"])
     assert caught.value.code == 0
-    assert f"usage: kpi {command}" in capsys.readouterr().out
+    assert f"用法：kpi {command}" in capsys.readouterr().out
 
 
 def test_version_is_the_installed_one(capsys: pytest.CaptureFixture[str]) -> None:
@@ -341,28 +347,89 @@ def test_version_is_the_installed_one(capsys: pytest.CaptureFixture[str]) -> Non
 
 
 @pytest.mark.parametrize(
-    ("arguments", "message"),
+    ("arguments", "chinese", "english"),
     [
-        (["score", str(SEED), str(EXAMPLE), "--points", "100"], "give 2 to 10 numbers up to 1000, best band first"),
-        (["score", str(SEED), str(EXAMPLE), "--points", "100,80,60,1e9"], "give 2 to 10 numbers up to 1000"),
-        (["score", str(SEED), str(EXAMPLE), "--points", "100,优"], "not a list of numbers: '100,优'"),
-        (["lint", str(SEED), "--precision", "abc"], "argument --precision: not a number: 'abc'"),
-        (["lint", str(SEED), "--precision", "-1"], "give a positive number such as 1 or 0.1; not '-1'"),
-        (["lint", str(SEED), "--severity", "fatal"], "argument --severity: invalid choice: 'fatal'"),
+        (
+            ["score", str(SEED), str(EXAMPLE), "--points", "100"],
+            "kpi score：错误：参数 --points：请给出 2 至 10 个不超过 1000 的数，最好的档次在前，如 100,80,60,0；而不是 '100'",
+            "kpi score: error: argument --points: give 2 to 10 numbers up to 1000, best band first",
+        ),
+        (
+            ["score", str(SEED), str(EXAMPLE), "--points", "100,80,60,1e9"],
+            "请给出 2 至 10 个不超过 1000 的数",
+            "give 2 to 10 numbers up to 1000",
+        ),
+        (
+            ["score", str(SEED), str(EXAMPLE), "--points", "100,优"],
+            "参数 --points：不是一组数字：'100,优'",
+            "not a list of numbers: '100,优'",
+        ),
+        (
+            ["lint", str(SEED), "--precision", "abc"],
+            "参数 --precision：不是数字：'abc'",
+            "argument --precision: not a number: 'abc'",
+        ),
+        (
+            ["lint", str(SEED), "--precision", "-1"],
+            "请给出正数，如 1 或 0.1；而不是 '-1'",
+            "give a positive number such as 1 or 0.1; not '-1'",
+        ),
+        (
+            ["lint", str(SEED), "--severity", "fatal"],
+            "参数 --severity：无效的选项 'fatal'（可选：'info', 'warning', 'error'）",
+            "argument --severity: invalid choice: 'fatal'",
+        ),
+        (
+            ["score", str(SEED), "--shares", "1,2"],
+            "请给出达成、部分达成、未达成三档的份额",
+            "give three shares for 达成",
+        ),
+        (
+            ["lint"],
+            "kpi lint：错误：缺少必需的参数：table",
+            "kpi lint: error: the following arguments are required: table",
+        ),
+        (["lint", str(SEED), "--bogus"], "kpi：错误：无法识别的参数：--bogus", "unrecognized arguments: --bogus"),
+        (["grade"], "kpi：错误：参数 COMMAND：无效的选项 'grade'", "argument COMMAND: invalid choice: 'grade'"),
     ],
 )
-def test_error_usage_exits_2_with_a_message(
-    arguments: list[str], message: str, capsys: pytest.CaptureFixture[str]
+def test_error_usage_exits_2_with_a_message_in_chinese_or_english(
+    arguments: list[str], chinese: str, english: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with pytest.raises(SystemExit) as caught:
-        main(arguments)
-    assert caught.value.code == 2
-    error = capsys.readouterr().err
-    assert message in error and "Traceback" not in error
+    for argv, message, usage in ((arguments, chinese, "用法："), ([*arguments, "--lang", "en"], english, "usage: ")):
+        with pytest.raises(SystemExit) as caught:
+            main(argv)
+        assert caught.value.code == 2
+        error = capsys.readouterr().err
+        assert message in error and error.startswith(usage) and "Traceback" not in error
+
+
+def test_help_is_chinese_unless_english_is_asked_for(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def helped(*argv: str) -> str:
+        with pytest.raises(SystemExit) as caught:
+            main(list(argv))
+        assert caught.value.code == 0
+        return capsys.readouterr().out
+
+    chinese = helped("score", "--help")
+    assert "用法：kpi score" in chinese and "位置参数" in chinese and "显示本帮助并退出" in chinese
+    assert "用 RESULTS 中的数值评定 TABLE" in chinese and "结果缺少或无法读取的行" in chinese
+    english = helped("score", "--help", "--lang", "en")
+    assert "usage: kpi score" in english and "Grade every indicator of TABLE" in english
+    assert not re.search(r"[\u4e00-\u9fff]{6}", english.replace("未填报 or 无效", ""))  # no Chinese sentence
+    assert "usage: kpi" in helped("--lang=en", "--help")
+    monkeypatch.setenv("KPI_LANG", "en")
+    assert "usage: kpi lint" in helped("lint", "--help")
+    assert "用法：kpi lint" in helped("lint", "--help", "--lang", "zh")
 
 
 def test_scoring_a_table_without_figures_needs_a_results_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["score", str(SEED)]) == 2
+    error = capsys.readouterr().err
+    assert "表中没有实际完成值；请同时给出结果文件" in error
+    assert main(["score", str(SEED), "--lang", "en"]) == 2
     error = capsys.readouterr().err
     assert "the table holds no 实际完成值; give the results file too" in " ".join(error.split())
 
@@ -411,13 +478,13 @@ def test_output_to_standard_output(capsys: pytest.CaptureFixture[str]) -> None:
     captured = capsys.readouterr()
     rows = list(csv.reader(io.StringIO(captured.out)))
     assert rows[0] == list(RECORD_FIELDS) and len(rows) == 103  # the data alone: no table, no message
-    assert "wrote 102 rows to standard output" in captured.err
+    assert "已写入 102 行到 标准输出" in captured.err
     assert main(["score", str(SEED), str(EXAMPLE), "-o", "-", "--format", "json", "--allow-ungraded"]) == 0
     assert len(json.loads(capsys.readouterr().out)["逐项结果"]) == 102
     assert main(["template", str(SEED), "-o", "-"]) == 0
     captured = capsys.readouterr()
     assert captured.out.startswith("编号,职责活动,绩效指标,评价标准,填报项1,实际值1")
-    assert "wrote 102 rows to standard output (7 headings left out)" in captured.err
+    assert "已写入 102 行到 标准输出（略去 7 个标题行）" in captured.err
 
 
 def test_the_summary_goes_beside_a_csv_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -431,7 +498,7 @@ def test_the_summary_goes_beside_a_csv_output(tmp_path: Path, capsys: pytest.Cap
     book = tmp_path / "summary.xlsx"
     assert main(["score", str(SEED), str(EXAMPLE), "--summary", str(book), "--allow-ungraded"]) == 0
     assert openpyxl.load_workbook(book).active.max_row == len(summary)
-    assert f"wrote the summary of {len(summary) - 1} groups to {book}" in " ".join(capsys.readouterr().err.split())
+    assert f"已将 {len(summary) - 1} 组的汇总写入 {book}" in " ".join(capsys.readouterr().err.split())
 
 
 def test_the_xlsx_output_is_ready_for_a_report(tmp_path: Path) -> None:

@@ -197,7 +197,7 @@ def test_the_cli_scores_the_example(tmp_path: Path, capsys: pytest.CaptureFixtur
     with pytest.raises(SystemExit) as caught:
         main(["score", str(FORM), str(RESULTS), "--shares", "70,100,0"])
     assert caught.value.code == 2
-    assert "shares must not rise from 达成 to 部分达成 to 未达成" in capsys.readouterr().err
+    assert "份额不能从达成到部分达成再到未达成逐级升高" in capsys.readouterr().err
 
 
 # -- the self-evaluation form, as a workbook and as a Word table -------------------

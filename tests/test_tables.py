@@ -311,7 +311,9 @@ def test_columns_kpi_does_not_read_are_reported_and_kept(tmp_path: Path) -> None
     ]
     path = write_csv(tmp_path / "t.csv", rows)
     table = load_table(path)
-    assert table.notices == (f"{path}: columns kpi does not read, kept with each row as written: 责任科室、备注",)
+    assert tuple(map(str, table.notices)) == (
+        f"{path}: columns kpi does not read, kept with each row as written: 责任科室、备注",
+    )
     assert table.rows[0].others == (("责任科室", "就业科"), ("备注", "季度通报"))
     results = write_csv(tmp_path / "r.csv", [["编号", "完成率"], ["R001", "96%"]])
     (record,) = kpi.score(table, results).records()

@@ -18,177 +18,27 @@ import json
 import signal
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from decimal import Decimal
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import Final
 
+from kpi.arguments import lang_of, parser
 from kpi.errors import KpiError
-from kpi.grading.bands import MAX_BANDS, MIN_BANDS
 from kpi.grading.criteria import Criteria
 from kpi.indicators import Indicator
 from kpi.io.files import write_output
 from kpi.io.report import write_report
 from kpi.io.results import load_results, template_records
 from kpi.io.tables import SEVERITY_ORDER, Table, lint_records, lint_report, load_table
-from kpi.national import Shares
 from kpi.scoring import score
 from kpi.terminal import CONSOLE_ROWS, console, escape, print_lint, print_parse, print_records, print_scorecard, track
 from kpi.text.reading import parse_rule
 
-if TYPE_CHECKING:
-    pass
-
 __all__ = ["main"]
 
-FORMATS: Final = ("table", "json", "csv")
 #: A long list of problems shows its first ones and a count of the rest.
 PROBLEMS_SHOWN: Final = 20
 #: The output path that stands for standard output.
 STDOUT: Final = "-"
-
-
-def _points(text: str) -> tuple[Decimal, ...]:
-    """``--points``: the points of each band, best first, for tier sets of that many bands."""
-    try:
-        values = tuple(Decimal(part.strip()) for part in text.replace("，", ",").split(","))
-    except ArithmeticError:
-        raise argparse.ArgumentTypeError(f"not a list of numbers: {text!r}") from None
-    if not MIN_BANDS <= len(values) <= MAX_BANDS or not all(
-        value.is_finite() and abs(value) <= 1000 for value in values
-    ):
-        raise argparse.ArgumentTypeError(
-            f"give {MIN_BANDS} to {MAX_BANDS} numbers up to 1000, best band first, such as 100,80,60,0; not {text!r}"
-        )
-    return values
-
-
-def _shares(text: str) -> Shares:
-    try:
-        return Shares.parse(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-
-
-def _precision(text: str) -> Decimal:
-    """``--precision``: a positive number."""
-    try:
-        value = Decimal(text.strip())
-    except ArithmeticError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not value.is_finite() or value <= 0:
-        raise argparse.ArgumentTypeError(f"give a positive number such as 1 or 0.1; not {text!r}")
-    return value
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="kpi",
-        description="Read, check and grade the tier texts (评价标准) of budget performance tables.",
-    )
-    parser.add_argument("--version", action=_ShowVersion)
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    template = commands.add_parser(
-        "template", help="write a fill-in sheet for a table's year-end results", description=_doc(_template)
-    )
-    _table_arguments(template)
-    template.add_argument(
-        "-o", "--output", required=True, help="the sheet to write: .csv or .xlsx; - writes CSV to standard output"
-    )
-
-    scoring = commands.add_parser("score", help="grade every indicator of a table", description=_doc(_score))
-    _table_arguments(scoring)
-    scoring.add_argument(
-        "results",
-        nargs="?",
-        help="year-end results: .csv, .xlsx, .xls, as written by kpi template; leave it out for a self-evaluation"
-        " form that holds its own 实际完成值",
-    )
-    scoring.add_argument(
-        "-o",
-        "--output",
-        help="also write the graded rows: .csv (the summary goes beside it, to NAME.summary.csv), .xlsx (with"
-        " 汇总 and 问题 sheets) or .json; - writes CSV (or --format json) to standard output",
-    )
-    scoring.add_argument("--summary", help="write the summary per activity here too: .csv, .xlsx or .json")
-    scoring.add_argument("--format", choices=FORMATS, default="table", help="what to print (default: table)")
-    scoring.add_argument(
-        "--points",
-        type=_points,
-        default=None,
-        help="points of each band, best first, for tier sets of that many bands (default for 优,良,中,差: 100,80,60,0)",
-    )
-    scoring.add_argument(
-        "--shares",
-        type=_shares,
-        default=None,
-        help="the national form's shares of 分值 for a qualitative 达成, 部分达成, 未达成 (default: 100,60,0)",
-    )
-    scoring.add_argument(
-        "--missing",
-        choices=("exclude", "zero"),
-        default="exclude",
-        help="a row whose figure is missing or unreadable: left out of the score (exclude, the default),"
-        " or counted as 0 points (zero)",
-    )
-    scoring.add_argument(
-        "--fractions",
-        action="store_true",
-        help="figures written without %% on percentage tiers are fractions: 0.965 is 96.5%%",
-    )
-    scoring.add_argument(
-        "--lang", choices=("zh", "en"), default="zh", help="the language of explanations, reasons and headers"
-    )
-    scoring.add_argument(
-        "--allow-ungraded",
-        action="store_true",
-        help="exit 0 even when some indicator could not be graded",
-    )
-
-    linting = commands.add_parser("lint", help="check every tier set of a table", description=_doc(_lint))
-    _table_arguments(linting)
-    linting.add_argument("--format", choices=FORMATS, default="table", help="what to print (default: table)")
-    linting.add_argument(
-        "--severity",
-        choices=("info", "warning", "error"),
-        default="info",
-        help="show findings of this severity and above (default: info, everything)",
-    )
-    linting.add_argument(
-        "--precision", type=_precision, help="step in which outcomes are reported, e.g. 1 for whole percent"
-    )
-    linting.add_argument("-q", "--quiet", action="store_true", help="errors only")
-    linting.add_argument(
-        "--all", action="store_true", help="also the bounds neighbouring tiers share, settled as the text says"
-    )
-    linting.add_argument("--statistics", action="store_true", help="also count the findings of each kind")
-    linting.add_argument("--lang", choices=("zh", "en"), default="zh", help="the language of the findings")
-    linting.add_argument(
-        "--fail-on",
-        choices=("warning", "error"),
-        default="error",
-        help="exit 1 when there are findings of this severity or above (default: error)",
-    )
-
-    parsing = commands.add_parser("parse", help="show how a tier text or tier set is read", description=_doc(_parse))
-    parsing.add_argument("text", help="one tier text, or four separated by | (best first)")
-    parsing.add_argument("--indicator", help="the indicator text the tiers belong to")
-    parsing.add_argument("--format", choices=("table", "json"), default="table", help="what to print")
-    parsing.add_argument("--lang", choices=("zh", "en"), default="zh", help="the language of what is printed")
-    return parser
-
-
-_TABLE_HELP: Final = "indicator table (the disclosure's or the national form): .txt, .csv, .xlsx, .xls or .docx"
-
-
-def _table_arguments(command: argparse.ArgumentParser) -> None:
-    command.add_argument("table", help=_TABLE_HELP)
-    command.add_argument(
-        "--sheet",
-        help="the sheet of a workbook to read (its name or number), or the table of a .docx (its number);"
-        " default: the first sheet with an indicator table, every such table of a .docx",
-    )
 
 
 def _load_table(args: argparse.Namespace) -> Table:
@@ -196,30 +46,13 @@ def _load_table(args: argparse.Namespace) -> Table:
     table = load_table(args.table, sheet=args.sheet)
     errors = console(stderr=True)
     for notice in table.notices:
-        errors.print(f"[yellow]notice: {escape(notice)}[/]")
+        errors.print(f"[yellow]{_said(args, '提示：', 'notice: ')}{escape(notice.says(args.lang))}[/]")
     return table
 
 
-def _doc(function: Any) -> str:
-    return str(function.__doc__ or "").strip()
-
-
-class _ShowVersion(argparse.Action):
-    """``--version``: kpi's version, looked up in the installed package's metadata only when asked."""
-
-    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **_: Any) -> None:
-        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="show kpi's version and exit")
-
-    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
-        sys.stdout.write(f"kpi {_version()}\n")
-        parser.exit()
-
-
-def _version() -> str:
-    try:
-        return version("kpi")
-    except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-        return "unknown"
+def _said(args: argparse.Namespace, zh: str, en: str) -> str:
+    """What the command says to its reader, in the language asked for."""
+    return en if args.lang == "en" else zh
 
 
 # -- template -----------------------------------------------------------------
@@ -235,12 +68,25 @@ def _template(args: argparse.Namespace) -> int:
     else:
         write_output(args.output, header, rows, inputs=[args.table])
     out = console(stderr=True)  # what was written is said where kpi score says it, never mixed with the data
-    where = "standard output" if args.output == STDOUT else args.output
-    out.print(f"wrote {len(rows)} rows to {escape(where)} ({len(table) - len(rows)} headings left out)")
+    where = escape(_said(args, "标准输出", "standard output") if args.output == STDOUT else args.output)
+    headings = len(table) - len(rows)
+    out.print(
+        _said(
+            args, f"已写入 {len(rows)} 行到 {where}（略去 {headings} 个标题行）", f"wrote {len(rows)} rows to {where}"
+        )
+        + _said(args, "", f" ({headings} headings left out)")
+    )
     for row in table.indicators:
         if row.error is not None:
+            place = escape(str(row.location))
             out.print(
-                f"[yellow]{escape(str(row.location))}: tiers cannot be read; the row asks for a completion rate[/]"
+                "[yellow]"
+                + _said(
+                    args,
+                    f"{place}：评价标准无法读取；该行改为填报完成率",
+                    f"{place}: tiers cannot be read; the row asks for a completion rate",
+                )
+                + "[/]"
             )
     return 0
 
@@ -257,7 +103,8 @@ def _score(args: argparse.Namespace) -> int:
     table = _load_table(args)
     if args.results is None and not any(row.actual for row in table.indicators):
         raise KpiError(
-            f"{args.table}: the table holds no 实际完成值; give the results file too (kpi template writes one to fill)"
+            f"{args.table}: the table holds no 实际完成值; give the results file too (kpi template writes one to fill)",
+            zh=f"{args.table}: 表中没有实际完成值；请同时给出结果文件（kpi template 可写出一份供填报）",
         )
     results = None if args.results is None else load_results(args.results)
     card = score(
@@ -268,7 +115,7 @@ def _score(args: argparse.Namespace) -> int:
         missing=args.missing,
         fractions=args.fractions,
         lang=args.lang,
-        progress=lambda rows: track(list(rows), "grading"),
+        progress=lambda rows: track(list(rows), _said(args, "评定", "grading")),
     )
     results = card.results
     # A long table written to a sheet is not shown row by row: its records are
@@ -315,7 +162,7 @@ def _score(args: argparse.Namespace) -> int:
         )
     errors = console(stderr=True)
     for notice in results.notices:
-        errors.print(f"[yellow]notice: {escape(notice)}[/]")
+        errors.print(f"[yellow]{_said(args, '提示：', 'notice: ')}{escape(notice.says(args.lang))}[/]")
     if args.format != "table":
         print_records(records, args.format, document)
     else:
@@ -324,11 +171,26 @@ def _score(args: argparse.Namespace) -> int:
     for problem in problems[:PROBLEMS_SHOWN]:
         errors.print(f"[red]{escape(problem)}[/]")
     if len(problems) > PROBLEMS_SHOWN:
-        errors.print(f"[red]… and {len(problems) - PROBLEMS_SHOWN} more problems (all of them: --format json)[/]")
+        more = len(problems) - PROBLEMS_SHOWN
+        errors.print(
+            _said(
+                args,
+                f"[red]……另有 {more} 个问题（全部问题：--format json）[/]",
+                f"[red]… and {more} more problems (all of them: --format json)[/]",
+            )
+        )
     if args.output or to_stdout:
-        errors.print(f"wrote {len(card.rows)} rows to {escape(args.output or 'standard output')}")
+        where = escape(args.output or _said(args, "标准输出", "standard output"))
+        errors.print(_said(args, f"已写入 {len(card.rows)} 行到 {where}", f"wrote {len(card.rows)} rows to {where}"))
     if summary_path:
-        errors.print(f"wrote the summary of {len(summary)} groups to {escape(str(summary_path))}")
+        where = escape(str(summary_path))
+        errors.print(
+            _said(
+                args,
+                f"已将 {len(summary)} 组的汇总写入 {where}",
+                f"wrote the summary of {len(summary)} groups to {where}",
+            )
+        )
     return 0 if card.complete or args.allow_ungraded else 1
 
 
@@ -394,8 +256,8 @@ def _parse(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``kpi`` command; returns the exit status."""
-    parser = _parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    args = parser(lang_of(arguments)).parse_args(arguments)
     handler = {"template": _template, "score": _score, "lint": _lint, "parse": _parse}[args.command]
     # SIGTERM ends the run as Ctrl-C does: half-written outputs are removed on the way out.
     signal.signal(signal.SIGTERM, _terminated)
@@ -403,7 +265,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         with _no_cyclic_collection():
             return handler(args)
     except (KpiError, OSError) as error:
-        console(stderr=True).print(f"[red]kpi: error:[/] {escape(str(error))}")
+        message = error.says(args.lang) if isinstance(error, KpiError) else str(error)
+        console(stderr=True).print(f"[red]{_said(args, 'kpi：错误：', 'kpi: error: ')}[/]{escape(message)}")
         return 2
 
 

@@ -1,4 +1,4 @@
-"""The exceptions kpi raises.
+"""The exceptions kpi raises, and the notices its readers give.
 
 Every error is a ``ValueError`` so that callers that already guard numeric
 input with ``except ValueError`` keep working; :class:`KpiError` lets them
@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import unicodedata
 
+import attrs
+
 __all__ = [
     "CriteriaError",
     "FileError",
     "KpiError",
     "KpiSyntaxError",
+    "Notice",
     "OutcomeError",
     "TableError",
     "UngradedError",
@@ -50,6 +53,23 @@ def _rebuilt(kind: type[KpiError], args: tuple[object, ...], zh: str | None) -> 
     Exception.__init__(error, *args)
     error.zh = zh
     return error
+
+
+@attrs.frozen
+class Notice:
+    """What a reader read past or read in a way worth saying (a repeated heading, a GBK file):
+    not an error, but an evaluator should know.  Like an error, it is said in English
+    (``str()``, for programmers and logs) and in Chinese (:meth:`says`, for reports)."""
+
+    en: str
+    zh: str
+
+    def __str__(self) -> str:
+        return self.en
+
+    def says(self, lang: str = "zh") -> str:
+        """The notice for a reader of *lang*."""
+        return self.zh if lang == "zh" else self.en
 
 
 def display_width(text: str) -> int:

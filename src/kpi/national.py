@@ -97,11 +97,14 @@ def _share(value: Decimal | int | str) -> Decimal:
     try:
         share = Decimal(text.removesuffix("%"))
     except InvalidOperation:
-        raise ValueError(f"a share must be a number, not {value!r}") from None
+        raise KpiError(f"a share must be a number, not {value!r}", zh=f"份额应为数字，而不是 {value!r}") from None
     if text.endswith("%"):
         share = CONTEXT.divide(share, Decimal(100))
     if not share.is_finite() or not 0 <= share <= 1:
-        raise ValueError(f"a share must lie between 0 and 1 (or 0% and 100%), not {value!r}")
+        raise KpiError(
+            f"a share must lie between 0 and 1 (or 0% and 100%), not {value!r}",
+            zh=f"份额应在 0 与 1 之间（或 0% 与 100% 之间），而不是 {value!r}",
+        )
     return share
 
 
@@ -119,14 +122,19 @@ class Shares:
 
     def __attrs_post_init__(self) -> None:
         if not self.achieved >= self.partial >= self.missed:
-            raise ValueError("shares must not rise from 达成 to 部分达成 to 未达成")
+            raise KpiError(
+                "shares must not rise from 达成 to 部分达成 to 未达成", zh="份额不能从达成到部分达成再到未达成逐级升高"
+            )
 
     @classmethod
     def parse(cls, text: str) -> Shares:
         """Three shares, 达成 first, separated by commas: ``100,60,0`` or ``1,0.6,0``."""
         parts = [part.strip().removesuffix("%") for part in re.split(r"[,，、]", text)]
         if len(parts) != 3:
-            raise ValueError(f"give three shares for 达成, 部分达成, 未达成, such as 100,60,0; not {text!r}")
+            raise KpiError(
+                f"give three shares for 达成, 部分达成, 未达成, such as 100,60,0; not {text!r}",
+                zh=f"请给出达成、部分达成、未达成三档的份额，如 100,60,0；而不是 {text!r}",
+            )
         # Written as percentages (100,60,0) when any is above 1 or marked with %.
         percent = "%" in text or any(_above_one(part) for part in parts)
         return cls(*(f"{part}%" if percent else part for part in parts))

@@ -417,7 +417,7 @@ class Scorecard:
                 keys["points"]: [str(point) for point in self.points],
             },
             keys["problems"]: self.problems(),
-            keys["notices"]: list(self.results.notices),
+            keys["notices"]: [notice.says(self.lang) for notice in self.results.notices],
         }
 
 

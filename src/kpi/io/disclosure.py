@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Final
 
-from kpi.errors import TableError
+from kpi.errors import Notice, TableError
 from kpi.io.rows import RowBuilder, SourceLocation, Table
 
 __all__ = ["COLUMNS", "TABLE_TITLE", "read_disclosure"]
@@ -35,7 +35,7 @@ _SECTION_TITLE: Final = re.compile(
 _IDEOGRAPHIC_SPACE: Final = "\u3000"
 
 
-def _blocks(lines: Sequence[str], path: str, skipped: list[str]) -> Iterator[tuple[int, list[str]]]:
+def _blocks(lines: Sequence[str], path: str, skipped: list[Notice]) -> Iterator[tuple[int, list[str]]]:
     """Runs of tab-led cell lines after the table title: (first line number, cells).
 
     The table ends at the next section title, not at the first line that is not
@@ -54,7 +54,12 @@ def _blocks(lines: Sequence[str], path: str, skipped: list[str]) -> Iterator[tup
         text = line.lstrip(" ")
         if text.startswith(_IDEOGRAPHIC_SPACE) and cells:
             # A cell line whose tab was written as a full-width space.
-            skipped.append(f"{path}:{number}: a cell line begins with a full-width space, not a tab; read as a cell")
+            skipped.append(
+                Notice(
+                    f"{path}:{number}: a cell line begins with a full-width space, not a tab; read as a cell",
+                    f"{path}:{number}: 单元格行以全角空格而不是制表符开头；已按单元格读取",
+                )
+            )
             text = "\t" + text[1:]
         if text.startswith("\t"):
             if not cells:
@@ -68,8 +73,15 @@ def _blocks(lines: Sequence[str], path: str, skipped: list[str]) -> Iterator[tup
             continue
         if _SECTION_TITLE.match(line):
             return  # the next section of the document begins
-        what = "a page number" if _PAGE_NUMBER.fullmatch(line) else "a line that is not a cell of the table"
-        skipped.append(f"{path}:{number}: {what} between rows, skipped: {line.strip()[:40]}")
+        page = _PAGE_NUMBER.fullmatch(line) is not None
+        what = "a page number" if page else "a line that is not a cell of the table"
+        what_zh = "页码" if page else "不是表格单元格的一行"
+        skipped.append(
+            Notice(
+                f"{path}:{number}: {what} between rows, skipped: {line.strip()[:40]}",
+                f"{path}:{number}: 行间的{what_zh}，已跳过：{line.strip()[:40]}",
+            )
+        )
     if cells:
         yield first, cells
 
@@ -79,10 +91,15 @@ def read_disclosure(text: str, path: str = "<text>") -> Table:
     lines = text.splitlines()
     builder = RowBuilder(path)
     header_seen = False
-    skipped: list[str] = []
+    skipped: list[Notice] = []
     for first, cells in _blocks(lines, path, skipped):
         if header_seen and cells[0].strip() == _HEADER_FIRST_CELL:
-            skipped.append(f"{path}:{first}: the header repeated (a new page), skipped")
+            skipped.append(
+                Notice(
+                    f"{path}:{first}: the header repeated (a new page), skipped",
+                    f"{path}:{first}: 表头重复（新的一页），已跳过",
+                )
+            )
             header = next((i for i, cell in enumerate(cells) if cell.strip() == _LAST_HEADER_CELL), len(cells) - 1)
             first, cells = first + header + 1, cells[header + 1 :]
             if not cells:

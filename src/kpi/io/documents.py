@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Final, TypeVar
 
-from kpi.errors import FileError
+from kpi.errors import FileError, Notice
 from kpi.io.files import MAX_FILE_BYTES, Sheet, read_csv
 from kpi.io.sheets import MISSING_HEADING
 from kpi.io.word import read_docx
@@ -73,7 +73,7 @@ def find_sheets(
     missing_zh: str | None = None,
     choose: str | int | None = None,
     every: bool = False,
-) -> tuple[list[Found[T]], tuple[str, ...]]:
+) -> tuple[list[Found[T]], tuple[Notice, ...]]:
     """The sheets whose heading row *recognise* accepts, and notices on what was passed over.
 
     *choose* picks one sheet by its name or 1-based number (a table's number
@@ -111,12 +111,23 @@ def find_sheets(
             break
     if not found:
         raise FileError(f"{path}: {missing}", zh=None if missing_zh is None else f"{path}: {missing_zh}")
-    notices = tuple(f"{path}: {_name(sheet)} has no such heading row, not read" for sheet in passed)
+    notices = tuple(
+        Notice(
+            f"{path}: {_name(sheet)} has no such heading row, not read",
+            f"{path}: {_name(sheet)} 没有这样的表头行，未读取",
+        )
+        for sheet in passed
+    )
     if not every:
         others = [sheet for sheet in sheets[sheets.index(found[0][0]) + 1 :] if _has(sheet, recognise)]
         if others:
             listed = ", ".join(_name(sheet) for sheet in others)
-            notices += (f"{path}: read {_name(found[0][0])}; {listed} also hold such a table (choose with --sheet)",)
+            notices += (
+                Notice(
+                    f"{path}: read {_name(found[0][0])}; {listed} also hold such a table (choose with --sheet)",
+                    f"{path}: 已读取 {_name(found[0][0])}；{listed} 也有这样的表（用 --sheet 选择）",
+                ),
+            )
     return found, notices
 
 

@@ -28,7 +28,7 @@ from typing import IO, Any, Final, TypeVar
 
 import attrs
 
-from kpi.errors import FileError
+from kpi.errors import FileError, Notice
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -56,7 +56,7 @@ class Sheet:
 
     path: str
     rows: tuple[tuple[int, tuple[str, ...]], ...]
-    notices: tuple[str, ...] = ()
+    notices: tuple[Notice, ...] = ()
     kind: str = "csv"
     #: The table's number in a document of several (a .docx), for locations.
     table: int | None = None
@@ -85,14 +85,19 @@ class Sheet:
         raise FileError(f"{self.path}: {missing}", zh=None if missing_zh is None else f"{self.path}: {missing_zh}")
 
 
-def _decode(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
+def _decode(data: bytes, path: str) -> tuple[str, tuple[Notice, ...]]:
     """Text of a CSV file: UTF-8 (with or without BOM), else GB18030 with a notice."""
     if not data or data.isspace() or data == codecs.BOM_UTF8:
         raise FileError(f"{path}: the file is empty", zh=f"{path}: 文件为空")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         # Excel's "Unicode text": UTF-16 with a BOM, cells separated by tabs.
         try:
-            return data.decode("utf-16"), (f"{path}: UTF-16 text (Excel's Unicode text), read with tabs between cells",)
+            return data.decode("utf-16"), (
+                Notice(
+                    f"{path}: UTF-16 text (Excel's Unicode text), read with tabs between cells",
+                    f"{path}: UTF-16 文本（Excel 的 Unicode 文本），按制表符分隔单元格读取",
+                ),
+            )
         except UnicodeDecodeError as error:
             raise FileError(
                 f"{path}: UTF-16 text broken at byte {error.start}",
@@ -112,7 +117,12 @@ def _decode(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
     if utf8_error.reason == "unexpected end of data" and utf8_error.end == len(data) - bom:
         # UTF-8 to the last bytes, which are half a character: a cut-off file.
         text = data[bom : bom + utf8_error.start].decode("utf-8")
-        return text, (f"{path}: ends in the middle of a character; the file looks truncated",)
+        return text, (
+            Notice(
+                f"{path}: ends in the middle of a character; the file looks truncated",
+                f"{path}: 文件在一个字符中间结束，似乎不完整",
+            ),
+        )
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
@@ -120,7 +130,12 @@ def _decode(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
             f"{path}: not UTF-8 text (byte {utf8_error.start}) nor GBK/GB18030; save it as UTF-8 CSV",
             zh=f"{path}: 既不是 UTF-8 文本（字节 {utf8_error.start}），也不是 GBK/GB18030 文本；请另存为 UTF-8 CSV",
         ) from None
-    return text, (f"{path}: not UTF-8; read as GBK/GB18030 (Excel's Chinese CSV)",)
+    return text, (
+        Notice(
+            f"{path}: not UTF-8; read as GBK/GB18030 (Excel's Chinese CSV)",
+            f"{path}: 不是 UTF-8 文本，已按 GBK/GB18030（Excel 的中文 CSV）读取",
+        ),
+    )
 
 
 def read_csv(path: Path) -> Sheet:
@@ -132,7 +147,7 @@ def read_csv(path: Path) -> Sheet:
         )
     # strict: an unclosed quote is an error at the end of the file, not a cell that
     # silently swallows every row after it.
-    dialect = "excel-tab" if notices and "UTF-16" in notices[0] else "excel"
+    dialect = "excel-tab" if notices and "UTF-16" in notices[0].en else "excel"
     reader = csv.reader(io.StringIO(text, newline=""), dialect, strict=True)
     try:
         # Each record becomes a tuple as it is read: no list of lists beside the tuples.

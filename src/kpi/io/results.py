@@ -21,6 +21,7 @@ from typing import Any, Final
 
 import attrs
 
+from kpi.errors import Notice
 from kpi.io.documents import find_sheets, read_sheets
 from kpi.io.files import Sheet
 from kpi.io.rows import SourceLocation, Table, TableRow
@@ -171,7 +172,7 @@ class Results:
     entries: Mapping[str, ResultEntry]
     duplicates: Mapping[str, tuple[SourceLocation, ...]]
     unnamed: tuple[SourceLocation, ...] = ()
-    notices: tuple[str, ...] = ()
+    notices: tuple[Notice, ...] = ()
 
     def unknown(self, table: Table) -> tuple[ResultEntry, ...]:
         """Entries for ids that *table* does not have."""

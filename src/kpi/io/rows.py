@@ -19,7 +19,7 @@ from typing import Final
 
 import attrs
 
-from kpi.errors import KpiError, KpiSyntaxError
+from kpi.errors import KpiError, KpiSyntaxError, Notice
 from kpi.grading.criteria import Criteria
 from kpi.indicators import Indicator
 from kpi.national import FormTarget
@@ -89,7 +89,7 @@ class Table:
 
     path: str
     rows: tuple[TableRow, ...]
-    notices: tuple[str, ...] = ()
+    notices: tuple[Notice, ...] = ()
 
     def __iter__(self) -> Iterator[TableRow]:
         return iter(self.rows)
@@ -286,7 +286,7 @@ class RowBuilder:
                 depth = (len(activity) - len(activity.lstrip(_INDENT))) // 2
                 self.activity = (*self.activity[:depth], activity.strip())
 
-    def table(self, notices: tuple[str, ...] = ()) -> Table:
+    def table(self, notices: tuple[Notice, ...] = ()) -> Table:
         rows = self.rows
         notices = (*notices, *_empty_headings(rows))
         if len({row.id for row in rows}) == len(rows):
@@ -306,7 +306,7 @@ class RowBuilder:
         return Table(self.path, tuple(rows), notices)
 
 
-def _empty_headings(rows: Sequence[TableRow]) -> list[str]:
+def _empty_headings(rows: Sequence[TableRow]) -> list[Notice]:
     """A notice for each duty or activity heading with no indicator under it: where a
     document lost rows (a cut file, a page read badly), this is where it shows."""
     found = []
@@ -321,7 +321,12 @@ def _empty_headings(rows: Sequence[TableRow]) -> list[str]:
                 break
             following += 1
         else:
-            found.append(f"{row.location}: {row.activity[-1]} has no indicator under it; are rows missing?")
+            found.append(
+                Notice(
+                    f"{row.location}: {row.activity[-1]} has no indicator under it; are rows missing?",
+                    f"{row.location}: {row.activity[-1]} 下面没有绩效指标；是否缺行？",
+                )
+            )
     return found
 
 

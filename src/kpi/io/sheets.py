@@ -22,6 +22,7 @@ from typing import Final
 
 import attrs
 
+from kpi.errors import Notice
 from kpi.grading.bands import default_labels
 from kpi.grading.criteria import split_tiers
 from kpi.io.files import Sheet
@@ -204,13 +205,18 @@ MISSING_HEADING: Final = (
 def read_sheet_table(found: Sequence[tuple[Sheet, _Columns, Iterable[tuple[int, tuple[str, ...]]]]]) -> Table:
     """The indicator table in sheets whose headings were found (CSV, XLSX, a Word document's tables)."""
     builder: RowBuilder | None = None
-    notices: list[str] = []
+    notices: list[Notice] = []
     for sheet, columns, rows in found:
         if builder is None:
             builder = RowBuilder(sheet.path, labels=columns.labels, form="target" in columns.fields)
         if columns.others:
             listed = "、".join(columns.others.values())
-            notices.append(f"{sheet.path}: columns kpi does not read, kept with each row as written: {listed}")
+            notices.append(
+                Notice(
+                    f"{sheet.path}: columns kpi does not read, kept with each row as written: {listed}",
+                    f"{sheet.path}: kpi 不读取的列，随各行原样保留：{listed}",
+                )
+            )
         _read_rows(sheet, columns, rows, builder, notices)
     assert builder is not None
     return builder.table(tuple(notices))
@@ -249,7 +255,7 @@ def _read_rows(
     columns: _Columns,
     rows: Iterable[tuple[int, tuple[str, ...]]],
     builder: RowBuilder,
-    notices: list[str],
+    notices: list[Notice],
 ) -> None:
     fields, tiers = columns.fields, columns.tiers
     width = columns.width
@@ -284,12 +290,22 @@ def _read_rows(
         if _is_indicator_heading(padded[indicator]) or (heading_again and _is_subheading(cells)):
             # The heading again, on a new page (and its second row after it).
             heading_again = not heading_again
-            notices.append(f"{_place(sheet, line)}: the heading repeated (a new page), skipped")
+            notices.append(
+                Notice(
+                    f"{_place(sheet, line)}: the heading repeated (a new page), skipped",
+                    f"{_place(sheet, line)}: 表头重复（新的一页），已跳过",
+                )
+            )
             continue
         heading_again = False
         first = cells[0] if cells[0].strip() else next((cell for cell in cells if cell.strip()), "")
         if len(first) <= _LONGEST_TOTAL and _MAY_TOTAL.search(first) and (first := _heading(first)) in _TOTALS:
-            notices.append(f"{_place(sheet, line)}: a {first} row, not an indicator, skipped")
+            notices.append(
+                Notice(
+                    f"{_place(sheet, line)}: a {first} row, not an indicator, skipped",
+                    f"{_place(sheet, line)}: {first}行，不是绩效指标，已跳过",
+                )
+            )
             continue
         target_text = "".join(padded[index] for index in (relation, target, unit)).strip() if target >= 0 else ""
         builder.add(
