@@ -14,6 +14,7 @@ import pytest
 
 import kpi
 from cases import SEED
+from kpi import cli
 from kpi.cli import main
 from kpi.io.files import _umask, write_output
 from kpi.scorecard import RECORD_FIELDS
@@ -536,3 +537,33 @@ def test_english_on_request(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     document = json.loads(capsys.readouterr().out)
     assert set(document) == {"table", "results", "rows", "summary", "total", "problems", "notices"}
     assert document["total"]["score"] == "75.00" and document["summary"][-1]["activity"] == "all"
+
+
+def test_progress_shows_on_a_terminal_while_reading_grading_and_writing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rich.console import Console
+
+    from kpi import terminal
+
+    screen = io.StringIO()
+    made: list[Console] = []
+
+    def on_a_terminal(stderr: bool = False) -> Console:
+        # What kpi prints on a terminal, recorded: the progress bars are drawn only there.
+        made.append(Console(file=screen, force_terminal=True, width=100, emoji=False, highlight=False))
+        return made[-1]
+
+    monkeypatch.setattr(terminal, "console", on_a_terminal)
+    monkeypatch.setattr(cli, "console", on_a_terminal)
+    monkeypatch.setattr(terminal, "PROGRESS_THRESHOLD", 5)  # the seed's 102 rows stand for a long table
+    assert main(["score", str(SEED), str(EXAMPLE), "-o", str(tmp_path / "out.xlsx"), "--allow-ungraded"]) == 0
+    shown = screen.getvalue()
+    for step in (f"读取 {SEED}", f"读取 {EXAMPLE}", "评定", "写出"):
+        assert step in shown, step
+    assert (tmp_path / "out.xlsx").exists()
+
+
+def test_no_progress_when_the_output_is_not_a_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "score", SEED, EXAMPLE, "-o", tmp_path / "out.csv", "--allow-ungraded")
+    assert status == 0 and "读取" not in err and "\x1b" not in err

@@ -30,7 +30,17 @@ from kpi.io.report import write_report
 from kpi.io.results import load_results, template_records
 from kpi.io.tables import SEVERITY_ORDER, Table, lint_records, lint_report, load_table
 from kpi.scoring import score
-from kpi.terminal import CONSOLE_ROWS, console, escape, print_lint, print_parse, print_records, print_scorecard, track
+from kpi.terminal import (
+    CONSOLE_ROWS,
+    console,
+    escape,
+    print_lint,
+    print_parse,
+    print_records,
+    print_scorecard,
+    track,
+    working,
+)
 from kpi.text.reading import parse_rule
 
 __all__ = ["main"]
@@ -43,7 +53,8 @@ STDOUT: Final = "-"
 
 def _load_table(args: argparse.Namespace) -> Table:
     """The table the arguments name, with what its reader noticed (lines read past) said on stderr."""
-    table = load_table(args.table, sheet=args.sheet)
+    with working(_said(args, "读取 ", "reading ") + escape(args.table)):
+        table = load_table(args.table, sheet=args.sheet)
     errors = console(stderr=True)
     for notice in table.notices:
         errors.print(f"[yellow]{_said(args, '提示：', 'notice: ')}{escape(notice.says(args.lang))}[/]")
@@ -66,7 +77,7 @@ def _template(args: argparse.Namespace) -> int:
     if args.output == STDOUT:
         print_records([dict(zip(header, row, strict=True)) for row in rows], "csv")
     else:
-        write_output(args.output, header, rows, inputs=[args.table])
+        write_output(args.output, header, track(rows, _said(args, "写出", "writing")), inputs=[args.table])
     out = console(stderr=True)  # what was written is said where kpi score says it, never mixed with the data
     where = escape(_said(args, "标准输出", "standard output") if args.output == STDOUT else args.output)
     headings = len(table) - len(rows)
@@ -106,7 +117,8 @@ def _score(args: argparse.Namespace) -> int:
             f"{args.table}: the table holds no 实际完成值; give the results file too (kpi template writes one to fill)",
             zh=f"{args.table}: 表中没有实际完成值；请同时给出结果文件（kpi template 可写出一份供填报）",
         )
-    results = None if args.results is None else load_results(args.results)
+    with working(_said(args, "读取 ", "reading ") + escape(str(args.results))):
+        results = None if args.results is None else load_results(args.results)
     card = score(
         table,
         results,
@@ -134,6 +146,8 @@ def _score(args: argparse.Namespace) -> int:
     rows: Iterable[Sequence[object]] = (
         card.iter_cells() if left_to_file else [list(record.values()) for record in records]
     )
+    if args.output:
+        rows = track(rows, _said(args, "写出", "writing"), total=len(card.rows))
     if args.output and Path(args.output).suffix.lower() == ".xlsx":
         streamed = iter(rows)
         sample = list(itertools.islice(streamed, CONSOLE_ROWS))  # sizes the columns; then the rest streams

@@ -7,10 +7,11 @@ from a user's file is printed as data, never as markup.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TypeVar
@@ -33,9 +34,10 @@ __all__ = [
     "print_scorecard",
     "rich_table",
     "track",
+    "working",
 ]
 
-#: Tables longer than this get a progress bar on a terminal.
+#: Tables longer than this get a progress bar on a terminal (grading, writing).
 PROGRESS_THRESHOLD: Final = 500
 #: With an output file, longer tables are not listed row by row on the terminal,
 CONSOLE_ROWS: Final = 200
@@ -62,14 +64,33 @@ def console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=True, emoji=False)
 
 
-def track(items: Sequence[T], description: str) -> Iterable[T]:
-    """*items*, with a progress bar on a terminal when there are many."""
+def track(items: Iterable[T], description: str, total: int | None = None) -> Iterable[T]:
+    """*items* (*total* of them, when they are not a sequence), with a progress bar on a
+    terminal when there are many: grading or writing 100,000 rows takes a while."""
+    count = len(items) if isinstance(items, Sequence) else total
     out = console(stderr=True)
-    if len(items) < PROGRESS_THRESHOLD or not out.is_terminal:
+    if count is None or count < PROGRESS_THRESHOLD or not out.is_terminal:
         return items
     from rich.progress import track as progress
 
-    return progress(items, description=description, console=out, transient=True)
+    return progress(items, description=description, total=count, console=out, transient=True)
+
+
+@contextlib.contextmanager
+def working(description: str) -> Iterator[None]:
+    """A spinner with the time spent, on a terminal, while kpi does what it cannot count
+    ahead (reading a file: its rows are known only once read), so that a long read
+    does not look like a hung command."""
+    out = console(stderr=True)
+    if not out.is_terminal:
+        yield
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=out, transient=True) as progress:
+        progress.add_task(description, total=None)
+        yield
 
 
 def print_records(records: Sequence[dict[str, object]], fmt: str, document: object = None) -> None:
