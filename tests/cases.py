@@ -165,6 +165,37 @@ VALID_TIERS = [
     ("设备完好率＞９０％％", "设备完好率>90%"),
     # an empty conjunction is kept as written, for lint to report
     ("<90%且≥95%", "<90%且≥95%"),
+    # the points a band earns, written after its condition, are not part of it
+    ("重点支出安排率≥90%,计5分", "重点支出安排率≥90%"),
+    ("80%(含)-90%,计4分", "80%-90%"),
+    ("低于60%不得分。", "<60%"),
+    ("100%:5分", "100%"),
+    ("70%以下:0分", "≤70%"),
+    ("100%符合:5分", "符合100%"),
+    ("1-3名,7分", "1名-3名"),
+    ("1-3名,3 分", "1名-3名"),
+    ("到位率在75%以上(10分到13分)", "到位率≥75%"),
+    # 的 before a band's name, 评 as a verb
+    ("60%以上的评及格", "≥60%"),
+    # a range with 或以下/及以上 after it reaches out on one side; ,且 joins like 且
+    ("60-69分或以下", "≤69分"),
+    ("90-100分及以上", "≥90分"),
+    ("从业人员300人及以上,且营业收入2000万元及以上", "从业人员≥300人且营业收入≥2000万元"),
+]
+
+# (text, the caller's label for its band, canonical text, the label the clause names): tiers that
+# name their own band, before or after the condition, in any spelling of the caller's label.
+LABELLED_TIERS = [
+    ("90分以上的優等成績", "優等", "≥90分", "优等"),
+    ("80到90分的甲等成績", "甲等", "80分-90分", "甲等"),
+    ("考评结果在90分以上的为A级", "A级信用", "考评结果≥90分", "A级"),
+    ("90分以上評為優秀", "優秀", "≥90分", "优秀"),
+    ("年度等級平均分在90分以上為A級", "A級", "年度等级平均分≥90分", "A级"),
+    ("90到100優(yōu)秀", "優(yōu)秀", "90-100", "優(yōu)秀"),
+    ("80到89分不錯(cuò)", "不錯(cuò)", "80分-89分", "不錯(cuò)"),
+    ("59分以下就是失敗", "失敗", "≤59分", "失败"),
+    ("80分及以上评定为良好", "良好", "≥80分", "良好"),
+    ("A :优秀(≥90分)", "A", "≥90分", "A"),
 ]
 
 # Texts written differently that must be equal rules (and hash alike).
@@ -252,6 +283,11 @@ INVALID_TIERS = [
     (
         "≥95%≥",
         "cannot read tier text: found the end of the text, expected a number (column 6)\n    ≥95%≥\n         ^",
+    ),
+    (
+        "60-69分以下",
+        "cannot read tier text: a range followed by “以下” is ambiguous: write one end with it, or the range alone"
+        " (column 7)\n    60-69分以下\n           ^",
     ),
 ]
 
@@ -414,6 +450,32 @@ GRADES = [
     # 3（含）-6亿元 is 3亿元 to 6亿元, never 3元 to 6亿元
     ("6亿元以上 | 3（含）-6亿元 | 1-3亿元 | 1亿元以下", "2亿元", "中", ()),
     ("6亿元以上 | 3（含）-6亿元 | 1-3亿元 | 1亿元以下", "3亿元", "良", ("shared-bound",)),
+    # the points a band earns after its condition (,计5分 :3分 ,7分 不得分) are not part of it
+    (
+        "重点支出安排率≥90%,计5分 | 80%(含)-90%,计4分 | 70%(含)-80%,计3分 | 60%(含)-70%,计2分 | 低于60%不得分。",
+        "90%",
+        "第1档",
+        ("shared-bound",),
+    ),
+    (
+        "重点支出安排率≥90%,计5分 | 80%(含)-90%,计4分 | 70%(含)-80%,计3分 | 60%(含)-70%,计2分 | 低于60%不得分。",
+        "89.9%",
+        "第2档",
+        (),
+    ),
+    (
+        "重点支出安排率≥90%,计5分 | 80%(含)-90%,计4分 | 70%(含)-80%,计3分 | 60%(含)-70%,计2分 | 低于60%不得分。",
+        "59%",
+        "第5档",
+        (),
+    ),
+    ("100%:5分 | 90-100%:3分 | 70-90%:1分 | 70%以下:0分", "95%", "良", ()),
+    ("100%:5分 | 90-100%:3分 | 70-90%:1分 | 70%以下:0分", "70%", "差", ("shared-bound",)),
+    ("1-3名,7分 | 4-6名,5分 | 7-10名,3分。", 4, "第2档", ()),
+    ("1-3名,7分 | 4-6名,5分 | 7-10名,3分。", 11, "第3档", ("below-scale",)),
+    # 或以下 after a range: its upper end or less
+    ("90-100分 | 80-89分 | 70-79分 | 60-69分或以下", 30, "差", ()),
+    ("90-100分 | 80-89分 | 70-79分 | 60-69分或以下", 69.5, "差", ("gap",)),
 ]
 
 # Tier sets of the seed that are read in terms of the indicator's targets

@@ -178,6 +178,19 @@ def test_other_documents_name_the_bands_their_own_way(labels, outcome, label) ->
     assert grade.explain().endswith(f"→ {label}")
 
 
+@pytest.mark.parametrize(
+    ("tiers", "labels", "outcome", "label"),
+    [
+        (["90分以上的優等成績", "80到90分的甲等成績", "70到80分的乙等"], ("優等", "甲等", "乙等"), 85, "甲等"),
+        (["A :优秀(≥90分)", "B :良好(≥70分)", "C :及格(≥60分)", "D :不及格(<60分)"], tuple("ABCD"), 75, "B"),
+        (["年度等級平均分在90分以上為A級", "90分至75分為B級", "75分至60分為C級"], ("A級", "B級", "C級"), 80, "B級"),
+        (["90到100優(yōu)秀", "80到89分不錯(cuò)", "59分以下就是失敗"], ("優(yōu)秀", "不錯(cuò)", "失敗"), 59, "失敗"),
+    ],
+)
+def test_tiers_may_name_their_bands_in_the_callers_spelling(tiers, labels, outcome, label) -> None:
+    assert kpi.Criteria.parse(tiers, labels=labels).grade(outcome).label == label
+
+
 def test_criteria_reads_a_tier_set_written_as_one_line() -> None:
     assert kpi.Criteria.parse("95% | 85%-94% | 70%-84% | 69%以下") == kpi.Criteria.parse(
         ["95%", "85%-94%", "70%-84%", "69%以下"]

@@ -8,7 +8,7 @@ import attrs
 import pytest
 
 import kpi
-from cases import EQUAL_SPELLINGS, INVALID_TIERS, VALID_TIERS
+from cases import EQUAL_SPELLINGS, INVALID_TIERS, LABELLED_TIERS, VALID_TIERS
 from kpi.direction import Direction
 
 
@@ -26,6 +26,19 @@ def test_canonical_text_parses_back_to_an_equal_rule(text: str, canonical: str) 
     assert again == rule
     assert hash(again) == hash(rule)
     assert str(again) == canonical
+
+
+@pytest.mark.parametrize(("text", "label", "canonical", "own"), LABELLED_TIERS)
+def test_a_tier_that_names_its_band_reads_without_the_name(text: str, label: str, canonical: str, own: str) -> None:
+    rule = kpi.parse_rule(text, label=label)
+    assert (str(rule), rule.label) == (canonical, own)
+    assert kpi.parse_rule(str(rule)) == rule
+
+
+def test_a_label_that_only_ends_a_word_is_no_label() -> None:
+    # 基本合格 is not the band 合格 named after the condition: two metric names, refused.
+    with pytest.raises(kpi.KpiSyntaxError, match="two metric names"):
+        kpi.parse_rule("合格率≥90%基本合格", label="合格")
 
 
 @pytest.mark.parametrize("spellings", EQUAL_SPELLINGS, ids=lambda spellings: spellings[0])

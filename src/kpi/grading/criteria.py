@@ -29,6 +29,7 @@ from kpi.numbers import CONTEXT
 from kpi.outcomes import OutcomeInput, Outcomes, read_outcome
 from kpi.rules import Rule
 from kpi.targets import Aggregate, Completion
+from kpi.text.clauses import same_band
 from kpi.text.grammar import MAX_TEXT_LENGTH
 from kpi.text.normalise import metric_key
 from kpi.text.reading import parse_rule
@@ -84,7 +85,7 @@ def _labels_of(rules: Sequence[Rule], given: tuple[str, ...] | None) -> tuple[st
     inline = [rule.label for rule in rules]
     if given is not None:
         for index, (label, own) in enumerate(zip(given, inline, strict=False)):
-            if own is not None and own.rstrip("级等档") != label.rstrip("级等档"):
+            if own is not None and not same_band(own, label):
                 raise CriteriaError(
                     f"tier {index + 1} names its band {own}, but the labels give {label}",
                     zh=f"第{index + 1}档自称“{own}”，但给定的等级名称是“{label}”",

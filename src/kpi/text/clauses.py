@@ -2,9 +2,9 @@
 
 Authors wrap the condition of a tier in a clause: ``当合格率在90%以上时``,
 ``出勤率不足80%者。``, ``考核得分在90分以上的为优秀``, ``优秀：90分以上``,
-``A级（≥90分）``, ``完成80%以上(16分到19分)``.  :func:`read_clause` finds the
-condition inside such a clause, and the band label the clause names, so that
-the grammar sees the condition alone.  It only cuts text away: what remains
+``A级（≥90分）``, ``完成80%以上(16分到19分)``, ``重点支出安排率≥90%,计5分``.
+:func:`read_clause` finds the condition inside such a clause, and the band
+label the clause names, so that the grammar sees the condition alone.  It only cuts text away: what remains
 keeps, character by character, its place in the tier as written, so an error
 still points into the author's text.  The tier's text as written stays the one
 explanations quote.
@@ -19,25 +19,39 @@ import attrs
 
 from kpi.text.normalise import Normalised, normalise
 
-__all__ = ["BAND_WORDS", "Clause", "begins_with_label", "read_clause"]
+__all__ = ["BAND_WORDS", "Clause", "begins_with_label", "clause_first", "ends_with_label", "read_clause", "same_band"]
 
 # Words that introduce a condition: 当…时, 凡…的, 如果…, 指标值为….
-_LEADING: Final = re.compile(r"^(?:当|凡|如果|如|若|对于|指标值为|其中|即|相当于)\s*")
+_LEADING: Final = re.compile(r"(?:当|凡|如果|如|若|对于|指标值为|其中|即|相当于)\s*")
 # A condition followed by what follows from it: …不满一年的，试用期不得超过一个月; 六個月以上一年未滿者,三日.
 _CONSEQUENCE: Final = re.compile(r"(?:的|者)\s*[,:;]")
 # Words that close a clause after its condition, longest first.
 _TRAILING: Final = re.compile(
     r"(?:的部分|的地区|的单位|的企业|的情况|的情形|的时候|的|者|时|之时|[,;。.!、:\s]|则|就)+$"
 )
-# A label the clause names after the condition: …的为优秀, …评为良好, …属于合格等级, …为A级.
+# A label the clause names after the condition: …的为优秀, …评为良好, …属于合格等级, …为A级, and a
+# label 的 attaches to a noun: 90分以上的优等成绩, 60%以上的评及格.
 _LABEL_AFTER: Final = re.compile(
-    r"(?:的|者|时)?(?:[,;]\s*[^\d,;。]{1,10}?)?[,;:\s]*(?:则|即)?(?:评定为|评为|定为|确定为|认定为|为|属于|属|是|即为|记为|列为|计为|视为)"
+    r"(?:(?:的|者|时)?(?:[,;]\s*[^\d,;。]{1,10}?)?[,;:\s]*(?:则|即|就)?"
+    r"(?:评定为|评为|定为|确定为|认定为|为|属于|属|是|即为|记为|列为|计为|视为|评)|的)"
     r"\s*[“\"「]?(?P<label>[^\d\s“”\"「」%≥≤<>=()\[\],;。.、:·-]{1,8}?)[”\"」]?"
-    r"(?:等级|等次|档次|级别|档)?[,;。.!\s]*$"
+    r"(?:等级|等次|档次|级别|档|成绩|水平)?[,;。.!\s]*$"
 )
-# A label named before the condition: 优秀：90分以上, A级(≥90分).
-_LABEL_BEFORE: Final = re.compile(r"^(?P<label>[^\d\s:()\[\]%≥≤<>=,;。.、-]{1,8}?)\s*[:：]\s*")
-_LABEL_AROUND: Final = re.compile(r"^(?P<label>[^\d\s:()\[\]%≥≤<>=,;。.、-]{1,8}?)\s*\((?P<condition>[^()]+)\)\s*$")
+# A label named before the condition: 优秀：90分以上, A级(≥90分).  These and _LEADING are
+# used with .match at the start of what is left of the tier, which anchors them there.
+_LABEL_BEFORE: Final = re.compile(r"(?P<label>[^\d\s:()\[\]%≥≤<>=,;。.、-]{1,8}?)\s*[:：]\s*")
+_LABEL_AROUND: Final = re.compile(r"(?P<label>[^\d\s:()\[\]%≥≤<>=,;。.、-]{1,8}?)\s*\((?P<condition>[^()]+)\)\s*$")
+# The points a band earns, written after its condition: …≥90%,计5分; 100%:5分; 1-3名,7分;
+# 低于60%不得分; ,扣完为止.  Only after a separator (, : ;) or 计/得/记: 90分以上 is a condition in 分.
+_NUMBER: Final = r"(?:[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十]+(?:点[零〇一二三四五六七八九]+)?)"
+_POINTS: Final = re.compile(
+    r"(?:\s*(?:[,:;]\s*(?:计|得|记|给|加|扣|减)?|计|得|记)\s*(?:"
+    + _NUMBER
+    + r"\s*分?\s*[-~到至]\s*)?"
+    + _NUMBER
+    + r"\s*分"
+    r"|\s*[,:;]?\s*(?:不得分|不计分))(?:\s*[,;]?\s*扣完为止)?[。.;!\s]*$"
+)
 # A parenthetical that is a note, not part of the condition: (下同), (10分到13分), (200mg/dl).
 # An inclusion note (含80分), (不含), (包括80分) belongs to the condition and stays.
 _NOTE: Final = re.compile(r"\((?!不?(?:包?含|包括))[^()]*\)")
@@ -85,12 +99,20 @@ def _spans_without(text: str, start: int, end: int, pattern: re.Pattern[str]) ->
     return spans
 
 
+def same_band(own: str, given: str) -> bool:
+    """Whether a clause's own name for its band (…为A级) names the band the caller calls *given*:
+    alike once normalised, but for a trailing 级/等/档, or *given* a longer name that begins with it
+    (A级 for A级信用, 优等 for 優等)."""
+    name = normalise(own).text.strip('“”"「」 ').rstrip("级等档")
+    meant = normalise(given).text.strip().rstrip("级等档")
+    return name == meant or (bool(name) and meant.startswith(name))
+
+
 def _is_label(word: str, hint: str | None) -> bool:
     """Whether *word* names a band: the caller's label for the tier, or a band word."""
-    bare = word.strip('“”"「」')
     if hint is not None:
-        return bare == hint or bare.rstrip("级等档") == hint.rstrip("级等档")
-    return BAND_WORDS.match(bare) is not None
+        return same_band(word, hint)
+    return BAND_WORDS.match(word.strip('“”"「」')) is not None
 
 
 def begins_with_label(text: str, label: str) -> int:
@@ -106,8 +128,33 @@ def begins_with_label(text: str, label: str) -> int:
     return rest.end()
 
 
+def ends_with_label(text: str, label: str) -> int:
+    """Where *text* ends with its band's *label* right after a value (90到100优秀, 80到89分不错),
+    or 0: 合格率≥90%基本合格 does not end with the label 合格."""
+    name = _NOTE.sub("", normalise(label).text).strip()  # 優(yōu)秀: the pinyin is a note
+    body = _NOTE.sub("", text).rstrip("。.;!, ")
+    if not name or not body.endswith(name) or len(body) == len(name):
+        return 0
+    start = len(body) - len(name)
+    return start if _ENDS_VALUE.search(body, 0, start) else 0
+
+
+def clause_first(text: str, label: str | None) -> bool:
+    """Whether *text* (normalised) must be read as a clause before the grammar reads it: it names its
+    band in front (低热37.5~38.0℃) or after its condition (90分以上评为优秀, 90到100优秀), or ends with
+    the points the band earns (≥90%,计5分), all of which the grammar would take for a metric name."""
+    if label is not None and (begins_with_label(text, label) or ends_with_label(text, label)):
+        return True
+    points = _POINTS.search(text)
+    if points is not None and points.start() > 0:
+        return True
+    after = _LABEL_AFTER.search(text)
+    return after is not None and after.start() > 0 and _is_label(after.group("label"), label)
+
+
 _AFTER_LABEL: Final = re.compile(r"\s*(?:[:,]|为|是|即|相当于)?\s*")
 _STARTS_VALUE: Final = re.compile(r"[-−0-9零〇一二两三四五六七八九十百<>=≥≤≦≧\[(~\s]|百分之|千分之")
+_ENDS_VALUE: Final = re.compile(r"(?:[0-9%‰)\]]|分|以上|以下|以内|之间)\s*$")
 
 
 def read_clause(tier: Normalised, label: str | None = None) -> Clause:
@@ -135,16 +182,23 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
     before = _LABEL_BEFORE.match(text, start, end) if found is None else None
     if before and _is_label(before.group("label"), label):
         found, start = before.group("label"), before.end()
+        # A :优秀(≥90分): the band's name in words around the condition, after its letter.
+        named = _LABEL_AROUND.match(text, start, end)
+        if named and BAND_WORDS.match(named.group("label")):
+            start, end = named.start("condition"), named.end("condition")
     if found is None and label is not None:
-        named = begins_with_label(text[start:end], label)
-        if named:
+        named_at = begins_with_label(text[start:end], label)
+        if named_at:
             # The tier begins with its own band's name: 优90-100分, 低热为37.3至38℃, 1级,BMI 30~34.9.
-            found, start = label, start + named
+            found, start = label, start + named_at
     leading = _LEADING.match(text, start, end)
     if leading:
         start = leading.end()
     spans = _spans_without(text, start, end, _NOTE)
     kept = _cut(tier, spans)
+    points = _POINTS.search(kept.text)
+    if points and points.start() > 0:
+        kept = _cut(kept, [(0, points.start())])
     consequence = _CONSEQUENCE.search(kept.text)
     if consequence and consequence.start() > 0:
         kept = _cut(kept, [(0, consequence.start())])
@@ -153,6 +207,11 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
         if after and _is_label(after.group("label"), label):
             found = after.group("label")
             kept = _cut(kept, [(0, after.start())])
+    if found is None and label is not None:
+        ending = ends_with_label(kept.text, label)
+        if ending:
+            found = label
+            kept = _cut(kept, [(0, ending)])
     trailing = _TRAILING.search(kept.text)
     if trailing and trailing.start() > 0:
         kept = _cut(kept, [(0, trailing.start())])

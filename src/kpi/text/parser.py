@@ -256,6 +256,28 @@ class TierBuilder(QuantityBuilder):
         start = start_of(verb) if verb is not None else low.written.start
         return self._range(low, high, note, start)
 
+    def range_widened(self, children: list[Any]) -> Located:
+        # 60-69分或以下 is 69分 or less; 90-100分及以上, 90 or more.  A bare 以下 after a range
+        # (60-69分以下) could mean either end: refused.
+        verb, low, separator, high, word = children
+        located = self.range([verb, low, separator, high, None, None])
+        if not str(word).startswith(("或", "及", "以及")):
+            raise Problem(
+                f"a range followed by “{word}” is ambiguous: write one end with it, or the range alone",
+                start_of(word),
+                zh=f"区间后接“{word}”含义不明：请只写一端加“{word}”，或只写区间",
+            )
+        meaning = meaning_of(str(word), INCLUSIVE.get())
+        comparison = located.condition
+        assert isinstance(comparison, Comparison)
+        lower, upper = comparison.interval.lower, comparison.interval.upper
+        assert lower is not None and upper is not None
+        if meaning.side is Side.LOWER:
+            widened = Interval(attrs.evolve(lower, explicit=True), None)
+        else:
+            widened = Interval(None, attrs.evolve(upper, explicit=True))
+        return Located(attrs.evolve(comparison, interval=widened), located.start)
+
     def range_between(self, children: list[Any]) -> Located:
         verb, low, high, _between, note = children
         return self._range(low, high, note, start_of(verb) if verb is not None else low.written.start)

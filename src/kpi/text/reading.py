@@ -15,7 +15,7 @@ import attrs
 
 from kpi.errors import KpiSyntaxError
 from kpi.rules import Condition, Rule
-from kpi.text.clauses import begins_with_label, read_clause
+from kpi.text.clauses import clause_first, read_clause
 from kpi.text.grammar import MAX_TEXT_LENGTH, parse_text
 from kpi.text.normalise import Normalised, normalise
 from kpi.text.parser import CORRECTIONS, INCLUSIVE, tier_parser
@@ -72,15 +72,16 @@ def read_tier(text: str, *, inclusive: Mapping[str, bool] | None = None, label: 
 
 
 def _read(text: str, label: str | None) -> Reading:
-    if label is not None and begins_with_label(normalise(text).text, label):
-        # 低热37.5~38.0℃: the band's name in front is not a metric name.
-        clause = read_clause(normalise(text), label)
+    normalised = normalise(text)
+    if clause_first(normalised.text, label):
+        # 低热37.5~38.0℃, 90分以上评为优秀, ≥90%,计5分: the band's name, or its points, are no metric name.
+        clause = read_clause(normalised, label)
         return attrs.evolve(_read_condition(clause.condition), label=clause.label)
     try:
         return _read_condition(text)
     except KpiSyntaxError as error:
         failure = error
-    clause = read_clause(normalise(text), label)
+    clause = read_clause(normalised, label)
     if not clause.changed or not clause.condition.text.strip():
         raise failure.with_traceback(None)
     reading = _read_condition(clause.condition)
