@@ -128,7 +128,7 @@ def test_score_writes_xlsx_with_summary(tmp_path: Path, capsys: pytest.CaptureFi
     run(capsys, "score", SEED, EXAMPLE, "-o", out, "--format", "json")
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["结果", "汇总", "问题"]
-    assert book["结果"].max_row == 103
+    assert book["结果"].max_row == 1 + 102 + 7  # the heading, the indicators, a group row for each duty
     assert "全部" in [row[0] for row in book["汇总"].iter_rows(values_only=True)]
 
 
@@ -509,9 +509,18 @@ def test_the_xlsx_output_is_ready_for_a_report(tmp_path: Path) -> None:
     assert book.sheetnames == ["结果", "汇总", "问题"]
     sheet = book["结果"]
     header = [cell.value for cell in sheet[1]]
-    assert header == list(RECORD_FIELDS) and sheet.max_row == 103
+    assert header == list(RECORD_FIELDS) and sheet.max_row == 1 + 102 + 7
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:R{sheet.max_row}"
     column = {name: index for index, name in enumerate(header)}
+    # Each duty heads its rows as in the table: a bold group row, the rows under it folded one level.
+    groups = [row for row in sheet.iter_rows(min_row=2) if row[0].value is None]
+    assert [row[column["职责活动"]].value for row in groups][:2] == ["促进就业政策及管理", "社会保险政策及管理"]
+    first = groups[0][0].row
+    assert groups[0][column["职责活动"]].font.b and sheet.row_dimensions[first].outlineLevel == 0
+    assert sheet[first + 1][column["职责活动"]].value.startswith("促进就业政策及管理 › ")
+    assert sheet.row_dimensions[first + 1].outlineLevel == 1
+    assert sheet.sheet_properties.outlinePr.summaryBelow is False
+    assert sum(1 for row in sheet.iter_rows(min_row=2) if row[0].value) == 102  # every indicator, once
     r003 = next(row for row in sheet.iter_rows(min_row=2) if row[0].value == "R003")
     assert (r003[column["完成率"]].value, r003[column["完成率"]].number_format) == (1.004, "0.00%")
     assert r003[column["得分"]].data_type == "n" and r003[column["权重"]].value == 1
@@ -537,6 +546,11 @@ def test_english_on_request(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     document = json.loads(capsys.readouterr().out)
     assert set(document) == {"table", "results", "rows", "summary", "total", "problems", "notices"}
     assert document["total"]["score"] == "75.00" and document["summary"][-1]["activity"] == "all"
+    book_path = tmp_path / "out.xlsx"
+    assert main(["score", str(SEED), str(EXAMPLE), "-o", str(book_path), "--lang", "en", "--allow-ungraded"]) == 0
+    book = openpyxl.load_workbook(book_path)
+    assert book.sheetnames == ["results", "summary", "problems"]
+    assert book["results"].max_row == 1 + 102 + 7 and book["summary"]._charts[0].series
 
 
 def test_progress_shows_on_a_terminal_while_reading_grading_and_writing(

@@ -29,6 +29,7 @@ from kpi.io.files import write_output
 from kpi.io.report import write_report
 from kpi.io.results import load_results, template_records
 from kpi.io.tables import SEVERITY_ORDER, Table, lint_records, lint_report, load_table
+from kpi.scorecard import RECORD_FIELDS
 from kpi.scoring import score
 from kpi.terminal import (
     CONSOLE_ROWS,
@@ -160,6 +161,8 @@ def _score(args: argparse.Namespace) -> int:
             problems=card.problems(),
             inputs=inputs,
             sample=sample,
+            activity=card.fields[RECORD_FIELDS.index("职责活动")],
+            lang=args.lang,
         )
     elif args.output:
         write_output(args.output, list(card.fields), rows, inputs=inputs, document=document)

@@ -17,7 +17,7 @@ import attrs
 from kpi.grading.bands import BAND_LABELS
 from kpi.grading.grades import Grade
 from kpi.io.results import ResultEntry, Results
-from kpi.io.rows import SourceLocation, Table, TableRow
+from kpi.io.rows import ACTIVITY_SEPARATOR, SourceLocation, Table, TableRow
 from kpi.national import Assessment
 from kpi.numbers import CONTEXT, format_decimal
 from kpi.wording import Language, words
@@ -214,7 +214,7 @@ _HUNDRED: Final = Decimal(100)
 @functools.lru_cache(maxsize=4096)
 def _activity_name(activity: tuple[str, ...]) -> str:
     """An activity path as one cell; a table has few activities, and each of many rows."""
-    return " › ".join(activity)
+    return ACTIVITY_SEPARATOR.join(activity)
 
 
 #: The tiers as one cell: a table has few tier sets, on many rows.
@@ -282,7 +282,7 @@ class Summary:
 
     @property
     def name(self) -> str:
-        return " › ".join(self.activity) or "全部"
+        return ACTIVITY_SEPARATOR.join(self.activity) or "全部"
 
     @property
     def band(self) -> str:

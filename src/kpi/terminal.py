@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from kpi.io.files import csv_safe, json_text
+from kpi.io.rows import ACTIVITY_SEPARATOR
 from kpi.io.tables import LintReport
 from kpi.scorecard import RECORD_FIELDS, Scorecard
 from kpi.wording import Language, words
@@ -146,7 +147,7 @@ def print_scorecard(
         )
     else:
         shown = [
-            {**record, activity: str(record[activity]).split(" › ")[-1], band: record[band] or record[status]}
+            {**record, activity: str(record[activity]).split(ACTIVITY_SEPARATOR)[-1], band: record[band] or record[status]}
             for record in records
         ]
         out.print(rich_table(title, shown, [key[name] for name in _ROW_COLUMNS]))
@@ -155,7 +156,7 @@ def print_scorecard(
     if left_to is not None and len(summary) > SUMMARY_ROWS:
         # A long table: the duties, then the whole document.
         *activities, document = summary
-        duties = [record for record in activities if " › " not in str(record[columns[0]])]
+        duties = [record for record in activities if ACTIVITY_SEPARATOR not in str(record[columns[0]])]
         summary = [*duties[:SUMMARY_ROWS], document]
         if left_to and Path(left_to).suffix.lower() == ".xlsx":
             where = f"见 {escape(left_to)} 的汇总"

@@ -24,7 +24,7 @@ import attrs
 from kpi.errors import Notice
 from kpi.io.documents import find_sheets, read_sheets
 from kpi.io.files import Sheet
-from kpi.io.rows import SourceLocation, Table, TableRow
+from kpi.io.rows import ACTIVITY_SEPARATOR, SourceLocation, Table, TableRow
 from kpi.text.normalise import normalise
 from kpi.wording import words
 
@@ -116,7 +116,7 @@ def template_records(table: Table) -> tuple[list[str], list[list[str]]]:
     header += ["权重", "填报说明", "备注"]
     rows = []
     for row in table.indicators:
-        cells = [row.id, " › ".join(row.activity), row.indicator.text, " | ".join(row.tiers)]
+        cells = [row.id, ACTIVITY_SEPARATOR.join(row.activity), row.indicator.text, " | ".join(row.tiers)]
         values = needs[row.id]
         for number in range(width):
             cells += [values[number] if number < len(values) else "", ""]

@@ -26,7 +26,10 @@ from kpi.national import FormTarget
 from kpi.numbers import WeightError, parse_weight
 from kpi.wording import words
 
-__all__ = ["RowBuilder", "SourceLocation", "Table", "TableRow"]
+__all__ = ["ACTIVITY_SEPARATOR", "RowBuilder", "SourceLocation", "Table", "TableRow"]
+
+#: How a row's activity path (duty, activity) is written in one cell: 就业 › 农村劳动力转移.
+ACTIVITY_SEPARATOR: Final = " › "
 
 _INDENT: Final = "\u3000"
 
