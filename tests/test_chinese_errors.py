@@ -49,6 +49,11 @@ def _row_error(tmp_path: Path, row: list[str], header: list[str] = TABLE_HEADER)
     return only.error
 
 
+def _bytes(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
 def _write(tmp_path: Path, name: str, text: str) -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -220,6 +225,18 @@ CASES: list[tuple[str, Callable[[Path], KpiError], str, str]] = [
         lambda tmp_path: _raised(lambda: kpi.load_table(tmp_path / "t.csv")),
         "{dir}/t.csv: no such file",
         "{dir}/t.csv: 文件不存在",
+    ),
+    (
+        "a disclosure that is not there",
+        lambda tmp_path: _raised(lambda: kpi.load_table(tmp_path / "d.txt")),
+        "{dir}/d.txt: no such file",
+        "{dir}/d.txt: 文件不存在",
+    ),
+    (
+        "a disclosure not in UTF-8",
+        lambda tmp_path: _raised(lambda: kpi.load_table(_bytes(tmp_path / "d.txt", "部门职责".encode("utf-16-le")))),
+        "{dir}/d.txt: not UTF-8 text (byte …",
+        "{dir}/d.txt: 不是 UTF-8 文本（字节 ",
     ),
     (
         "a disclosure without its table",

@@ -177,7 +177,10 @@ def write_report(
     try:
         import openpyxl
     except ImportError:
-        raise FileError(f"{path}: writing .xlsx needs the excel extra: pip install 'kpi[excel]'") from None
+        raise FileError(
+            f"{path}: writing .xlsx needs the excel extra: pip install 'kpi[excel]'",
+            zh=f"{path}: 写出 .xlsx 需要 excel 扩展：pip install 'kpi[excel]'",
+        ) from None
     names = _NAMES[lang]
     column = header.index(activity) if activity in header else None
 

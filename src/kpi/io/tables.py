@@ -55,14 +55,17 @@ def load_table(path: str | os.PathLike[str], *, sheet: str | int | None = None) 
     file = Path(path)
     if file.suffix.lower() == ".txt":
         if not file.is_file():
-            raise TableError(f"{file}: no such file")
+            raise TableError(f"{file}: no such file", zh=f"{file}: 文件不存在")
         data = file.read_bytes()
         if not data.strip():
-            raise TableError(f"{file}: the file is empty")
+            raise TableError(f"{file}: the file is empty", zh=f"{file}: 文件为空")
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            raise TableError(f"{file}: not UTF-8 text (byte {error.start}); save the disclosure as UTF-8") from None
+            raise TableError(
+                f"{file}: not UTF-8 text (byte {error.start}); save the disclosure as UTF-8",
+                zh=f"{file}: 不是 UTF-8 文本（字节 {error.start}）；请将预算公开文本另存为 UTF-8",
+            ) from None
         return read_disclosure(text, str(path))
     sheets = read_sheets(file)
     found, notices = find_sheets(
