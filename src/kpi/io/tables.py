@@ -91,6 +91,9 @@ def lint_table(table: Table, *, precision: Decimal | int | str | None = None) ->
     """Every finding of every indicator of *table*, in table order; a row whose tiers
     cannot be read is an error finding of its own (kind ``unreadable``)."""
     found: list[TableFinding] = []
+    # A tier set repeated down a table is one Criteria object (its cells are read once):
+    # it is linted once.  Keyed by identity, which holds while the table is alive.
+    linted: dict[int, list[Finding]] = {}
     for row in table.indicators:
         if row.criteria is None:
             if row.error is None:
@@ -98,7 +101,10 @@ def lint_table(table: Table, *, precision: Decimal | int | str | None = None) ->
             message = str(row.error)
             found.append(TableFinding(row, "error", "unreadable", message, message))
             continue
-        for finding in row.criteria.lint(precision=precision):
+        findings = linted.get(id(row.criteria))
+        if findings is None:
+            findings = linted[id(row.criteria)] = row.criteria.lint(precision=precision)
+        for finding in findings:
             found.append(
                 TableFinding(row, finding.severity, finding.kind, finding.message, finding.message_en, finding)
             )
