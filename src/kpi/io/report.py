@@ -38,6 +38,9 @@ BAND_COLOURS: Final[Mapping[str, str]] = {
     "未完成": "FFC7CE",
     "未达成": "FFC7CE",
 }
+# The columns of completion rates (a percentage format) and of bands (their colours), in either language.
+_PERCENT_COLUMNS: Final = frozenset({"完成率", "completion"})
+_BAND_COLUMNS: Final = frozenset({"档次", "等级", "band"})
 # Rows measured to size the columns: enough to see the usual width of each.
 _SAMPLE: Final = 200
 _WIDEST: Final = 60
@@ -64,9 +67,17 @@ def _width(text: str) -> int:
 
 
 def _value(value: object) -> object:
+    """A cell's value: a number as a number, nothing (no cell at all: a third of a
+    report's cells are empty, and each costs openpyxl as much as a full one) for none."""
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
-    return "" if value is None else value
+    return None if value == "" else value
+
+
+def _shown(value: object) -> str:
+    """A cell's text as Excel shows it, to size its column."""
+    shown = _value(value)
+    return "" if shown is None else str(shown)
 
 
 class _Sheet:
@@ -82,10 +93,10 @@ class _Sheet:
         self._bold = Font(bold=True)
         self._group_fill = PatternFill("solid", fgColor=_GROUP_FILL)
         self.rows = 1  # the heading's
-        self.percent = {index for index, name in enumerate(header) if name == "完成率"}
-        self.bands = {index for index, name in enumerate(header) if name in ("档次", "等级")}
+        self.percent = {index for index, name in enumerate(header) if name in _PERCENT_COLUMNS}
+        self.bands = {index for index, name in enumerate(header) if name in _BAND_COLUMNS}
         for index, name in enumerate(header):
-            seen = [_width(str(_value(row[index]))) for row in sample[:_SAMPLE] if index < len(row)]
+            seen = [_width(_shown(row[index])) for row in sample[:_SAMPLE] if index < len(row)]
             width = min(max([_width(name) + 2, *seen]) + 2, _WIDEST)
             self.sheet.column_dimensions[_letter(index)].width = width
         self.sheet.freeze_panes = "A2"
@@ -121,7 +132,7 @@ class _Sheet:
         cells: list[object] = []
         for index, raw in enumerate(values):
             value = _value(raw)
-            if index in self.percent and value != "":
+            if index in self.percent and value is not None:
                 cell = WriteOnlyCell(self.sheet, value=float(raw) / 100)  # type: ignore[arg-type]
                 cell.number_format = "0.00%"
                 cells.append(cell)
