@@ -551,6 +551,10 @@ def test_english_on_request(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     book = openpyxl.load_workbook(book_path)
     assert book.sheetnames == ["results", "summary", "problems"]
     assert book["results"].max_row == 1 + 102 + 7 and book["summary"]._charts[0].series
+    header = [cell.value for cell in book["results"][1]]
+    r003 = next(row for row in book["results"].iter_rows(min_row=2) if row[0].value == "R003")
+    assert r003[header.index("completion")].number_format == "0.00%"
+    assert r003[header.index("band")].fill.fgColor.rgb.endswith("C6EFCE")
 
 
 def test_progress_shows_on_a_terminal_while_reading_grading_and_writing(
