@@ -585,3 +585,61 @@ def test_progress_shows_on_a_terminal_while_reading_grading_and_writing(
 def test_no_progress_when_the_output_is_not_a_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = run(capsys, "score", SEED, EXAMPLE, "-o", tmp_path / "out.csv", "--allow-ungraded")
     assert status == 0 and "读取" not in err and "\x1b" not in err
+
+
+def _generated(folder: Path, size: int) -> tuple[Path, Path]:
+    """A table of *size* indicators made of the seed's rows under new ids and duties,
+    and its results: the example's figures, each row's own."""
+    seed = kpi.load_table(SEED)
+    with EXAMPLE.open(encoding="utf-8-sig", newline="") as stream:
+        reader = csv.reader(stream)
+        header = next(reader)
+        figures = {row[0]: row[1:] for row in reader}
+    table, results = folder / "table.csv", folder / "results.csv"
+    with table.open("w", encoding="utf-8", newline="") as t, results.open("w", encoding="utf-8", newline="") as r:
+        tables, result = csv.writer(t), csv.writer(r)
+        tables.writerow(
+            ["编号", "部门职责", "工作活动", "年度预算数", "内容描述", "绩效目标", "绩效指标", "评价标准", "", "", ""]
+        )
+        result.writerow(header)
+        for number in range(size):
+            row = seed.indicators[number % len(seed.indicators)]
+            new = f"G{number:04d}"
+            cells = [row.budget or "", row.description, row.goal, row.indicator.text, *row.tiers]
+            tables.writerow([new, f"职责{number // 40:02d}", row.activity[-1], *cells])
+            result.writerow([new, *figures[row.id]])
+    return table, results
+
+
+def test_a_generated_table_scores_alike_in_every_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    table, results = _generated(tmp_path, 250)
+    base = ["score", str(table), str(results), "--allow-ungraded"]
+    assert main([*base, "-o", str(tmp_path / "out.csv")]) == 0
+    with (tmp_path / "out.csv").open(encoding="utf-8-sig", newline="") as stream:
+        by_csv = {row["编号"]: (row["档次"], row["得分"]) for row in csv.DictReader(stream)}
+    assert len(by_csv) == 250 and (tmp_path / "out.summary.csv").exists()
+    assert main([*base, "-o", str(tmp_path / "out.json")]) == 0
+    document = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    by_json = {
+        row["编号"]: (row["档次"] or "", "" if row["得分"] is None else format(Decimal(str(row["得分"])), "f"))
+        for row in document["逐项结果"]
+    }
+    assert by_json == by_csv
+    assert main([*base, "-o", str(tmp_path / "out.xlsx")]) == 0
+    sheet = openpyxl.load_workbook(tmp_path / "out.xlsx")["结果"]
+    header = [cell.value for cell in sheet[1]]
+    rows = [row for row in sheet.iter_rows(min_row=2, values_only=True) if row[0] is not None]
+    by_xlsx = {row[0]: (row[header.index("档次")] or "", row[header.index("得分")]) for row in rows}
+    assert set(by_xlsx) == set(by_csv) and all(
+        points is None or isinstance(points, int | float) for _, points in by_xlsx.values()
+    )
+    assert {key: band for key, (band, _) in by_xlsx.items()} == {key: band for key, (band, _) in by_csv.items()}
+    groups = [row for row in sheet.iter_rows(min_row=2, values_only=True) if row[0] is None]
+    assert [row[header.index("职责活动")] for row in groups] == [f"职责{number:02d}" for number in range(7)]
+    capsys.readouterr()
+    assert main([*base, "-o", "-"]) == 0
+    streamed = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert {row["编号"]: (row["档次"], row["得分"]) for row in streamed} == by_csv
+    assert main(base) == 0  # the terminal: 250 rows are too many to list; the summary and the total
+    shown = capsys.readouterr().out
+    assert "G0249" not in shown and "职责06" in shown and "总分" in shown
