@@ -181,6 +181,11 @@ VALID_TIERS = [
     ("60-69分或以下", "≤69分"),
     ("90-100分及以上", "≥90分"),
     ("从业人员300人及以上,且营业收入2000万元及以上", "从业人员≥300人且营业收入≥2000万元"),
+    # a metric named before a colon; what follows a condition (…的部分,10%; …的地区，每平方米为…)
+    ("AQI:0-50", "AQI0-50"),
+    ("參考分:85—100", "参考分85-100"),
+    ("超過3.6萬元至14.4萬元的部分,10%", ">3.6万元且≤14.4万元"),
+    ("人均耕地超过一亩但不超过二亩的地区，每平方米为八元至四十元", "人均耕地>1亩且≤2亩"),
 ]
 
 # (text, the caller's label for its band, canonical text, the label the clause names): tiers that
@@ -196,6 +201,8 @@ LABELLED_TIERS = [
     ("59分以下就是失敗", "失敗", "≤59分", "失败"),
     ("80分及以上评定为良好", "良好", "≥80分", "良好"),
     ("A :优秀(≥90分)", "A", "≥90分", "A"),
+    ("90分及以上為優(yōu)秀", "優(yōu)秀", "≥90分", "优秀"),
+    ("其余按待及格的标准评定", "待及格", "其余", "待及格"),
 ]
 
 # Texts written differently that must be equal rules (and hash alike).
@@ -283,6 +290,13 @@ INVALID_TIERS = [
     (
         "≥95%≥",
         "cannot read tier text: found the end of the text, expected a number (column 6)\n    ≥95%≥\n         ^",
+    ),
+    (
+        # the points of a judgement (明确: 3分), not a metric 明确 of at least 3分
+        "明确:3分",
+        "cannot read tier text: found “明确”, expected a number, a comparator (≥ > ≤ < =), a comparator word"
+        " (不低于, 低于, …), a bracket, a metric name, 负增长, a number of targets (两项指标…) or 其余 (column 1)"
+        "\n    明确:3分\n    ^",
     ),
     (
         "60-69分以下",

@@ -191,6 +191,29 @@ def test_tiers_may_name_their_bands_in_the_callers_spelling(tiers, labels, outco
     assert kpi.Criteria.parse(tiers, labels=labels).grade(outcome).label == label
 
 
+@pytest.mark.parametrize(
+    ("scale", "labels", "outcome", "label"),
+    [
+        (
+            "“A优秀”-[90-100],“B称职”-[70-90),“C基本称职”-[60-70),“D不称职”-[0-60)",
+            ("A优秀", "B称职", "C基本称职", "D不称职"),
+            89.9,
+            "B称职",
+        ),
+        (
+            "优秀（10分） 好（8-9分） 良好（6-7）<br />较差（4-5分）极差（1-2分）",
+            ("优秀", "好", "良好", "较差", "极差"),
+            6,
+            "良好",
+        ),
+    ],
+)
+def test_scales_written_in_other_ways(scale: str, labels: tuple[str, ...], outcome: object, label: str) -> None:
+    criteria = kpi.Criteria.parse_scale(scale)
+    assert criteria.labels == labels
+    assert criteria.grade(outcome).label == label
+
+
 def test_criteria_reads_a_tier_set_written_as_one_line() -> None:
     assert kpi.Criteria.parse("95% | 85%-94% | 70%-84% | 69%以下") == kpi.Criteria.parse(
         ["95%", "85%-94%", "70%-84%", "69%以下"]

@@ -48,9 +48,13 @@ def _bare(outcome: object) -> bool:
     return type(outcome) in (int, float, Decimal)
 
 
-# One labelled band of a scale: 优(90-100分) or A（≥90分）.
-_SCALE_ITEM: Final = re.compile(r"\s*([^\s(（)）、,，;；|]+)\s*[(（]([^()（）]+)[)）]")
+# One labelled band of a scale: 优(90-100分) or A（≥90分）, or a quoted label before an interval: “A优秀”-[90-100].
+_SCALE_ITEM: Final = re.compile(
+    r"\s*(?:[“\"]([^”\"]+)[”\"]\s*[-–—:：]?\s*([\[(][^\[\]()]+[\])])|([^\s(（)）、,，;；|]+)\s*[(（]([^()（）]+)[)）])"
+)
 _SCALE_SEPARATORS: Final = " \t、,，;；|"
+# A line break a scale copied from a web page keeps: 良好（6-7）<br />较差（4-5分）.
+_LINE_BREAK: Final = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
 def _tiers(value: Iterable[Rule]) -> tuple[Rule, ...]:
@@ -222,7 +226,8 @@ class Criteria:
                 f"a scale of {len(text)} characters is longer than any kpi reads",
                 zh=f"等级表长达 {len(text)} 个字符，超出 kpi 可读取的长度",
             )
-        items = _SCALE_ITEM.findall(text)
+        text = _LINE_BREAK.sub(" ", text)
+        items = [(quoted or label, interval or tier) for quoted, interval, label, tier in _SCALE_ITEM.findall(text)]
         if not MIN_BANDS <= len(items) <= MAX_BANDS or _SCALE_ITEM.sub("", text).strip(_SCALE_SEPARATORS):
             raise CriteriaError(
                 f"expected {MIN_BANDS} to {MAX_BANDS} items such as 优(90-100分), separated by 、 or ；: {text!r}",

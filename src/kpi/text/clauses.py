@@ -23,19 +23,20 @@ __all__ = ["BAND_WORDS", "Clause", "begins_with_label", "clause_first", "ends_wi
 
 # Words that introduce a condition: 当…时, 凡…的, 如果…, 指标值为….
 _LEADING: Final = re.compile(r"(?:当|凡|如果|如|若|对于|指标值为|其中|即|相当于)\s*")
-# A condition followed by what follows from it: …不满一年的，试用期不得超过一个月; 六個月以上一年未滿者,三日.
-_CONSEQUENCE: Final = re.compile(r"(?:的|者)\s*[,:;]")
+# A condition followed by what follows from it: …不满一年的，试用期不得超过一个月; 六個月以上一年未滿者,三日;
+# 超过3.6万元至14.4万元的部分,10%.
+_CONSEQUENCE: Final = re.compile(r"(?:的部分|的地区|的|者)\s*[,:;]")
 # Words that close a clause after its condition, longest first.
 _TRAILING: Final = re.compile(
     r"(?:的部分|的地区|的单位|的企业|的情况|的情形|的时候|的|者|时|之时|[,;。.!、:\s]|则|就)+$"
 )
-# A label the clause names after the condition: …的为优秀, …评为良好, …属于合格等级, …为A级, and a
-# label 的 attaches to a noun: 90分以上的优等成绩, 60%以上的评及格.
+# A label the clause names after the condition: …的为优秀, …评为良好, …属于合格等级, …为A级,
+# a label 的 attaches to a noun: 90分以上的优等成绩, 60%以上的评及格; and 其余按待及格的标准评定.
 _LABEL_AFTER: Final = re.compile(
     r"(?:(?:的|者|时)?(?:[,;]\s*[^\d,;。]{1,10}?)?[,;:\s]*(?:则|即|就)?"
-    r"(?:评定为|评为|定为|确定为|认定为|为|属于|属|是|即为|记为|列为|计为|视为|评)|的)"
+    r"(?:评定为|评为|定为|确定为|认定为|为|属于|属|是|即为|记为|列为|计为|视为|评)|的|按)"
     r"\s*[“\"「]?(?P<label>[^\d\s“”\"「」%≥≤<>=()\[\],;。.、:·-]{1,8}?)[”\"」]?"
-    r"(?:等级|等次|档次|级别|档|成绩|水平)?[,;。.!\s]*$"
+    r"(?:等级|等次|档次|级别|档|成绩|水平|的?标准评定|评定)?[,;。.!\s]*$"
 )
 # A label named before the condition: 优秀：90分以上, A级(≥90分).  These and _LEADING are
 # used with .match at the start of what is left of the tier, which anchors them there.
@@ -52,6 +53,7 @@ _POINTS: Final = re.compile(
     + r"\s*分"
     r"|\s*[,:;]?\s*(?:不得分|不计分))(?:\s*[,;]?\s*扣完为止)?[。.;!\s]*$"
 )
+_SCORE_ONLY: Final = re.compile(_NUMBER + r"\s*分[。.;!\s]*$")
 # A parenthetical that is a note, not part of the condition: (下同), (10分到13分), (200mg/dl).
 # An inclusion note (含80分), (不含), (包括80分) belongs to the condition and stays.
 _NOTE: Final = re.compile(r"\((?!不?(?:包?含|包括))[^()]*\)")
@@ -99,12 +101,19 @@ def _spans_without(text: str, start: int, end: int, pattern: re.Pattern[str]) ->
     return spans
 
 
+def _outside(span: tuple[int, int], hole: tuple[int, int]) -> list[tuple[int, int]]:
+    """The parts of *span* (start, end) outside *hole*."""
+    (start, end), (first, last) = span, hole
+    parts = [(start, min(end, first)), (max(start, last), end)]
+    return [(a, b) for a, b in parts if a < b]
+
+
 def same_band(own: str, given: str) -> bool:
     """Whether a clause's own name for its band (…为A级) names the band the caller calls *given*:
     alike once normalised, but for a trailing 级/等/档, or *given* a longer name that begins with it
     (A级 for A级信用, 优等 for 優等)."""
-    name = normalise(own).text.strip('“”"「」 ').rstrip("级等档")
-    meant = normalise(given).text.strip().rstrip("级等档")
+    name = _NOTE.sub("", normalise(own).text).strip('“”"「」 ').rstrip("级等档")
+    meant = _NOTE.sub("", normalise(given).text).strip().rstrip("级等档")  # 優(yōu)秀: the pinyin is a note
     return name == meant or (bool(name) and meant.startswith(name))
 
 
@@ -131,7 +140,7 @@ def begins_with_label(text: str, label: str) -> int:
 def ends_with_label(text: str, label: str) -> int:
     """Where *text* ends with its band's *label* right after a value (90到100优秀, 80到89分不错),
     or 0: 合格率≥90%基本合格 does not end with the label 合格."""
-    name = _NOTE.sub("", normalise(label).text).strip()  # 優(yōu)秀: the pinyin is a note
+    name = _NOTE.sub("", normalise(label).text).strip()
     body = _NOTE.sub("", text).rstrip("。.;!, ")
     if not name or not body.endswith(name) or len(body) == len(name):
         return 0
@@ -148,7 +157,7 @@ def clause_first(text: str, label: str | None) -> bool:
     points = _POINTS.search(text)
     if points is not None and points.start() > 0:
         return True
-    after = _LABEL_AFTER.search(text)
+    after = _LABEL_AFTER.search(_NOTE.sub("", text))
     return after is not None and after.start() > 0 and _is_label(after.group("label"), label)
 
 
@@ -180,12 +189,17 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
         found = around.group("label")
         start, end = around.start("condition"), around.end("condition")
     before = _LABEL_BEFORE.match(text, start, end) if found is None else None
+    colon: tuple[int, int] | None = None
     if before and _is_label(before.group("label"), label):
         found, start = before.group("label"), before.end()
         # A :优秀(≥90分): the band's name in words around the condition, after its letter.
         named = _LABEL_AROUND.match(text, start, end)
         if named and BAND_WORDS.match(named.group("label")):
             start, end = named.start("condition"), named.end("condition")
+    elif before and _STARTS_VALUE.match(text, before.end()) and not _SCORE_ONLY.match(text, before.end(), end):
+        # AQI:0-50, 参考分:85—100: no band's name but the metric's, before its value; 明确:3分
+        # gives the points of a judgement, no value of a metric 明确.
+        colon = (before.end("label"), before.end())
     if found is None and label is not None:
         named_at = begins_with_label(text[start:end], label)
         if named_at:
@@ -195,6 +209,8 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
     if leading:
         start = leading.end()
     spans = _spans_without(text, start, end, _NOTE)
+    if colon is not None:
+        spans = [piece for span in spans for piece in _outside(span, colon)]
     kept = _cut(tier, spans)
     points = _POINTS.search(kept.text)
     if points and points.start() > 0:
