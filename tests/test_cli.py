@@ -599,14 +599,27 @@ def _generated(folder: Path, size: int) -> tuple[Path, Path]:
     with table.open("w", encoding="utf-8", newline="") as t, results.open("w", encoding="utf-8", newline="") as r:
         tables, result = csv.writer(t), csv.writer(r)
         tables.writerow(
-            ["编号", "部门职责", "工作活动", "年度预算数", "内容描述", "绩效目标", "绩效指标", "评价标准", "", "", ""]
+            [
+                "编号",
+                "部门职责",
+                "工作活动",
+                "年度预算数",
+                "内容描述",
+                "绩效目标",
+                "绩效指标",
+                "评价标准",
+                "",
+                "",
+                "",
+                "科室",
+            ]
         )
         result.writerow(header)
         for number in range(size):
             row = seed.indicators[number % len(seed.indicators)]
             new = f"G{number:04d}"
             cells = [row.budget or "", row.description, row.goal, row.indicator.text, *row.tiers]
-            tables.writerow([new, f"职责{number // 40:02d}", row.activity[-1], *cells])
+            tables.writerow([new, f"职责{number // 40:02d}", row.activity[-1], *cells, "就业科"])
             result.writerow([new, *figures[row.id]])
     return table, results
 
@@ -625,6 +638,8 @@ def test_a_generated_table_scores_alike_in_every_format(tmp_path: Path, capsys: 
         for row in document["逐项结果"]
     }
     assert by_json == by_csv
+    # What the table's reader noticed is in the document too, not only on the terminal.
+    assert document["读取提示"] == [f"{table}: kpi 不读取的列，随各行原样保留：科室"]
     assert main([*base, "-o", str(tmp_path / "out.xlsx")]) == 0
     sheet = openpyxl.load_workbook(tmp_path / "out.xlsx")["结果"]
     header = [cell.value for cell in sheet[1]]

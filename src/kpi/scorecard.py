@@ -417,7 +417,10 @@ class Scorecard:
                 keys["points"]: [str(point) for point in self.points],
             },
             keys["problems"]: self.problems(),
-            keys["notices"]: [notice.says(self.lang) for notice in self.results.notices],
+            # What the readers of both inputs read past (a 合计 row, columns kpi does not read), each once.
+            keys["notices"]: [
+                notice.says(self.lang) for notice in dict.fromkeys((*self.table.notices, *self.results.notices))
+            ],
         }
 
 
