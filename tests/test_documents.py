@@ -10,6 +10,7 @@ table) is said in a notice.
 from __future__ import annotations
 
 import csv
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -282,3 +283,26 @@ def test_every_command_reads_a_word_table(tmp_path: Path, seed: Table, capsys: p
     assert main(["lint", str(path)]) == 0
     assert "table 1 没有这样的表头行，未读取" in " ".join(capsys.readouterr().err.split())
     assert main(["lint", str(path), "--sheet", "2"]) == 0
+
+
+def test_a_workbook_whose_parts_lie_elsewhere_is_read_by_its_index(tmp_path: Path, seed: Table) -> None:
+    """Other tools name and place a workbook's parts as they like (absolute targets, other
+    folders): its merged cells are found through the workbook's index, as Excel finds them."""
+    book = openpyxl.Workbook()
+    write_sheet(book.active, seed.rows)
+    book.active.title = "绩效目标表"
+    book.save(tmp_path / "plain.xlsx")
+    moved = {"xl/worksheets/sheet1.xml": "xl/tables/first.xml"}
+    with zipfile.ZipFile(tmp_path / "plain.xlsx") as plain, zipfile.ZipFile(tmp_path / "moved.xlsx", "w") as out:
+        for item in plain.infolist():
+            data = plain.read(item.filename)
+            if item.filename in ("xl/_rels/workbook.xml.rels", "[Content_Types].xml"):
+                text = data.decode("utf-8")
+                text = text.replace('Target="/xl/worksheets/sheet1.xml"', 'Target="/xl/tables/first.xml"')
+                text = text.replace('Target="worksheets/sheet1.xml"', 'Target="/xl/tables/first.xml"')
+                data = text.replace("/xl/worksheets/sheet1.xml", "/xl/tables/first.xml").encode("utf-8")
+            out.writestr(moved.get(item.filename, item.filename), data)
+    with zipfile.ZipFile(tmp_path / "moved.xlsx") as archive:
+        assert "xl/tables/first.xml" in archive.namelist()
+        assert "/xl/tables/first.xml" in archive.read("xl/_rels/workbook.xml.rels").decode()
+    same_rows(load_table(tmp_path / "moved.xlsx"), seed.rows)

@@ -12,6 +12,7 @@ cells show: 0.96 formatted as a percentage is 96%.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import zipfile
 from collections.abc import Iterable
@@ -37,6 +38,12 @@ _MERGE: Final = re.compile(
     rb'<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3}[0-9]{1,7}(?::[A-Z]{1,3}[0-9]{1,7})?)"'
 )
 _CHUNK: Final = 1 << 20
+
+# The namespaces of a workbook's index (ECMA-376 Part 1, 18.2) and of package relationships (Part 2).
+_MAIN: Final = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_RELATION: Final = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PACKAGE: Final = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_DOCUMENT: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 
 # A merged range: first row, last row, first column, last column, all 0-based and inclusive.
 _Range = tuple[int, int, int, int]
@@ -125,6 +132,36 @@ def _xlsx_merges(archive: zipfile.ZipFile, part: str) -> list[_Range]:
     return found
 
 
+def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Each worksheet's part in the archive, by the sheet's name, as the format finds it:
+    the package's relationships name the workbook part, whose own relationships name its sheets'."""
+    from defusedxml.ElementTree import fromstring  # the excel extra: only read when an .xlsx is
+
+    def related(part: str) -> dict[str, tuple[str, str]]:
+        """The relationships of *part*: id → (type, the target's part)."""
+        folder, name = posixpath.split(part)
+        listed = posixpath.join(folder, "_rels", f"{name}.rels")
+        if listed not in archive.namelist():
+            return {}
+        found = {}
+        for relation in fromstring(archive.read(listed)).iter(f"{_PACKAGE}Relationship"):
+            target = relation.get("Target", "")
+            target = (
+                target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            )
+            found[relation.get("Id", "")] = (relation.get("Type", ""), target)
+        return found
+
+    workbook = next((target for kind, target in related("").values() if kind == _DOCUMENT), "xl/workbook.xml")
+    targets = related(workbook)
+    parts = {}
+    for sheet in fromstring(archive.read(workbook)).iter(f"{_MAIN}sheet"):
+        relation = targets.get(sheet.get(f"{_RELATION}id", ""))
+        if relation is not None:
+            parts[sheet.get("name", "")] = relation[1]
+    return parts
+
+
 def _range(reference: str) -> _Range:
     from openpyxl.utils.cell import range_boundaries  # the excel extra: only read when an .xlsx is
 
@@ -158,14 +195,19 @@ def read_xlsx(path: Path) -> tuple[Sheet, ...]:
     sheets: list[Sheet] = []
     try:
         with zipfile.ZipFile(path) as archive:
+            parts = _sheet_parts(archive)
             for sheet in book.worksheets:
                 # The declared dimension (A1:XFD1048576) is not trusted: rows are as long as their cells.
                 sheet.reset_dimensions()
                 rows = _xlsx_rows(path, sheet)
                 # Read-only sheets do not list their merged ranges: they are read from the part itself.
-                part = getattr(sheet, "_worksheet_path", None)
-                if part and rows:
-                    _apply_merges(str(path), rows, _xlsx_merges(archive, part.lstrip("/")))
+                if rows:
+                    if sheet.title not in parts:
+                        raise FileError(
+                            f"{path}: sheet {sheet.title} is not in the workbook's index",
+                            zh=f"{path}: 工作表 {sheet.title} 不在工作簿的目录中",
+                        )
+                    _apply_merges(str(path), rows, _xlsx_merges(archive, parts[sheet.title]))
                 sheets.append(_sheet(str(path), sheet.title, rows, "xlsx"))
     except FileError:
         raise
