@@ -490,6 +490,16 @@ GRADES = [
     # 或以下 after a range: its upper end or less
     ("90-100分 | 80-89分 | 70-79分 | 60-69分或以下", 30, "差", ()),
     ("90-100分 | 80-89分 | 70-79分 | 60-69分或以下", 69.5, "差", ("gap",)),
+    # tiers that write no unit, an outcome that does: the tiers are read in its unit, and it is noted
+    ("≤50.0 | 50.1~55.0 | 55.1~60.0 | 60.1~65.0 | >65.0", "52dB", "第2档", ("unit-assumed",)),
+    ("≤50.0 | 50.1~55.0 | 55.1~60.0 | 60.1~65.0 | >65.0", "65.1", "第5档", ()),
+    ("Y≥20000 | 500≤Y<20000 | 50≤Y<500 | Y<50", "499万元", "中", ("unit-assumed",)),
+    (
+        "完毕率100以上(20分) | 完毕率75以上(1916分) | 完毕率50以上(158分) | 完毕率局限性50(70分)",
+        "75%",
+        "良",
+        ("unit-assumed",),
+    ),
 ]
 
 # Tier sets of the seed that are read in terms of the indicator's targets

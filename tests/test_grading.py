@@ -214,6 +214,18 @@ def test_scales_written_in_other_ways(scale: str, labels: tuple[str, ...], outco
     assert criteria.grade(outcome).label == label
 
 
+def test_tiers_that_write_no_unit_are_read_in_the_outcomes_unit_and_noted() -> None:
+    criteria = kpi.Criteria.parse("≤50.0 | 50.1~55.0 | 55.1~60.0 | 60.1~65.0 | >65.0")
+    grade = criteria.grade("52dB")
+    assert grade.explain().endswith("→ 第2档（各档数值未写单位，按实际值所写的单位理解）")
+    assert criteria.grade_many(["52dB", "66dB", 50]) == [grade.band, criteria.bands[4], criteria.bands[0]]
+    with pytest.raises(kpi.UngradedError):
+        criteria.grade("52dB", strict=True)
+    # A value written again in brackets, in a unit neither names (<5.2 (200): mmol/L and mg/dL): refused.
+    with pytest.raises(kpi.KpiSyntaxError):
+        kpi.parse_rule("<5.2 (200)")
+
+
 def test_criteria_reads_a_tier_set_written_as_one_line() -> None:
     assert kpi.Criteria.parse("95% | 85%-94% | 70%-84% | 69%以下") == kpi.Criteria.parse(
         ["95%", "85%-94%", "70%-84%", "69%以下"]

@@ -32,6 +32,7 @@ NOTES: Final[Mapping[str, str]] = MappingProxyType(
         "shared-bound": "the outcome is a bound two tiers share: it goes to the tier that marks it (（含）, 以上, ≥)",
         "typo": "the deciding tier was read with the correction of a typo",
         "fraction": "a number from 0 to 1 without %, on a scale whose bounds are all above 1%: a fraction (0.965)?",
+        "unit-assumed": "the tiers write no unit and the outcome does: the tiers were read in the outcome's unit",
     }
 )
 
@@ -150,6 +151,7 @@ _ZH: Final = Words(
             "overlap": "（后面的档次也包含这一结果，按先匹配原则评定）",
             "shared-bound": "（两档共用的端点，归明示包含它的一档）",
             "fraction": "（不带 % 的 0 到 1 之间的数按百分数读；若是小数形式的比率，如 0.965 即 96.5%，请写 %）",
+            "unit-assumed": "（各档数值未写单位，按实际值所写的单位理解）",
         }
     ),
     note_names=MappingProxyType(
@@ -162,6 +164,7 @@ _ZH: Final = Words(
             "shared-bound": "两档共用端点",
             "typo": "笔误已更正",
             "fraction": "疑为小数形式的百分比",
+            "unit-assumed": "各档未写单位，按实际值的单位理解",
         }
     ),
     typo="（笔误已更正：{correction}）",
@@ -256,6 +259,7 @@ _EN: Final = Words(
                 " (a number from 0 to 1 without % is read as that many percent; if it is a fraction,"
                 " 0.965 for 96.5%, write the % or read it as a fraction)"
             ),
+            "unit-assumed": " (the tiers write no unit: they were read in the outcome's unit)",
         }
     ),
     note_names=MappingProxyType(
@@ -268,6 +272,7 @@ _EN: Final = Words(
             "shared-bound": "a shared bound",
             "typo": "typo corrected",
             "fraction": "perhaps a fraction",
+            "unit-assumed": "tiers read in the outcome's unit",
         }
     ),
     typo=" (typo corrected: {correction})",

@@ -52,7 +52,8 @@ class Compiled:
 
     ``decisions[2 * i]`` holds below ``bounds[i]`` (above the previous one),
     ``decisions[2 * i + 1]`` holds at ``bounds[i]``, and the last entry holds
-    above every bound; ``bands`` are the bands of those decisions.
+    above every bound; ``bands`` are the bands of those decisions; ``assumes_unit`` says
+    whether an outcome with a unit is read in it, the tiers writing none.
     """
 
     metric: str | None
@@ -61,6 +62,7 @@ class Compiled:
     floats: tuple[float, ...] | None
     decisions: tuple[Decision, ...]
     bands: tuple[Band | None, ...]
+    assumes_unit: bool = False
 
     @classmethod
     def of(cls, model: GradingModel, bands: Sequence[Band]) -> Compiled | None:
@@ -78,7 +80,7 @@ class Compiled:
         )
         floats = tuple(float(value) for value in values) if all(map(_exact_as_float, values)) else None
         by_decision = tuple(None if d.band is None else bands[d.band] for d in decisions)
-        return cls(metric, unit, tuple(values), floats, decisions, by_decision)
+        return cls(metric, unit, tuple(values), floats, decisions, by_decision, model.assumes_outcome_unit)
 
     def region(self, value: Decimal) -> int:
         index = bisect.bisect_left(self.bounds, value)
@@ -105,7 +107,9 @@ class Compiled:
             return None
         quantity = read_outcome(outcome)
         unit = quantity.unit
-        value = quantity.value if unit is self.unit or unit is None else convert(quantity.value, unit, self.unit)
+        # Tiers that write no unit may be read in the outcome's (GradingModel.assumes_outcome_unit).
+        plain = unit is self.unit or unit is None or self.assumes_unit
+        value = quantity.value if plain else convert(quantity.value, unit, self.unit)
         return value, self.region(value)
 
     def bands_of(self, values: Iterable[object], general: Callable[[object], Band | None]) -> list[Band | None]:

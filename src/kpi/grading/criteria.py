@@ -327,6 +327,12 @@ class Criteria:
                 outcome = Quantity(CONTEXT.multiply(quantity.value, _HUNDRED), PERCENT)
             else:
                 suspect = quantity.unit is None and 0 < quantity.value <= 1
+        # Tiers that write no unit, an outcome that does (≤50.0 and 52dB): read in its unit, and noted.
+        assumed = model.assumes_outcome_unit and isinstance(outcome, (str, Quantity))
+        if assumed:
+            written = read_outcome(outcome)
+            assumed = written.unit is not None and written.value != 0
+            outcome = Quantity(written.value) if assumed else outcome
         compiled = self._compiled
         # The compiled search caches model.decide for a plain number or text on a one-metric scale.
         located = None if compiled is None else compiled.locate(outcome)
@@ -340,6 +346,8 @@ class Criteria:
             values = tuple((metric, lookup(metric, model.units[metric])) for metric in model.metrics)
         if suspect:
             decision = attrs.evolve(decision, notes=(*decision.notes, "fraction"))
+        if assumed:
+            decision = attrs.evolve(decision, notes=(*decision.notes, "unit-assumed"))
         grade = Grade(decision, values, model, completion)
         if strict and REFUSED_WHEN_STRICT.intersection(decision.notes):
             explained = grade.explain()

@@ -88,7 +88,9 @@ def _equals(lookup: Lookup, metric: str | None, unit: Unit | None, value: Decima
 
 #: Notes of a grade that ``grade(..., strict=True)`` refuses: no tier matched
 #: directly, or two tiers claim the outcome and nothing in the text settles it.
-REFUSED_WHEN_STRICT: Final = frozenset({"gap", "above-scale", "below-scale", "uncovered", "overlap", "fraction"})
+REFUSED_WHEN_STRICT: Final = frozenset(
+    {"gap", "above-scale", "below-scale", "uncovered", "overlap", "fraction", "unit-assumed"}
+)
 
 
 def _placed(index: int | None, note: str, more: tuple[str, ...] = ()) -> Decision:
@@ -271,6 +273,16 @@ class GradingModel:
             return False
         values = [value for tier in self.resolved for _, value in bounds_of(tier)]
         return bool(values) and min(values) > 1
+
+    @functools.cached_property
+    def assumes_outcome_unit(self) -> bool:
+        """Whether an outcome's unit is taken for the tiers', which write none (≤50.0 | 50.1~55.0 | …
+        and 52dB: a careful reader takes the tiers to be in dB; grades note it, ``unit-assumed``).
+        One metric, and not a scale whose bounds all lie from -1 to 1 (0.95 | 0.85-0.94 | …): rates
+        written as fractions, which an outcome of 80% or 3小时 is not read against."""
+        if self.quantified or len(self.metrics) != 1 or self.units[self.metrics[0]] is not None:
+            return False
+        return any(abs(value) > 1 for tier in self.resolved for _, value in bounds_of(tier))
 
     @functools.cached_property
     def grades_rate(self) -> bool:

@@ -54,9 +54,11 @@ _POINTS: Final = re.compile(
     r"|\s*[,:;]?\s*(?:不得分|不计分))(?:\s*[,;]?\s*扣完为止)?[。.;!\s]*$"
 )
 _SCORE_ONLY: Final = re.compile(_NUMBER + r"\s*分[。.;!\s]*$")
-# A parenthetical that is a note, not part of the condition: (下同), (10分到13分), (200mg/dl).
-# An inclusion note (含80分), (不含), (包括80分) belongs to the condition and stays.
-_NOTE: Final = re.compile(r"\((?!不?(?:包?含|包括))[^()]*\)")
+# A parenthetical that is a note, not part of the condition: (下同), (10分到13分), (200mg/dl), 完成50%及以上(5).
+# An inclusion note (含80分), (不含), (包括80分) belongs to the condition and stays; so does a bare number
+# right after a value without a unit (<5.2 (200)): the value again in another unit, neither one named,
+# so the tier is refused rather than read in a unit it may not be in.
+_NOTE: Final = re.compile(r"(?:(?<![0-9])(?<![0-9] )|(?!\(\s*[0-9.]+\s*\)))\((?!不?(?:包?含|包括))[^()]*\)")
 #: Words that name bands, for a clause that names a band the caller did not.
 BAND_WORDS: Final = re.compile(
     r"^(?:优秀|优良|优|良好|良|较好|好|中等|中|一般|较差|差|合格|不合格|及格|不及格|达标|基本达标|不达标|"
