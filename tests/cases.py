@@ -186,6 +186,8 @@ VALID_TIERS = [
     ("參考分:85—100", "参考分85-100"),
     ("超過3.6萬元至14.4萬元的部分,10%", ">3.6万元且≤14.4万元"),
     ("人均耕地超过一亩但不超过二亩的地区，每平方米为八元至四十元", "人均耕地>1亩且≤2亩"),
+    # an alternative no figure can show is set aside (and noted when grading)
+    ("考评分40分以下的或直接判级确定", "考评分≤40分"),
 ]
 
 # (text, the caller's label for its band, canonical text, the label the clause names): tiers that

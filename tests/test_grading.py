@@ -226,6 +226,22 @@ def test_tiers_that_write_no_unit_are_read_in_the_outcomes_unit_and_noted() -> N
         kpi.parse_rule("<5.2 (200)")
 
 
+def test_an_alternative_no_figure_can_show_is_set_aside_and_noted() -> None:
+    tiers = [
+        "年度评价指标得分90分以上",
+        "考评分70分以上不满90分",
+        "考评分40分以上不满70分",
+        "考评分40分以下的或直接判级确定",
+    ]
+    assert kpi.parse_rule(tiers[3]).set_aside == ("直接判级确定",)
+    grade = kpi.Criteria.parse(["90分以上", "70分以上不满90分", "40分以上不满70分", tiers[3]]).grade(85)
+    assert (grade.label, grade.notes) == ("良", ("set-aside",))
+    assert grade.explain().endswith("→ 良（档次中无法由数值判断的情形未予考虑：直接判级确定）")
+    # A negated label clause names no band: …,但存在特定情形者不得评为A级 is refused.
+    with pytest.raises(kpi.KpiSyntaxError):
+        kpi.parse_rule("A級得分90分以上,但存在特定情形者不得評為A級", label="A級")
+
+
 def test_criteria_reads_a_tier_set_written_as_one_line() -> None:
     assert kpi.Criteria.parse("95% | 85%-94% | 70%-84% | 69%以下") == kpi.Criteria.parse(
         ["95%", "85%-94%", "70%-84%", "69%以下"]

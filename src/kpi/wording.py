@@ -33,6 +33,7 @@ NOTES: Final[Mapping[str, str]] = MappingProxyType(
         "typo": "the deciding tier was read with the correction of a typo",
         "fraction": "a number from 0 to 1 without %, on a scale whose bounds are all above 1%: a fraction (0.965)?",
         "unit-assumed": "the tiers write no unit and the outcome does: the tiers were read in the outcome's unit",
+        "set-aside": "a tier names an alternative no figure can show (或直接判级确定): the figure is graded without it",
     }
 )
 
@@ -72,6 +73,7 @@ class Words:
     note_texts: Mapping[str, str]
     note_names: Mapping[str, str]  # each note as a short phrase, for a report's 备注 column
     typo: str  # {correction}: a tier read with the correction of a typo
+    set_aside: str  # {wording}: alternatives in the tiers that no figure can show
     met_exactly: str
     beaten_by: str  # {amount}{unit}
     missed_by: str  # {amount}{unit}
@@ -165,9 +167,11 @@ _ZH: Final = Words(
             "typo": "笔误已更正",
             "fraction": "疑为小数形式的百分比",
             "unit-assumed": "各档未写单位，按实际值的单位理解",
+            "set-aside": "未考虑无法由数值判断的情形",
         }
     ),
     typo="（笔误已更正：{correction}）",
+    set_aside="（档次中无法由数值判断的情形未予考虑：{wording}）",
     met_exactly="（恰好完成）",
     beaten_by="（超额{amount}{unit}）",
     missed_by="（差{amount}{unit}）",
@@ -273,9 +277,11 @@ _EN: Final = Words(
             "typo": "typo corrected",
             "fraction": "perhaps a fraction",
             "unit-assumed": "tiers read in the outcome's unit",
+            "set-aside": "alternatives without figures not considered",
         }
     ),
     typo=" (typo corrected: {correction})",
+    set_aside=" (what the tiers name besides figures is not considered: {wording})",
     met_exactly=" (exactly met)",
     beaten_by=" (beaten by {amount}{unit})",
     missed_by=" (missed by {amount}{unit})",

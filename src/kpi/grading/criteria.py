@@ -348,6 +348,8 @@ class Criteria:
             decision = attrs.evolve(decision, notes=(*decision.notes, "fraction"))
         if assumed:
             decision = attrs.evolve(decision, notes=(*decision.notes, "unit-assumed"))
+        if model.set_aside:
+            decision = attrs.evolve(decision, notes=(*decision.notes, "set-aside"))
         grade = Grade(decision, values, model, completion)
         if strict and REFUSED_WHEN_STRICT.intersection(decision.notes):
             explained = grade.explain()

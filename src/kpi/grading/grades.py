@@ -136,6 +136,8 @@ def _notes(decision: Decision, model: GradingModel, said: Words) -> str:
     texts = [said.note_texts.get(note, "") for note in decision.notes if note != "typo"]
     if "typo" in decision.notes and decision.band is not None:
         texts += [said.typo.format(correction=fix) for fix in model.corrections[decision.band]]
+    if "set-aside" in decision.notes:
+        texts.append(said.set_aside.format(wording=said.join.join(model.set_aside)))
     return "".join(texts)
 
 

@@ -150,6 +150,8 @@ class GradingModel:
     threshold: tuple[bool, ...] = ()
     #: Per tier, the typos its text was read with (``85%--94% → 85%-94%``).
     corrections: tuple[tuple[str, ...], ...] = ()
+    #: What the tiers name besides a condition a figure can meet (或直接判级确定), set aside in grading.
+    set_aside: tuple[str, ...] = ()
 
     @classmethod
     def of(
@@ -222,6 +224,7 @@ class GradingModel:
             shared,
             thresholds(resolved, directions),
             tuple(rule.corrections for rule in tiers),
+            tuple(wording for rule in tiers for wording in rule.set_aside),
         )
 
     @classmethod

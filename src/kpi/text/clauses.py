@@ -32,9 +32,10 @@ _TRAILING: Final = re.compile(
 )
 # A label the clause names after the condition: …的为优秀, …评为良好, …属于合格等级, …为A级,
 # a label 的 attaches to a noun: 90分以上的优等成绩, 60%以上的评及格; and 其余按待及格的标准评定.
+# Never after a negation: …,但存在特定情形者不得评为A级 does not name its band.
 _LABEL_AFTER: Final = re.compile(
     r"(?:(?:的|者|时)?(?:[,;]\s*[^\d,;。]{1,10}?)?[,;:\s]*(?:则|即|就)?"
-    r"(?:评定为|评为|定为|确定为|认定为|为|属于|属|是|即为|记为|列为|计为|视为|评)|的|按)"
+    r"(?<!不得)(?<!不能)(?<!不予)(?<!不)(?:评定为|评为|定为|确定为|认定为|为|属于|属|是|即为|记为|列为|计为|视为|评)|的|按)"
     r"\s*[“\"「]?(?P<label>[^\d\s“”\"「」%≥≤<>=()\[\],;。.、:·-]{1,8}?)[”\"」]?"
     r"(?:等级|等次|档次|级别|档|成绩|水平|的?标准评定|评定)?[,;。.!\s]*$"
 )
@@ -52,6 +53,11 @@ _POINTS: Final = re.compile(
     + _NUMBER
     + r"\s*分"
     r"|\s*[,:;]?\s*(?:不得分|不计分))(?:\s*[,;]?\s*扣完为止)?[。.;!\s]*$"
+)
+# An alternative that no figure can show, after the condition: …40分以下的或直接判级确定的.  A figure
+# is graded by the condition it can meet; the alternative (with no number in it) is wording around it.
+_ALTERNATIVE: Final = re.compile(
+    r"(?:的)?\s*或者?\s*(?P<alternative>[^\d%<>=≥≤≦≧\[\]()零〇一二两三四五六七八九十百千万,;]{2,12}?)[的。.;!\s]*$"
 )
 _SCORE_ONLY: Final = re.compile(_NUMBER + r"\s*分[。.;!\s]*$")
 # A parenthetical that is a note, not part of the condition: (下同), (10分到13分), (200mg/dl), 完成50%及以上(5).
@@ -74,6 +80,8 @@ class Clause:
 
     condition: Normalised
     label: str | None = None
+    #: What the clause names besides the condition that no figure can show (或直接判级确定).
+    set_aside: tuple[str, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -230,7 +238,12 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
         if ending:
             found = label
             kept = _cut(kept, [(0, ending)])
+    alternative = _ALTERNATIVE.search(kept.text)
+    set_aside: tuple[str, ...] = ()
+    if alternative and alternative.start() > 0:
+        set_aside = (alternative.group("alternative"),)
+        kept = _cut(kept, [(0, alternative.start())])
     trailing = _TRAILING.search(kept.text)
     if trailing and trailing.start() > 0:
         kept = _cut(kept, [(0, trailing.start())])
-    return Clause(kept, found)
+    return Clause(kept, found, set_aside)

@@ -34,12 +34,14 @@ def _check_inclusive(inclusive: Mapping[str, bool]) -> None:
 
 @attrs.frozen
 class Reading:
-    """What a tier text says: its condition, the band label its clause names, and the
-    typos read with a correction (each as ``tier as written → tier as read``)."""
+    """What a tier text says: its condition, the band label its clause names, the
+    typos read with a correction (each as ``tier as written → tier as read``), and the
+    alternatives no figure can show, set aside (…或直接判级确定: 直接判级确定)."""
 
     condition: Condition
     label: str | None = None
     corrections: tuple[str, ...] = ()
+    set_aside: tuple[str, ...] = ()
 
 
 def read_tier(text: str, *, inclusive: Mapping[str, bool] | None = None, label: str | None = None) -> Reading:
@@ -76,7 +78,7 @@ def _read(text: str, label: str | None) -> Reading:
     if clause_first(normalised.text, label):
         # 低热37.5~38.0℃, 90分以上评为优秀, ≥90%,计5分: the band's name, or its points, are no metric name.
         clause = read_clause(normalised, label)
-        return attrs.evolve(_read_condition(clause.condition), label=clause.label)
+        return attrs.evolve(_read_condition(clause.condition), label=clause.label, set_aside=clause.set_aside)
     try:
         return _read_condition(text)
     except KpiSyntaxError as error:
@@ -85,7 +87,7 @@ def _read(text: str, label: str | None) -> Reading:
     if not clause.changed or not clause.condition.text.strip():
         raise failure.with_traceback(None)
     reading = _read_condition(clause.condition)
-    return attrs.evolve(reading, label=clause.label)
+    return attrs.evolve(reading, label=clause.label, set_aside=clause.set_aside)
 
 
 def _read_condition(text: str | Normalised) -> Reading:
@@ -133,7 +135,9 @@ def parse_rule(text: str, *, inclusive: Mapping[str, bool] | None = None, label:
     '优秀'
     """
     reading = read_tier(text, inclusive=inclusive, label=label)
-    return Rule(reading.condition, text, label=reading.label, corrections=reading.corrections)
+    return Rule(
+        reading.condition, text, label=reading.label, corrections=reading.corrections, set_aside=reading.set_aside
+    )
 
 
 def _fits(reading: Reading, text: str) -> Reading:
