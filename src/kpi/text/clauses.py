@@ -39,9 +39,13 @@ _LABEL_AFTER: Final = re.compile(
     r"\s*[“\"「]?(?P<label>[^\d\s“”\"「」%≥≤<>=()\[\],;。.、:·-]{1,8}?)[”\"」]?"
     r"(?:等级|等次|档次|级别|档|成绩|水平|的?标准评定|评定)?[,;。.!\s]*$"
 )
-# A label named before the condition: 优秀：90分以上, A级(≥90分).  These and _LEADING are
-# used with .match at the start of what is left of the tier, which anchors them there.
-_LABEL_BEFORE: Final = re.compile(r"(?P<label>[^\d\s:()\[\]%≥≤<>=,;。.、-]{1,8}?)\s*[:：]\s*")
+# A label named before the condition: 优秀：90分以上, A级(≥90分), 3.0–优秀,即不小于90分 (its grade
+# point before it).  These and _LEADING are used with .match at the start of what is left of the
+# tier, which anchors them there.
+_LABEL_BEFORE: Final = re.compile(
+    r"(?:[0-9.]+\s*[-–—]\s*(?=[^\d\s:,]{1,8}\s*,\s*即))?"
+    r"(?P<label>[^\d\s:()\[\]%≥≤<>=,;。.、–—-]{1,8}?)\s*(?:[:：]|,\s*(?=即))\s*"
+)
 _LABEL_AROUND: Final = re.compile(r"(?P<label>[^\d\s:()\[\]%≥≤<>=,;。.、-]{1,8}?)\s*\((?P<condition>[^()]+)\)\s*$")
 # The points a band earns, written after its condition: …≥90%,计5分; 100%:5分; 1-3名,7分;
 # 低于60%不得分; ,扣完为止.  Only after a separator (, : ;) or 计/得/记: 90分以上 is a condition in 分.
