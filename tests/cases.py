@@ -188,6 +188,10 @@ VALID_TIERS = [
     ("人均耕地超过一亩但不超过二亩的地区，每平方米为八元至四十元", "人均耕地>1亩且≤2亩"),
     # an alternative no figure can show is set aside (and noted when grading)
     ("考评分40分以下的或直接判级确定", "考评分≤40分"),
+    # 和 before a metric name joins two conditions; before a number, the ends of a range
+    ("收縮壓<120mmHg 和舒張壓<80mmHg", "收縮壓<120mmHg且舒張壓<80mmHg"),
+    ("收縮壓120~139mmHg 和 舒張壓80~89mmHg", "收縮壓120mmHg-139mmHg且舒張壓80mmHg-89mmHg"),
+    ("在八十和九十之间", "80-90"),
 ]
 
 # (text, the caller's label for its band, canonical text, the label the clause names): tiers that

@@ -340,6 +340,7 @@ _EXPECTED: Final = {
     "TARGET_OUTCOME": "完成, 超额完成 or 未完成",
     "OTHERWISE": "其余",
     "_AND": "且",
+    "_AND_WORD": "且",
     "_COMMA": "且",
     "_ALSO": "且",
     "_OR": "或",
