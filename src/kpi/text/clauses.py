@@ -39,6 +39,8 @@ _LABEL_AFTER: Final = re.compile(
     r"\s*[“\"「]?(?P<label>[^\d\s“”\"「」%≥≤<>=()\[\],;。.、:·-]{1,8}?)[”\"」]?"
     r"(?:等级|等次|档次|级别|档|成绩|水平|的?标准评定|评定)?[,;。.!\s]*$"
 )
+# A character every label clause after the condition has (of its verb, 的 or 按).
+_LABEL_WORDS: Final = re.compile(r"[为属是评定视记列计的按]")
 # A label named before the condition: 优秀：90分以上, A级(≥90分), 3.0–优秀,即不小于90分 (its grade
 # point before it).  These and _LEADING are used with .match at the start of what is left of the
 # tier, which anchors them there.
@@ -168,10 +170,13 @@ def clause_first(text: str, label: str | None) -> bool:
     the points the band earns (≥90%,计5分), all of which the grammar would take for a metric name."""
     if label is not None and (begins_with_label(text, label) or ends_with_label(text, label)):
         return True
-    points = _POINTS.search(text)
+    # Every tier comes here: the quick tests first (points are in 分; a label follows a verb, 的 or 按).
+    points = _POINTS.search(text) if "分" in text else None
     if points is not None and points.start() > 0:
         return True
-    after = _LABEL_AFTER.search(_NOTE.sub("", text))
+    if not _LABEL_WORDS.search(text):
+        return False
+    after = _LABEL_AFTER.search(_NOTE.sub("", text) if "(" in text else text)
     return after is not None and after.start() > 0 and _is_label(after.group("label"), label)
 
 

@@ -80,7 +80,7 @@ def _read(text: str, label: str | None) -> Reading:
         clause = read_clause(normalised, label)
         return attrs.evolve(_read_condition(clause.condition), label=clause.label, set_aside=clause.set_aside)
     try:
-        return _read_condition(text)
+        return _read_condition(normalised)
     except KpiSyntaxError as error:
         failure = error
     clause = read_clause(normalised, label)
@@ -90,15 +90,14 @@ def _read(text: str, label: str | None) -> Reading:
     return attrs.evolve(reading, label=clause.label, set_aside=clause.set_aside)
 
 
-def _read_condition(text: str | Normalised) -> Reading:
+def _read_condition(text: Normalised) -> Reading:
     found: list[tuple[int, int, str]] = []
     reset = CORRECTIONS.set(found)
     try:
         condition: Condition = parse_text(tier_parser(), text, "start", "tier text")
     finally:
         CORRECTIONS.reset(reset)
-    normalised = text if isinstance(text, Normalised) else normalise(text)
-    return Reading(condition, None, tuple(_corrected(normalised, start, end, fix) for start, end, fix in found))
+    return Reading(condition, None, tuple(_corrected(text, start, end, fix) for start, end, fix in found))
 
 
 def _corrected(normalised: Normalised, start: int, end: int, fix: str) -> str:
