@@ -35,6 +35,13 @@ def test_a_tier_that_names_its_band_reads_without_the_name(text: str, label: str
     assert kpi.parse_rule(str(rule)) == rule
 
 
+@pytest.mark.parametrize("text", ["增值额未超过扣除项目金额50%的部分，税率为30%", "增值额超过扣除项目金额200%"])
+def test_a_bare_value_after_a_name_with_a_comparator_inside_is_refused(text: str) -> None:
+    # The value is compared with part of the name (扣除项目金额), not read as the name's value.
+    with pytest.raises(kpi.KpiSyntaxError, match="inside, before a bare value"):
+        kpi.parse_rule(text)
+
+
 def test_a_label_that_only_ends_a_word_is_no_label() -> None:
     # 基本合格 is not the band 合格 named after the condition: two metric names, refused.
     with pytest.raises(kpi.KpiSyntaxError, match="two metric names"):

@@ -62,6 +62,7 @@ _POINTS: Final = re.compile(
 )
 # An alternative that no figure can show, after the condition: …40分以下的或直接判级确定的.  A figure
 # is graded by the condition it can meet; the alternative (with no number in it) is wording around it.
+# Only after a value: in …100人以下中毒或重伤的, 或 joins two nouns.
 _ALTERNATIVE: Final = re.compile(
     r"(?:的)?\s*或者?\s*(?P<alternative>[^\d%<>=≥≤≦≧\[\]()零〇一二两三四五六七八九十百千万,;]{2,12}?)[的。.;!\s]*$"
 )
@@ -249,7 +250,7 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
             kept = _cut(kept, [(0, ending)])
     alternative = _ALTERNATIVE.search(kept.text)
     set_aside: tuple[str, ...] = ()
-    if alternative and alternative.start() > 0:
+    if alternative and alternative.start() > 0 and _ENDS_VALUE.search(kept.text, 0, alternative.start()):
         set_aside = (alternative.group("alternative"),)
         kept = _cut(kept, [(0, alternative.start())])
     trailing = _TRAILING.search(kept.text)

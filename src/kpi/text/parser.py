@@ -32,7 +32,7 @@ from kpi.text.grammar import Problem, saved_lark, write_tables
 from kpi.text.normalise import metric_key
 from kpi.text.numerals import scaled
 from kpi.text.quantities import QuantityBuilder, Written, chinese_value, start_of, unit_of
-from kpi.text.words import FIXED_WORDS, NOT_NAME_ENDINGS, SYMBOLS, TYPOS, VERBS, Side, meaning_of
+from kpi.text.words import FIXED_WORDS, NOT_NAME_ENDINGS, SYMBOLS, TYPOS, VERBS, Side, comparator_inside, meaning_of
 from kpi.units import PERCENT, Quantity, Unit
 
 __all__ = ["CORRECTIONS", "INCLUSIVE", "TierBuilder", "tier_parser"]
@@ -334,6 +334,14 @@ class TierBuilder(QuantityBuilder):
                     f"cannot tell what “{metric}” compares: a comparator such as 不低于, 未达到 or 不超过 is expected",
                     start_of(name),
                     zh=f"无法判断“{metric}”比较的是什么：应有不低于、未达到或不超过等比较词",
+                )
+            inside = comparator_inside(metric) if isinstance(condition, BareValue) else None
+            if name.type != "QUOTED_METRIC" and inside is not None:
+                # 增值额未超过扣除项目金额50%: the value is compared with part of the name, not the name itself.
+                raise Problem(
+                    f"cannot tell what “{metric}” compares: it has “{inside}” inside, before a bare value",
+                    start_of(name),
+                    zh=f"无法判断“{metric}”比较的是什么：名称中含有“{inside}”，其后是单独的数值",
                 )
             condition = condition.map_leaves(lambda leaf: attrs.evolve(leaf, metric=metric))
         return Located(condition, start_of(before) if before is not None else located.start)

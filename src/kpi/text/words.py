@@ -48,6 +48,7 @@ __all__ = [
     "Side",
     "Verb",
     "WordMeaning",
+    "comparator_inside",
     "meaning_of",
 ]
 
@@ -255,6 +256,19 @@ def meaning_of(word: str, inclusive: Mapping[str, bool] | None = None) -> WordMe
     if inclusive and word in inclusive:
         return WordMeaning(meaning.side, inclusive[word])
     return meaning
+
+
+def comparator_inside(name: str) -> str | None:
+    """A comparator word written before values, of two or more characters, inside *name* after
+    its start (增值额未超过扣除项目金额 has 未超过; 不满意率 and 超过期限案件数 have none inside), or ``None``.
+
+    >>> comparator_inside("增值额未超过扣除项目金额"), comparator_inside("不满意率")
+    ('未超过', None)
+    """
+    for word in BEFORE:
+        if len(word) > 1 and name.find(word, 1) > 0:
+            return word
+    return None
 
 
 def inclusivity_table() -> str:
