@@ -192,6 +192,10 @@ VALID_TIERS = [
     ("收縮壓<120mmHg 和舒張壓<80mmHg", "收縮壓<120mmHg且舒張壓<80mmHg"),
     ("收縮壓120~139mmHg 和 舒張壓80~89mmHg", "收縮壓120mmHg-139mmHg且舒張壓80mmHg-89mmHg"),
     ("在八十和九十之间", "80-90"),
+    # 或 after a comma or a semicolon is 或, not a comma's 且 before a name “或扣分”
+    ("得分<60分,或扣分≥30分", "得分<60分或扣分≥30分"),
+    ("低于60分,或高于90分", "<60分或>90分"),
+    ("最佳矫正视力低于0.02;或视野半径小于5度", "最佳矫正视力<0.02或视野半径<5度"),
 ]
 
 # (text, the caller's label for its band, canonical text, the label the clause names): tiers that
