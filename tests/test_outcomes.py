@@ -36,6 +36,9 @@ from kpi.units import unit_named
         ("-3%", "-3", "%"),
         ("3万", "30000", None),
         ("百分之九十", "90", "%"),
+        # a rank: 第1名 is 1名
+        ("第1名", "1", "名"),
+        ("第三名", "3", "名"),
         # Texts at the edges of the sizes kpi grades, read with and without the size checks.
         ("999999999999999", "999999999999999", None),
         ("0.0000000000001", "1E-13", None),

@@ -307,6 +307,7 @@ _EXPECTED: Final = {
     "CN_NUMBER": "a number",
     "PERCENT_WORDS": "a number",
     "MINUS": "a number",
+    "_ORDINAL": "a number",
     "PERCENT": "a unit (%, 小时, 个工作日, …)",
     "UNIT": "a unit (%, 小时, 个工作日, …)",
     "MAGNITUDE": "a unit (%, 小时, 个工作日, …)",
