@@ -10,6 +10,7 @@ import pytest
 import kpi
 from cases import EQUAL_SPELLINGS, INVALID_TIERS, LABELLED_TIERS, VALID_TIERS
 from kpi.direction import Direction
+from kpi.text.clauses import same_band
 
 
 @pytest.mark.parametrize(("text", "canonical"), VALID_TIERS)
@@ -40,6 +41,20 @@ def test_a_bare_value_after_a_name_with_a_comparator_inside_is_refused(text: str
     # The value is compared with part of the name (扣除项目金额), not read as the name's value.
     with pytest.raises(kpi.KpiSyntaxError, match="inside, before a bare value"):
         kpi.parse_rule(text)
+
+
+@pytest.mark.parametrize(
+    ("own", "given", "same"),
+    [
+        ("优等", "優等", True),
+        ("A级", "A级信用", True),
+        ("優(yōu)秀", "优秀", True),
+        ("优", "优良", False),
+        ("良", "优", False),
+    ],
+)
+def test_a_clause_names_the_callers_band_in_its_own_spelling(own: str, given: str, same: bool) -> None:
+    assert same_band(own, given) is same
 
 
 def test_a_label_that_only_ends_a_word_is_no_label() -> None:

@@ -127,11 +127,11 @@ def _outside(span: tuple[int, int], hole: tuple[int, int]) -> list[tuple[int, in
 
 def same_band(own: str, given: str) -> bool:
     """Whether a clause's own name for its band (…为A级) names the band the caller calls *given*:
-    alike once normalised, but for a trailing 级/等/档, or *given* a longer name that begins with it
-    (A级 for A级信用, 优等 for 優等)."""
+    alike once normalised, but for a trailing 级/等/档 (优等 for 優等), or *given* a longer name that
+    begins with it, a letter or two characters at least (A级 for A级信用; 优 is not 优良)."""
     name = _NOTE.sub("", normalise(own).text).strip('“”"「」 ').rstrip("级等档")
     meant = _NOTE.sub("", normalise(given).text).strip().rstrip("级等档")  # 優(yōu)秀: the pinyin is a note
-    return name == meant or (bool(name) and meant.startswith(name))
+    return name == meant or ((len(name) > 1 or name.isascii()) and bool(name) and meant.startswith(name))
 
 
 def _is_label(word: str, hint: str | None) -> bool:
