@@ -2,12 +2,16 @@
 
 Authors wrap the condition of a tier in a clause: ``当合格率在90%以上时``,
 ``出勤率不足80%者。``, ``考核得分在90分以上的为优秀``, ``优秀：90分以上``,
-``A级（≥90分）``, ``完成80%以上(16分到19分)``, ``重点支出安排率≥90%,计5分``.
-:func:`read_clause` finds the condition inside such a clause, and the band
-label the clause names, so that the grammar sees the condition alone.  It only cuts text away: what remains
-keeps, character by character, its place in the tier as written, so an error
-still points into the author's text.  The tier's text as written stays the one
-explanations quote.
+``A级（≥90分）``, ``90分以上的優等成績``, ``完成80%以上(16分到19分)``,
+``重点支出安排率≥90%,计5分``, ``考评分40分以下的或直接判级确定``.
+:func:`read_clause` finds the condition inside such a clause, the band label
+the clause names, and an alternative no figure can show (set aside, and noted
+when grading), so that the grammar sees the condition alone.  It only cuts
+text away: what remains keeps, character by character, its place in the tier
+as written, so an error still points into the author's text.  The tier's text
+as written stays the one explanations quote.  :func:`clause_first` says when
+the clause must be cut before the grammar reads the tier at all: a band's
+name or points after a condition would otherwise read as a metric name.
 """
 
 from __future__ import annotations
