@@ -87,7 +87,8 @@ def _equals(lookup: Lookup, metric: str | None, unit: Unit | None, value: Decima
 
 
 #: Notes of a grade that ``grade(..., strict=True)`` refuses: no tier matched
-#: directly, or two tiers claim the outcome and nothing in the text settles it.
+#: directly, two tiers claim the outcome and nothing in the text settles it, or
+#: the outcome was read on a guess (a fraction, the tiers in the outcome's unit).
 REFUSED_WHEN_STRICT: Final = frozenset(
     {"gap", "above-scale", "below-scale", "uncovered", "overlap", "fraction", "unit-assumed"}
 )
