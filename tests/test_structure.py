@@ -14,7 +14,7 @@ MODULES = {
 }
 #: Imported inside functions only: dependencies a user may not have installed
 #: (kpi.strategies is kpi's module that needs Hypothesis).
-OPTIONAL = ("rich", "openpyxl", "numpy", "pandas", "hypothesis", "docx", "xlrd", "kpi.strategies")
+OPTIONAL = ("rich", "openpyxl", "numpy", "pandas", "hypothesis", "docx", "xlrd", "defusedxml", "kpi.strategies")
 
 
 def _guarded(node: ast.If) -> bool:

@@ -147,7 +147,11 @@ def print_scorecard(
         )
     else:
         shown = [
-            {**record, activity: str(record[activity]).split(ACTIVITY_SEPARATOR)[-1], band: record[band] or record[status]}
+            {
+                **record,
+                activity: str(record[activity]).split(ACTIVITY_SEPARATOR)[-1],
+                band: record[band] or record[status],
+            }
             for record in records
         ]
         out.print(rich_table(title, shown, [key[name] for name in _ROW_COLUMNS]))
