@@ -16,12 +16,15 @@ name or points after a condition would otherwise read as a metric name.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Final
 
 import attrs
 
 from kpi.text.normalise import Normalised, normalise
+from kpi.text.words import CAUSATIVES
+from kpi.units import SYMBOL_UNIT, unit_names
 
 __all__ = ["BAND_WORDS", "Clause", "begins_with_label", "clause_first", "ends_with_label", "read_clause", "same_band"]
 
@@ -30,21 +33,40 @@ _LEADING: Final = re.compile(r"(?:当|凡|如果|如|若|对于|指标值为|其
 # A condition followed by what follows from it: …不满一年的，试用期不得超过一个月; 六個月以上一年未滿者,三日;
 # 超过3.6万元至14.4万元的部分,10%.
 _CONSEQUENCE: Final = re.compile(r"(?:的部分|的地区|的|者)\s*[,:;]")
-# Words that close a clause after its condition, longest first.
+# Words that close a clause after its condition, longest first; after the noun that follows a value,
+# 的 and the thing the clause describes (…1亿元以上直接财产损失的火灾).
 _TRAILING: Final = re.compile(
-    r"(?:的部分|的地区|的单位|的企业|的情况|的情形|的时候|的|者|时|之时|[,;。.!、:\s]|则|就)+$"
+    r"(?:的部分|的地区|的单位|的企业|的情况|的情形|的时候|(?<=[^\W\d_])的(?![为是属按评计得记])[^\W\d_零〇一二两三四五六七八九十百千万]{1,8}|的|者|时|之时|[,;。.!、:\s]|则|就)+$"
+)
+# The circumstance a clause names before what it caused, with no figure: 压力容器、压力管道有毒介质泄漏，造成….
+_CIRCUMSTANCE: Final = re.compile(r"[^\d,;。]{1,30}?,\s*(?=(?:是指|指)?(?:" + "|".join(CAUSATIVES) + "))")
+# Verbs that say what a condition makes of its band, besides 为/是/属于: …被归类为糖尿病前期状态,
+# …称为空腹血糖受损, …定义为肥胖, …可诊断为高血压, …就考虑糖尿病, …需临床干预.
+_VERDICT_VERBS: Final = (
+    r"被归类为|归类为|被定义为|定义为|被视为|(?:则?可以|则?可能|可)?诊断为|称之为|称为|叫做"
+    r"|可以考虑|考虑为|考虑|需要|需"
 )
 # A label the clause names after the condition: …的为优秀, …评为良好, …属于合格等级, …为A级,
 # a label 的 attaches to a noun: 90分以上的优等成绩, 60%以上的评及格; and 其余按待及格的标准评定.
 # Never after a negation: …,但存在特定情形者不得评为A级 does not name its band.
 _LABEL_AFTER: Final = re.compile(
     r"(?:(?:的|者|时)?(?:[,;]\s*[^\d,;。]{1,10}?)?[,;:\s]*(?:则|即|就)?"
-    r"(?<!不得)(?<!不能)(?<!不予)(?<!不)(?:评定为|评为|定为|确定为|认定为|为|属于|属|是|即为|记为|列为|计为|视为|评)|的|按)"
+    r"(?<!不得)(?<!不能)(?<!不予)(?<!不)(?:"
+    + _VERDICT_VERBS
+    + r"|评定为|评为|定为|确定为|认定为|为|属于|属|是|即为|记为|列为|计为|视为|评)|的|按)"
     r"\s*[“\"「]?(?P<label>[^\d\s“”\"「」%≥≤<>=()\[\],;。.、:·-]{1,8}?)[”\"」]?"
     r"(?:等级|等次|档次|级别|档|成绩|水平|的?标准评定|评定)?[,;。.!\s]*$"
 )
 # A character every label clause after the condition has (of its verb, 的 or 按).
-_LABEL_WORDS: Final = re.compile(r"[为属是评定视记列计的按]")
+_LABEL_WORDS: Final = re.compile(r"[为属是评定视记列计的按称叫诊考需]")
+# A verdict after the condition that does not name the band (体温超过41°C属危急情况 for the band 超高热,
+# BMI在18.5-23.9之间属于健康体重范围 for 正常范围): wording, read through, never a metric.  Only
+# right after a value (a number, its unit, 以上, 之间, …): 质量为优 states no figure.
+_VERDICT: Final = re.compile(
+    r"(?:的|者|时)?\s*[,;]?\s*(?:这|则|就|即)?\s*(?<![不未])(?:"
+    + _VERDICT_VERBS
+    + r"|属于|属|为|是)\s*(?P<verdict>[^\d零〇一二两三四五六七八九十百千万%‰<>=≥≤()\[\],;。.、]{1,16})[。.;!\s]*$"
+)
 # A label named before the condition: 优秀：90分以上, A级(≥90分), 3.0–优秀,即不小于90分 (its grade
 # point before it).  These and _LEADING are used with .match at the start of what is left of the
 # tier, which anchors them there.
@@ -75,7 +97,10 @@ _SCORE_ONLY: Final = re.compile(_NUMBER + r"\s*分[。.;!\s]*$")
 # An inclusion note (含80分), (不含), (包括80分) belongs to the condition and stays; so does a bare number
 # right after a value without a unit (<5.2 (200)): the value again in another unit, neither one named,
 # so the tier is refused rather than read in a unit it may not be in.
-_NOTE: Final = re.compile(r"(?:(?<![0-9])(?<![0-9] )|(?!\(\s*[0-9.]+\s*\)))\((?!不?(?:包?含|包括))[^()]*\)")
+_NOTE: Final = re.compile(
+    r"(?:(?<![0-9])(?<![0-9] )|(?!\(\s*[0-9.]+\s*\)))"
+    r"\((?!不?(?:包?含|包括)\s*(?:[-−0-9零〇一二两三四五六七八九十百]|本数|本级|在内|\)))[^()]*\)"
+)
 #: Words that name bands, for a clause that names a band the caller did not.
 BAND_WORDS: Final = re.compile(
     r"^(?:优秀|优良|优|良好|良|较好|好|中等|中|一般|较差|差|合格|不合格|及格|不及格|达标|基本达标|不达标|"
@@ -185,6 +210,13 @@ def clause_first(text: str, label: str | None) -> bool:
     return after is not None and after.start() > 0 and _is_label(after.group("label"), label)
 
 
+@functools.cache
+def _ends_quantity() -> re.Pattern[str]:
+    """Text that ends with a value: a number, a number's unit, or a word after a value (以上, 之间)."""
+    units = "|".join(sorted((re.escape(name) for name in unit_names()), key=len, reverse=True))
+    return re.compile(rf"(?:[0-9%‰)\]]|[0-9]\s*(?:{units}|{SYMBOL_UNIT})|以上|以下|以内|之间|范围内|区间内)\s*$")
+
+
 _AFTER_LABEL: Final = re.compile(r"\s*(?:[:,]|为|是|即|相当于)?\s*")
 _STARTS_VALUE: Final = re.compile(r"[-−0-9零〇一二两三四五六七八九十百<>=≥≤≦≧\[(~\s]|百分之|千分之")
 _ENDS_VALUE: Final = re.compile(r"(?:[0-9%‰)\]]|分|以上|以下|以内|之间)\s*$")
@@ -229,7 +261,7 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
         if named_at:
             # The tier begins with its own band's name: 优90-100分, 低热为37.3至38℃, 1级,BMI 30~34.9.
             found, start = label, start + named_at
-    leading = _LEADING.match(text, start, end)
+    leading = _LEADING.match(text, start, end) or _CIRCUMSTANCE.match(text, start, end)
     if leading:
         start = leading.end()
     spans = _spans_without(text, start, end, _NOTE)
@@ -252,6 +284,10 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
         if ending:
             found = label
             kept = _cut(kept, [(0, ending)])
+    if found is None:
+        verdict = _VERDICT.search(kept.text)
+        if verdict and verdict.start() > 0 and _ends_quantity().search(kept.text, 0, verdict.start()):
+            kept = _cut(kept, [(0, verdict.start())])
     alternative = _ALTERNATIVE.search(kept.text)
     set_aside: tuple[str, ...] = ()
     if alternative and alternative.start() > 0 and _ENDS_VALUE.search(kept.text, 0, alternative.start()):

@@ -31,9 +31,19 @@ from kpi.targets import Quantified, TargetOutcome
 from kpi.text.grammar import Problem, saved_lark, write_tables
 from kpi.text.normalise import metric_key
 from kpi.text.numerals import scaled
-from kpi.text.quantities import QuantityBuilder, Written, chinese_value, start_of, unit_of
-from kpi.text.words import FIXED_WORDS, NOT_NAME_ENDINGS, SYMBOLS, TYPOS, VERBS, Side, comparator_inside, meaning_of
-from kpi.units import PERCENT, Quantity, Unit
+from kpi.text.quantities import Note, QuantityBuilder, Written, apply_note, chinese_value, one_unit, start_of, unit_of
+from kpi.text.words import (
+    CAUSATIVES,
+    FIXED_WORDS,
+    NOT_NAME_ENDINGS,
+    SYMBOLS,
+    TYPOS,
+    VERBS,
+    Side,
+    comparator_inside,
+    meaning_of,
+)
+from kpi.units import PERCENT, Quantity
 
 __all__ = ["CORRECTIONS", "INCLUSIVE", "TierBuilder", "tier_parser"]
 
@@ -50,17 +60,12 @@ class _Bound:
 
 
 @attrs.frozen
-class _Note:
-    closed: bool
-    values: tuple[Written, ...]
-
-
-@attrs.frozen
 class Located:
-    """A condition and where its text starts."""
+    """A condition and where its text starts; ``named_after``: its metric is the noun after its value."""
 
     condition: Condition
     start: int
+    named_after: bool = False
 
 
 def _symbol_includes(symbol: Token) -> bool:
@@ -70,15 +75,6 @@ def _symbol_includes(symbol: Token) -> bool:
 
 def _is_inclusive_mark(mark: Token | None) -> bool | None:
     return None if mark is None else "不" not in mark
-
-
-def _one_unit(first: Written, second: Written) -> Unit | None:
-    a, b = first.quantity.unit, second.quantity.unit
-    if a is not None and b is not None and a != b:
-        raise Problem(
-            f"the two ends are in different units ({a} and {b})", second.start, zh=f"两端的单位不同（{a}与{b}）"
-        )
-    return a or b
 
 
 def _same_magnitude(low: _Bound, high: _Bound) -> tuple[_Bound, _Bound]:
@@ -99,24 +95,6 @@ def _note_typo(unit: Token | None) -> None:
     """Record a unit written with a typo (95%%), for the rule's notes."""
     if unit is not None and str(unit) == "%%":
         CORRECTIONS.get().append((start_of(unit), start_of(unit) + 2, "%"))
-
-
-def _apply_note(lower: Bound, upper: Bound, note: _Note | None) -> tuple[Bound, Bound]:
-    if note is None:
-        return lower, upper
-    for written in note.values:
-        value = written.quantity.value
-        if value == lower.value:
-            lower = Bound(lower.value, note.closed)
-        elif value == upper.value:
-            upper = Bound(upper.value, note.closed)
-        else:
-            raise Problem(
-                f"the note names {written.quantity}, which is not an end of the range",
-                written.start,
-                zh=f"注明的 {written.quantity} 不是区间的端点",
-            )
-    return lower, upper
 
 
 def _interval(lower: Bound | None, upper: Bound | None, where: int) -> Interval:
@@ -156,9 +134,9 @@ class TierBuilder(QuantityBuilder):
         written = self.percent_words(children[:2])
         return _Bound(written, _is_inclusive_mark(children[2]))
 
-    def note(self, children: list[Any]) -> _Note:
+    def note(self, children: list[Any]) -> Note:
         opening, *values = children
-        return _Note("不" not in opening, tuple(value for value in values if isinstance(value, Written)))
+        return Note("不" not in opening, tuple(value for value in values if isinstance(value, Written)))
 
     # -- one condition, without its metric -----------------------------------
     def symbol_bound(self, children: list[Any]) -> Located:
@@ -295,22 +273,22 @@ class TierBuilder(QuantityBuilder):
         return self._range(lower, high, note, start_of(word))
 
     @staticmethod
-    def _range(low: _Bound, high: _Bound, note: _Note | None, start: int) -> Located:
+    def _range(low: _Bound, high: _Bound, note: Note | None, start: int) -> Located:
         low, high = _same_magnitude(low, high)
-        unit = _one_unit(low.written, high.written)
+        unit = one_unit(low.written, high.written)
         if low.written.quantity.value > high.written.quantity.value:
             low, high = high, low  # a descending range (100-85分) means the same
         lower = Bound(low.written.quantity.value, True if low.closed is None else low.closed, low.closed is not None)
         upper = Bound(
             high.written.quantity.value, True if high.closed is None else high.closed, high.closed is not None
         )
-        lower, upper = _apply_note(lower, upper, note)
+        lower, upper = apply_note(lower, upper, note)
         return Located(Comparison(_interval(lower, upper, high.written.start), unit), start)
 
     def bracketed(self, children: list[Any]) -> Located:
         opening, low, *rest = children
         *_, high, closing = rest  # the separator is a comma or a dash token
-        unit = _one_unit(low, high)
+        unit = one_unit(low, high)
         if low.quantity.value > high.quantity.value:
             raise Problem("the lower end of an interval must come first", low.start, zh="区间应先写下限")
         lower = Bound(low.quantity.value, opening == "[")
@@ -320,6 +298,9 @@ class TierBuilder(QuantityBuilder):
     # -- clauses and their combinations --------------------------------------
     def clause(self, children: list[Any]) -> Located:
         before, located, after = children
+        if before is not None and before.type != "QUOTED_METRIC" and metric_key(str(before)).endswith(CAUSATIVES):
+            # 造成30人以上死亡, 發生3人以上、10人以下死亡: the noun after the value is the metric, not the wording.
+            before = None
         if before is not None and after is not None:
             first, second = metric_key(str(before)), metric_key(str(after))
             raise Problem(
@@ -344,10 +325,11 @@ class TierBuilder(QuantityBuilder):
                     zh=f"无法判断“{metric}”比较的是什么：名称中含有“{inside}”，其后是单独的数值",
                 )
             condition = condition.map_leaves(lambda leaf: attrs.evolve(leaf, metric=metric))
-        return Located(condition, start_of(before) if before is not None else located.start)
+        start = start_of(before) if before is not None else located.start
+        return Located(condition, start, named_after=before is None and after is not None)
 
     def _chain(self, high: Written, upper: Token, name: Token, lower: Token, low: Written, start: int) -> Located:
-        unit = _one_unit(high, low)
+        unit = one_unit(high, low)
         interval = _interval(
             Bound(low.quantity.value, _symbol_includes(lower)),
             Bound(high.quantity.value, _symbol_includes(upper)),
@@ -387,7 +369,7 @@ class TierBuilder(QuantityBuilder):
             raise Problem(str(error), parts[0].start, zh=error.zh) from None
 
     def all_of(self, children: list[Any]) -> Located:
-        return self._combined(children, all_of)
+        return self._combined(_named_by_the_noun_after(children), all_of)
 
     def any_of(self, children: list[Any]) -> Located:
         return self._combined(children, any_of)
@@ -428,6 +410,19 @@ class TierBuilder(QuantityBuilder):
         tier, _end = children
         condition: Condition = tier.condition
         return condition
+
+
+def _named_by_the_noun_after(parts: list[Located]) -> list[Located]:
+    """*parts* joined by 且, with the noun after the last of several values naming the values
+    before it that name nothing: 10人以上、30人以下死亡 is one range of 死亡."""
+    named = list(parts)
+    for index in range(len(named) - 2, -1, -1):
+        part, following = named[index], named[index + 1]
+        leaf = part.condition
+        if following.named_after and isinstance(leaf, Comparison | BareValue) and leaf.metric is None:
+            metric = next(following.condition.metrics())
+            named[index] = Located(attrs.evolve(leaf, metric=metric), part.start, named_after=True)
+    return named
 
 
 @functools.cache

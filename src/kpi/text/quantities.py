@@ -16,11 +16,23 @@ from typing import Any, Final
 import attrs
 from lark import Token, Transformer
 
+from kpi.intervals import Bound
 from kpi.text.grammar import Problem, parse_text, tree_parser
 from kpi.text.numerals import chinese_number, scaled
 from kpi.units import Quantity, Unit, unit_named
 
-__all__ = ["Number", "QuantityBuilder", "Written", "chinese_value", "parse_quantity", "start_of", "unit_of"]
+__all__ = [
+    "Note",
+    "Number",
+    "QuantityBuilder",
+    "Written",
+    "apply_note",
+    "chinese_value",
+    "one_unit",
+    "parse_quantity",
+    "start_of",
+    "unit_of",
+]
 
 
 @attrs.frozen
@@ -39,6 +51,43 @@ class Written:
     quantity: Quantity
     start: int
     magnitude: str | None = None
+
+
+@attrs.frozen
+class Note:
+    """An inclusion note after a range, (含85%) or (不含100%和0%): whether the values it names belong."""
+
+    closed: bool
+    values: tuple[Written, ...]
+
+
+def apply_note(lower: Bound, upper: Bound, note: Note | None) -> tuple[Bound, Bound]:
+    """The ends of a range with what its *note* says of them."""
+    if note is None:
+        return lower, upper
+    for written in note.values:
+        value = written.quantity.value
+        if value == lower.value:
+            lower = Bound(lower.value, note.closed)
+        elif value == upper.value:
+            upper = Bound(upper.value, note.closed)
+        else:
+            raise Problem(
+                f"the note names {written.quantity}, which is not an end of the range",
+                written.start,
+                zh=f"注明的 {written.quantity} 不是区间的端点",
+            )
+    return lower, upper
+
+
+def one_unit(first: Written, second: Written) -> Unit | None:
+    """The unit of two ends of a range: the one they write (either may write none)."""
+    a, b = first.quantity.unit, second.quantity.unit
+    if a is not None and b is not None and a != b:
+        raise Problem(
+            f"the two ends are in different units ({a} and {b})", second.start, zh=f"两端的单位不同（{a}与{b}）"
+        )
+    return a or b
 
 
 def start_of(token: Token) -> int:

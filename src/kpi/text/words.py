@@ -38,6 +38,7 @@ from kpi.intervals import Bound, Interval
 __all__ = [
     "AFTER",
     "BEFORE",
+    "CAUSATIVES",
     "FIXED_WORDS",
     "NAME_ENDS",
     "NOT_NAME_ENDINGS",
@@ -192,6 +193,11 @@ NOT_NAME_ENDINGS: Final = (
     "的加",
     "的减",
 )
+
+#: Verbs that end the wording before a quantity and the noun after it, which is the metric
+#: (造成30人以上死亡, 特种设备事故造成…, 因环境污染直接导致…, 发生3人以上死亡): a name before the
+#: value that ends in one is wording, not a second metric.
+CAUSATIVES: Final = ("造成", "导致", "发生", "致使", "引起")
 
 #: Comparison symbols, half- and full-width (NFKC leaves ≧ and ≦ alone).
 SYMBOLS: Final[Mapping[str, WordMeaning | None]] = MappingProxyType(
