@@ -242,6 +242,44 @@ def test_an_alternative_no_figure_can_show_is_set_aside_and_noted() -> None:
         kpi.parse_rule("A級得分90分以上,但存在特定情形者不得評為A級", label="A級")
 
 
+ACCIDENTS = [  # 生产安全事故报告和调查处理条例 第三条, tests/corpus/sets c-scaqtl-1
+    "特别重大事故，是指造成30人以上死亡，或者100人以上重伤(包括急性工业中毒，下同)，或者1亿元以上直接经济损失的事故",
+    "重大事故，是指造成10人以上30人以下死亡，或者50人以上100人以下重伤，或者5000万元以上1亿元以下直接经济损失的事故",
+    "较大事故，是指造成3人以上10人以下死亡，或者10人以上50人以下重伤，或者1000万元以上5000万元以下直接经济损失的事故",
+    "一般事故，是指造成3人以下死亡，或者10人以下重伤，或者1000万元以下直接经济损失的事故",
+]
+
+
+@pytest.mark.parametrize(
+    ("outcome", "label"),
+    [({"死亡": "35人"}, "特别重大事故"), ({"死亡": "29人"}, "重大事故"), ({"直接经济损失": "8000万元"}, "重大事故")],
+)
+def test_alternatives_on_metrics_with_no_outcome_are_left_out_and_noted(outcome: object, label: str) -> None:
+    criteria = kpi.Criteria.parse(ACCIDENTS, labels=["特别重大事故", "重大事故", "较大事故", "一般事故"])
+    grade = criteria.grade(outcome)
+    assert (grade.label, grade.notes) == (label, ("unmeasured",))
+    missing = "、".join(metric for metric in ("死亡", "重伤", "直接经济损失") if metric not in outcome)  # type: ignore[operator]
+    assert grade.explain().endswith(f"（未给出实际值的指标未予考虑，以“或”连接的相应条件不参与评定：{missing}）")
+    assert grade.explain("en").endswith(
+        f" (no figure for {missing.replace('、', ', ')}: the alternatives (或) on them were left out of the decision)"
+    )
+    with pytest.raises(kpi.UngradedError):
+        criteria.grade(outcome, strict=True)
+    full = criteria.grade({"死亡": "35人", "重伤": "120人", "直接经济损失": "2亿元"})
+    assert (full.label, full.notes) == ("特别重大事故", ())
+
+
+def test_a_condition_on_a_metric_with_no_outcome_is_refused() -> None:
+    # 且: a tier cannot be met, nor missed, without its every metric.
+    criteria = kpi.Criteria.parse(["死亡30人以上且直接经济损失1000万元以上", "死亡10人以上或直接经济损失500万元以上"])
+    with pytest.raises(kpi.OutcomeError, match="no outcome for metric 直接经济损失"):
+        criteria.grade({"死亡": "40人"})
+    # A metric with no outcome named like one given may be it in other words (收缩压持续, 收缩压): refused.
+    pressure = kpi.Criteria.parse(["收缩压<120mmHg且舒张压<80mmHg", "收缩压持续超过140毫米汞柱或舒张压超过90毫米汞柱"])
+    with pytest.raises(kpi.OutcomeError, match="may be 收缩压 in other words"):
+        pressure.grade({"收缩压": "150", "舒张压": "75"})
+
+
 def test_criteria_reads_a_tier_set_written_as_one_line() -> None:
     assert kpi.Criteria.parse("95% | 85%-94% | 70%-84% | 69%以下") == kpi.Criteria.parse(
         ["95%", "85%-94%", "70%-84%", "69%以下"]

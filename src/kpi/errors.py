@@ -132,6 +132,10 @@ class OutcomeError(KpiError):
     """An outcome that cannot be graded: NaN, empty, not a number, wrong unit."""
 
 
+class MissingOutcome(OutcomeError):
+    """No outcome is given for a metric that a condition reads."""
+
+
 class CriteriaError(KpiError):
     """A tier set that reads well tier by tier but cannot form a criteria."""
 

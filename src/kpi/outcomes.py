@@ -21,7 +21,7 @@ from typing import Final, TypeAlias
 
 import attrs
 
-from kpi.errors import KpiSyntaxError, OutcomeError
+from kpi.errors import KpiSyntaxError, MissingOutcome, OutcomeError
 from kpi.numbers import CONTEXT
 from kpi.text.grammar import MAX_TEXT_LENGTH
 from kpi.text.normalise import metric_key, normalise
@@ -237,7 +237,7 @@ class Outcomes:
             return self.values[metric]
         except KeyError:
             known = "、".join(name for name in self.values if name is not None)
-            raise OutcomeError(
+            raise MissingOutcome(
                 f"no outcome for metric {metric or '(unnamed)'}; outcomes given for: {known or 'none'}",
                 zh=f"没有指标{metric or '（未命名）'}的实际值；已给出实际值的指标：{known or '无'}",
             ) from None

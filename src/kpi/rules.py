@@ -19,7 +19,7 @@ from typing import Any, Protocol
 import attrs
 
 from kpi.direction import Direction
-from kpi.errors import CriteriaError
+from kpi.errors import CriteriaError, MissingOutcome
 from kpi.intervals import Bound, Interval, IntervalSet
 from kpi.numbers import format_decimal
 from kpi.outcomes import OutcomeInput, Outcomes
@@ -98,12 +98,9 @@ class Condition(abc.ABC):
         return True
 
 
-def _quote_metric(metric: str) -> str:
-    return f"“{metric}”" if metric_needs_quotes(metric) else metric
-
-
 def _render(metric: str | None, body: str) -> str:
-    return body if metric is None else _quote_metric(metric) + body
+    """*body* after its metric's name, in quotes where the name would not read back alone."""
+    return body if metric is None else (f"“{metric}”" if metric_needs_quotes(metric) else metric) + body
 
 
 def _value(value: Decimal, unit: Unit | None) -> str:
@@ -248,12 +245,22 @@ class AllOf(Condition):
 
 @attrs.frozen
 class AnyOf(Condition):
-    """At least one part holds (或)."""
+    """At least one part holds (或); a part on a metric with no outcome is left out (死亡35人 meets
+    死亡≥30人或重伤≥100人), and when every part is, that is an error."""
 
     parts: tuple[Condition, ...] = attrs.field(converter=_parts)
 
     def holds(self, lookup: Lookup, direction_of: DirectionOf = higher_is_better) -> bool:
-        return any(part.holds(lookup, direction_of) for part in self.parts)
+        missing: list[MissingOutcome] = []
+        for part in self.parts:
+            try:
+                if part.holds(lookup, direction_of):
+                    return True
+            except MissingOutcome as error:
+                missing.append(error)
+        if len(missing) < len(self.parts):
+            return False
+        raise missing[0].with_traceback(None)
 
     def metrics(self) -> Iterator[str | None]:
         for part in self.parts:

@@ -34,6 +34,10 @@ NOTES: Final[Mapping[str, str]] = MappingProxyType(
         "fraction": "a number from 0 to 1 without %, on a scale whose bounds are all above 1%: a fraction (0.965)?",
         "unit-assumed": "the tiers write no unit and the outcome does: the tiers were read in the outcome's unit",
         "set-aside": "a tier names an alternative no figure can show (或直接判级确定): the figure is graded without it",
+        "unmeasured": (
+            "the outcome gives no figure for some metrics: alternatives (或) on them were left out of the decision"
+            " (死亡35人 for 死亡≥30人或重伤≥100人); a condition (且) on one is refused"
+        ),
     }
 )
 
@@ -74,6 +78,7 @@ class Words:
     note_names: Mapping[str, str]  # each note as a short phrase, for a report's 备注 column
     typo: str  # {correction}: a tier read with the correction of a typo
     set_aside: str  # {wording}: alternatives in the tiers that no figure can show
+    unmeasured: str  # {metrics}: metrics with no outcome, whose alternatives were left out
     met_exactly: str
     beaten_by: str  # {amount}{unit}
     missed_by: str  # {amount}{unit}
@@ -168,10 +173,12 @@ _ZH: Final = Words(
             "fraction": "疑为小数形式的百分比",
             "unit-assumed": "各档未写单位，按实际值的单位理解",
             "set-aside": "未考虑无法由数值判断的情形",
+            "unmeasured": "部分指标未给出实际值，其“或”条件未予考虑",
         }
     ),
     typo="（笔误已更正：{correction}）",
     set_aside="（档次中无法由数值判断的情形未予考虑：{wording}）",
+    unmeasured="（未给出实际值的指标未予考虑，以“或”连接的相应条件不参与评定：{metrics}）",
     met_exactly="（恰好完成）",
     beaten_by="（超额{amount}{unit}）",
     missed_by="（差{amount}{unit}）",
@@ -278,10 +285,12 @@ _EN: Final = Words(
             "fraction": "perhaps a fraction",
             "unit-assumed": "tiers read in the outcome's unit",
             "set-aside": "alternatives without figures not considered",
+            "unmeasured": "metrics without figures left out",
         }
     ),
     typo=" (typo corrected: {correction})",
     set_aside=" (what the tiers name besides figures is not considered: {wording})",
+    unmeasured=" (no figure for {metrics}: the alternatives (或) on them were left out of the decision)",
     met_exactly=" (exactly met)",
     beaten_by=" (beaten by {amount}{unit})",
     missed_by=" (missed by {amount}{unit})",

@@ -333,6 +333,7 @@ class Criteria:
             written = read_outcome(outcome)
             assumed = written.unit is not None and written.value != 0
             outcome = Quantity(written.value) if assumed else outcome
+        unmeasured = False
         compiled = self._compiled
         # The compiled search caches model.decide for a plain number or text on a one-metric scale.
         located = None if compiled is None else compiled.locate(outcome)
@@ -341,15 +342,17 @@ class Criteria:
             decision = compiled.decisions[region]
             values: tuple[tuple[str | None, Decimal], ...] = ((compiled.metric, value),)
         else:
-            lookup = self.outcomes(outcome).lookup
+            outcomes = self.outcomes(outcome)
+            lookup = outcomes.lookup
+            given = model.given(outcomes)
             decision = model.decide(lookup)
-            values = tuple((metric, lookup(metric, model.units[metric])) for metric in model.metrics)
-        if suspect:
-            decision = attrs.evolve(decision, notes=(*decision.notes, "fraction"))
-        if assumed:
-            decision = attrs.evolve(decision, notes=(*decision.notes, "unit-assumed"))
-        if model.set_aside:
-            decision = attrs.evolve(decision, notes=(*decision.notes, "set-aside"))
+            # Alternatives (或) on the metrics with no outcome were left out of the decision.
+            unmeasured = len(given) < len(model.metrics)
+            values = tuple((metric, lookup(metric, model.units[metric])) for metric in given)
+        guessed = {"fraction": suspect, "unit-assumed": assumed, "set-aside": bool(model.set_aside)}
+        guessed["unmeasured"] = unmeasured
+        if any(guessed.values()):
+            decision = attrs.evolve(decision, notes=(*decision.notes, *(note for note in guessed if guessed[note])))
         grade = Grade(decision, values, model, completion)
         if strict and REFUSED_WHEN_STRICT.intersection(decision.notes):
             explained = grade.explain()

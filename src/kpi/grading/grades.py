@@ -97,12 +97,14 @@ class Grade:
         prefix = "" if self.completion is None else _describe_completion(self.completion, said)
         decision = self.decision
         band, tier, notes = decision.band, decision.tier, decision.notes
+        given = [metric for metric, _ in self.values]
         if tier is not None:
             if decision.evaluation is not None:
                 reason = _describe_evaluation(decision.evaluation, said)
             else:
                 reason = _describe(model.resolved[tier], self.values, model, model.texts[tier], said)
-            return f"{prefix}{_arrow(reason)}{_band_name(model.labels[tier], lang)}{_notes(decision, model, said)}"
+            noted = _notes(decision, model, said, given)
+            return f"{prefix}{_arrow(reason)}{_band_name(model.labels[tier], lang)}{noted}"
         outcomes = self.outcomes
         shown = said.join.join(
             (f"{metric} " if metric and len(outcomes) > 1 else "") + str(quantity) for metric, quantity in outcomes
@@ -126,11 +128,11 @@ class Grade:
             reason = said.above.format(shown=shown, label=label, text=text)
         else:
             reason = said.below.format(shown=shown, label=label, text=text)
-        return f"{prefix}{_arrow(reason)}{_band_name(label, lang)}{_notes(decision, model, said)}"
+        return f"{prefix}{_arrow(reason)}{_band_name(label, lang)}{_notes(decision, model, said, given)}"
 
 
-def _notes(decision: Decision, model: GradingModel, said: Words) -> str:
-    """The notes of a decision in words, each typo's correction included."""
+def _notes(decision: Decision, model: GradingModel, said: Words, given: Sequence[str | None] = ()) -> str:
+    """The notes of a decision in words, each typo's correction included; *given*: the metrics with outcomes."""
     if not decision.notes:
         return ""
     texts = [said.note_texts.get(note, "") for note in decision.notes if note != "typo"]
@@ -138,6 +140,9 @@ def _notes(decision: Decision, model: GradingModel, said: Words) -> str:
         texts += [said.typo.format(correction=fix) for fix in model.corrections[decision.band]]
     if "set-aside" in decision.notes:
         texts.append(said.set_aside.format(wording=said.join.join(model.set_aside)))
+    if "unmeasured" in decision.notes:
+        missing = [metric for metric in model.metrics if metric is not None and metric not in given]
+        texts.append(said.unmeasured.format(metrics=said.join.join(missing)))
     return "".join(texts)
 
 
@@ -245,5 +250,5 @@ def _describe(
     # on targets keeps its evaluation: what remains is a choice of comparisons.
     assert isinstance(condition, AnyOf), condition
     lookup = Outcomes({metric: Quantity(value, model.units.get(metric)) for metric, value in values}).lookup
-    holding = [part for part in condition.parts if part.holds(lookup)]
+    holding = [part for part in condition.parts if set(part.metrics()) <= set(dict(values)) and part.holds(lookup)]
     return _describe(holding[0], values, model, text, said)

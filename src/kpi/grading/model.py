@@ -28,7 +28,8 @@ from kpi.direction import Direction, infer_direction
 from kpi.errors import CriteriaError, OutcomeError
 from kpi.grading.sharing import settle_shared_bounds, thresholds
 from kpi.intervals import Interval
-from kpi.rules import BareValue, Comparison, Condition, Lookup, Otherwise, Rule
+from kpi.outcomes import Outcomes
+from kpi.rules import AllOf, AnyOf, BareValue, Comparison, Condition, Lookup, Otherwise, Rule
 from kpi.targets import Quantified, Target, TargetCompletion, TargetsCondition
 from kpi.units import PERCENT, Unit
 
@@ -87,10 +88,11 @@ def _equals(lookup: Lookup, metric: str | None, unit: Unit | None, value: Decima
 
 
 #: Notes of a grade that ``grade(..., strict=True)`` refuses: no tier matched
-#: directly, two tiers claim the outcome and nothing in the text settles it, or
-#: the outcome was read on a guess (a fraction, the tiers in the outcome's unit).
+#: directly, two tiers claim the outcome and nothing in the text settles it, the
+#: outcome was read on a guess (a fraction, the tiers in the outcome's unit), or
+#: alternatives on metrics with no outcome were left out of the decision.
 REFUSED_WHEN_STRICT: Final = frozenset(
-    {"gap", "above-scale", "below-scale", "uncovered", "overlap", "fraction", "unit-assumed"}
+    {"gap", "above-scale", "below-scale", "uncovered", "overlap", "fraction", "unit-assumed", "unmeasured"}
 )
 
 
@@ -289,6 +291,30 @@ class GradingModel:
         return any(abs(value) > 1 for tier in self.resolved for _, value in bounds_of(tier))
 
     @functools.cached_property
+    def optional(self) -> frozenset[str | None]:
+        """The metrics only alternatives (或) read, which an outcome may give no figure for: no tier
+        needs them (死亡, 重伤 and 直接经济损失 of 造成30人以上死亡，或者100人以上重伤，或者…)."""
+        return frozenset(m for m in self.metrics if not any(_needs(c, m) for c in self.resolved))
+
+    def given(self, outcomes: Outcomes) -> tuple[str | None, ...]:
+        """The metrics *outcomes* give a figure for.  One with no figure may only be left out when
+        alternatives (或) alone read it (:attr:`optional`) and its name is not the start of one
+        given, nor begins with it (收缩压持续 and 收缩压: it may be that metric in other words)."""
+        given = tuple(metric for metric in self.metrics if metric in outcomes.values)
+        for metric in self.metrics:
+            if metric in given:
+                continue
+            if metric not in self.optional:
+                outcomes.lookup(metric, self.units[metric])  # raises: no outcome for the metric
+            for name in given:
+                if metric and name and (metric.startswith(name) or name.startswith(metric)):
+                    raise OutcomeError(
+                        f"no outcome for metric {metric}, which may be {name} in other words: give both, or say which",
+                        zh=f"没有指标{metric}的实际值；它可能就是{name}的另一种写法：请分别给出，或说明是哪一个",
+                    )
+        return given
+
+    @functools.cached_property
     def grades_rate(self) -> bool:
         """Whether the tiers grade a rate (95% | 85%-94% | …) that an indicator's completion can give."""
         return not self.quantified and self.metrics == (None,) and self.units[None] in (None, PERCENT)
@@ -354,6 +380,16 @@ class GradingModel:
         # not earn the better tiers, so it takes the worst.  其他 is no band of its own here.
         last = len(resolved) - 1
         return Decision(last, None, ("gap",), evaluation)
+
+
+def _needs(condition: Condition, metric: str | None) -> bool:
+    """Whether *condition* cannot be decided without an outcome for *metric*: a leaf on it,
+    a part of 且 that needs it, or every alternative of 或."""
+    if isinstance(condition, AllOf):
+        return any(_needs(part, metric) for part in condition.parts)
+    if isinstance(condition, AnyOf):
+        return all(_needs(part, metric) for part in condition.parts)
+    return metric in condition.metrics()
 
 
 def _one_metric_written_differently(conditions: Sequence[Condition], named: Sequence[str]) -> bool:
