@@ -213,6 +213,11 @@ VALID_TIERS = [
     ),
     ("發生3人以上、10人以下死亡", "死亡3人-10人"),
     ("压力容器、压力管道有毒介质泄漏，造成15万人以上转移的", "转移≥150000人"),
+    # what follows from the condition (…的为6个月, …的,按…发给) is no condition; a space inside a word goes
+    ("在本單位工作年限 5 年以下的為 6 個月", "在本单位工作年限≤5年"),
+    ("5 年以上 10 年以 下的為 9 個月", "5年-10年"),
+    ("连续工龄满十五年不满二十年的,按本人标准工资的百分之七十发给", "连续工龄≥15年且<20年"),
+    ("四千元以上的，减除百分之二十的费用", "≥4000元"),
 ]
 
 # (text, the caller's label for its band, canonical text, the label the clause names): tiers that

@@ -44,6 +44,20 @@ def test_a_bare_value_after_a_name_with_a_comparator_inside_is_refused(text: str
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # what follows 的, holds a condition of its own: the condition does not end at the first 的
+        "实际工作年限十年以下的,在本单位工作年限五年以下的为三个月",
+        # a verdict after no figure
+        "得分属于优秀",
+    ],
+)
+def test_a_consequence_or_verdict_is_cut_only_after_the_whole_condition(text: str) -> None:
+    with pytest.raises(kpi.KpiSyntaxError):
+        kpi.parse_rule(text)
+
+
+@pytest.mark.parametrize(
     ("own", "given", "same"),
     [
         ("优等", "優等", True),

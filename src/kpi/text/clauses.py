@@ -33,6 +33,11 @@ _LEADING: Final = re.compile(r"(?:当|凡|如果|如|若|对于|指标值为|其
 # A condition followed by what follows from it: …不满一年的，试用期不得超过一个月; 六個月以上一年未滿者,三日;
 # 超过3.6万元至14.4万元的部分,10%.
 _CONSEQUENCE: Final = re.compile(r"(?:的部分|的地区|的|者)\s*[,:;]")
+# A condition closed by 的 or 者 after its value: what follows 的, holds one (实际工作年限十年以下的,
+# 在本单位工作年限五年以下的为三个月), so the condition runs on past the first 的 and reads two metrics.
+_CLOSED: Final = re.compile(r"(?:以上|以下|以内|之间|[0-9%‰])\s*(?:的|者)")
+# What follows from the condition after …的为, a figure that is no band's name: 在本单位工作年限5年以下的为6个月.
+_RESULT: Final = re.compile(r"(?:的|者)\s*为\s*(?=[^,;。]*[0-9零〇一二两三四五六七八九十百千万])[^,;。]+[。.;!\s]*$")
 # Words that close a clause after its condition, longest first; after the noun that follows a value,
 # 的 and the thing the clause describes (…1亿元以上直接财产损失的火灾).
 _TRAILING: Final = re.compile(
@@ -272,7 +277,7 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
     if points and points.start() > 0:
         kept = _cut(kept, [(0, points.start())])
     consequence = _CONSEQUENCE.search(kept.text)
-    if consequence and consequence.start() > 0:
+    if consequence and consequence.start() > 0 and not _CLOSED.search(kept.text, consequence.end()):
         kept = _cut(kept, [(0, consequence.start())])
     if found is None:
         after = _LABEL_AFTER.search(kept.text)
@@ -285,7 +290,7 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
             found = label
             kept = _cut(kept, [(0, ending)])
     if found is None:
-        verdict = _VERDICT.search(kept.text)
+        verdict = _VERDICT.search(kept.text) or _RESULT.search(kept.text)
         if verdict and verdict.start() > 0 and _ends_quantity().search(kept.text, 0, verdict.start()):
             kept = _cut(kept, [(0, verdict.start())])
     alternative = _ALTERNATIVE.search(kept.text)

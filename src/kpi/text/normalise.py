@@ -10,7 +10,9 @@ character back to its source index.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
+from typing import Final
 
 import attrs
 
@@ -53,6 +55,8 @@ def normalise(source: str) -> Normalised:
     '设备完好率<90%'
     >>> normalise("低於７０％").text
     '低于70%'
+
+    A space between two Chinese characters splits no word (5 年以上 10 年以 下): it goes.
     """
     chars: list[str] = []
     origin: list[int] = []
@@ -60,7 +64,16 @@ def normalise(source: str) -> Normalised:
         folded = _fold(char)
         chars.append(folded)
         origin.extend([index] * len(folded))
-    return Normalised("".join(chars), tuple(origin), source)
+    text = "".join(chars)
+    if " " in text and _SPLIT_WORD.search(text):
+        dropped = {i for match in _SPLIT_WORD.finditer(text) for i in range(match.start() + 1, match.end())}
+        kept = [i for i in range(len(text)) if i not in dropped]
+        return Normalised("".join(text[i] for i in kept), tuple(origin[i] for i in kept), source)
+    return Normalised(text, tuple(origin), source)
+
+
+# A run of spaces between two Chinese characters, from the character before it.
+_SPLIT_WORD: Final = re.compile(r"[\u4e00-\u9fff] +(?=[\u4e00-\u9fff])")
 
 
 @functools.lru_cache(maxsize=8192)
