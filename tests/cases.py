@@ -163,6 +163,11 @@ VALID_TIERS = [
     ("85%--94%", "85%-94%"),
     ("60分一下", "≤60分"),
     ("设备完好率＞９０％％", "设备完好率>90%"),
+    ("体温超过41℃以上属于超高热体温状态", "体温>41°C"),  # 超过 and 以上 both bound the lower end: 以上 is a slip
+    # 级 right after digits is an earthquake's magnitude; 二级以上医院数 stays a name
+    ("7.0级以上", "≥7级"),
+    ("6.5—7.0级", "6.5级-7级"),
+    ("二级以上医院数5家", "二级以上医院数5家"),
     # an empty conjunction is kept as written, for lint to report
     ("<90%且≥95%", "<90%且≥95%"),
     # the points a band earns, written after its condition, are not part of it

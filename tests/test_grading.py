@@ -269,6 +269,16 @@ def test_alternatives_on_metrics_with_no_outcome_are_left_out_and_noted(outcome:
     assert (full.label, full.notes) == ("特别重大事故", ())
 
 
+def test_a_comparator_word_written_twice_is_read_once_and_noted() -> None:
+    tiers = ["体温在38.4-39.5℃属于中度发烧", "体温从39.5-41℃属于高度发烧", "体温超过41℃以上属于超高热体温状态"]
+    grade = kpi.Criteria.parse(tiers, labels=["中度发烧", "高度发烧", "超高热"]).grade("42℃")
+    assert (grade.label, grade.notes) == ("超高热", ("typo",))
+    assert grade.explain().endswith("（笔误已更正：体温超过41℃以上属于超高热体温状态 → 体温超过41℃属于超高热体温状态）")
+    # Two words that bound different ends of one value are refused.
+    with pytest.raises(kpi.KpiSyntaxError, match="“超过” and “以下” bound different ends"):
+        kpi.parse_rule("超过90%以下")
+
+
 def test_a_condition_on_a_metric_with_no_outcome_is_refused() -> None:
     # 且: a tier cannot be met, nor missed, without its every metric.
     criteria = kpi.Criteria.parse(["死亡30人以上且直接经济损失1000万元以上", "死亡10人以上或直接经济损失500万元以上"])

@@ -18,7 +18,17 @@ import attrs
 from kpi.errors import OutcomeError
 from kpi.numbers import CONTEXT, format_decimal
 
-__all__ = ["PERCENT", "SYMBOL_UNIT", "Quantity", "Unit", "convert", "unit_named", "unit_names", "written"]
+__all__ = [
+    "AFTER_DIGITS",
+    "PERCENT",
+    "SYMBOL_UNIT",
+    "Quantity",
+    "Unit",
+    "convert",
+    "unit_named",
+    "unit_names",
+    "written",
+]
 
 
 @attrs.frozen
@@ -77,6 +87,7 @@ def _units() -> dict[str, Unit]:
     add("body mass index", "kg/m2", 1, "千克每平方米", "千克/平方米", "公斤/平方米")
     add("loudness", "dB", 1, "分贝", "dB(A)")
     add("rate per minute", "次/分钟", 1, "次/分")
+    add("magnitude", "级")  # of an earthquake: 7.0级以上 (see AFTER_DIGITS)
     for count in (
         "人",
         "人次",
@@ -130,6 +141,9 @@ def _units() -> dict[str, Unit]:
 SYMBOL_UNIT: Final = r"[A-Za-zμΩ°]+(?:/[A-Za-zμ]+)?[23]?(?:\([A-Z]\))?"
 _SYMBOL_UNIT: Final = re.compile(SYMBOL_UNIT)
 
+
+#: Units a tier writes only right after digits: 7.0级 is a magnitude, 二级以上医院数 a name.
+AFTER_DIGITS: Final = ("级",)
 
 _UNITS: Final = _units()
 PERCENT: Final = _UNITS["%"]

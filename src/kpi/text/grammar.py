@@ -37,7 +37,7 @@ from kpi.errors import KpiSyntaxError, describe_character
 from kpi.text import words
 from kpi.text.normalise import Normalised, metric_key, normalise
 from kpi.text.numerals import MAGNITUDES
-from kpi.units import SYMBOL_UNIT, unit_names
+from kpi.units import AFTER_DIGITS, SYMBOL_UNIT, unit_names
 
 __all__ = [
     "MAX_TEXT_LENGTH",
@@ -101,7 +101,8 @@ def _fills() -> dict[str, str]:
         "@GREATER": _alternatives([s for s, m in symbols.items() if m is not None and m.side is words.Side.LOWER]),
         "@LESS": _alternatives([s for s, m in symbols.items() if m is not None and m.side is words.Side.UPPER]),
         "@EQUAL": _alternatives([s for s, m in symbols.items() if m is None]),
-        "@UNITS": _alternatives([name for name in unit_names() if name not in ("%", "‰")]),
+        "@UNITS": _alternatives([name for name in unit_names() if name not in ("%", "‰", *AFTER_DIGITS)]),
+        "@AFTER_DIGITS": _alternatives(AFTER_DIGITS),
         "@SYMBOL_UNIT": SYMBOL_UNIT,
         "@MAGNITUDES": _alternatives(list(MAGNITUDES)),
     }
@@ -197,6 +198,8 @@ def metric_needs_quotes(metric: str) -> bool:
     """
     if not metric or metric_key(metric) != metric or metric.endswith(words.NOT_NAME_ENDINGS):
         return True
+    if words.comparator_inside(metric) is not None:
+        return True  # 一不满于0: a bare value after a name with 不满 inside is refused unless quoted
     parser = tree_parser()
     for before in ("", "甲≥0或", "甲≥0且"):
         for follower in ("≥0", "0", "=0", "-1"):

@@ -162,6 +162,17 @@ class TierBuilder(QuantityBuilder):
         closed = meaning.inclusive if bound.closed is None else bound.closed
         return Located(self._one_sided(meaning.side, closed, bound.written), start_of(word))
 
+    def doubled_bound(self, children: list[Any]) -> Located:
+        # 超过41℃以上: two words that bound the same end, the one after the value a slip (noted); 超过90%以下, refused.
+        word, bound, after = children
+        meaning = meaning_of(str(word), INCLUSIVE.get())
+        if meaning_of(str(after)).side is not meaning.side:
+            raise Problem(
+                f"“{word}” and “{after}” bound different ends", start_of(after), zh=f"“{word}”与“{after}”方向相反"
+            )
+        CORRECTIONS.get().append((start_of(after), start_of(after) + len(after), ""))
+        return self.prefix_bound([word, bound])
+
     def suffix_bound(self, children: list[Any]) -> Located:
         verb, bound, word, mark, note = children
         if str(word) in TYPOS:
