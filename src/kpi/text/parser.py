@@ -309,7 +309,7 @@ class TierBuilder(QuantityBuilder):
     # -- clauses and their combinations --------------------------------------
     def clause(self, children: list[Any]) -> Located:
         before, located, after = children
-        if before is not None and before.type != "QUOTED_METRIC" and metric_key(str(before)).endswith(CAUSATIVES):
+        if before is not None and before.endswith(CAUSATIVES) and before.type != "QUOTED_METRIC":
             # 造成30人以上死亡, 發生3人以上、10人以下死亡: the noun after the value is the metric, not the wording.
             before = None
         if before is not None and after is not None:
