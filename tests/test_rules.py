@@ -50,6 +50,8 @@ def test_a_bare_value_after_a_name_with_a_comparator_inside_is_refused(text: str
         "实际工作年限十年以下的,在本单位工作年限五年以下的为三个月",
         # a verdict after no figure
         "得分属于优秀",
+        # 造成 before a number in no unit: 一定 is no count
+        "造成一定经济损失",
     ],
 )
 def test_a_consequence_or_verdict_is_cut_only_after_the_whole_condition(text: str) -> None:

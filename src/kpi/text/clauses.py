@@ -91,11 +91,13 @@ _POINTS: Final = re.compile(
     + r"\s*分"
     r"|\s*[,:;]?\s*(?:不得分|不计分))(?:\s*[,;]?\s*扣完为止)?[。.;!\s]*$"
 )
-# An alternative that no figure can show, after the condition: …40分以下的或直接判级确定的.  A figure
+# An alternative that no figure can show, after the condition: …40分以下的或直接判级确定的, and the thing the
+# clause describes after it (…或造成严重经济损失的地震灾害).  A figure
 # is graded by the condition it can meet; the alternative (with no number in it) is wording around it.
 # Only after a value: in …100人以下中毒或重伤的, 或 joins two nouns.
 _ALTERNATIVE: Final = re.compile(
-    r"(?:的)?\s*或者?\s*(?P<alternative>[^\d%<>=≥≤≦≧\[\]()零〇一二两三四五六七八九十百千万,;]{2,12}?)[的。.;!\s]*$"
+    r"(?:的)?\s*或者?\s*(?P<alternative>[^\d%<>=≥≤≦≧\[\]()零〇一二两三四五六七八九十百千万,;]{2,12}?)"
+    r"(?:的[^\W\d_零〇一二两三四五六七八九十百千万]{1,8})?[的。.;!\s]*$"
 )
 _SCORE_ONLY: Final = re.compile(_NUMBER + r"\s*分[。.;!\s]*$")
 # A parenthetical that is a note, not part of the condition: (下同), (10分到13分), (200mg/dl), 完成50%及以上(5).
@@ -295,7 +297,12 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
             kept = _cut(kept, [(0, verdict.start())])
     alternative = _ALTERNATIVE.search(kept.text)
     set_aside: tuple[str, ...] = ()
-    if alternative and alternative.start() > 0 and _ENDS_VALUE.search(kept.text, 0, alternative.start()):
+    if (
+        alternative
+        and alternative.start() > 0
+        # after a value, or a clause of its own after the metric's noun (…死亡或造成严重经济损失的)
+        and (_ENDS_VALUE.search(kept.text, 0, alternative.start()) or alternative["alternative"].startswith(CAUSATIVES))
+    ):
         set_aside = (alternative.group("alternative"),)
         kept = _cut(kept, [(0, alternative.start())])
     trailing = _TRAILING.search(kept.text)

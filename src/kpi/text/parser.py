@@ -310,8 +310,8 @@ class TierBuilder(QuantityBuilder):
     def clause(self, children: list[Any]) -> Located:
         before, located, after = children
         if before is not None and before.endswith(CAUSATIVES) and before.type != "QUOTED_METRIC":
-            # 造成30人以上死亡, 發生3人以上、10人以下死亡: the noun after the value is the metric, not the wording.
-            before = None
+            # 造成30人以上死亡, 發生3人以上、10人以下死亡: the noun after a value in a unit is the metric (not 一定).
+            before = None if all(leaf.unit for leaf in located.condition.leaves()) else before
         if before is not None and after is not None:
             first, second = metric_key(str(before)), metric_key(str(after))
             raise Problem(
