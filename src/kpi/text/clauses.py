@@ -29,10 +29,10 @@ from kpi.units import SYMBOL_UNIT, unit_names
 __all__ = ["BAND_WORDS", "Clause", "begins_with_label", "clause_first", "ends_with_label", "read_clause", "same_band"]
 
 # Words that introduce a condition: 当…时, 凡…的, 如果…, 指标值为….
-_LEADING: Final = re.compile(r"(?:当|凡|如果|如|若|对于|指标值为|其中|即|相当于)\s*")
+_LEADING: Final = re.compile(r"(?:当|凡|如果说|如果是|如果|如|若|对于|指标值为|其中|即|相当于)\s*")
 # A condition followed by what follows from it: …不满一年的，试用期不得超过一个月; 六個月以上一年未滿者,三日;
 # 超过3.6万元至14.4万元的部分,10%.
-_CONSEQUENCE: Final = re.compile(r"(?:的部分|的地区|的|者)\s*[,:;]")
+_CONSEQUENCE: Final = re.compile(r"(?:的部分|的地区|的情况之?下|的|者)\s*[,:;]")
 # A condition closed by 的 or 者 after its value: what follows 的, holds one (实际工作年限十年以下的,
 # 在本单位工作年限五年以下的为三个月), so the condition runs on past the first 的 and reads two metrics.
 _CLOSED: Final = re.compile(r"(?:以上|以下|以内|之间|[0-9%‰])\s*(?:的|者)")
@@ -41,7 +41,7 @@ _RESULT: Final = re.compile(r"(?:的|者)\s*为\s*(?=[^,;。]*[0-9零〇一二�
 # Words that close a clause after its condition, longest first; after the noun that follows a value,
 # 的 and the thing the clause describes (…1亿元以上直接财产损失的火灾).
 _TRAILING: Final = re.compile(
-    r"(?:的部分|的地区|的单位|的企业|的情况|的情形|的时候|(?<=[^\W\d_])的(?![为是属按评计得记])[^\W\d_零〇一二两三四五六七八九十百千万]{1,8}|的|者|时|之时|[,;。.!、:\s]|则|就)+$"
+    r"(?:的部分|的地区|的单位|的企业|的情况之?下|的情况|的情形|的时候|(?<=[^\W\d_])的(?![为是属按评计得记])[^\W\d_零〇一二两三四五六七八九十百千万]{1,8}|的|者|时|之时|[,;。.!、:\s]|则|就)+$"
 )
 # The circumstance a clause names before what it caused, with no figure: 压力容器、压力管道有毒介质泄漏，造成….
 _CIRCUMSTANCE: Final = re.compile(r"[^\d,;。]{1,30}?,\s*(?=(?:是指|指)?(?:" + "|".join(CAUSATIVES) + "))")

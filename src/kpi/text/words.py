@@ -238,6 +238,7 @@ VERBS: Final[Mapping[str, Verb]] = MappingProxyType(
         "等于": Verb(exact=True),
         "达": Verb(alone=_L),
         "为": Verb(exact=True),
+        "是": Verb(exact=True),  # 空腹的正常血糖指标范围是3.9到6.1
         "在": Verb(),
     }
 )
