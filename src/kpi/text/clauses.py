@@ -224,7 +224,8 @@ def _ends_quantity() -> re.Pattern[str]:
     return re.compile(rf"(?:[0-9%‰)\]]|[0-9]\s*(?:{units}|{SYMBOL_UNIT})|以上|以下|以内|之间|范围内|区间内)\s*$")
 
 
-_AFTER_LABEL: Final = re.compile(r"\s*(?:[:,]|为|是|即|相当于)?\s*")
+# After a label, its pinyin (D級(ji):) and the word that joins it to the condition.
+_AFTER_LABEL: Final = re.compile(r"\s*(?:\([a-zà-ǜ]+\))?\s*(?:[:,]|为|是|即|相当于)?\s*")
 _STARTS_VALUE: Final = re.compile(r"[-−0-9零〇一二两三四五六七八九十百<>=≥≤≦≧\[(~\s]|百分之|千分之")
 _ENDS_VALUE: Final = re.compile(r"(?:[0-9%‰)\]]|分|以上|以下|以内|之间)\s*$")
 
