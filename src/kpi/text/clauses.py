@@ -23,6 +23,7 @@ from typing import Final
 import attrs
 
 from kpi.text.normalise import Normalised, normalise
+from kpi.text.numerals import MAGNITUDES
 from kpi.text.words import CAUSATIVES
 from kpi.units import SYMBOL_UNIT, unit_names
 
@@ -218,6 +219,26 @@ def clause_first(text: str, label: str | None) -> bool:
 
 
 @functools.cache
+def _unit_spellings() -> tuple[str, ...]:
+    """Every unit and magnitude a value may be written with (50人次, 3万人): no verdict begins with one."""
+    return (*unit_names(), *MAGNITUDES)
+
+
+# A word right after a number that follows a comparison symbol, its metric named before (空气污染指数≤50优级).
+_BARE_VERDICT: Final = re.compile(r"[<>=≥≤≦≧]\s*[0-9]+(?:\.[0-9]+)?\s*(?P<verdict>[\u4e00-\u9fff]{2,8})[。.;!\s]*$")
+_NAMED_FIRST: Final = re.compile(r"[^\W\d_]+\s*(?:[<>=≥≤≦≧]|[0-9])")
+
+
+def _bare_verdict(text: str) -> int:
+    """Where a word right after the number of a comparison begins, its metric named before the value
+    (空气污染指数≤50优级: a verdict, not a second metric), or 0; never a unit or magnitude (≤50人次)."""
+    bare = _BARE_VERDICT.search(text)
+    if bare is None or bare["verdict"].startswith(_unit_spellings()) or not _NAMED_FIRST.match(text):
+        return 0
+    return bare.start("verdict")
+
+
+@functools.cache
 def _ends_quantity() -> re.Pattern[str]:
     """Text that ends with a value: a number, a number's unit, or a word after a value (以上, 之间)."""
     units = "|".join(sorted((re.escape(name) for name in unit_names()), key=len, reverse=True))
@@ -296,6 +317,8 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
         verdict = _VERDICT.search(kept.text) or _RESULT.search(kept.text)
         if verdict and verdict.start() > 0 and _ends_quantity().search(kept.text, 0, verdict.start()):
             kept = _cut(kept, [(0, verdict.start())])
+        elif bare := _bare_verdict(kept.text):
+            kept = _cut(kept, [(0, bare)])
     alternative = _ALTERNATIVE.search(kept.text)
     set_aside: tuple[str, ...] = ()
     if (
