@@ -32,12 +32,11 @@ from kpi.targets import Aggregate, Completion
 from kpi.text.clauses import same_band
 from kpi.text.grammar import MAX_TEXT_LENGTH
 from kpi.text.normalise import metric_key
-from kpi.text.reading import parse_rule
+from kpi.text.reading import parse_rule, split_tiers
 from kpi.units import PERCENT, Quantity, Unit
 
-__all__ = ["Criteria", "split_tiers"]
+__all__ = ["Criteria"]
 
-_TIER_SEPARATORS: Final = ("|", "｜", "\n")
 _HUNDRED: Final = Decimal(100)
 
 
@@ -121,20 +120,6 @@ def _check_labels(instance: Criteria, attribute: attrs.Attribute[tuple[str, ...]
             f"labels must be distinct non-empty names, best first, not {labels!r}",
             zh=f"等级名称须互不相同且不为空，从最好的一档起；而不是 {labels!r}",
         )
-
-
-def split_tiers(text: str, *, semicolons: bool = False) -> list[str]:
-    """The tier texts of one text that holds them all, separated by ``|`` or line breaks.
-
-    A sheet's one 评价标准 cell may separate them by semicolons instead
-    (``优：95%以上；良：85%-95%；…``): with *semicolons*, a cell with no other
-    separator is split at them.
-    """
-    for separator in _TIER_SEPARATORS[1:]:
-        text = text.replace(separator, _TIER_SEPARATORS[0])
-    if semicolons and _TIER_SEPARATORS[0] not in text:
-        text = text.replace("；", _TIER_SEPARATORS[0]).replace(";", _TIER_SEPARATORS[0])
-    return [part for part in text.split(_TIER_SEPARATORS[0]) if part.strip()]
 
 
 @attrs.frozen
@@ -322,11 +307,14 @@ class Criteria:
         model = self.model
         suspect = False
         if (fractions or model.takes_fractions_for_percent) and _bare(outcome) and model.units.get(None) is PERCENT:
-            quantity = read_outcome(outcome)
-            if quantity.unit is None and fractions:
-                outcome = Quantity(CONTEXT.multiply(quantity.value, _HUNDRED), PERCENT)
+            if not fractions and type(outcome) in (int, float):  # compared as it stands; NaN is refused below
+                suspect = 0 < outcome <= 1  # type: ignore[operator]
             else:
-                suspect = quantity.unit is None and 0 < quantity.value <= 1
+                quantity = read_outcome(outcome)
+                if quantity.unit is None and fractions:
+                    outcome = Quantity(CONTEXT.multiply(quantity.value, _HUNDRED), PERCENT)
+                else:
+                    suspect = quantity.unit is None and 0 < quantity.value <= 1
         # Tiers that write no unit, an outcome that does (≤50.0 and 52dB): read in its unit, and noted.
         assumed = model.assumes_outcome_unit and isinstance(outcome, (str, Quantity))
         if assumed:
@@ -349,10 +337,14 @@ class Criteria:
             # Alternatives (或) on the metrics with no outcome were left out of the decision.
             unmeasured = len(given) < len(model.metrics)
             values = tuple((metric, lookup(metric, model.units[metric])) for metric in given)
-        guessed = {"fraction": suspect, "unit-assumed": assumed, "set-aside": bool(model.set_aside)}
-        guessed["unmeasured"] = unmeasured
-        if any(guessed.values()):
-            decision = attrs.evolve(decision, notes=(*decision.notes, *(note for note in guessed if guessed[note])))
+        if suspect or assumed or unmeasured or model.set_aside:
+            made = {
+                "fraction": suspect,
+                "unit-assumed": assumed,
+                "set-aside": model.set_aside,
+                "unmeasured": unmeasured,
+            }
+            decision = attrs.evolve(decision, notes=(*decision.notes, *(note for note in made if made[note])))
         grade = Grade(decision, values, model, completion)
         if strict and REFUSED_WHEN_STRICT.intersection(decision.notes):
             explained = grade.explain()

@@ -228,7 +228,7 @@ def _remove_stale(path: Path) -> None:
                 left.unlink()
 
 
-_FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_STARTS: Final = frozenset("=+-@\t\r")
 _PLAIN_NUMBER: Final = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?")
 
 
@@ -238,8 +238,8 @@ def csv_safe(cells: Sequence[object]) -> list[object]:
     numbers, and texts that are plain numbers (-5), stay as they are, a Decimal written
     plainly (100, never 1E+2)."""
     return [
-        "'" + cell
-        if isinstance(cell, str) and cell.startswith(_FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(cell)
+        ("'" + cell if cell[:1] in _FORMULA_STARTS and not _PLAIN_NUMBER.fullmatch(cell) else cell)
+        if isinstance(cell, str)
         else format(cell, "f")
         if type(cell) is Decimal
         else cell

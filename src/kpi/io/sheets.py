@@ -24,10 +24,10 @@ import attrs
 
 from kpi.errors import Notice
 from kpi.grading.bands import default_labels
-from kpi.grading.criteria import split_tiers
 from kpi.io.files import Sheet
 from kpi.io.rows import RowBuilder, SourceLocation, Table
 from kpi.text.normalise import normalise
+from kpi.text.reading import split_tiers
 
 __all__ = ["MISSING_HEADING", "read_sheet_table", "recognise_heading"]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
+from typing import Final
 
 import attrs
 
@@ -21,7 +22,9 @@ from kpi.text.normalise import Normalised, normalise
 from kpi.text.parser import CORRECTIONS, INCLUSIVE, tier_parser
 from kpi.text.words import WORDS
 
-__all__ = ["Reading", "parse_condition", "parse_rule", "read_tier"]
+__all__ = ["Reading", "parse_condition", "parse_rule", "read_tier", "split_tiers"]
+
+_TIER_SEPARATORS: Final = ("|", "｜", "\n")
 
 
 def _check_inclusive(inclusive: Mapping[str, bool]) -> None:
@@ -152,3 +155,17 @@ def _fits(reading: Reading, text: str) -> Reading:
             zh=f"无法读取评价标准：其规范写法（{len(canonical)} 个字符）将超过 {MAX_TEXT_LENGTH} 个字符",
         )
     return reading
+
+
+def split_tiers(text: str, *, semicolons: bool = False) -> list[str]:
+    """The tier texts of one text that holds them all, separated by ``|`` or line breaks.
+
+    A sheet's one 评价标准 cell may separate them by semicolons instead
+    (``优：95%以上；良：85%-95%；…``): with *semicolons*, a cell with no other
+    separator is split at them.
+    """
+    for separator in _TIER_SEPARATORS[1:]:
+        text = text.replace(separator, _TIER_SEPARATORS[0])
+    if semicolons and _TIER_SEPARATORS[0] not in text:
+        text = text.replace("；", _TIER_SEPARATORS[0]).replace(";", _TIER_SEPARATORS[0])
+    return [part for part in text.split(_TIER_SEPARATORS[0]) if part.strip()]
