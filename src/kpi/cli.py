@@ -69,10 +69,8 @@ def _said(args: argparse.Namespace, zh: str, en: str) -> str:
 
 # -- template -----------------------------------------------------------------
 def _template(args: argparse.Namespace) -> int:
-    """Write the fill-in sheet for a table: one row per indicator with its id,
-    activity, indicator text and tiers, what to fill (填报项: the metrics or
-    targets the tiers need, with units, or 完成率 for an assessed completion
-    rate) and empty 实际值 columns.  Fill the 实际值 cells, then run kpi score."""
+    """``kpi template`` (its help, in both languages, is in :mod:`kpi.arguments`): what
+    was written is said on standard error, so that ``-o -`` leaves the sheet alone on stdout."""
     table = _load_table(args)
     header, rows = template_records(table)
     if args.output == STDOUT:
@@ -105,13 +103,8 @@ def _template(args: argparse.Namespace) -> int:
 
 # -- score --------------------------------------------------------------------
 def _score(args: argparse.Namespace) -> int:
-    """Grade every indicator of TABLE with the figures in RESULTS: band, the
-    tier text that decided it, explanation, notes and points; then a summary
-    per activity and for the whole document, with a score out of 100 and the
-    overall band on the national scale 优(90-100分)、良(80-89分)、中(60-79分)、
-    差(0-59分).  Every indicator of the table gets exactly one output row; a
-    missing or unreadable result is marked 未填报 or 无效 with the reason.
-    Exits 1 when any indicator could not be graded, unless --allow-ungraded."""
+    """``kpi score``: every indicator gets exactly one output row, never fewer; a long
+    table is streamed to its file, not kept as records nor listed on the terminal."""
     table = _load_table(args)
     if args.results is None and not any(row.actual for row in table.indicators):
         raise KpiError(
@@ -219,13 +212,8 @@ def _beside(path: str, suffix: str) -> str:
 
 # -- lint ---------------------------------------------------------------------
 def _lint(args: argparse.Namespace) -> int:
-    """Print the findings of every row of TABLE with its file:line: gaps,
-    overlaps, unreachable and unsatisfiable tiers, direction problems,
-    suspicious tiers (a worst tier reaching into better ones), and rows whose
-    tiers cannot be read or do not fit their indicator.  On a terminal one
-    finding said of many rows alike is one line, with the rows listed; a bound
-    two neighbouring tiers share, settled as the text says, is left out unless
-    --all.  Exits 1 when there are errors."""
+    """``kpi lint``: on a terminal findings said alike of many rows are grouped, so that a
+    long table's few real problems are not lost among its repeated tier sets."""
     table = _load_table(args)
     severity = "error" if args.quiet else args.severity
     report = lint_report(table, severity=severity, precision=args.precision, everything=args.all)
@@ -240,9 +228,7 @@ def _lint(args: argparse.Namespace) -> int:
 
 # -- parse --------------------------------------------------------------------
 def _parse(args: argparse.Namespace) -> int:
-    """Show how kpi reads TEXT: one tier text (its canonical form and metrics),
-    or a tier set separated by | (each tier, the direction of the scale, and
-    the lint findings).  --indicator gives the indicator the tiers belong to."""
+    """``kpi parse``: the reading of one tier text or tier set, for an author checking a text."""
     text: str = args.text
     indicator = Indicator.parse(args.indicator) if args.indicator else None
     if "|" in text or "｜" in text or "\n" in text:
