@@ -171,6 +171,24 @@ def test_rule_matches_outcomes(text: str, value: object, matches: bool) -> None:
     assert (value in rule) is matches
 
 
+@pytest.mark.parametrize(
+    ("outcome", "matches"),
+    [
+        ({"死亡": "35人"}, True),  # one alternative holds: yes, whatever the other
+        ({"死亡": "5人", "重伤": "3人"}, False),
+        ({"死亡": "5人", "重伤": "120人"}, True),
+    ],
+)
+def test_an_alternative_rule_answers_when_its_figures_settle_it(outcome: dict[str, str], matches: bool) -> None:
+    assert kpi.parse_rule("造成30人以上死亡，或者100人以上重伤").matches(outcome) is matches
+
+
+def test_an_alternative_rule_refuses_a_no_it_cannot_know() -> None:
+    """死亡 5人 alone fails one alternative; 重伤 may meet the other: "no" would be a guess."""
+    with pytest.raises(kpi.OutcomeError, match="no outcome for metric 重伤"):
+        kpi.parse_rule("造成30人以上死亡，或者100人以上重伤").matches({"死亡": "5人"})
+
+
 def test_bare_value_follows_the_direction_it_is_read_in() -> None:
     rule = kpi.parse_rule("0%")
     assert rule.matches(3)

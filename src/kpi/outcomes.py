@@ -14,7 +14,7 @@ import functools
 import math
 import numbers
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Final, TypeAlias
@@ -221,6 +221,14 @@ class Outcomes:
         """The outcome of *metric* in *unit*; a missing metric is an error naming it."""
         quantity = self._given(metric)
         return convert(quantity.value, quantity.unit, unit)
+
+    def require(self, metrics: Iterable[str | None]) -> bool:
+        """``False``, when every one of *metrics* has an outcome; else the error naming the first
+        without one.  A condition's "no" leaves out alternatives (或) on a metric with no figure
+        (死亡≥30人或重伤≥100人 on 死亡 5人 alone), so it is only known when none is missing."""
+        for metric in metrics:
+            self._given(metric)
+        return False
 
     def quantity(self, metric: str | None, unit: Unit | None) -> Quantity:
         """The outcome of *metric* as given when it is given in *unit*, or in no unit, or when

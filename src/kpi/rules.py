@@ -428,7 +428,7 @@ class Rule:
 
         A bare value in the rule is read along *direction* (at least the value
         by default).  *outcome* is a number or a string with its unit, or a
-        mapping from metric name to such values.
+        mapping from metric name to such values; one missing is named, not guessed.
 
         >>> from kpi import parse_rule
         >>> parse_rule("设备完好率<90%且≥80%").matches("85%")
@@ -437,7 +437,7 @@ class Rule:
         False
         """
         outcomes = Outcomes.read(outcome, self.metrics)
-        return self.condition.holds(outcomes.lookup, lambda metric: direction)
+        return self.condition.holds(outcomes.lookup, lambda metric: direction) or outcomes.require(self.metrics)
 
     def __contains__(self, outcome: Any) -> bool:
         return self.matches(outcome)
