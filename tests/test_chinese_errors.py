@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import pickle
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,10 +19,13 @@ import pytest
 import kpi
 from kpi.errors import KpiError
 from kpi.io.disclosure import read_disclosure
+from kpi.io.files import write_output
+from kpi.io.report import write_report
 from kpi.io.results import template_records
 from kpi.national import FormTarget, assess
 from kpi.outcomes import read_outcome
 
+SEED_TABLE = Path(__file__).resolve().parents[1] / "seeds" / "handan-hrss-2018-budget.txt"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 SCALE = ["95%", "85%-94%", "70%-84%", "69%以下"]
 METRIC_SCALE = ["设备完好率≥95%", "设备完好率≥85%", "设备完好率≥70%", "设备完好率<70%"]
@@ -305,3 +309,36 @@ def test_the_fill_in_sheet_notes_an_unreadable_row_in_chinese(tmp_path: Path) ->
     )
     _, (row,) = template_records(table)
     assert row[-2] == f"评价标准无法读取：{tmp_path / 't.csv'}:2: 第2档为空；每一档都需要填写评价标准"
+
+
+@pytest.mark.parametrize(
+    ("module", "name", "english", "chinese"),
+    [
+        ("openpyxl", "t.xlsx", "reading .xlsx needs the excel extra", "读取 .xlsx 需要安装 excel 扩展"),
+        ("xlrd", "t.xls", "reading .xls needs the excel extra", "读取 .xls 需要安装 excel 扩展"),
+        ("docx", "t.docx", "reading .docx needs the word extra", "读取 .docx 需要安装 word 扩展"),
+    ],
+)
+def test_a_missing_extra_is_named_in_both_languages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, module: str, name: str, english: str, chinese: str
+) -> None:
+    monkeypatch.setitem(sys.modules, module, None)  # the import fails, as without the extra
+    path = _write(tmp_path, name, "x")
+    error = _raised(lambda: kpi.load_table(path))
+    assert str(error) == f"{path}: {english}: pip install 'kpi[{'word' if module == 'docx' else 'excel'}]'"
+    assert chinese in error.says("zh")
+
+
+def test_writing_a_workbook_without_the_extra_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    card = kpi.score(kpi.load_table(SEED_TABLE), {})
+    for write in (
+        lambda: write_output(tmp_path / "a.xlsx", ["编号"], [["R001"]]),
+        lambda: write_report(
+            str(tmp_path / "b.xlsx"), ["编号"], [], summary=card.summary_records(), labels=[], problems=[]
+        ),
+    ):
+        error = _raised(write)
+        assert "writing .xlsx needs the excel extra" in str(error) and "写出 .xlsx 需要安装 excel 扩展" in error.says(
+            "zh"
+        )

@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any, Final, TypeVar
+from typing import IO, Any, Final, Literal, TypeVar
 
 import attrs
 
@@ -37,6 +37,7 @@ __all__ = [
     "csv_safe",
     "json_text",
     "json_value",
+    "missing_extra",
     "read_csv",
     "write_atomically",
     "write_output",
@@ -228,6 +229,15 @@ def _remove_stale(path: Path) -> None:
                 left.unlink()
 
 
+def missing_extra(path: object, verb: Literal["read", "write"], kind: str, extra: str) -> FileError:
+    """The error for a file kpi reads or writes only with an optional dependency installed (an extra)."""
+    doing, doing_zh = ("reading", "读取") if verb == "read" else ("writing", "写出")
+    return FileError(
+        f"{path}: {doing} {kind} needs the {extra} extra: pip install 'kpi[{extra}]'",
+        zh=f"{path}: {doing_zh} {kind} 需要安装 {extra} 扩展：pip install 'kpi[{extra}]'",
+    )
+
+
 _FORMULA_STARTS: Final = frozenset("=+-@\t\r")
 _PLAIN_NUMBER: Final = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?")
 
@@ -354,10 +364,7 @@ def write_output(
         try:
             import openpyxl
         except ImportError:
-            raise FileError(
-                f"{target}: writing .xlsx needs the excel extra: pip install 'kpi[excel]'",
-                zh=f"{target}: 写入 .xlsx 需要安装 excel 扩展：pip install 'kpi[excel]'",
-            ) from None
+            raise missing_extra(target, "write", ".xlsx", "excel") from None
 
         def write(stream: IO[bytes]) -> None:
             book = openpyxl.Workbook(write_only=True)

@@ -19,8 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import IO, Any, Final
 
-from kpi.errors import FileError
-from kpi.io.files import write_atomically
+from kpi.io.files import missing_extra, write_atomically
 from kpi.io.rows import ACTIVITY_SEPARATOR
 from kpi.wording import Language
 
@@ -188,10 +187,7 @@ def write_report(
     try:
         import openpyxl
     except ImportError:
-        raise FileError(
-            f"{path}: writing .xlsx needs the excel extra: pip install 'kpi[excel]'",
-            zh=f"{path}: 写出 .xlsx 需要 excel 扩展：pip install 'kpi[excel]'",
-        ) from None
+        raise missing_extra(path, "write", ".xlsx", "excel") from None
     names = _NAMES[lang]
     column = header.index(activity) if activity in header else None
 

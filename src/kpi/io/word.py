@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kpi.errors import FileError
-from kpi.io.files import MAX_ROWS, Sheet
+from kpi.io.files import MAX_ROWS, Sheet, missing_extra
 from kpi.io.workbooks import MAX_COLUMNS, check_archive
 
 __all__ = ["read_docx"]
@@ -26,10 +26,7 @@ def read_docx(path: Path) -> tuple[Sheet, ...]:
     try:
         import docx
     except ImportError:
-        raise FileError(
-            f"{path}: reading .docx needs the word extra: pip install 'kpi[word]'",
-            zh=f"{path}: 读取 .docx 需要安装 word 扩展：pip install 'kpi[word]'",
-        ) from None
+        raise missing_extra(path, "read", ".docx", "word") from None
     check_archive(path, ".docx document")
     try:
         document = docx.Document(str(path))

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from kpi.errors import FileError
-from kpi.io.files import MAX_ROWS, Sheet
+from kpi.io.files import MAX_ROWS, Sheet, missing_extra
 
 __all__ = ["MAX_COLUMNS", "MAX_PACKING_RATIO", "MAX_UNPACKED_BYTES", "check_archive", "read_xls", "read_xlsx"]
 
@@ -175,10 +175,7 @@ def read_xlsx(path: Path) -> tuple[Sheet, ...]:
     try:
         import openpyxl
     except ImportError:
-        raise FileError(
-            f"{path}: reading .xlsx needs the excel extra: pip install 'kpi[excel]'",
-            zh=f"{path}: 读取 .xlsx 需要安装 excel 扩展：pip install 'kpi[excel]'",
-        ) from None
+        raise missing_extra(path, "read", ".xlsx", "excel") from None
     if not openpyxl.DEFUSEDXML:  # pragma: no cover - the extra installs defusedxml
         raise FileError(
             "reading .xlsx safely needs defusedxml: pip install 'kpi[excel]'",
@@ -240,10 +237,7 @@ def read_xls(path: Path) -> tuple[Sheet, ...]:
     try:
         import xlrd
     except ImportError:
-        raise FileError(
-            f"{path}: reading .xls needs the excel extra: pip install 'kpi[excel]'",
-            zh=f"{path}: 读取 .xls 需要安装 excel 扩展：pip install 'kpi[excel]'",
-        ) from None
+        raise missing_extra(path, "read", ".xls", "excel") from None
     try:
         book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
     except Exception as error:  # xlrd raises many types for a broken file
