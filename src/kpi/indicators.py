@@ -23,6 +23,7 @@ from kpi.numbers import parse_weight
 from kpi.outcomes import Outcomes
 from kpi.rules import AllOf, BareValue, Comparison, Condition
 from kpi.targets import Aggregate, Completion, Target, TargetCompletion, combine
+from kpi.text.grammar import too_long
 from kpi.text.normalise import metric_key, normalise
 from kpi.text.reading import parse_rule
 
@@ -127,13 +128,8 @@ class Indicator:
         """
         if not isinstance(text, str):
             raise TypeError(f"an indicator text must be a str, not {type(text).__name__}")
-        if len(text) > MAX_INDICATOR_LENGTH:
-            raise KpiSyntaxError(
-                f"cannot read indicator: longer than {MAX_INDICATOR_LENGTH} characters",
-                text[:60] + "…",
-                60,
-                zh=f"无法读取绩效指标：超过 {MAX_INDICATOR_LENGTH} 个字符",
-            )
+        if (error := too_long(text, "indicator", MAX_INDICATOR_LENGTH)) is not None:
+            raise error
         folded = _NUMBERING.sub("", normalise(text).text)
         targets: list[Target] = []
         previous_prose: str | None = None

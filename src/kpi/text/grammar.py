@@ -49,6 +49,7 @@ __all__ = [
     "parse_text",
     "saved_lark",
     "tables_path",
+    "too_long",
     "tree_parser",
     "write_tables",
 ]
@@ -245,6 +246,19 @@ class Problem(Exception):
 _KIND_ZH: Final = {"tier text": "评价标准", "outcome": "实际值", "indicator": "绩效指标"}
 
 
+def too_long(text: str, kind: str, limit: int = MAX_TEXT_LENGTH) -> KpiSyntaxError | None:
+    """The error for a *kind* of text longer than *limit*, told before any pattern runs over it
+    (a pasted document is no tier text); ``None`` for a text of a length kpi reads."""
+    if len(text) <= limit:
+        return None
+    return KpiSyntaxError(
+        f"cannot read {kind}: longer than {limit} characters",
+        text[:60] + "…",
+        60,
+        zh=f"无法读取{_kind_zh(kind)}：超过 {limit} 个字符",
+    )
+
+
 def _kind_zh(kind: str) -> str:
     """The Chinese name of a *kind* of text (``tier text`` is 评价标准)."""
     return _KIND_ZH.get(kind, kind)
@@ -268,13 +282,8 @@ def parse_text(
     else:
         if not isinstance(text, str):
             raise TypeError(f"{kind} must be a str, not {type(text).__name__}")
-        if len(text) > MAX_TEXT_LENGTH:
-            raise KpiSyntaxError(
-                f"cannot read {kind}: longer than {MAX_TEXT_LENGTH} characters",
-                text[:60] + "…",
-                60,
-                zh=f"无法读取{_kind_zh(kind)}：超过 {MAX_TEXT_LENGTH} 个字符",
-            )
+        if (error := too_long(text, kind)) is not None:
+            raise error
         normalised = normalise(text)
     if not normalised.text.strip():
         raise KpiSyntaxError(

@@ -17,7 +17,7 @@ import attrs
 from kpi.errors import KpiSyntaxError
 from kpi.rules import Condition, Rule
 from kpi.text.clauses import clause_first, read_clause
-from kpi.text.grammar import MAX_TEXT_LENGTH, parse_text
+from kpi.text.grammar import MAX_TEXT_LENGTH, parse_text, too_long
 from kpi.text.normalise import Normalised, normalise
 from kpi.text.parser import CORRECTIONS, INCLUSIVE, tier_parser
 from kpi.text.words import WORDS
@@ -58,14 +58,8 @@ def read_tier(text: str, *, inclusive: Mapping[str, bool] | None = None, label: 
     """
     if not isinstance(text, str):
         raise TypeError(f"tier text must be a str, not {type(text).__name__}")
-    if len(text) > MAX_TEXT_LENGTH:
-        # Before any reading, so that no pattern runs over a pasted document.
-        raise KpiSyntaxError(
-            f"cannot read tier text: longer than {MAX_TEXT_LENGTH} characters",
-            text[:60] + "…",
-            60,
-            zh=f"无法读取评价标准：超过 {MAX_TEXT_LENGTH} 个字符",
-        )
+    if (error := too_long(text, "tier text")) is not None:
+        raise error
     if inclusive:
         _check_inclusive(inclusive)
         reset = INCLUSIVE.set(inclusive)
