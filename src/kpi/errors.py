@@ -10,6 +10,7 @@ because CJK characters take two terminal columns.
 from __future__ import annotations
 
 import unicodedata
+from typing import Final
 
 import attrs
 
@@ -24,6 +25,8 @@ __all__ = [
     "UngradedError",
     "describe_character",
     "display_width",
+    "kind_zh",
+    "too_long",
 ]
 
 
@@ -70,6 +73,28 @@ class Notice:
     def says(self, lang: str = "zh") -> str:
         """The notice for a reader of *lang*."""
         return self.zh if lang == "zh" else self.en
+
+
+#: What each *kind* of text kpi reads is called in Chinese messages.
+_KIND_ZH: Final = {"tier text": "评价标准", "outcome": "实际值", "indicator": "绩效指标"}
+
+
+def kind_zh(kind: str) -> str:
+    """The Chinese name of a *kind* of text (``tier text`` is 评价标准)."""
+    return _KIND_ZH.get(kind, kind)
+
+
+def too_long(text: str, kind: str, limit: int) -> KpiSyntaxError | None:
+    """The error for a *kind* of text longer than *limit*, told before any pattern runs over it
+    (a pasted document is no tier text); ``None`` for a text of a length kpi reads."""
+    if len(text) <= limit:
+        return None
+    return KpiSyntaxError(
+        f"cannot read {kind}: longer than {limit} characters",
+        text[:60] + "…",
+        60,
+        zh=f"无法读取{kind_zh(kind)}：超过 {limit} 个字符",
+    )
 
 
 def display_width(text: str) -> int:

@@ -18,12 +18,11 @@ from typing import Final
 
 import attrs
 
-from kpi.errors import KpiSyntaxError, OutcomeError
+from kpi.errors import KpiSyntaxError, OutcomeError, too_long
 from kpi.numbers import parse_weight
 from kpi.outcomes import Outcomes
 from kpi.rules import AllOf, BareValue, Comparison, Condition
 from kpi.targets import Aggregate, Completion, Target, TargetCompletion, combine
-from kpi.text.grammar import too_long
 from kpi.text.normalise import metric_key, normalise
 from kpi.text.reading import parse_rule
 

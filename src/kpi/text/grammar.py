@@ -33,7 +33,7 @@ from lark import Lark, Token, Transformer, Tree
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput, UnexpectedToken, VisitError
 from lark.lexer import PatternRE, TerminalDef
 
-from kpi.errors import KpiSyntaxError, describe_character
+from kpi.errors import KpiSyntaxError, describe_character, kind_zh, too_long
 from kpi.text import words
 from kpi.text.normalise import Normalised, metric_key, normalise
 from kpi.text.numerals import MAGNITUDES
@@ -49,7 +49,6 @@ __all__ = [
     "parse_text",
     "saved_lark",
     "tables_path",
-    "too_long",
     "tree_parser",
     "write_tables",
 ]
@@ -242,28 +241,6 @@ class Problem(Exception):
         self.zh = zh
 
 
-#: What each *kind* of text parse_text reads is called in Chinese messages.
-_KIND_ZH: Final = {"tier text": "评价标准", "outcome": "实际值", "indicator": "绩效指标"}
-
-
-def too_long(text: str, kind: str, limit: int = MAX_TEXT_LENGTH) -> KpiSyntaxError | None:
-    """The error for a *kind* of text longer than *limit*, told before any pattern runs over it
-    (a pasted document is no tier text); ``None`` for a text of a length kpi reads."""
-    if len(text) <= limit:
-        return None
-    return KpiSyntaxError(
-        f"cannot read {kind}: longer than {limit} characters",
-        text[:60] + "…",
-        60,
-        zh=f"无法读取{_kind_zh(kind)}：超过 {limit} 个字符",
-    )
-
-
-def _kind_zh(kind: str) -> str:
-    """The Chinese name of a *kind* of text (``tier text`` is 评价标准)."""
-    return _KIND_ZH.get(kind, kind)
-
-
 def parse_text(
     parser: Lark,
     text: str | Normalised,
@@ -282,7 +259,7 @@ def parse_text(
     else:
         if not isinstance(text, str):
             raise TypeError(f"{kind} must be a str, not {type(text).__name__}")
-        if (error := too_long(text, kind)) is not None:
+        if (error := too_long(text, kind, MAX_TEXT_LENGTH)) is not None:
             raise error
         normalised = normalise(text)
     if not normalised.text.strip():
@@ -290,7 +267,7 @@ def parse_text(
             f"cannot read {kind}: it is empty",
             normalised.source,
             normalised.source_position(0),
-            zh=f"无法读取{_kind_zh(kind)}：内容为空",
+            zh=f"无法读取{kind_zh(kind)}：内容为空",
         )
     # The error is raised after its handler ends, and no variable holds it: either
     # would keep it, its frames and their callers' alive in a reference cycle.
@@ -309,7 +286,7 @@ def parse_text(
         f"cannot read {kind}: {reason}",
         normalised.source,
         normalised.source_position(index),
-        zh=f"无法读取{_kind_zh(kind)}：{zh}",
+        zh=f"无法读取{kind_zh(kind)}：{zh}",
     )
 
 

@@ -14,10 +14,10 @@ from typing import Final
 
 import attrs
 
-from kpi.errors import KpiSyntaxError
+from kpi.errors import KpiSyntaxError, too_long
 from kpi.rules import Condition, Rule
 from kpi.text.clauses import clause_first, read_clause
-from kpi.text.grammar import MAX_TEXT_LENGTH, parse_text, too_long
+from kpi.text.grammar import MAX_TEXT_LENGTH, parse_text
 from kpi.text.normalise import Normalised, normalise
 from kpi.text.parser import CORRECTIONS, INCLUSIVE, tier_parser
 from kpi.text.words import WORDS
@@ -58,7 +58,7 @@ def read_tier(text: str, *, inclusive: Mapping[str, bool] | None = None, label: 
     """
     if not isinstance(text, str):
         raise TypeError(f"tier text must be a str, not {type(text).__name__}")
-    if (error := too_long(text, "tier text")) is not None:
+    if (error := too_long(text, "tier text", MAX_TEXT_LENGTH)) is not None:
         raise error
     if inclusive:
         _check_inclusive(inclusive)
