@@ -216,6 +216,14 @@ def parser(lang: Language = "zh") -> argparse.ArgumentParser:
         dest="command", required=True, metavar="COMMAND", parser_class=_Parser, title=say("命令", "commands")
     )
 
+    def with_format(made: argparse.ArgumentParser, choices: Sequence[str]) -> None:
+        made.add_argument(
+            "--format",
+            choices=choices,
+            default="table",
+            help=say("打印的格式（默认：table）", "what to print (default: table)"),
+        )
+
     def command(name: str, zh: str, en: str) -> argparse.ArgumentParser:
         return with_lang(commands.add_parser(name, help=say(zh, en), description=described(name), lang=lang))
 
@@ -259,12 +267,7 @@ def parser(lang: Language = "zh") -> argparse.ArgumentParser:
             "write the summary per activity here too: .csv, .xlsx or .json",
         ),
     )
-    scoring.add_argument(
-        "--format",
-        choices=FORMATS,
-        default="table",
-        help=say("打印的格式（默认：table）", "what to print (default: table)"),
-    )
+    with_format(scoring, FORMATS)
     scoring.add_argument(
         "--points",
         type=types.points,
@@ -309,12 +312,7 @@ def parser(lang: Language = "zh") -> argparse.ArgumentParser:
 
     linting = command("lint", "检查表中每组评价标准", "check every tier set of a table")
     _table_arguments(linting, say)
-    linting.add_argument(
-        "--format",
-        choices=FORMATS,
-        default="table",
-        help=say("打印的格式（默认：table）", "what to print (default: table)"),
-    )
+    with_format(linting, FORMATS)
     linting.add_argument(
         "--severity",
         choices=("info", "warning", "error"),
@@ -359,9 +357,7 @@ def parser(lang: Language = "zh") -> argparse.ArgumentParser:
         ),
     )
     parsing.add_argument("--indicator", help=say("这些档次所属的绩效指标", "the indicator text the tiers belong to"))
-    parsing.add_argument(
-        "--format", choices=("table", "json"), default="table", help=say("打印的格式", "what to print")
-    )
+    with_format(parsing, ("table", "json"))
     return parser
 
 
