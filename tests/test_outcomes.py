@@ -177,3 +177,38 @@ def test_an_unreadable_text_is_refused_the_same_way_every_time() -> None:
         errors.append(caught.value)
     assert str(errors[0]) == str(errors[1]) and "良好" in str(errors[0])
     assert errors[0] is not errors[1]
+
+
+@pytest.mark.parametrize(
+    ("tiers", "outcome", "band"),
+    [
+        # A results column headed 实际值 holds the metric's name before the figure.
+        (["AQI:0-50", "AQI:51-100", "AQI:>100"], "AQI 35", "第1档"),
+        (["AQI:0-50", "AQI:51-100", "AQI:>100"], "AQI：60", "第2档"),
+        (["AQI:0-50", "AQI:51-100", "AQI:>100"], "AQI为101", "第3档"),
+        (["AQI:0-50", "AQI:51-100", "AQI:>100"], {"AQI": "AQI 35"}, "第1档"),
+        (["得分≥90分", "得分≥80分", "得分<80分"], "“得分”：92分", "第1档"),
+        (["得分≥90分", "得分≥80分", "得分<80分"], "得分是 85", "第2档"),
+        (["达标率≥90%", "达标率<90%"], "达标率: 89.9%", "第2档"),
+    ],
+)
+def test_an_outcome_may_name_its_metric_before_the_figure(tiers: list[str], outcome: object, band: str) -> None:
+    assert kpi.Criteria.parse(tiers).grade(outcome).label == band  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("metric", "outcome"),
+    [
+        ("AQI", "PM2.5 35"),  # another metric's name
+        ("AQI", "aqi 35"),  # names are compared as written
+        ("AQI", "AQI"),  # a name and no figure
+        ("AQI", "AQI AQI 5"),
+        ("PM2", "PM2.535"),  # a name that runs into the figure: 2.535 or PM2 .535?
+        ("PM2", "PM2 .5"),
+        ("得分", "得分 1e999"),
+        (None, "AQI 35"),  # an unnamed metric takes no name
+    ],
+)
+def test_an_outcome_naming_another_metric_or_no_figure_is_refused(metric: str | None, outcome: str) -> None:
+    with pytest.raises(kpi.OutcomeError, match=r"is not a number|outside the sizes"):
+        read_outcome(outcome, metric)

@@ -40,11 +40,16 @@ LARGEST_EXPONENT: Final = 15
 MOST_DIGITS: Final = 40
 
 
-def read_outcome(value: object) -> Quantity:
+def read_outcome(value: object, metric: str | None = None) -> Quantity:
     """One outcome as an exact quantity, its unit kept when one is written.
+
+    A text may name the *metric* it is for before its figure (``AQI 35``, ``得分：92分``), as
+    a results column headed by something else holds it; a text naming another is refused.
 
     >>> [str(read_outcome(value)) for value in (95.0, 0.1, "９６.５％", "9.6万人", "十八小时")]
     ['95', '0.1', '96.5%', '96000人', '18小时']
+    >>> str(read_outcome("AQI：35", "AQI"))
+    '35'
     """
     if type(value) is str or isinstance(value, str):
         if len(value) > MAX_TEXT_LENGTH:
@@ -55,7 +60,10 @@ def read_outcome(value: object) -> Quantity:
             )
         read = _reading(value)
         if type(read) is tuple:
-            raise OutcomeError(read[0], zh=read[1])
+            figure = None if metric is None else _after_name(value, metric)
+            read = read if figure is None else _reading(figure)
+            if type(read) is tuple:
+                raise OutcomeError(read[0], zh=read[1])
         return read  # type: ignore[return-value]
     if isinstance(value, Quantity):
         _plausible(value.value, value)
@@ -126,6 +134,22 @@ def _plausible(number: Decimal, shown: object, *, short: bool = False) -> Decima
 def _quoted(shown: object) -> str:
     """An outcome as a Chinese message shows it: a text in quotes, anything else as its repr."""
     return f"“{shown}”" if isinstance(shown, str) else f" {shown!r} "
+
+
+def _after_name(text: str, metric: str) -> str | None:
+    """The rest of *text* after the name *metric* and a space, colon, 为 or 是; ``None`` without
+    the name, or where name and figure run together into one number (PM2 and ``PM2.535``)."""
+    written = normalise(text).text.strip().strip('“”"「」')
+    if not written.startswith(metric):
+        return None
+    rest = written[len(metric) :].lstrip('“”"「」')
+    joined = rest[:1] in (" ", ":", "为", "是")
+    rest = rest.strip()
+    for joint in (":", "为", "是"):
+        rest = rest.removeprefix(joint).lstrip()
+    if not joined and (metric[-1].isdigit() or metric[-1] == "." or rest[:1] == "."):
+        return None
+    return rest or None
 
 
 @functools.cache
@@ -203,7 +227,7 @@ class Outcomes:
                 name = metric_key(key)
                 name = names.get(name, name)
                 try:
-                    values[name] = read_outcome(value)
+                    values[name] = read_outcome(value, name)
                 except OutcomeError as error:
                     raise OutcomeError(f"{key}: {error}", zh=f"{key}：{error.says('zh')}") from error
             if None in metrics and None not in values and len(values) == 1 and len(metrics) == 1:
@@ -215,7 +239,8 @@ class Outcomes:
                 "these tiers read several metrics (" + "、".join(named) + "); give a mapping {metric: value}",
                 zh="这些档次涉及多个指标（" + "、".join(named) + "）；请按 {指标: 数值} 逐个给出",
             )
-        return cls({metrics[0] if metrics else None: read_outcome(outcome)})
+        metric = metrics[0] if metrics else None
+        return cls({metric: read_outcome(outcome, metric)})
 
     def lookup(self, metric: str | None, unit: Unit | None) -> Decimal:
         """The outcome of *metric* in *unit*; a missing metric is an error naming it."""

@@ -105,7 +105,7 @@ class Compiled:
                 return Decimal(repr(number)), self._float_region(number)
         if kind is not str and not isinstance(outcome, _LOCATED):
             return None
-        quantity = read_outcome(outcome)
+        quantity = read_outcome(outcome, self.metric)
         unit = quantity.unit
         # Tiers that write no unit may be read in the outcome's (GradingModel.assumes_outcome_unit).
         plain = unit is self.unit or unit is None or self.assumes_unit

@@ -318,7 +318,7 @@ class Criteria:
         # Tiers that write no unit, an outcome that does (≤50.0 and 52dB): read in its unit, and noted.
         assumed = model.assumes_outcome_unit and isinstance(outcome, (str, Quantity))
         if assumed:
-            written = read_outcome(outcome)
+            written = read_outcome(outcome, model.metrics[0] if len(model.metrics) == 1 else None)
             assumed = written.unit is not None and written.value != 0
             outcome = Quantity(written.value) if assumed else outcome
         unmeasured = False
