@@ -383,3 +383,66 @@ def test_declared_direction_turns_on_the_gap_rules() -> None:
     assert kpi.Criteria.parse(tiers).grade(-1).label == "良"  # the catch-all
     declared = kpi.Criteria.parse(tiers, direction=Direction.LOWER_IS_BETTER)
     assert (declared.grade(-1).label, declared.grade(-1).notes) == ("优", ("above-scale",))
+
+
+FULL_COMPLETION = [  # tests/corpus/sets a-chuangxin-jijin-yanshou-1, -2 and a-ruankexue-pingjia-1
+    (
+        ["资金全部到位(14分)", "到位率在75%以上(10分到13分)", "到位率50%以上(7分到9分)", "到位率不足50%(6分到0分)"],
+        "100%",
+        "优",
+    ),
+    (
+        ["资金全部到位(14分)", "到位率在75%以上(10分到13分)", "到位率50%以上(7分到9分)", "到位率不足50%(6分到0分)"],
+        "99%",
+        "良",
+    ),
+    (
+        ["完成(20分)", "完成80%以上(16分到19分)", "完成60%以上(扣40%)(12分到15分)", "完成不到60%(扣100%)(11分到0分)"],
+        "110%",
+        "优",
+    ),
+    (
+        ["完成(20分)", "完成80%以上(16分到19分)", "完成60%以上(扣40%)(12分到15分)", "完成不到60%(扣100%)(11分到0分)"],
+        "59%",
+        "差",
+    ),
+    (["全部完成(60分)", "完成80%以上(41-59)", "完成60%及以上(21-\n\n2、40)", "完成60%以下(0-20)"], "100%", "优"),
+    (["全部完成(60分)", "完成80%以上(41-59)", "完成60%及以上(21-\n\n2、40)", "完成60%以下(0-20)"], "79.9%", "中"),
+    (["资金所有到位", "资金到位率75%以上", "资金到位率50%以上", "其余"], "100%", "优"),
+    (["全部完成", "完成率80%-99%", "完成率60%-79%", "完成率不足60%"], "80%", "良"),
+]
+
+
+@pytest.mark.parametrize(("tiers", "outcome", "label"), FULL_COMPLETION)
+def test_a_best_tier_of_full_completion_is_read_as_100_percent_and_noted(
+    tiers: list[str], outcome: str, label: str
+) -> None:
+    criteria = kpi.Criteria.parse(tiers)
+    grade = criteria.grade(outcome, strict=True)
+    assert (grade.label, grade.notes) == (label, ("full-completion",))
+    assert str(criteria.tiers[0]).endswith("≥100%")
+    assert grade.explain().endswith("（最高一档未写数值，只写全部完成或到位，按其余各档所评比率达到100%及以上理解）")
+    assert grade.explain("en").endswith(
+        " (the best tier writes no figure, only that all is done: read as 100% or more)"
+    )
+
+
+@pytest.mark.parametrize(
+    "tiers",
+    [
+        ["全部完成"],  # no other tier: no ratio to read it on
+        ["基本完成(20分)", "完成80%以上", "完成60%以上"],  # not in full
+        ["未完成", "完成80%以上", "完成60%以上"],
+        ["按时完成", "完成80%以上", "完成60%以上"],  # a subject needs 全部 or 所有
+        ["全部完成", "80%以上", "60%以上"],  # the ratio is not named
+        ["全部完成", "合格率80%以上", "合格率60%以上"],  # another ratio
+        ["全部完成", "完成80个以上", "完成60个以上"],  # not in percent
+        ["全部完成", "完成120%以上", "完成100%以上"],  # a tier at or above 100%
+        ["全部完成", "完成80%-100%", "完成不足80%"],
+        ["完成80%以上", "全部完成", "完成60%以下"],  # not the best tier
+        ["资金全部到位", "到位率75%以上", "执行率50%以上"],  # two metrics
+    ],
+)
+def test_full_completion_is_refused_unless_the_other_tiers_grade_its_ratio_in_percent(tiers: list[str]) -> None:
+    with pytest.raises(kpi.KpiError):
+        kpi.Criteria.parse(tiers)

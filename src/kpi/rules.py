@@ -406,17 +406,18 @@ def _default_text(self: Rule) -> str:
 
 @attrs.frozen(repr=False)
 class Rule:
-    """One tier text, parsed.  ``text`` keeps the words as written and does
-    not take part in equality: ``低于70%`` and ``<70%`` are equal rules; nor do
-    the band ``label`` its clause names (…的为优秀), the ``corrections`` of
-    typos it was read with (``85%--94% → 85%-94%``), and what it names besides
-    a condition a figure can meet, ``set_aside`` (…40分以下的或直接判级确定: 直接判级确定)."""
+    """One tier text, parsed.  ``text`` keeps the words as written and does not take part in
+    equality: ``低于70%`` and ``<70%`` are equal rules; nor do the band ``label`` its clause names
+    (…的为优秀), the ``corrections`` of typos it was read with (``85%--94% → 85%-94%``), what it names
+    besides a condition a figure can meet, ``set_aside`` (…40分以下的或直接判级确定: 直接判级确定), and
+    the ``notes`` its reading puts on every grade of its scale (``full-completion``: 全部完成 as ≥100%)."""
 
     condition: Condition
     text: str = attrs.field(default=attrs.Factory(_default_text, takes_self=True), eq=False)
     label: str | None = attrs.field(default=None, eq=False, kw_only=True)
     corrections: tuple[str, ...] = attrs.field(default=(), eq=False, kw_only=True)
     set_aside: tuple[str, ...] = attrs.field(default=(), eq=False, kw_only=True)
+    notes: tuple[str, ...] = attrs.field(default=(), eq=False, kw_only=True)
 
     @property
     def metrics(self) -> tuple[str | None, ...]:

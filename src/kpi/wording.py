@@ -34,6 +34,10 @@ NOTES: Final[Mapping[str, str]] = MappingProxyType(
         "fraction": "a number from 0 to 1 without %, on a scale whose bounds are all above 1%: a fraction (0.965)?",
         "unit-assumed": "the tiers write no unit and the outcome does: the tiers were read in the outcome's unit",
         "set-aside": "a tier names an alternative no figure can show (或直接判级确定): the figure is graded without it",
+        "full-completion": (
+            "the best tier names no figure but full completion (全部完成): it was read as 100% or more"
+            " of the ratio the other tiers grade in percent"
+        ),
         "unmeasured": (
             "the outcome gives no figure for some metrics: alternatives (或) on them were left out of the decision"
             " (死亡35人 for 死亡≥30人或重伤≥100人); a condition (且) on one is refused"
@@ -159,6 +163,7 @@ _ZH: Final = Words(
             "shared-bound": "（两档共用的端点，归明示包含它的一档）",
             "fraction": "（不带 % 的 0 到 1 之间的数按百分数读；若是小数形式的比率，如 0.965 即 96.5%，请写 %）",
             "unit-assumed": "（各档数值未写单位，按实际值所写的单位理解）",
+            "full-completion": "（最高一档未写数值，只写全部完成或到位，按其余各档所评比率达到100%及以上理解）",
         }
     ),
     note_names=MappingProxyType(
@@ -174,6 +179,7 @@ _ZH: Final = Words(
             "unit-assumed": "各档未写单位，按实际值的单位理解",
             "set-aside": "未考虑无法由数值判断的情形",
             "unmeasured": "部分指标未给出实际值，其“或”条件未予考虑",
+            "full-completion": "“全部完成”按100%及以上理解",
         }
     ),
     typo="（笔误已更正：{correction}）",
@@ -271,6 +277,7 @@ _EN: Final = Words(
                 " 0.965 for 96.5%, write the % or read it as a fraction)"
             ),
             "unit-assumed": " (the tiers write no unit: they were read in the outcome's unit)",
+            "full-completion": " (the best tier writes no figure, only that all is done: read as 100% or more)",
         }
     ),
     note_names=MappingProxyType(
@@ -286,6 +293,7 @@ _EN: Final = Words(
             "unit-assumed": "tiers read in the outcome's unit",
             "set-aside": "alternatives without figures not considered",
             "unmeasured": "metrics without figures left out",
+            "full-completion": "done in full read as 100% or more",
         }
     ),
     typo=" (typo corrected: {correction})",

@@ -18,7 +18,7 @@ from typing import Any, Final
 import attrs
 
 from kpi.direction import Direction
-from kpi.errors import CriteriaError, KpiSyntaxError, OutcomeError, UngradedError
+from kpi.errors import CriteriaError, OutcomeError, UngradedError
 from kpi.grading.bands import MAX_BANDS, MIN_BANDS, Band, default_labels
 from kpi.grading.compiled import Compiled
 from kpi.grading.grades import Grade
@@ -32,7 +32,7 @@ from kpi.targets import Aggregate, Completion
 from kpi.text.clauses import same_band
 from kpi.text.grammar import MAX_TEXT_LENGTH
 from kpi.text.normalise import metric_key
-from kpi.text.reading import parse_rule, split_tiers
+from kpi.text.reading import read_tiers, split_tiers
 from kpi.units import PERCENT, Quantity, Unit
 
 __all__ = ["Criteria"]
@@ -175,22 +175,7 @@ class Criteria:
         if isinstance(tiers, str):
             tiers = split_tiers(tiers)
         given = None if labels is None else tuple(labels)
-        rules: list[Rule] = []
-        for index, tier in enumerate(tiers):
-            if isinstance(tier, Rule):
-                rules.append(tier)
-                continue
-            hint = given[index] if given is not None and index < len(given) else None
-            try:
-                rules.append(parse_rule(tier, inclusive=inclusive, label=hint))
-            except KpiSyntaxError as error:
-                label = hint or default_labels(len(tiers))[index] if index < len(tiers) else str(index + 1)
-                raise KpiSyntaxError(
-                    f"tier {index + 1} ({label}): {error.reason}",
-                    error.text,
-                    error.position,
-                    zh=f"第{index + 1}档（{label}）：{error.reason_zh or error.reason}",
-                ) from None
+        rules = read_tiers(tiers, default_labels(len(tiers)), inclusive=inclusive, labels=given)
         names = _labels_of(rules, given)
         if isinstance(indicator, str):
             indicator = Indicator.parse(indicator)
@@ -337,12 +322,13 @@ class Criteria:
             # Alternatives (或) on the metrics with no outcome were left out of the decision.
             unmeasured = len(given) < len(model.metrics)
             values = tuple((metric, lookup(metric, model.units[metric])) for metric in given)
-        if suspect or assumed or unmeasured or model.set_aside:
+        if suspect or assumed or unmeasured or model.set_aside or model.notes:
             made = {
                 "fraction": suspect,
                 "unit-assumed": assumed,
                 "set-aside": model.set_aside,
                 "unmeasured": unmeasured,
+                **dict.fromkeys(model.notes, True),
             }
             decision = attrs.evolve(decision, notes=(*decision.notes, *(note for note in made if made[note])))
         grade = Grade(decision, values, model, completion)

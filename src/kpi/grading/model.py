@@ -155,6 +155,8 @@ class GradingModel:
     corrections: tuple[tuple[str, ...], ...] = ()
     #: What the tiers name besides a condition a figure can meet (或直接判级确定), set aside in grading.
     set_aside: tuple[str, ...] = ()
+    #: Notes the tiers' readings put on every grade (full-completion: 全部完成 read as ≥100%).
+    notes: tuple[str, ...] = ()
 
     @classmethod
     def of(
@@ -228,6 +230,7 @@ class GradingModel:
             thresholds(resolved, directions),
             tuple(rule.corrections for rule in tiers),
             tuple(wording for rule in tiers for wording in rule.set_aside),
+            tuple(dict.fromkeys(note for rule in tiers for note in rule.notes)),
         )
 
     @classmethod

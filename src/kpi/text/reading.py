@@ -9,20 +9,24 @@ correction (``85%--94%``) come back as such, so that grades can note them.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from typing import Final
 
 import attrs
 
 from kpi.errors import KpiSyntaxError, too_long
-from kpi.rules import Condition, Rule
+from kpi.intervals import Bound, Interval
+from kpi.rules import BareValue, Comparison, Condition, Rule
 from kpi.text.clauses import clause_first, read_clause
 from kpi.text.grammar import MAX_TEXT_LENGTH, parse_text
 from kpi.text.normalise import Normalised, normalise
 from kpi.text.parser import CORRECTIONS, INCLUSIVE, tier_parser
 from kpi.text.words import WORDS
+from kpi.units import PERCENT
 
-__all__ = ["Reading", "parse_condition", "parse_rule", "read_tier", "split_tiers"]
+__all__ = ["Reading", "parse_condition", "parse_rule", "read_tier", "read_tiers", "split_tiers"]
 
 _TIER_SEPARATORS: Final = ("|", "｜", "\n")
 
@@ -134,6 +138,88 @@ def parse_rule(text: str, *, inclusive: Mapping[str, bool] | None = None, label:
     return Rule(
         reading.condition, text, label=reading.label, corrections=reading.corrections, set_aside=reading.set_aside
     )
+
+
+def read_tiers(
+    tiers: Sequence[str | Rule],
+    names: Sequence[str],
+    *,
+    inclusive: Mapping[str, bool] | None = None,
+    labels: Sequence[str] | None = None,
+) -> list[Rule]:
+    """The rules of a tier set, best first; a tier that cannot be read raises
+    :class:`kpi.KpiSyntaxError` naming it by its label (*labels*, else *names*).
+
+    A best tier that names no figure but full completion (``完成(20分)``, ``全部完成``,
+    ``资金全部到位``) is read as 100% or more of the ratio the other tiers grade, when
+    they all grade one such ratio in percent below 100% (see :func:`_full_completion`).
+    """
+    rules: list[Rule] = []
+    first: KpiSyntaxError | None = None
+    for index, tier in enumerate(tiers):
+        if isinstance(tier, Rule):
+            rules.append(tier)
+            continue
+        hint = labels[index] if labels is not None and index < len(labels) else None
+        try:
+            rules.append(parse_rule(tier, inclusive=inclusive, label=hint))
+        except KpiSyntaxError as error:
+            label = hint or names[index]
+            failure = KpiSyntaxError(
+                f"tier {index + 1} ({label}): {error.reason}",
+                error.text,
+                error.position,
+                zh=f"第{index + 1}档（{label}）：{error.reason_zh or error.reason}",
+            )
+            if first is not None or index > 0:
+                raise (first or failure) from None
+            first = failure
+    if first is not None:
+        best = _full_completion(tiers[0], rules, None if labels is None or not labels else labels[0])
+        if best is None:
+            raise first.with_traceback(None)
+        rules.insert(0, best)
+    return rules
+
+
+# A tier that says the work is done in full and writes no figure: 完成, 全部完成, 资金全部到位, 总资金所有到位.
+# A subject needs 全部/所有/全面 after it (按时完成, 基本完成 and 未完成 say something else).
+_FULLY: Final = re.compile(
+    r"(?:(?:(?P<subject>(?:(?!未|不|没|基本|部分|大部|尚|待)[^\W\d_]){1,8}?))?(?:全部|所有|全面))?"
+    r"(?P<verb>完成|到位)[。.;!\s]*"
+)
+# What a ratio of the verb is called: 完成, 完成率, 完成比例; 到位率; 资金到位率.
+_RATIO_NAMES: Final = ("", "率", "比例", "比率")
+_FULL: Final = Decimal(100)
+
+
+def _full_completion(text: str | Rule, others: Sequence[Rule], label: str | None) -> Rule | None:
+    """The best tier *text*, naming no figure but full completion, read as ``≥100%`` of the ratio the
+    *others* (the tiers after it) grade, or ``None``: each of them must be a percentage of one metric
+    named for the verb (完成, 完成率, 完成比例; 到位率 for 资金全部到位), every bound below 100%.
+    The rule carries the note ``full-completion`` onto every grade of its scale."""
+    if isinstance(text, Rule):
+        return None
+    clause = read_clause(normalise(text), label)
+    fully = _FULLY.fullmatch(clause.condition.text.strip())
+    leaves = [leaf for rule in others for leaf in rule.condition.leaves()]
+    if fully is None or not leaves:
+        return None
+    metrics = {leaf.metric for leaf in leaves}
+    metric = metrics.pop() if len(metrics) == 1 else None
+    subjects = ("", fully["subject"] or "")
+    if metric is None or metric not in {s + fully["verb"] + n for s in subjects for n in _RATIO_NAMES}:
+        return None
+    for leaf in leaves:
+        values = [leaf.value] if isinstance(leaf, BareValue) else [b.value for b in _ends(leaf)]
+        if leaf.unit is not PERCENT or max(values) >= _FULL:
+            return None
+    condition = Comparison(Interval(Bound(_FULL), None), PERCENT, metric)
+    return Rule(condition, text, label=clause.label, notes=("full-completion",))
+
+
+def _ends(leaf: Comparison) -> list[Bound]:
+    return [bound for bound in (leaf.interval.lower, leaf.interval.upper) if bound is not None]
 
 
 def _fits(reading: Reading, text: str) -> Reading:
