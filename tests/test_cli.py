@@ -6,9 +6,11 @@ import csv
 import io
 import json
 import re
+import string
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import openpyxl
 import pytest
 
@@ -16,6 +18,7 @@ import kpi
 from cases import SEED
 from kpi import cli
 from kpi.cli import main
+from kpi.command_wording import COMMAND_EN, COMMAND_ZH, CommandWords
 from kpi.io.files import _umask, write_output
 from kpi.scorecard import RECORD_FIELDS
 
@@ -658,3 +661,105 @@ def test_a_generated_table_scores_alike_in_every_format(tmp_path: Path, capsys: 
     assert main(base) == 0  # the terminal: 250 rows are too many to list; the summary and the total
     shown = capsys.readouterr().out
     assert "G0249" not in shown and "职责06" in shown and "总分" in shown
+
+
+# -- the command's own sentences (kpi.command_wording), in both languages ------------
+@pytest.mark.parametrize("field", [field.name for field in attrs.fields(CommandWords)])
+def test_both_languages_of_a_command_sentence_take_the_same_values(field: str) -> None:
+    def names(template: object) -> set[str | None]:
+        texts = template if isinstance(template, tuple) else (template,)
+        return {name for text in texts for _, name, _, _ in string.Formatter().parse(text)}
+
+    zh, en = getattr(COMMAND_ZH, field), getattr(COMMAND_EN, field)
+    assert zh and en and names(zh) == names(en)
+
+
+_SAID: dict[str, dict[str, str]] = {
+    "template": {
+        "zh": "已写入 1 行到 {out}（略去 0 个标题行）\n{table}:2：评价标准无法读取；该行改为填报完成率\n",
+        "en": "wrote 1 rows to {out} (0 headings left out)\n{table}:2: tiers cannot be read; the row asks for a completion rate\n",
+    },
+    "template to stdout": {
+        "zh": "已写入 1 行到 标准输出（略去 0 个标题行）",
+        "en": "wrote 1 rows to standard output (0 headings left out)",
+    },
+    "written": {
+        "zh": "已写入 102 行到 {out}\n已将 68 组的汇总写入 {summary}\n",
+        "en": "wrote 102 rows to {out}\nwrote the summary of 68 groups to {summary}\n",
+    },
+    "more problems": {
+        "zh": "……另有 5 个问题（全部问题：--format json）",
+        "en": "… and 5 more problems (all of them: --format json)",
+    },
+    "excluded": {
+        "zh": "未评定 97 项（未评定的指标不计入总分；按 0 分计入请用 --missing zero） 注意：总分只依据 5 / 102 项指标，不足一半",
+        "en": "5 graded, 97 not (left out of the score; --missing zero counts them as 0 points) note: the score rests on 5 of 102 indicators, fewer than half",
+    },
+    "zeroed": {
+        "zh": "总分 3.65 / 100，等级 差；已评定 5 项，未评定 97 项（其中未填报或无效的 97 项按 0 分计入总分，其余不计入）",
+        "en": "score 3.65 / 100, band 差; 5 graded, 97 not (97 missing or unreadable figures count as 0 points)",
+    },
+    "long, written": {"zh": "250 项指标，逐项结果见 {out}", "en": "250 indicators, each in {out}"},
+    "long, not written": {"zh": "250 项指标，逐项结果请用 -o 写入文件", "en": "250 indicators, write each with -o"},
+    "lint": {
+        "zh": "（共 149 行，另见第 3, 4, 5, 6, 7, 8, 9 等 行） 149 项指标：错误 0 条，警告 447 条，提示 0 条 提示：447 条缺口不含任何整数（如 (94%, 95%)）；若结果按整数填报，用 --precision 1 可免去这些提示",
+        "en": "(149 rows; also lines 3, 4, 5, 6, 7, 8, 9, …) 149 indicators: 0 errors, 447 warnings, 0 notes hint: 447 gaps hold no whole number, such as (94%, 95%); if outcomes are whole numbers, --precision 1 drops them",
+    },
+    "lint, left out": {
+        "zh": "提示 1 条；另有 185 条相邻两档共用端点的提示未列出（--all 可显示）",
+        "en": "1 notes; 185 notes on bounds neighbouring tiers share not shown (--all shows them)",
+    },
+    "lint, below": {
+        "zh": "提示 0 条；186 条低于所选级别未列出",
+        "en": "0 notes; 186 below the severity asked not shown",
+    },
+    "parse": {"zh": "┃ 档次 ┃ 原文 ┃ 规范写法 ┃", "en": "┃ label ┃ text ┃ canonical ┃"},
+    "parse, qualitative": {"zh": "95% → 95% 指标目标：—（定性）", "en": "95% → 95% indicator targets: — (qualitative)"},
+    "parse, metrics": {"zh": "方向：越高越好；指标：— ", "en": "scale: higher is better; metrics: — "},
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("case", sorted(_SAID))
+def test_the_command_says_its_own_sentences_in_either_language(
+    case: str, lang: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    unreadable = tmp_path / "t.csv"
+    unreadable.write_text(
+        "职责活动,年度预算数,内容描述,绩效目标,绩效指标,评价标准,,,\r\n就业,,,,制卷达标率≥97%,两项指标均完成,其余,其余,其余\r\n",
+        encoding="utf-8",
+    )
+    lines = EXAMPLE.read_text(encoding="utf-8-sig").splitlines()
+    few, unknown, alike = tmp_path / "few.csv", tmp_path / "unknown.csv", tmp_path / "alike.csv"
+    few.write_text("\n".join(lines[:7]) + "\n", encoding="utf-8")
+    unknown.write_text(
+        "\n".join(lines + [f"X{n:03d},就业,x,x,x,1,,,,,,,," for n in range(25)]) + "\n", encoding="utf-8"
+    )
+    alike.write_text(
+        "\n".join(["职责活动,绩效指标,优,良,中,差", *["就业,任务完成率100%,95%,85%-94%,70%-84%,69%以下"] * 149]) + "\n",
+        encoding="utf-8",
+    )
+    out, summary = tmp_path / "out.csv", tmp_path / "out.summary.csv"
+    long = _generated(tmp_path, 250) if case.startswith("long") else (SEED, EXAMPLE)
+    argv: dict[str, list[object]] = {
+        "template": ["template", unreadable, "-o", out],
+        "template to stdout": ["template", unreadable, "-o", "-"],
+        "written": ["score", SEED, EXAMPLE, "-o", out, "--allow-ungraded"],
+        "more problems": ["score", SEED, unknown],
+        "excluded": ["score", SEED, few, "--allow-ungraded"],
+        "zeroed": ["score", SEED, few, "--allow-ungraded", "--missing", "zero"],
+        "long, written": ["score", *long, "-o", out, "--allow-ungraded"],
+        "long, not written": ["score", *long, "--allow-ungraded"],
+        "lint": ["lint", alike],
+        "lint, left out": ["lint", SEED],
+        "lint, below": ["lint", SEED, "--severity", "warning", "--precision", "1"],
+        "parse": ["parse", "95% | 85%－94% | 70%-84% | 69%以下"],
+        "parse, qualitative": ["parse", "95%", "--indicator", "有所提升"],
+        "parse, metrics": ["parse", "95% | 85%－94% | 70%-84% | 69%以下"],
+    }
+    _, shown, err = run(capsys, *argv[case], "--lang", lang)
+    expected = _SAID[case][lang].format(out=out, summary=summary, table=unreadable)
+    if case in ("template", "written"):
+        assert err == expected
+    else:
+        assert expected in " ".join((shown + err).split()) + " "

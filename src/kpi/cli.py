@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Final
 
 from kpi.arguments import lang_of, parser
+from kpi.command_wording import CommandWords
 from kpi.errors import KpiError
 from kpi.grading.criteria import Criteria
 from kpi.indicators import Indicator
@@ -43,6 +44,7 @@ from kpi.terminal import (
     working,
 )
 from kpi.text.reading import parse_rule
+from kpi.wording import words
 
 __all__ = ["main"]
 
@@ -54,17 +56,17 @@ STDOUT: Final = "-"
 
 def _load_table(args: argparse.Namespace) -> Table:
     """The table the arguments name, with what its reader noticed (lines read past) said on stderr."""
-    with working(_said(args, "读取 ", "reading ") + escape(args.table)):
+    with working(_said(args).reading.format(path=escape(args.table))):
         table = load_table(args.table, sheet=args.sheet)
     errors = console(stderr=True)
     for notice in table.notices:
-        errors.print(f"[yellow]{_said(args, '提示：', 'notice: ')}{escape(notice.says(args.lang))}[/]")
+        errors.print(f"[yellow]{_said(args).notice.format(notice=escape(notice.says(args.lang)))}[/]")
     return table
 
 
-def _said(args: argparse.Namespace, zh: str, en: str) -> str:
-    """What the command says to its reader, in the language asked for."""
-    return en if args.lang == "en" else zh
+def _said(args: argparse.Namespace) -> CommandWords:
+    """What the command says to its reader, in the language asked for (:mod:`kpi.command_wording`)."""
+    return words(args.lang).command
 
 
 # -- template -----------------------------------------------------------------
@@ -72,32 +74,20 @@ def _template(args: argparse.Namespace) -> int:
     """``kpi template`` (its help, in both languages, is in :mod:`kpi.arguments`): what
     was written is said on standard error, so that ``-o -`` leaves the sheet alone on stdout."""
     table = _load_table(args)
+    said = _said(args)
     header, rows = template_records(table)
     if args.output == STDOUT:
         print_records([dict(zip(header, row, strict=True)) for row in rows], "csv")
     else:
-        write_output(args.output, header, track(rows, _said(args, "写出", "writing")), inputs=[args.table])
+        write_output(args.output, header, track(rows, said.writing), inputs=[args.table])
     out = console(stderr=True)  # what was written is said where kpi score says it, never mixed with the data
-    where = escape(_said(args, "标准输出", "standard output") if args.output == STDOUT else args.output)
+    where = escape(said.standard_output if args.output == STDOUT else args.output)
     headings = len(table) - len(rows)
-    out.print(
-        _said(
-            args, f"已写入 {len(rows)} 行到 {where}（略去 {headings} 个标题行）", f"wrote {len(rows)} rows to {where}"
-        )
-        + _said(args, "", f" ({headings} headings left out)")
-    )
+    out.print(said.written.format(rows=len(rows), where=where) + said.headings_left_out.format(headings=headings))
     for row in table.indicators:
         if row.error is not None:
             place = escape(str(row.location))
-            out.print(
-                "[yellow]"
-                + _said(
-                    args,
-                    f"{place}：评价标准无法读取；该行改为填报完成率",
-                    f"{place}: tiers cannot be read; the row asks for a completion rate",
-                )
-                + "[/]"
-            )
+            out.print(f"[yellow]{said.template_unreadable.format(place=place)}[/]")
     return 0
 
 
@@ -106,12 +96,13 @@ def _score(args: argparse.Namespace) -> int:
     """``kpi score``: every indicator gets exactly one output row, never fewer; a long
     table is streamed to its file, not kept as records nor listed on the terminal."""
     table = _load_table(args)
+    said = _said(args)
     if args.results is None and not any(row.actual for row in table.indicators):
         raise KpiError(
-            f"{args.table}: the table holds no 实际完成值; give the results file too (kpi template writes one to fill)",
-            zh=f"{args.table}: 表中没有实际完成值；请同时给出结果文件（kpi template 可写出一份供填报）",
+            words("en").command.no_actual.format(table=args.table),
+            zh=words("zh").command.no_actual.format(table=args.table),
         )
-    with working(_said(args, "读取 ", "reading ") + escape(str(args.results))):
+    with working(said.reading.format(path=escape(str(args.results)))):
         results = None if args.results is None else load_results(args.results)
     card = score(
         table,
@@ -121,7 +112,7 @@ def _score(args: argparse.Namespace) -> int:
         missing=args.missing,
         fractions=args.fractions,
         lang=args.lang,
-        progress=lambda rows: track(list(rows), _said(args, "评定", "grading")),
+        progress=lambda rows: track(list(rows), said.grading),
     )
     results = card.results
     # A long table written to a sheet is not shown row by row: its records are
@@ -141,7 +132,7 @@ def _score(args: argparse.Namespace) -> int:
         card.iter_cells() if left_to_file else [list(record.values()) for record in records]
     )
     if args.output:
-        rows = track(rows, _said(args, "写出", "writing"), total=len(card.rows))
+        rows = track(rows, said.writing, total=len(card.rows))
     if args.output and Path(args.output).suffix.lower() == ".xlsx":
         streamed = iter(rows)
         sample = list(itertools.islice(streamed, CONSOLE_ROWS))  # sizes the columns; then the rest streams
@@ -172,7 +163,7 @@ def _score(args: argparse.Namespace) -> int:
         )
     errors = console(stderr=True)
     for notice in results.notices:
-        errors.print(f"[yellow]{_said(args, '提示：', 'notice: ')}{escape(notice.says(args.lang))}[/]")
+        errors.print(f"[yellow]{said.notice.format(notice=escape(notice.says(args.lang)))}[/]")
     if args.format != "table":
         print_records(records, args.format, document)
     else:
@@ -181,26 +172,11 @@ def _score(args: argparse.Namespace) -> int:
     for problem in problems[:PROBLEMS_SHOWN]:
         errors.print(f"[red]{escape(problem)}[/]")
     if len(problems) > PROBLEMS_SHOWN:
-        more = len(problems) - PROBLEMS_SHOWN
-        errors.print(
-            _said(
-                args,
-                f"[red]……另有 {more} 个问题（全部问题：--format json）[/]",
-                f"[red]… and {more} more problems (all of them: --format json)[/]",
-            )
-        )
+        errors.print(f"[red]{said.more_problems.format(more=len(problems) - PROBLEMS_SHOWN)}[/]")
     if args.output or to_stdout:
-        where = escape(args.output or _said(args, "标准输出", "standard output"))
-        errors.print(_said(args, f"已写入 {len(card.rows)} 行到 {where}", f"wrote {len(card.rows)} rows to {where}"))
+        errors.print(said.written.format(rows=len(card.rows), where=escape(args.output or said.standard_output)))
     if summary_path:
-        where = escape(str(summary_path))
-        errors.print(
-            _said(
-                args,
-                f"已将 {len(summary)} 组的汇总写入 {where}",
-                f"wrote the summary of {len(summary)} groups to {where}",
-            )
-        )
+        errors.print(said.summary_written.format(groups=len(summary), where=escape(str(summary_path))))
     return 0 if card.complete or args.allow_ungraded else 1
 
 
@@ -269,7 +245,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return handler(args)
     except (KpiError, OSError) as error:
         message = error.says(args.lang) if isinstance(error, KpiError) else str(error)
-        console(stderr=True).print(f"[red]{_said(args, 'kpi：错误：', 'kpi: error: ')}[/]{escape(message)}")
+        console(stderr=True).print(f"[red]{_said(args).error}[/]{escape(message)}")
         return 2
 
 

@@ -133,18 +133,13 @@ def print_scorecard(
     written to (*left_to*, empty when there is none): only its summary is shown, and
     of a long summary the duties (the whole one is in *summary_to* or the workbook)."""
     out = console()
-    zh = card.lang == "zh"
+    said = words(card.lang).command
     key = dict(zip(RECORD_FIELDS, card.fields, strict=True))  # the records' keys in the card's language
     activity, band, status = key["职责活动"], key["档次"], key["状态"]
     title = f"{card.table.path} × {card.results.path}"
     if left_to is not None:
-        if zh:
-            where = f"逐项结果见 {escape(left_to)}" if left_to else "逐项结果请用 -o 写入文件"
-        else:
-            where = f"each in {escape(left_to)}" if left_to else "write each with -o"
-        out.print(
-            f"{title}：{len(card.rows)} 项指标，{where}" if zh else f"{title}: {len(card.rows)} indicators, {where}"
-        )
+        where = said.each_in.format(path=escape(left_to)) if left_to else said.each_with_o
+        out.print(said.long_table.format(title=title, rows=len(card.rows), where=where))
     else:
         shown = [
             {
@@ -163,13 +158,13 @@ def print_scorecard(
         duties = [record for record in activities if ACTIVITY_SEPARATOR not in str(record[columns[0]])]
         summary = [*duties[:SUMMARY_ROWS], document]
         if left_to and Path(left_to).suffix.lower() == ".xlsx":
-            where = f"见 {escape(left_to)} 的汇总"
+            where = said.summary_in_book.format(path=escape(left_to))
         elif summary_to:
-            where = f"见 {escape(summary_to)}"
+            where = said.summary_in.format(path=escape(summary_to))
         else:
-            where = "完整汇总请用 -o 输出，或 --summary"
-        left_out = f"另有 {len(activities) - len(summary) + 1} 项职责活动的汇总未在此列出（{where}）"
-    out.print(rich_table("汇总 (summary)", summary, columns))
+            where = said.summary_whole
+        left_out = said.summary_left_out.format(activities=len(activities) - len(summary) + 1, where=where)
+    out.print(rich_table(said.summary_title, summary, columns))
     if left_out:
         out.print(left_out)
     _print_total(out, card)
@@ -177,37 +172,19 @@ def print_scorecard(
 
 def _print_total(out: Console, card: Scorecard) -> None:
     total = card.total
-    zh = card.lang == "zh"
+    said = words(card.lang).command
     points = "—" if total.score is None else f"{total.score.quantize(Decimal('0.01'))}"
     if total.ungraded == 0:
         policy = ""
     elif card.missing == "zero":
-        policy = (
-            f"（其中未填报或无效的 {total.zeroed} 项按 0 分计入总分，其余不计入）"
-            if zh
-            else f" ({total.zeroed} missing or unreadable figures count as 0 points)"
-        )
+        policy = said.total_zeroed.format(zeroed=total.zeroed)
     else:
-        policy = (
-            "（未评定的指标不计入总分；按 0 分计入请用 --missing zero）"
-            if zh
-            else " (left out of the score; --missing zero counts them as 0 points)"
-        )
-    out.print(
-        (
-            f"总分 {points} / 100，等级 {total.band or '—'}；已评定 {total.graded} 项，未评定 {total.ungraded} 项"
-            if zh
-            else f"score {points} / 100, band {total.band or '—'}; {total.graded} graded, {total.ungraded} not"
-        )
-        + policy
-    )
+        policy = said.total_excluded
+    band = total.band or "—"
+    out.print(said.total.format(points=points, band=band, graded=total.graded, ungraded=total.ungraded) + policy)
     rows = total.graded + total.ungraded
     if rows and total.graded * 2 < rows:
-        out.print(
-            f"[bold red]注意：总分只依据 {total.graded} / {rows} 项指标，不足一半[/]"
-            if zh
-            else f"[bold red]note: the score rests on {total.graded} of {rows} indicators, fewer than half[/]"
-        )
+        out.print(f"[bold red]{said.fewer_than_half.format(graded=total.graded, rows=rows)}[/]")
 
 
 #: How many of a group's rows a lint line lists before it counts the rest.
@@ -221,6 +198,7 @@ def print_lint(
     """Lint's findings, one line per finding said alike of several rows, and what was left out."""
     out = console()
     said = words(lang)
+    command = said.command
     zh = lang == "zh"
     for group in report.groups():
         found = group.first
@@ -233,9 +211,7 @@ def print_lint(
             listed = ", ".join(str(row.location.line) for row in group.rows[1:ROWS_LISTED])
             more = len(group.rows) > ROWS_LISTED
             line += escape(
-                f"（共 {len(group.rows)} 行，另见第 {listed}{' 等' if more else ''} 行）"
-                if zh
-                else f" ({len(group.rows)} rows; also lines {listed}{', …' if more else ''})"
+                command.rows_alike.format(rows=len(group.rows), listed=listed, more=command.rows_more if more else "")
             )
         out.print(line)
     counts = {
@@ -244,56 +220,38 @@ def print_lint(
     if statistics:
         for kind, count in sorted(report.counts().items(), key=lambda item: -item[1]):
             out.print(f"{count:>6}  {said.kinds.get(kind, kind)}")
-    if zh:
-        summary = (
-            f"{report.indicators} 项指标：错误 {counts['error']} 条，警告 {counts['warning']} 条，"
-            f"提示 {counts['info']} 条"
-        )
-        if report.routine:
-            summary += f"；另有 {report.routine} 条相邻两档共用端点的提示未列出（--all 可显示）"
-        if report.below:
-            summary += f"；{report.below} 条低于所选级别未列出"
-    else:
-        summary = (
-            f"{report.indicators} indicators: {counts['error']} errors, {counts['warning']} warnings,"
-            f" {counts['info']} notes"
-        )
-        if report.routine:
-            summary += f"; {report.routine} notes on bounds neighbouring tiers share not shown (--all shows them)"
-        if report.below:
-            summary += f"; {report.below} below the severity asked not shown"
+    summary = command.lint_summary.format(
+        indicators=report.indicators, errors=counts["error"], warnings=counts["warning"], notes=counts["info"]
+    )
+    if report.routine:
+        summary += command.lint_routine.format(routine=report.routine)
+    if report.below:
+        summary += command.lint_below.format(below=report.below)
     out.print(summary)
     gaps = report.whole_number_gaps
     if not precision_given and gaps and gaps * 2 >= len(report.findings):
-        out.print(
-            f"提示：{gaps} 条缺口不含任何整数（如 (94%, 95%)）；若结果按整数填报，用 --precision 1 可免去这些提示"
-            if zh
-            else f"hint: {gaps} gaps hold no whole number, such as (94%, 95%); if outcomes are whole numbers,"
-            " --precision 1 drops them"
-        )
+        out.print(command.whole_number_hint.format(gaps=gaps))
 
 
 def print_parse(document: Mapping[str, Any], lang: Language = "zh") -> None:
     """How kpi reads a tier text or a tier set (the document ``kpi parse --format json`` prints)."""
     out = console()
     said = words(lang)
-    zh = lang == "zh"
+    command = said.command
     if "tiers" in document:
-        names = ("档次", "原文", "规范写法") if zh else ("label", "text", "canonical")
+        names = command.tier_columns
         tiers = [dict(zip(names, (t["label"], t["text"], t["canonical"]), strict=True)) for t in document["tiers"]]
-        out.print(rich_table("档次" if zh else "tiers", tiers, names))
+        out.print(rich_table(command.tiers_title, tiers, names))
         direction = said.directions.get(document["scale"], document["scale"])
         metrics = "、".join(document["metrics"]) or "—"
-        out.print(
-            escape(f"方向：{direction}；指标：{metrics}" if zh else f"scale: {direction} is better; metrics: {metrics}")
-        )
+        out.print(escape(command.scale_and_metrics.format(direction=direction, metrics=metrics)))
         for finding in document["findings"]:
             kind = said.kinds.get(finding["kind"], finding["kind"])
             out.print(escape(f"{said.severities[finding['severity']]}: {kind}: {finding['message']}"))
     else:
         out.print(escape(f"{document['text']} → {document['canonical']}"))
         if document["metrics"]:
-            out.print(escape(("指标：" if zh else "metrics: ") + "、".join(document["metrics"])))
+            out.print(escape(command.metrics.format(metrics="、".join(document["metrics"]))))
     if "indicator" in document:
-        targets = "、".join(document["indicator"]["targets"]) or ("—（定性）" if zh else "— (qualitative)")
-        out.print(escape(("指标目标：" if zh else "indicator targets: ") + targets))
+        targets = "、".join(document["indicator"]["targets"]) or command.qualitative
+        out.print(escape(command.indicator_targets.format(targets=targets)))

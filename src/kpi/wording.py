@@ -4,7 +4,8 @@ Explanations of grades, lint findings, scoring reasons and notes are
 templates here, one :class:`Words` per language, keyed by what is said, so
 that the two languages stay in step; the modules that decide what to say
 (:mod:`kpi.grading.grades`, :mod:`kpi.grading.lint`, :mod:`kpi.scoring`)
-fill them in.  Templates are ``str.format`` strings with named fields; the
+fill them in; the ``kpi`` command's own sentences are :attr:`Words.command`
+(:mod:`kpi.command_wording`).  Templates are ``str.format`` strings with named fields; the
 few said on every graded row are functions (an f-string costs a quarter of
 ``str.format``, and a table explains a hundred thousand rows).
 """
@@ -16,6 +17,8 @@ from types import MappingProxyType
 from typing import Final, Literal
 
 import attrs
+
+from kpi.command_wording import COMMAND_EN, COMMAND_ZH, CommandWords
 
 __all__ = ["NOTES", "Language", "Words", "english_band", "words"]
 
@@ -134,6 +137,8 @@ class Words:
     unknown_id: str  # {place} {id}
     repeated_id: str  # {place} {id} {times} {first}
     no_id: str  # {place}
+    # -- what the kpi command says of its own (kpi.command_wording) --------------
+    command: CommandWords
 
 
 _ZH: Final = Words(
@@ -243,6 +248,7 @@ _ZH: Final = Words(
     unknown_id="{place}: 编号 {id} 的结果在表格中没有对应的行",
     repeated_id="{place}: 编号 {id} 出现 {times} 次（第一次在 {first}）",
     no_id="{place}: 结果行没有编号",
+    command=COMMAND_ZH,
 )
 
 _EN: Final = Words(
@@ -365,6 +371,7 @@ _EN: Final = Words(
     unknown_id="{place}: result for unknown id {id}; the table has no such row",
     repeated_id="{place}: id {id} appears {times} times (first at {first})",
     no_id="{place}: result row without an id",
+    command=COMMAND_EN,
 )
 
 _BY_LANGUAGE: Final[Mapping[str, Words]] = MappingProxyType({"zh": _ZH, "en": _EN})
