@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -33,8 +34,80 @@ def test_hand_checked_table_is_large_enough() -> None:
     ("tiers", "outcome", "label", "notes"), [case for case in GRADES if set(case[3]) & REFUSED_WHEN_STRICT]
 )
 def test_strict_grading_refuses_what_no_tier_matches_alone(tiers, outcome, label, notes) -> None:
-    with pytest.raises(kpi.UngradedError, match="no tier matches directly"):
+    guessed = [note for note in notes if note in GUESSED]
+    expected = f"strict grading refuses a grade noted {guessed[0]} " if guessed else "no tier matches directly"
+    with pytest.raises(kpi.UngradedError, match=re.escape(expected)):
         kpi.Criteria.parse(tiers).grade(outcome, strict=True)
+
+
+#: The notes of a grade read on a guess, which a strict refusal names.
+GUESSED = ("fraction", "unit-assumed", "unmeasured")
+#: An outcome for each note that grade(..., strict=True) refuses, and how the refusal begins.
+STRICT_REFUSALS = {
+    "gap": (
+        "95% | 85%-94% | 70%-84% | 69%以下",
+        "94.5%",
+        "没有哪一档直接且单独地符合：",
+        "no tier matches directly and alone: ",
+    ),
+    "above-scale": (
+        "90-100分 | 80-89分 | 70-79分 | 60-69分",
+        "105分",
+        "没有哪一档直接且单独地符合：",
+        "no tier matches directly and alone: ",
+    ),
+    "below-scale": (
+        "90-100分 | 80-89分 | 70-79分 | 60-69分",
+        "50分",
+        "没有哪一档直接且单独地符合：",
+        "no tier matches directly and alone: ",
+    ),
+    "uncovered": ("3 | 1 | 2 | 5", "4", "没有哪一档直接且单独地符合：", "no tier matches directly and alone: "),
+    "overlap": (
+        "100% | ≥90% | ≥80% | 80%以下",
+        80,
+        "没有哪一档直接且单独地符合：",
+        "no tier matches directly and alone: ",
+    ),
+    "fraction": (
+        "95% | 85%-94% | 70%-84% | 69%以下",
+        0.965,
+        "严格评定不予评定（备注：疑为小数形式的百分比）：按百分数读只是推测，实际值也可能是小数形式的比率。",
+        "strict grading refuses a grade noted fraction (perhaps a fraction):"
+        " reading the outcome as percent is a guess, and it may be a fraction. ",
+    ),
+    "unit-assumed": (
+        "≤50.0 | 50.1~55.0 | 55.1~60.0 | 60.1~65.0 | >65.0",
+        "52dB",
+        "严格评定不予评定（备注：各档未写单位，按实际值的单位理解）：单位是推测的，各档并未写明。",
+        "strict grading refuses a grade noted unit-assumed (tiers read in the outcome's unit):"
+        " the unit is a guess, not written in the tiers. ",
+    ),
+    "unmeasured": (
+        "死亡≥30人或重伤≥100人 | 死亡10-29人或重伤50-99人 | 死亡3-9人或重伤10-49人 | 死亡<3人或重伤<10人",
+        {"死亡": "35人"},
+        "严格评定不予评定（备注：部分指标未给出实际值，其“或”条件未予考虑）：评定未考虑缺少实际值的指标，它们可能改变结果。",
+        "strict grading refuses a grade noted unmeasured (metrics without figures left out):"
+        " the decision left out the metrics with no figure, which could change it. ",
+    ),
+}
+
+
+def test_every_note_refused_when_strict_has_a_refusal() -> None:
+    assert set(STRICT_REFUSALS) == REFUSED_WHEN_STRICT and set(GUESSED) <= REFUSED_WHEN_STRICT
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("note", sorted(STRICT_REFUSALS))
+def test_a_strict_refusal_names_the_note_and_why(note: str, lang: str) -> None:
+    tiers, outcome, zh, en = STRICT_REFUSALS[note]
+    criteria = kpi.Criteria.parse(tiers)
+    grade = criteria.grade(outcome)
+    assert note in grade.notes
+    with pytest.raises(kpi.UngradedError) as raised:
+        criteria.grade(outcome, strict=True)
+    said = raised.value.says(lang)
+    assert said == (zh if lang == "zh" else en) + grade.explain(lang)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(

@@ -166,7 +166,8 @@ class CriteriaError(KpiError):
 
 
 class UngradedError(KpiError):
-    """Raised by ``Criteria.grade(..., strict=True)`` when no tier matches directly."""
+    """Raised by ``Criteria.grade(..., strict=True)`` when no tier matches directly and alone,
+    or the grade was read on a guess (its message names the note: ``fraction``, …)."""
 
 
 class FileError(KpiError):

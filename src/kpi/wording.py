@@ -89,6 +89,9 @@ class Words:
     met_exactly: str
     beaten_by: str  # {amount}{unit}
     missed_by: str  # {amount}{unit}
+    strict_unmatched: str  # {explained}: a grade placed by the gap rules, refused by grade(..., strict=True)
+    strict_refused: str  # {note} {name} {why} {explained}: a grade read on a guess, refused likewise
+    strict_why: Mapping[str, str]  # why each note read on a guess is refused (fraction, unit-assumed, unmeasured)
     # -- lint ----------------------------------------------------------------
     severities: Mapping[str, str]  # error, warning, info
     kinds: Mapping[str, str]  # gap, overlap, …
@@ -193,6 +196,15 @@ _ZH: Final = Words(
     met_exactly="（恰好完成）",
     beaten_by="（超额{amount}{unit}）",
     missed_by="（差{amount}{unit}）",
+    strict_unmatched="没有哪一档直接且单独地符合：{explained}",
+    strict_refused="严格评定不予评定（备注：{name}）：{why}。{explained}",
+    strict_why=MappingProxyType(
+        {
+            "fraction": "按百分数读只是推测，实际值也可能是小数形式的比率",
+            "unit-assumed": "单位是推测的，各档并未写明",
+            "unmeasured": "评定未考虑缺少实际值的指标，它们可能改变结果",
+        }
+    ),
     severities=MappingProxyType({"error": "错误", "warning": "警告", "info": "提示"}),
     kinds=MappingProxyType(
         {
@@ -308,6 +320,15 @@ _EN: Final = Words(
     met_exactly=" (exactly met)",
     beaten_by=" (beaten by {amount}{unit})",
     missed_by=" (missed by {amount}{unit})",
+    strict_unmatched="no tier matches directly and alone: {explained}",
+    strict_refused="strict grading refuses a grade noted {note} ({name}): {why}. {explained}",
+    strict_why=MappingProxyType(
+        {
+            "fraction": "reading the outcome as percent is a guess, and it may be a fraction",
+            "unit-assumed": "the unit is a guess, not written in the tiers",
+            "unmeasured": "the decision left out the metrics with no figure, which could change it",
+        }
+    ),
     severities=MappingProxyType({"error": "error", "warning": "warning", "info": "info"}),
     kinds=MappingProxyType(
         {

@@ -270,9 +270,9 @@ class Criteria:
 
         *outcome* is a number (read in the criteria's own unit), a string
         that may carry its unit, a mapping from metric name to such values,
-        or an indicator's :class:`kpi.Completion`.  With ``strict=True`` any
-        outcome that no tier matches directly raises
-        :class:`kpi.UngradedError` instead of being placed by the gap rules.
+        or an indicator's :class:`kpi.Completion`.  With ``strict=True`` a grade
+        with a note of :data:`REFUSED_WHEN_STRICT` raises :class:`kpi.UngradedError`
+        naming it (:meth:`Grade.refusal`) instead of being placed by the gap rules.
 
         A percentage read by pandas from Excel arrives as a fraction (0.965
         for 96.5%).  On a percentage scale whose bounds all lie above 1%, a
@@ -333,10 +333,7 @@ class Criteria:
             decision = attrs.evolve(decision, notes=(*decision.notes, *(note for note in made if made[note])))
         grade = Grade(decision, values, model, completion)
         if strict and REFUSED_WHEN_STRICT.intersection(decision.notes):
-            explained = grade.explain()
-            raise UngradedError(
-                f"no tier matches directly and alone: {explained}", zh=f"没有哪一档直接且单独地符合：{explained}"
-            )
+            raise UngradedError(grade.refusal("en"), zh=grade.refusal("zh"))
         return grade
 
     def grade_many(self, values: Iterable[object]) -> list[Band | None]:

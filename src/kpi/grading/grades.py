@@ -81,6 +81,18 @@ class Grade:
             raise ValueError("this grade has several outcomes; use .outcomes")
         return outcomes[0][1]
 
+    def refusal(self, lang: Language = "zh") -> str:
+        """Why ``grade(..., strict=True)`` refuses this grade, in *lang*: the note read on a
+        guess (``fraction``, ``unit-assumed``, ``unmeasured``) and why, or that no tier
+        matches directly and alone; then the explanation."""
+        said = words(lang)
+        explained = self.explain(lang)
+        guessed = next((note for note in self.decision.notes if note in said.strict_why), None)
+        if guessed is None:
+            return said.strict_unmatched.format(explained=explained)
+        name, why = said.note_names[guessed], said.strict_why[guessed]
+        return said.strict_refused.format(note=guessed, name=name, why=why, explained=explained)
+
     def tiers_text(self, index: int) -> str:
         """The tier text at *index* as the document wrote it."""
         return self.model.texts[index]
