@@ -494,9 +494,9 @@ def test_a_best_tier_of_full_completion_is_read_as_100_percent_and_noted(
     grade = criteria.grade(outcome, strict=True)
     assert (grade.label, grade.notes) == (label, ("full-completion",))
     assert str(criteria.tiers[0]).endswith("≥100%")
-    assert grade.explain().endswith("（最高一档未写数值，只写全部完成或到位，按其余各档所评比率达到100%及以上理解）")
+    assert grade.explain().endswith("（该档未写数值，只写全部完成或未完成，按其余各档所评比率的100%理解）")
     assert grade.explain("en").endswith(
-        " (the best tier writes no figure, only that all is done: read as 100% or more)"
+        " (a tier writes no figure, only 完成 or 未完成: read against 100% of the ratio)"
     )
 
 
@@ -517,5 +517,52 @@ def test_a_best_tier_of_full_completion_is_read_as_100_percent_and_noted(
     ],
 )
 def test_full_completion_is_refused_unless_the_other_tiers_grade_its_ratio_in_percent(tiers: list[str]) -> None:
+    with pytest.raises(kpi.KpiError):
+        kpi.Criteria.parse(tiers)
+
+
+FROM_THE_OTHERS = [  # tests/corpus/sets a-yueyang-glj-zhengti-5 and a-zhongdian-gongcheng-2020-4
+    (["在职人员控制率≦100%,计5分", "每超过一个百分点扣0.5分,扣完为止。"], "100.5%", "第2档", ()),
+    (["在职人员控制率≦100%,计5分", "每超过一个百分点扣0.5分,扣完为止。"], "100%", "第1档", ()),
+    (["达标率≥100%,计5分", "每不足1个百分点扣1分"], "99%", "第2档", ()),
+    (["≤90%", "90%-100%", "每超过一个百分点扣1分"], "101%", "第3档", ()),
+    (
+        [
+            "完成率130%以 上,每超出1个百分点加0. 1分",
+            "完成率100%-130% (含)之间,每超出1个百分点加0. 2分",
+            "未完成计划的,每不足1个百分点减 0. 1分",
+        ],
+        "99.5%",
+        "第3档",
+        ("full-completion",),
+    ),
+    (["完成率130%以上", "完成率100%-130%", "未完成计划的"], "100%", "第2档", ("full-completion",)),
+]
+
+
+@pytest.mark.parametrize(("tiers", "outcome", "label", "notes"), FROM_THE_OTHERS)
+def test_a_last_tier_of_a_formula_or_of_the_plan_not_met_is_read_from_the_tiers_above(
+    tiers: list[str], outcome: str, label: str, notes: tuple[str, ...]
+) -> None:
+    grade = kpi.Criteria.parse(tiers).grade(outcome, strict=True)
+    assert (grade.label, grade.notes) == (label, notes)
+
+
+@pytest.mark.parametrize(
+    "tiers",
+    [
+        ["每超过一个百分点扣0.5分,扣完为止。", "≤100%"],  # not the last tier
+        ["≥100%", "每超过一个百分点扣0.5分"],  # the tier above ends below, the formula counts above
+        ["≤100%", "每不足一个百分点扣0.5分"],
+        ["90%-100%", "每超过一个百分点扣1分"],  # values below 90% are not 超过
+        ["≤90%", "95%-100%", "每超过一个百分点扣1分"],  # a gap: not one span
+        ["≤100个", "每超过一个百分点扣1分"],  # not in percent
+        ["甲≤100%", "乙≤90%", "每超过一个百分点扣1分"],  # two metrics
+        ["完成率130%以上", "完成率90%-130%", "未完成计划的"],  # a tier below 100%
+        ["完成率130%以上", "合格率100%-130%", "未完成计划的"],  # another ratio
+        ["完成率130%以上", "完成率100%-130%", "基本未完成"],
+    ],
+)
+def test_a_last_tier_is_refused_unless_the_tiers_above_say_what_it_means(tiers: list[str]) -> None:
     with pytest.raises(kpi.KpiError):
         kpi.Criteria.parse(tiers)

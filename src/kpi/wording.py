@@ -38,8 +38,8 @@ NOTES: Final[Mapping[str, str]] = MappingProxyType(
         "unit-assumed": "the tiers write no unit and the outcome does: the tiers were read in the outcome's unit",
         "set-aside": "a tier names an alternative no figure can show (或直接判级确定): the figure is graded without it",
         "full-completion": (
-            "the best tier names no figure but full completion (全部完成): it was read as 100% or more"
-            " of the ratio the other tiers grade in percent"
+            "a tier names no figure, only full completion or its failure (全部完成, 未完成计划): it was read as"
+            " 100% or more, or less than 100%, of the ratio the other tiers grade in percent"
         ),
         "unmeasured": (
             "the outcome gives no figure for some metrics: alternatives (或) on them were left out of the decision"
@@ -171,7 +171,7 @@ _ZH: Final = Words(
             "shared-bound": "（两档共用的端点，归明示包含它的一档）",
             "fraction": "（不带 % 的 0 到 1 之间的数按百分数读；若是小数形式的比率，如 0.965 即 96.5%，请写 %）",
             "unit-assumed": "（各档数值未写单位，按实际值所写的单位理解）",
-            "full-completion": "（最高一档未写数值，只写全部完成或到位，按其余各档所评比率达到100%及以上理解）",
+            "full-completion": "（该档未写数值，只写全部完成或未完成，按其余各档所评比率的100%理解）",
         }
     ),
     note_names=MappingProxyType(
@@ -187,7 +187,7 @@ _ZH: Final = Words(
             "unit-assumed": "各档未写单位，按实际值的单位理解",
             "set-aside": "未考虑无法由数值判断的情形",
             "unmeasured": "部分指标未给出实际值，其“或”条件未予考虑",
-            "full-completion": "“全部完成”按100%及以上理解",
+            "full-completion": "“全部完成”“未完成”按100%理解",
         }
     ),
     typo="（笔误已更正：{correction}）",
@@ -295,7 +295,7 @@ _EN: Final = Words(
                 " 0.965 for 96.5%, write the % or read it as a fraction)"
             ),
             "unit-assumed": " (the tiers write no unit: they were read in the outcome's unit)",
-            "full-completion": " (the best tier writes no figure, only that all is done: read as 100% or more)",
+            "full-completion": " (a tier writes no figure, only 完成 or 未完成: read against 100% of the ratio)",
         }
     ),
     note_names=MappingProxyType(
@@ -311,7 +311,7 @@ _EN: Final = Words(
             "unit-assumed": "tiers read in the outcome's unit",
             "set-aside": "alternatives without figures not considered",
             "unmeasured": "metrics without figures left out",
-            "full-completion": "done in full read as 100% or more",
+            "full-completion": "done or not done read as 100%",
         }
     ),
     typo=" (typo corrected: {correction})",

@@ -31,7 +31,16 @@ from kpi.text.numerals import MAGNITUDES
 from kpi.text.words import CAUSATIVES
 from kpi.units import SYMBOL_UNIT, unit_names
 
-__all__ = ["BAND_WORDS", "Clause", "begins_with_label", "clause_first", "ends_with_label", "read_clause", "same_band"]
+__all__ = [
+    "BAND_WORDS",
+    "Clause",
+    "begins_with_label",
+    "clause_first",
+    "ends_with_label",
+    "per_point",
+    "read_clause",
+    "same_band",
+]
 
 # Words that introduce a condition: 当…时, 凡…的, 如果…, 指标值为….
 _LEADING: Final = re.compile(r"(?:当|凡|如果说|如果是|如果|如|若|对于|指标值为|其中|即|相当于)\s*")
@@ -87,14 +96,20 @@ _LABEL_BEFORE: Final = re.compile(
 _LABEL_AROUND: Final = re.compile(r"(?P<label>[^\d\s:()\[\]%≥≤<>=,;。.、-]{1,8}?)\s*\((?P<condition>[^()]+)\)\s*$")
 # The points a band earns, written after its condition: …≥90%,计5分; 100%:5分; 1-3名,7分;
 # 低于60%不得分; ,扣完为止.  Only after a separator (, : ;) or 计/得/记: 90分以上 is a condition in 分.
+# Or how they are counted per point beyond the standard: …,每超过一个百分点扣0.5分,扣完为止; 每超出1个百分点加0. 1分
+# (a number a PDF spaced); a tier that is only that formula names no condition (see :func:`per_point`).
 _NUMBER: Final = r"(?:[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十]+(?:点[零〇一二三四五六七八九]+)?)"
+_PER_POINT: Final = (
+    r"每\s*(?:(?P<above>超过|超出|高于|多于|增加|提高)|(?P<below>不足|低于|少于|减少|降低))\s*"
+    r"(?:[0-9]+|[一二两三四五六七八九十])\s*个?\s*百分点\s*[,]?\s*(?:加|扣|减)\s*[0-9]+(?:\.\s?[0-9]+)?\s*分"
+)
 _POINTS: Final = re.compile(
     r"(?:\s*(?:[,:;]\s*(?:计|得|记|给|加|扣|减)?|计|得|记)\s*(?:"
     + _NUMBER
     + r"\s*分?\s*[-~到至]\s*)?"
     + _NUMBER
     + r"\s*分"
-    r"|\s*[,:;]?\s*(?:不得分|不计分))(?:\s*[,;]?\s*扣完为止)?[。.;!\s]*$"
+    r"|\s*[,:;]?\s*(?:不得分|不计分|" + _PER_POINT + r"))(?:\s*[,;]?\s*扣完为止)?[。.;!\s]*$"
 )
 # An alternative that no figure can show, after the condition: …40分以下的或直接判级确定的, and the thing the
 # clause describes after it (…或造成严重经济损失的地震灾害).  A figure
@@ -220,6 +235,16 @@ def clause_first(text: str, label: str | None) -> bool:
         return False
     after = _LABEL_AFTER.search(_NOTE.sub("", text) if "(" in text else text)
     return after is not None and after.start() > 0 and _is_label(after.group("label"), label)
+
+
+def per_point(text: str) -> str | None:
+    """Where the outcomes lie that a tier of nothing but a scoring formula per point speaks of,
+    ``"above"`` the standard of the tiers before it (每超过一个百分点扣0.5分,扣完为止) or ``"below"`` it
+    (每不足1个百分点减0.1分); ``None`` when *text* (normalised) is more or other than such a formula."""
+    formula = _POINTS.match(text.strip())
+    if formula is None or formula.start() != 0 or not (formula["above"] or formula["below"]):
+        return None
+    return "above" if formula["above"] else "below"
 
 
 @functools.cache

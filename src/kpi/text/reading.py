@@ -17,9 +17,9 @@ from typing import Final
 import attrs
 
 from kpi.errors import KpiSyntaxError, too_long
-from kpi.intervals import Bound, Interval
-from kpi.rules import BareValue, Comparison, Condition, Rule
-from kpi.text.clauses import clause_first, read_clause
+from kpi.intervals import Bound, Interval, IntervalSet
+from kpi.rules import BareValue, Comparison, Condition, Otherwise, Rule
+from kpi.text.clauses import clause_first, per_point, read_clause
 from kpi.text.grammar import MAX_TEXT_LENGTH, parse_text
 from kpi.text.normalise import Normalised, normalise
 from kpi.text.parser import CORRECTIONS, INCLUSIVE, tier_parser
@@ -150,12 +150,13 @@ def read_tiers(
     """The rules of a tier set, best first; a tier that cannot be read raises
     :class:`kpi.KpiSyntaxError` naming it by its label (*labels*, else *names*).
 
-    A best tier that names no figure but full completion (``完成(20分)``, ``全部完成``,
-    ``资金全部到位``) is read as 100% or more of the ratio the other tiers grade, when
-    they all grade one such ratio in percent below 100% (see :func:`_full_completion`).
+    The best or the worst tier, when it cannot be read alone, may be read from the
+    other tiers (see :func:`_from_the_others`): ``完成(20分)`` and ``全部完成`` as 100% or
+    more of the ratio they grade, ``未完成计划的`` as less, and a last tier that is only a
+    scoring formula (``每超过一个百分点扣0.5分,扣完为止``) as the rest beyond their standard.
     """
     rules: list[Rule] = []
-    first: KpiSyntaxError | None = None
+    failed: list[tuple[int, KpiSyntaxError]] = []
     for index, tier in enumerate(tiers):
         if isinstance(tier, Rule):
             rules.append(tier)
@@ -165,20 +166,26 @@ def read_tiers(
             rules.append(parse_rule(tier, inclusive=inclusive, label=hint))
         except KpiSyntaxError as error:
             label = hint or names[index]
-            failure = KpiSyntaxError(
-                f"tier {index + 1} ({label}): {error.reason}",
-                error.text,
-                error.position,
-                zh=f"第{index + 1}档（{label}）：{error.reason_zh or error.reason}",
+            failed.append(
+                (
+                    index,
+                    KpiSyntaxError(
+                        f"tier {index + 1} ({label}): {error.reason}",
+                        error.text,
+                        error.position,
+                        zh=f"第{index + 1}档（{label}）：{error.reason_zh or error.reason}",
+                    ),
+                )
             )
-            if first is not None or index > 0:
-                raise (first or failure) from None
-            first = failure
-    if first is not None:
-        best = _full_completion(tiers[0], rules, None if labels is None or not labels else labels[0])
-        if best is None:
-            raise first.with_traceback(None)
-        rules.insert(0, best)
+            if len(failed) > 1 or index not in (0, len(tiers) - 1):
+                raise failed[0][1] from None
+    if failed:
+        index, failure = failed[0]
+        hint = labels[index] if labels is not None and index < len(labels) else None
+        read = _from_the_others(tiers[index], index == 0, rules, hint)
+        if read is None:
+            raise failure.with_traceback(None)
+        rules.insert(index, read)
     return rules
 
 
@@ -188,38 +195,66 @@ _FULLY: Final = re.compile(
     r"(?:(?:(?P<subject>(?:(?!未|不|没|基本|部分|大部|尚|待)[^\W\d_]){1,8}?))?(?:全部|所有|全面))?"
     r"(?P<verb>完成|到位)[。.;!\s]*"
 )
+# A tier that says the plan was not met and writes no figure: 未完成, 未完成计划(的), 没有完成任务.
+_UNDONE: Final = re.compile(r"(?:未|没有|没)(?P<verb>完成|到位)(?:计划|任务|目标)?[。.;!\s]*")
 # What a ratio of the verb is called: 完成, 完成率, 完成比例; 到位率; 资金到位率.
 _RATIO_NAMES: Final = ("", "率", "比例", "比率")
 _FULL: Final = Decimal(100)
 
 
-def _full_completion(text: str | Rule, others: Sequence[Rule], label: str | None) -> Rule | None:
-    """The best tier *text*, naming no figure but full completion, read as ``≥100%`` of the ratio the
-    *others* (the tiers after it) grade, or ``None``: each of them must be a percentage of one metric
-    named for the verb (完成, 完成率, 完成比例; 到位率 for 资金全部到位), every bound below 100%.
-    The rule carries the note ``full-completion`` onto every grade of its scale."""
+def _from_the_others(text: str | Rule, best: bool, others: Sequence[Rule], label: str | None) -> Rule | None:
+    """The best or worst tier *text*, which names no figure, read from the *others*, or ``None``.
+
+    A tier of full completion (完成, 全部完成, 资金全部到位) as the best is ``≥100%``, and one of
+    the plan not met (未完成计划) as the worst ``<100%``, of the ratio the others grade: each must
+    be a percentage of one metric named for the verb (完成, 完成率, 完成比例; 到位率), their bounds
+    all below 100% (all at 100% or more for 未完成).  Such a rule carries the note
+    ``full-completion`` onto every grade of its scale.  A worst tier of nothing but a scoring
+    formula per point (每超过一个百分点扣0.5分) is the rest, when the others cover one span in
+    percent that ends where the formula begins counting (≤100%, then 每超过…).
+    """
     if isinstance(text, Rule):
         return None
-    clause = read_clause(normalise(text), label)
-    fully = _FULLY.fullmatch(clause.condition.text.strip())
+    normalised = normalise(text)
+    side = None if best else per_point(normalised.text)
+    if side is not None:
+        return Rule(Otherwise(), text) if _ends_before(side, others) else None
+    clause = read_clause(normalised, label)
+    words = (_FULLY if best else _UNDONE).fullmatch(clause.condition.text.strip())
     leaves = [leaf for rule in others for leaf in rule.condition.leaves()]
-    if fully is None or not leaves:
+    if words is None or not leaves:
         return None
     metrics = {leaf.metric for leaf in leaves}
     metric = metrics.pop() if len(metrics) == 1 else None
-    subjects = ("", fully["subject"] or "")
-    if metric is None or metric not in {s + fully["verb"] + n for s in subjects for n in _RATIO_NAMES}:
+    subjects = ("", words.groupdict().get("subject") or "")
+    if metric is None or metric not in {s + words["verb"] + n for s in subjects for n in _RATIO_NAMES}:
         return None
     for leaf in leaves:
         values = [leaf.value] if isinstance(leaf, BareValue) else [b.value for b in _ends(leaf)]
-        if leaf.unit is not PERCENT or max(values) >= _FULL:
+        if leaf.unit is not PERCENT or (max(values) >= _FULL if best else min(values) < _FULL):
             return None
-    condition = Comparison(Interval(Bound(_FULL), None), PERCENT, metric)
-    return Rule(condition, text, label=clause.label, notes=("full-completion",))
+    interval = Interval(Bound(_FULL), None) if best else Interval(None, Bound(_FULL, closed=False))
+    return Rule(Comparison(interval, PERCENT, metric), text, label=clause.label, notes=("full-completion",))
 
 
 def _ends(leaf: Comparison) -> list[Bound]:
     return [bound for bound in (leaf.interval.lower, leaf.interval.upper) if bound is not None]
+
+
+def _ends_before(side: str, others: Sequence[Rule]) -> bool:
+    """Whether the tiers *others* of one metric in percent together cover one span that runs
+    from the far end up to a bound on *side* (``"above"``: ≤100% or 90%-100% | ≤90%)."""
+    metrics = {metric for rule in others for metric in rule.metrics}
+    leaves = [leaf for rule in others for leaf in rule.condition.leaves()]
+    if len(metrics) != 1 or not leaves or any(leaf.unit is not PERCENT for leaf in leaves):
+        return False
+    metric = metrics.pop()
+    region = functools.reduce(IntervalSet.union, (rule.condition.region(metric) for rule in others))
+    if len(region.intervals) != 1:
+        return False
+    span = region.intervals[0]
+    near, far = (span.upper, span.lower) if side == "above" else (span.lower, span.upper)
+    return near is not None and far is None
 
 
 def _fits(reading: Reading, text: str) -> Reading:
