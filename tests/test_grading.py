@@ -299,6 +299,34 @@ def test_tiers_that_write_no_unit_are_read_in_the_outcomes_unit_and_noted() -> N
         kpi.parse_rule("<5.2 (200)")
 
 
+@pytest.mark.parametrize(
+    ("outcome", "zh", "en"),
+    [
+        (
+            "52dB",
+            "52dB 在 50.1-55 之内 → 第2档（各档数值未写单位，",
+            "52dB lies within 50.1-55 → 第2档 (the tiers write no unit",
+        ),
+        (
+            "45dB",
+            "45dB ≤ 50（低于上限5dB）→ 第1档（各档数值未写单位，",
+            "45dB ≤ 50 (5dB under the limit) → 第1档 (the tiers",
+        ),
+        ("66dB", "66dB > 65（高出1dB）→ 第5档（", "66dB > 65 (1dB above) → 第5档 ("),
+        ("50.05dB", "50.05dB 未达到第1档", "50.05dB falls short of 第1档"),
+        ("52", "52 在 50.1-55 之内 → 第2档", "52 lies within 50.1-55 → 第2档"),  # a bare outcome: no unit to show
+    ],
+)
+def test_an_outcome_graded_by_tiers_that_write_no_unit_is_explained_in_its_own_unit(
+    outcome: str, zh: str, en: str
+) -> None:
+    grade = kpi.Criteria.parse("≤50.0 | 50.1~55.0 | 55.1~60.0 | 60.1~65.0 | >65.0").grade(outcome)
+    assert ("unit-assumed" in grade.notes) == outcome.endswith("dB")
+    assert grade.explain().startswith(zh) and grade.explain("en").startswith(en)
+    if not outcome.endswith("dB"):
+        assert grade.explain() == zh and grade.explain("en") == en
+
+
 def test_an_alternative_no_figure_can_show_is_set_aside_and_noted() -> None:
     tiers = [
         "年度评价指标得分90分以上",

@@ -302,10 +302,11 @@ class Criteria:
                     suspect = quantity.unit is None and 0 < quantity.value <= 1
         # Tiers that write no unit, an outcome that does (≤50.0 and 52dB): read in its unit, and noted.
         assumed = model.assumes_outcome_unit and isinstance(outcome, (str, Quantity))
+        own: Unit | None = None  # the outcome's unit, when the tiers were read in it
         if assumed:
             written = read_outcome(outcome, model.metrics[0] if len(model.metrics) == 1 else None)
             assumed = written.unit is not None and written.value != 0
-            outcome = Quantity(written.value) if assumed else outcome
+            outcome, own = (Quantity(written.value), written.unit) if assumed else (outcome, None)
         unmeasured = False
         compiled = self._compiled
         # The compiled search caches model.decide for a plain number or text on a one-metric scale.
@@ -331,7 +332,7 @@ class Criteria:
                 **dict.fromkeys(model.notes, True),
             }
             decision = attrs.evolve(decision, notes=(*decision.notes, *(note for note in made if made[note])))
-        grade = Grade(decision, values, model, completion)
+        grade = Grade(decision, values, model, completion, own)
         if strict and REFUSED_WHEN_STRICT.intersection(decision.notes):
             raise UngradedError(grade.refusal("en"), zh=grade.refusal("zh"))
         return grade

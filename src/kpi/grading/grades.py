@@ -32,13 +32,16 @@ class Grade:
 
     ``values`` holds each metric's outcome in the criteria's unit (the
     ``outcomes`` property gives them with that unit attached); ``completion``
-    the completion rate graded, when the figures were an indicator's actuals.
+    the completion rate graded, when the figures were an indicator's actuals;
+    ``outcome_unit`` the unit the outcome was written in when the tiers write
+    none and were read in it (note ``unit-assumed``), which explanations show.
     """
 
     decision: Decision
     values: tuple[tuple[str | None, Decimal], ...]
     model: GradingModel = attrs.field(eq=False, repr=False)
     completion: Completion | None = None
+    outcome_unit: Unit | None = None
 
     @property
     def band(self) -> Band | None:
@@ -110,16 +113,18 @@ class Grade:
         decision = self.decision
         band, tier, notes = decision.band, decision.tier, decision.notes
         given = [metric for metric, _ in self.values]
+        own = self.outcome_unit
         if tier is not None:
             if decision.evaluation is not None:
                 reason = _describe_evaluation(decision.evaluation, said)
             else:
-                reason = _describe(model.resolved[tier], self.values, model, model.texts[tier], said)
+                reason = _describe(model.resolved[tier], self.values, model, model.texts[tier], said, own)
             noted = _notes(decision, model, said, given)
             return f"{prefix}{_arrow(reason)}{_band_name(model.labels[tier], lang)}{noted}"
         outcomes = self.outcomes
         shown = said.join.join(
-            (f"{metric} " if metric and len(outcomes) > 1 else "") + str(quantity) for metric, quantity in outcomes
+            (f"{metric} " if metric and len(outcomes) > 1 else "") + written(quantity.value, quantity.unit or own)
+            for metric, quantity in outcomes
         )
         if band is None:
             return f"{prefix}{shown} {said.uncovered} → {said.no_band}"
@@ -218,19 +223,21 @@ def _describe_evaluation(evaluation: Sequence[TargetCompletion], said: Words) ->
     )
 
 
-def _compare(condition: Comparison, value: Decimal, said: Words) -> str:
-    """How *value* satisfies the comparison *condition*."""
+def _compare(condition: Comparison, value: Decimal, said: Words, own: Unit | None = None) -> str:
+    """How *value* satisfies the comparison *condition*; *own*: the outcome's unit, shown
+    with the value and the difference where the tier writes none and was read in it."""
     unit = condition.unit
-    shown = (f"{condition.metric} " if condition.metric else "") + written(value, unit)
+    shown_unit = unit or own
+    shown = (f"{condition.metric} " if condition.metric else "") + written(value, shown_unit)
     lower, upper = condition.interval.lower, condition.interval.upper
     if upper is None:
         assert lower is not None
         diff = value - lower.value
-        extra = said.exactly if diff == 0 else said.above_by(_difference(diff, unit, said))
+        extra = said.exactly if diff == 0 else said.above_by(_difference(diff, shown_unit, said))
         return f"{shown} {'≥' if lower.closed else '>'} {written(lower.value, unit)}{extra}"
     if lower is None:
         diff = upper.value - value
-        extra = said.exactly if diff == 0 else said.below_by(_difference(diff, unit, said))
+        extra = said.exactly if diff == 0 else said.below_by(_difference(diff, shown_unit, said))
         return f"{shown} {'≤' if upper.closed else '<'} {written(upper.value, unit)}{extra}"
     if lower.value == upper.value:
         return f"{shown} = {written(lower.value, unit)}"
@@ -248,19 +255,21 @@ def _describe(
     model: GradingModel,
     text: str,
     said: Words,
+    own: Unit | None = None,
 ) -> str:
-    """How the outcomes *values* (in the model's units) satisfy *condition*, a tier that matched directly."""
+    """How the outcomes *values* (in the model's units) satisfy *condition*, a tier that matched
+    directly; *own*: the outcome's unit, where the tiers write none and were read in it."""
     if isinstance(condition, Comparison):
         value = values[0][1] if len(values) == 1 else dict(values)[condition.metric]
-        return _compare(condition, value, said)
+        return _compare(condition, value, said, own)
     if isinstance(condition, Otherwise):
-        shown = said.join.join(written(value, model.units.get(metric)) for metric, value in values)
+        shown = said.join.join(written(value, model.units.get(metric) or own) for metric, value in values)
         return said.otherwise.format(shown=shown, text=text)
     if isinstance(condition, AllOf):
-        return said.and_.join(_describe(part, values, model, text, said) for part in condition.parts)
+        return said.and_.join(_describe(part, values, model, text, said, own) for part in condition.parts)
     # The model resolves bare values and binds tiers about targets, and a decision
     # on targets keeps its evaluation: what remains is a choice of comparisons.
     assert isinstance(condition, AnyOf), condition
     lookup = Outcomes({metric: Quantity(value, model.units.get(metric)) for metric, value in values}).lookup
     holding = [part for part in condition.parts if set(part.metrics()) <= set(dict(values)) and part.holds(lookup)]
-    return _describe(holding[0], values, model, text, said)
+    return _describe(holding[0], values, model, text, said, own)
