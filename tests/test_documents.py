@@ -144,6 +144,37 @@ def test_an_unreadable_word_row_is_kept_with_its_table_and_row(tmp_path: Path, s
     assert str(broken.error).startswith(f"{path}: table 2, row 5: tier 1 (优)")
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_places_in_a_word_document_are_said_in_the_readers_language(
+    tmp_path: Path, seed: Table, lang: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_docx(tmp_path / "typo.docx", [seed.rows[:5]])
+    document = docx.Document(str(path))
+    document.tables[1].rows[4].cells[5].text = "见附件"
+    document.save(str(path))
+    table = load_table(path)
+    zh = lang == "zh"
+    row = f"{path}: 表格 2 第 5 行" if zh else f"{path}: table 2, row 5"
+    assert table.rows[2].location.says(lang) == row  # type: ignore[arg-type]
+    assert str(table.rows[2].location) == f"{path}: table 2, row 5"  # str(): English, for programmers
+    assert table.rows[2].error is not None
+    assert table.rows[2].error.says(lang).startswith(f"{row}: 第1档（优）" if zh else f"{row}: tier 1 (优)")
+    assert [notice.says(lang) for notice in table.notices] == [
+        f"{path}: 表格 1 没有这样的表头行，未读取" if zh else f"{path}: table 1 has no such heading row, not read"
+    ]
+    assert main(["lint", str(path), "--lang", lang]) == 1
+    out, err = capsys.readouterr()
+    assert f"{row}: {'错误' if zh else 'error'}: " in out
+    assert (f"提示：{path}: 表格 1 没有这样的表头行" if zh else f"notice: {path}: table 1 has no such heading") in err
+    # A table is picked by its number, or by its name in either language.
+    assert len(load_table(path, sheet="表格 2").rows) == len(load_table(path, sheet="table 2").rows) == 5
+    with pytest.raises(kpi.FileError) as raised:
+        load_table(path, sheet=5)
+    assert raised.value.says(lang) == (
+        f"{path}: 没有工作表“5”；现有：表格 1、表格 2" if zh else f"{path}: no sheet '5'; it has table 1, table 2"
+    )
+
+
 def test_a_document_without_an_indicator_table(tmp_path: Path) -> None:
     document = docx.Document()
     document.add_table(rows=1, cols=2).cell(0, 0).text = "项目"
@@ -277,11 +308,11 @@ def test_every_command_reads_a_word_table(tmp_path: Path, seed: Table, capsys: p
     # The same grades; only the places in the table differ (table 2, row N against the text's line).
     place = scored[0].index("表格位置")
     assert [row[:place] + row[place + 1 :] for row in scored] == [row[:place] + row[place + 1 :] for row in from_text]
-    assert scored[1][place] == f"{path}: table 2, row 4"
+    assert scored[1][place] == f"{path}: 表格 2 第 4 行"
     assert main(["template", str(path), "-o", str(tmp_path / "fill.csv")]) == 0
     capsys.readouterr()
     assert main(["lint", str(path)]) == 0
-    assert "table 1 没有这样的表头行，未读取" in " ".join(capsys.readouterr().err.split())
+    assert "表格 1 没有这样的表头行，未读取" in " ".join(capsys.readouterr().err.split())
     assert main(["lint", str(path), "--sheet", "2"]) == 0
 
 

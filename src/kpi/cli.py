@@ -86,7 +86,7 @@ def _template(args: argparse.Namespace) -> int:
     out.print(said.written.format(rows=len(rows), where=where) + said.headings_left_out.format(headings=headings))
     for row in table.indicators:
         if row.error is not None:
-            place = escape(str(row.location))
+            place = escape(row.location.says(args.lang))
             out.print(f"[yellow]{said.template_unreadable.format(place=place)}[/]")
     return 0
 

@@ -202,8 +202,8 @@ class ScoredRow:
             "" if entry is None else entry.note,
             self.reason,
             STATUS_LABELS[self.status] if lang == "zh" else _STATUS_EN[self.status],
-            str(row.location),
-            "" if self.result is None else str(self.result),
+            row.location.says(lang),
+            "" if self.result is None else self.result.says(lang),
             "；".join(f"{name}：{value}" for name, value in row.others) if row.others else "",
         )
 
@@ -337,11 +337,13 @@ class Scorecard:
     def problems(self, lang: Language | None = None) -> list[str]:
         """Every result that did not match a row, every duplicate, every unreadable line,
         every 得分 written by hand that disagrees; in *lang* (the card's by default)."""
-        said = words(lang or self.lang)
-        messages = [said.unknown_id.format(place=entry.location, id=entry.id) for entry in self.unknown]
+        lang = lang or self.lang
+        said = words(lang)
+        messages = [said.unknown_id.format(place=entry.location.says(lang), id=entry.id) for entry in self.unknown]
         for row_id, places in self.results.duplicates.items():
-            messages.append(said.repeated_id.format(place=places[1], id=row_id, times=len(places), first=places[0]))
-        messages += [said.no_id.format(place=place) for place in self.results.unnamed]
+            first, again = places[0].says(lang), places[1].says(lang)
+            messages.append(said.repeated_id.format(place=again, id=row_id, times=len(places), first=first))
+        messages += [said.no_id.format(place=place.says(lang)) for place in self.results.unnamed]
         messages += [row.check for row in self.rows if row.check]
         return messages
 

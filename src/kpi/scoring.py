@@ -194,10 +194,16 @@ def _checked(
     computed = format_decimal(earned.quantize(Decimal("0.01")))
     if assessment is not None and allowed is not None:
         message = said.score_out_of_range.format(
-            place=entry.location, id=row.id, written=entry.score, grade=assessment.grade, range=span, computed=computed
+            place=entry.location.says(lang),
+            id=row.id,
+            written=entry.score,
+            grade=assessment.grade,
+            range=span,
+            computed=computed,
         )
     else:
-        message = said.score_differs.format(place=entry.location, id=row.id, written=entry.score, computed=computed)
+        place = entry.location.says(lang)
+        message = said.score_differs.format(place=place, id=row.id, written=entry.score, computed=computed)
     return points, message, ""
 
 

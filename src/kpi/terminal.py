@@ -204,7 +204,7 @@ def print_lint(
         found = group.first
         colour = _COLOURS.get(found.severity, "dim")
         line = (
-            f"{escape(str(found.row.location))}: [{colour}]{said.severities[found.severity]}[/]: "
+            f"{escape(found.row.location.says(lang))}: [{colour}]{said.severities[found.severity]}[/]: "
             f"{said.kinds.get(found.kind, found.kind)}: {escape(found.message if zh else found.message_en)}"
         )
         if len(group.rows) > 1:

@@ -140,6 +140,9 @@ class Words:
     unknown_id: str  # {place} {id}
     repeated_id: str  # {place} {id} {times} {first}
     no_id: str  # {place}
+    # -- where in a file: a Word document's tables (a CSV's or a sheet's rows are path:line) --
+    table_name: str  # {table}: a table of a Word document, by its number
+    table_row: str  # {path} {table} {line}: a row of such a table
     # -- what the kpi command says of its own (kpi.command_wording) --------------
     command: CommandWords
 
@@ -260,6 +263,8 @@ _ZH: Final = Words(
     unknown_id="{place}: 编号 {id} 的结果在表格中没有对应的行",
     repeated_id="{place}: 编号 {id} 出现 {times} 次（第一次在 {first}）",
     no_id="{place}: 结果行没有编号",
+    table_name="表格 {table}",
+    table_row="{path}: 表格 {table} 第 {line} 行",
     command=COMMAND_ZH,
 )
 
@@ -392,6 +397,8 @@ _EN: Final = Words(
     unknown_id="{place}: result for unknown id {id}; the table has no such row",
     repeated_id="{place}: id {id} appears {times} times (first at {first})",
     no_id="{place}: result row without an id",
+    table_name="table {table}",
+    table_row="{path}: table {table}, row {line}",
     command=COMMAND_EN,
 )
 

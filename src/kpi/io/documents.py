@@ -18,6 +18,7 @@ from kpi.io.files import MAX_FILE_BYTES, Sheet, read_csv
 from kpi.io.sheets import MISSING_HEADING
 from kpi.io.word import read_docx
 from kpi.io.workbooks import read_xls, read_xlsx
+from kpi.wording import Language, words
 
 __all__ = ["SUFFIXES", "Found", "find_sheets", "read_sheets"]
 
@@ -58,10 +59,16 @@ def read_sheets(path: str | os.PathLike[str]) -> tuple[Sheet, ...]:
     )
 
 
-def _name(sheet: Sheet) -> str:
+def _name(sheet: Sheet, lang: Language = "en") -> str:
+    """How a notice names *sheet* for a reader of *lang*: a worksheet by its title, a Word
+    document's table by its number (表格 2, table 2)."""
     if sheet.table is not None:
-        return f"table {sheet.table}"
+        return words(lang).table_name.format(table=sheet.table)
     return sheet.path[sheet.path.rfind("[") + 1 : -1] if sheet.path.endswith("]") else sheet.path
+
+
+def _zh_name(sheet: Sheet) -> str:
+    return _name(sheet, "zh")
 
 
 def find_sheets(
@@ -88,13 +95,13 @@ def find_sheets(
         text = str(choose).strip()
         picked = [
             sheet
-            for number, (sheet, name) in enumerate(zip(sheets, names, strict=True), 1)
-            if text in (name, str(number), f"table {number}")
+            for number, (sheet, name, chinese) in enumerate(zip(sheets, names, map(_zh_name, sheets), strict=True), 1)
+            if text in (name, chinese, str(number), f"table {number}")
         ]
         if not picked:
             raise FileError(
                 f"{path}: no sheet {text!r}; it has {', '.join(names) or 'none'}",
-                zh=f"{path}: 没有工作表“{text}”；现有：{'、'.join(names) or '无'}",
+                zh=f"{path}: 没有工作表“{text}”；现有：{'、'.join(map(_zh_name, sheets)) or '无'}",
             )
         sheets = picked[:1]
     found: list[Found[T]] = []
@@ -114,7 +121,7 @@ def find_sheets(
     notices = tuple(
         Notice(
             f"{path}: {_name(sheet)} has no such heading row, not read",
-            f"{path}: {_name(sheet)} 没有这样的表头行，未读取",
+            f"{path}: {_zh_name(sheet)} 没有这样的表头行，未读取",
         )
         for sheet in passed
     )
@@ -122,10 +129,11 @@ def find_sheets(
         others = [sheet for sheet in sheets[sheets.index(found[0][0]) + 1 :] if _has(sheet, recognise)]
         if others:
             listed = ", ".join(_name(sheet) for sheet in others)
+            listed_zh = "、".join(map(_zh_name, others))
             notices += (
                 Notice(
                     f"{path}: read {_name(found[0][0])}; {listed} also hold such a table (choose with --sheet)",
-                    f"{path}: 已读取 {_name(found[0][0])}；{listed} 也有这样的表（用 --sheet 选择）",
+                    f"{path}: 已读取 {_zh_name(found[0][0])}；{listed_zh} 也有这样的表（用 --sheet 选择）",
                 ),
             )
     return found, notices

@@ -24,7 +24,7 @@ from kpi.grading.criteria import Criteria
 from kpi.indicators import Indicator
 from kpi.national import FormTarget
 from kpi.numbers import WeightError, parse_weight
-from kpi.wording import words
+from kpi.wording import Language, words
 
 __all__ = ["ACTIVITY_SEPARATOR", "RowBuilder", "SourceLocation", "Table", "TableRow"]
 
@@ -44,9 +44,15 @@ class SourceLocation:
     table: int | None = None
 
     def __str__(self) -> str:
-        if self.table is not None:
-            return f"{self.path}: table {self.table}, row {self.line}"
-        return f"{self.path}:{self.line}"
+        """Where the row is, in English (for programmers and logs; :meth:`says` for reports)."""
+        return self.says("en")
+
+    def says(self, lang: Language = "zh") -> str:
+        """Where the row is, for a reader of *lang*: ``path:line``, or a Word table's row
+        (``path: 表格 2 第 4 行``, ``path: table 2, row 4``)."""
+        if self.table is None:
+            return f"{self.path}:{self.line}"
+        return words(lang).table_row.format(path=self.path, table=self.table, line=self.line)
 
 
 @attrs.frozen
@@ -228,7 +234,9 @@ class RowBuilder:
         """
         error: KpiError | None = None
         if problem is not None:
-            error = KpiError(f"{location}: {problem}", zh=f"{location}: {problem_zh or _problem_zh(problem)}")
+            error = KpiError(
+                f"{location}: {problem}", zh=f"{location.says('zh')}: {problem_zh or _problem_zh(problem)}"
+            )
         if isinstance(activity, str):
             self._follow(activity)
         else:
@@ -239,7 +247,7 @@ class RowBuilder:
             weight_value = parse_weight(weight) if weight.strip() else None
             points_value = _points(points) if points.strip() else None
         except ValueError as bad:
-            error = error or KpiError(f"{location}: {bad}", zh=f"{location}: {_in_chinese(bad)}")
+            error = error or KpiError(f"{location}: {bad}", zh=f"{location.says('zh')}: {_in_chinese(bad)}")
         key = (tiers if type(tiers) is tuple else tuple(tiers), indicator)
         reading = self._readings.get(key)
         if reading is None:
@@ -301,7 +309,7 @@ class RowBuilder:
                 first = seen[row.id]
                 problem = KpiError(
                     f"{row.location}: id {row.id} is used again (first at line {first.location.line})",
-                    zh=f"{row.location}: 编号 {row.id} 重复使用（首次出现在第 {first.location.line} 行）",
+                    zh=f"{row.location.says('zh')}: 编号 {row.id} 重复使用（首次出现在第 {first.location.line} 行）",
                 )
                 rows[index] = attrs.evolve(row, criteria=None, error=problem)
             else:
@@ -327,7 +335,7 @@ def _empty_headings(rows: Sequence[TableRow]) -> list[Notice]:
             found.append(
                 Notice(
                     f"{row.location}: {row.activity[-1]} has no indicator under it; are rows missing?",
-                    f"{row.location}: {row.activity[-1]} 下面没有绩效指标；是否缺行？",
+                    f"{row.location.says('zh')}: {row.activity[-1]} 下面没有绩效指标；是否缺行？",
                 )
             )
     return found
@@ -367,6 +375,6 @@ def _located(error: KpiError, location: SourceLocation) -> KpiError:
             f"{location}: {error.reason}",
             error.text,
             error.position,
-            zh=f"{location}: {error.reason_zh or error.reason}",
+            zh=f"{location.says('zh')}: {error.reason_zh or error.reason}",
         )
-    return type(error)(f"{location}: {error}", zh=f"{location}: {error.says('zh')}")
+    return type(error)(f"{location}: {error}", zh=f"{location.says('zh')}: {error.says('zh')}")

@@ -293,7 +293,7 @@ def _read_rows(
             notices.append(
                 Notice(
                     f"{_place(sheet, line)}: the heading repeated (a new page), skipped",
-                    f"{_place(sheet, line)}: 表头重复（新的一页），已跳过",
+                    f"{_place(sheet, line).says('zh')}: 表头重复（新的一页），已跳过",
                 )
             )
             continue
@@ -303,7 +303,7 @@ def _read_rows(
             notices.append(
                 Notice(
                     f"{_place(sheet, line)}: a {first} row, not an indicator, skipped",
-                    f"{_place(sheet, line)}: {first}行，不是绩效指标，已跳过",
+                    f"{_place(sheet, line).says('zh')}: {first}行，不是绩效指标，已跳过",
                 )
             )
             continue

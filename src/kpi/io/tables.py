@@ -195,7 +195,7 @@ def lint_records(report: LintReport, lang: Language = "zh") -> list[dict[str, ob
     english = lang == "en"
     return [
         {
-            "位置": str(found.row.location),
+            "位置": found.row.location.says(lang),
             "编号": found.row.id,
             "级别": said.severities[found.severity],
             "类别": said.kinds.get(found.kind, found.kind),

@@ -16,7 +16,9 @@ from typing import Any
 
 from kpi.errors import FileError
 from kpi.io.files import MAX_ROWS, Sheet, missing_extra
+from kpi.io.rows import SourceLocation
 from kpi.io.workbooks import MAX_COLUMNS, check_archive
+from kpi.wording import words
 
 __all__ = ["read_docx"]
 
@@ -48,7 +50,8 @@ def _table(path: Path, number: int, table: Any) -> Sheet:
     for index, row in enumerate(table.rows, 1):
         if index > MAX_ROWS:
             raise FileError(
-                f"{path}: table {number} has more than {MAX_ROWS} rows", zh=f"{path}: 表格 {number} 超过 {MAX_ROWS} 行"
+                f"{path}: {words('en').table_name.format(table=number)} has more than {MAX_ROWS} rows",
+                zh=f"{path}: {words('zh').table_name.format(table=number)} 超过 {MAX_ROWS} 行",
             )
         elements: list[object] = [None] * row.grid_cols_before
         cells = [""] * row.grid_cols_before
@@ -58,9 +61,9 @@ def _table(path: Path, number: int, table: Any) -> Sheet:
             cells.append("" if continued else cell.text.strip("\r\n"))
             elements.append(element)
             if len(cells) > MAX_COLUMNS:
+                place = SourceLocation(str(path), index, number)
                 raise FileError(
-                    f"{path}: table {number}, row {index} has more than {MAX_COLUMNS} cells",
-                    zh=f"{path}: 表格 {number} 第 {index} 行超过 {MAX_COLUMNS} 个单元格",
+                    f"{place} has more than {MAX_COLUMNS} cells", zh=f"{place.says('zh')}超过 {MAX_COLUMNS} 个单元格"
                 )
         cells += [""] * row.grid_cols_after
         elements += [None] * row.grid_cols_after
