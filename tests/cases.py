@@ -178,6 +178,15 @@ VALID_TIERS = [
     ("完成率130%以 上,每超出1个百分点加0. 1分", "完成率≥130%"),
     ("完成率100%-130% (含)之间,每超出1个百分点加0. 2分", "完成率100%-130%"),
     ("“三公经费”>0,每超过一个百分点扣0.5分,扣完为止。", "三公经费>0"),
+    # a modal word or a hedge between the name and its comparator is wording (not after a negation)
+    ("正常值应低于5.2毫摩尔/升", "正常值<5.2mmol/L"),
+    ("正常的空腹血糖水平通常为3.9至5.6mmol/L", "正常的空腹血糖水平3.9mmol/L-5.6mmol/L"),
+    ("合格率必须达到95%", "合格率≥95%"),
+    ("响应时间需要控制在2小时以内", "响应时间≤2小时"),
+    ("应低于5.2", "<5.2"),
+    ("投诉率不应超过5%", "投诉率≤5%"),
+    # 小于在 is a typo of 小于 (noted)
+    ("总胆固醇水平值小于在5.18mmol/L", "总胆固醇水平值<5.18mmol/L"),
     ("100%:5分", "100%"),
     ("70%以下:0分", "≤70%"),
     ("100%符合:5分", "符合100%"),
@@ -239,6 +248,10 @@ VALID_TIERS = [
 # name their own band, before or after the condition, in any spelling of the caller's label.
 LABELLED_TIERS = [
     ("90分以上的優等成績", "優等", "≥90分", "优等"),
+    # the band's name, a hedge and a verb, then the condition
+    ("正常空腹血糖应在3.9至6.1mmol/L之间", "正常空腹血糖", "3.9mmol/L-6.1mmol/L", "正常空腹血糖"),
+    ("轻度近视通常指视力在4.8到4.9之间", "轻度近视", "视力4.8-4.9", "轻度近视"),
+    ("而重度近视则是低于4.5", "重度近视", "<4.5", "重度近视"),
     ("80到90分的甲等成績", "甲等", "80分-90分", "甲等"),
     ("考评结果在90分以上的为A级", "A级信用", "考评结果≥90分", "A级"),
     ("90分以上評為優秀", "優秀", "≥90分", "优秀"),
@@ -370,6 +383,14 @@ INVALID_TIERS = [
 
 # (tier set, outcome, band label or None, notes): hand-checked grades.
 GRADES = [
+    # one metric written with and without 值 or 水平 after it (空腹血糖值, 空腹血糖水平), and hedged (通常为)
+    (
+        "正常的空腹血糖水平通常为3.9至5.6mmol/L | 空腹血糖值在5.6至6.9mmol/L之间 | 空腹血糖水平达到或超过7.0mmol/L",
+        "6.0mmol/L",
+        "第2档",
+        (),
+    ),
+    ("总胆固醇水平值小于在5.18mmol/L | 水平值在5.18-6.19mmol/L | 大于等于6.22mmol/L", "5mmol/L", "第1档", ("typo",)),
     # the seed's commonest set; bare 95% means at least 95
     ("95% | 85%-94% | 70%-84% | 69%以下", "96.5%", "优", ()),
     ("95% | 85%-94% | 70%-84% | 69%以下", 95, "优", ()),

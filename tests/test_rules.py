@@ -73,6 +73,39 @@ def test_a_clause_names_the_callers_band_in_its_own_spelling(own: str, given: st
     assert same_band(own, given) is same
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "正常值不得超出5%",  # a negation before the comparator: never read through
+        "正常值约低于5.2",  # about: a hedge that moves the bound
+        "正常值接近5.2",
+        "正常值应当5.2左右",
+    ],
+)
+def test_a_negation_or_an_approximation_before_the_comparator_is_refused(text: str) -> None:
+    with pytest.raises(kpi.KpiSyntaxError):
+        kpi.parse_rule(text)
+
+
+@pytest.mark.parametrize(
+    "tiers",
+    [
+        # they share 压 alone before the 水平 or 值 both end in: two metrics
+        ["收缩压水平≥140", "舒张压水平≥90", "其余"],
+        ["收缩压值≥140", "舒张压值≥90", "其余"],
+    ],
+)
+def test_names_that_differ_beyond_a_trailing_value_word_are_two_metrics(tiers: list[str]) -> None:
+    criteria = kpi.Criteria.parse(tiers)
+    assert len(criteria.metrics) == 2
+    with pytest.raises(kpi.OutcomeError):
+        criteria.grade(8)
+
+
+def test_a_typo_of_a_comparator_word_before_the_value_is_noted() -> None:
+    assert kpi.parse_rule("小于在5.18mmol/L").corrections == ("小于在5.18mmol/L → 小于5.18mmol/L",)
+
+
 def test_a_label_that_only_ends_a_word_is_no_label() -> None:
     # 基本合格 is not the band 合格 named after the condition: two metric names, refused.
     with pytest.raises(kpi.KpiSyntaxError, match="two metric names"):

@@ -397,15 +397,16 @@ def _needs(condition: Condition, metric: str | None) -> bool:
 
 def _one_metric_written_differently(conditions: Sequence[Condition], named: Sequence[str]) -> bool:
     """Whether tiers that each read one metric name it in words that share their ending
-    (…评价得分, …评价指标得分) or one inside another: one metric, written differently.
+    (…评价得分, …评价指标得分) or one inside another, but perhaps for a 值 or 水平 after it
+    (空腹血糖值, 空腹血糖水平): one metric, written differently.
     Names that share less (收缩压, 舒张压) are different metrics."""
     if len(named) < 2 or any(len(set(c.metrics())) > 1 for c in conditions):
         return False
-    shortest = min(named, key=len)
-    ending = 0
-    while ending < len(shortest) and len({name[-1 - ending] for name in named}) == 1:
+    stems = [name.removesuffix("水平").removesuffix("值") or name for name in named]
+    ending = 0  # of the stems: 收缩压水平 and 舒张压水平 share no more than 压
+    while ending < min(map(len, stems)) and len({stem[-1 - ending] for stem in stems}) == 1:
         ending += 1
-    return ending >= 2 or all(shortest in name for name in named)
+    return ending >= 2 or any(all(min(names, key=len) in name for name in names) for names in (named, stems))
 
 
 def _bind(rule: Rule, targets: Sequence[Target] | None) -> Condition:

@@ -28,7 +28,7 @@ import attrs
 
 from kpi.text.normalise import Normalised, normalise
 from kpi.text.numerals import MAGNITUDES
-from kpi.text.words import CAUSATIVES
+from kpi.text.words import BEFORE, CAUSATIVES, HEDGES, VERBS
 from kpi.units import SYMBOL_UNIT, unit_names
 
 __all__ = [
@@ -42,8 +42,8 @@ __all__ = [
     "same_band",
 ]
 
-# Words that introduce a condition: 当…时, 凡…的, 如果…, 指标值为….
-_LEADING: Final = re.compile(r"(?:当|凡|如果说|如果是|如果|如|若|对于|指标值为|其中|即|相当于)\s*")
+# Words that introduce a condition: 当…时, 凡…的, 如果…, 指标值为…, 而… (而重度近视则是低于4.5).
+_LEADING: Final = re.compile(r"(?:当|凡|如果说|如果是|如果|如|若|对于|指标值为|其中|即|相当于|而(?!且))\s*")
 # A condition followed by what follows from it: …不满一年的，试用期不得超过一个月; 六個月以上一年未滿者,三日;
 # 超过3.6万元至14.4万元的部分,10%.
 _CONSEQUENCE: Final = re.compile(r"(?:的部分|的地区|的情况之?下|的|者)\s*[,:;]")
@@ -248,6 +248,14 @@ def per_point(text: str) -> str | None:
 
 
 @functools.cache
+def _hedge() -> re.Pattern[str]:
+    """A modal word or a hedge (:data:`kpi.text.words.HEDGES`) right before a comparator word, a verb
+    or a symbol, and after no negation: 正常值应低于5.2 is 正常值低于5.2; 不应超过 is a word of its own."""
+    comparators = "|".join(sorted(map(re.escape, (*BEFORE, *VERBS)), key=len, reverse=True))
+    return re.compile(rf"(?<![不未没非])(?:{'|'.join(HEDGES)})(?=\s*(?:{comparators}|[<>=≥≤≦≧]))")
+
+
+@functools.cache
 def _unit_spellings() -> tuple[str, ...]:
     """Every unit and magnitude a value may be written with (50人次, 3万人): no verdict begins with one."""
     return (*unit_names(), *MAGNITUDES)
@@ -274,8 +282,11 @@ def _ends_quantity() -> re.Pattern[str]:
     return re.compile(rf"(?:[0-9%‰)\]]|[0-9]\s*(?:{units}|{SYMBOL_UNIT})|以上|以下|以内|之间|范围内|区间内)\s*$")
 
 
-# After a label, its pinyin (D級(ji):) and the word that joins it to the condition.
-_AFTER_LABEL: Final = re.compile(r"\s*(?:\([a-zà-ǜ]+\))?\s*(?:[:,]|为|是|即|相当于)?\s*")
+# After a label, its pinyin (D級(ji):) and the word that joins it to the condition, perhaps with a
+# hedge (轻度近视通常指视力在…, 重度近视则是低于4.5, 正常空腹血糖应在…, 高血压通常定义为…).
+_AFTER_LABEL: Final = re.compile(
+    r"\s*(?:\([a-zà-ǜ]+\))?\s*(?:[:,]|即|相当于|(?:通常|一般|则)?(?:定义为|是指|指|为|是)|应该|应当|应)?\s*"
+)
 _STARTS_VALUE: Final = re.compile(r"[-−0-9零〇一二两三四五六七八九十百<>=≥≤≦≧\[(~\s]|百分之|千分之")
 _ENDS_VALUE: Final = re.compile(r"(?:[0-9%‰)\]]|分|以上|以下|以内|之间)\s*$")
 
@@ -322,7 +333,11 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
     leading = _LEADING.match(text, start, end) or _CIRCUMSTANCE.match(text, start, end)
     if leading:
         start = leading.end()
-    spans = _spans_without(text, start, end, _NOTE)
+        if found is None and label is not None and (named_at := begins_with_label(text[start:end], label)):
+            found, start = label, start + named_at  # 而重度近视则是低于4.5
+    spans = [
+        piece for span in _spans_without(text, start, end, _NOTE) for piece in _spans_without(text, *span, _hedge())
+    ]
     if colon is not None:
         spans = [piece for span in spans for piece in _outside(span, colon)]
     kept = _cut(tier, spans)

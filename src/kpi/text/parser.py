@@ -91,10 +91,10 @@ def _same_magnitude(low: _Bound, high: _Bound) -> tuple[_Bound, _Bound]:
     return (fixed, high) if end is low else (low, fixed)
 
 
-def _note_typo(unit: Token | None) -> None:
-    """Record a unit written with a typo (95%%), for the rule's notes."""
-    if unit is not None and str(unit) == "%%":
-        CORRECTIONS.get().append((start_of(unit), start_of(unit) + 2, "%"))
+def _note_typo(token: Token | None) -> None:
+    """Record a unit or a comparator word written with a typo (95%%, 60分一下, 小于在5.18), for the rule's notes."""
+    if token is not None and (str(token) == "%%" or str(token) in TYPOS):
+        CORRECTIONS.get().append((start_of(token), start_of(token) + len(token), TYPOS.get(str(token), "%")))
 
 
 def _interval(lower: Bound | None, upper: Bound | None, where: int) -> Interval:
@@ -158,6 +158,7 @@ class TierBuilder(QuantityBuilder):
 
     def prefix_bound(self, children: list[Any]) -> Located:
         word, bound = children
+        _note_typo(word)
         meaning = meaning_of(str(word), INCLUSIVE.get())
         closed = meaning.inclusive if bound.closed is None else bound.closed
         return Located(self._one_sided(meaning.side, closed, bound.written), start_of(word))
@@ -175,8 +176,7 @@ class TierBuilder(QuantityBuilder):
 
     def suffix_bound(self, children: list[Any]) -> Located:
         verb, bound, word, mark, note = children
-        if str(word) in TYPOS:
-            CORRECTIONS.get().append((start_of(word), start_of(word) + len(word), TYPOS[str(word)]))
+        _note_typo(word)
         meaning = meaning_of(str(word), INCLUSIVE.get())
         closed = meaning.inclusive if bound.closed is None else bound.closed
         after = _is_inclusive_mark(mark)

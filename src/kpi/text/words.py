@@ -40,6 +40,7 @@ __all__ = [
     "BEFORE",
     "CAUSATIVES",
     "FIXED_WORDS",
+    "HEDGES",
     "NAME_ENDS",
     "NOT_NAME_ENDINGS",
     "SYMBOLS",
@@ -152,8 +153,10 @@ _TABLE: Final[dict[str, tuple[Side, bool, bool, bool]]] = {
     "以及以下": (_U, True, False, True),
 }
 
-#: Misspellings read as the word meant, with a note: 60分一下 is 60分以下.
-TYPOS: Final[Mapping[str, str]] = MappingProxyType({"一下": "以下", "已下": "以下", "一上": "以上", "已上": "以上"})
+#: Misspellings read as the word meant, with a note: 60分一下 is 60分以下; 小于在5.18 is 小于5.18.
+TYPOS: Final[Mapping[str, str]] = MappingProxyType(
+    {"一下": "以下", "已下": "以下", "一上": "以上", "已上": "以上", "小于在": "小于", "大于在": "大于"}
+)
 for _typo, _meant in TYPOS.items():
     _TABLE[_typo] = _TABLE[_meant]
 
@@ -185,6 +188,15 @@ NOT_NAME_ENDINGS: Final = (
     "必须",
     "接近",
     "约",
+    # a modal word or a hedge before the comparator (正常值应低于5.2, …水平通常为3.9至5.6): see HEDGES
+    "应该",
+    "应当",
+    "需要",
+    "需",
+    "通常",
+    "往往",
+    "则是",
+    "则为",
     # …相符的得10分: points that follow from a clause, not a metric and its value
     "的得",
     "的扣",
@@ -193,6 +205,11 @@ NOT_NAME_ENDINGS: Final = (
     "的加",
     "的减",
 )
+
+#: Modal words and hedges that say how a value is stated, not what it is: written between a metric's
+#: name and its comparator (正常值应低于5.2, 空腹血糖水平通常为3.9至5.6, 高压应在120-129之间), they are
+#: read through, as wording, unless a negation comes before them (不应超过 is a comparator of its own).
+HEDGES: Final = ("应该", "应当", "必须", "需要", "通常", "往往", "则是", "则为", "应", "须", "需")
 
 #: Verbs that end the wording before a quantity and the noun after it, which is the metric
 #: (造成30人以上死亡, 特种设备事故造成…, 因环境污染直接导致…, 发生3人以上死亡): a name before the
