@@ -80,6 +80,7 @@ def test_a_clause_names_the_callers_band_in_its_own_spelling(own: str, given: st
         "正常值约低于5.2",  # about: a hedge that moves the bound
         "正常值接近5.2",
         "正常值应当5.2左右",
+        "“三公经费”不得超出5%",  # a negation after a quoted name is still a negation
     ],
 )
 def test_a_negation_or_an_approximation_before_the_comparator_is_refused(text: str) -> None:

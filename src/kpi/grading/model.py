@@ -288,10 +288,12 @@ class GradingModel:
         """Whether an outcome's unit is taken for the tiers', which write none (≤50.0 | 50.1~55.0 | …
         and 52dB: a careful reader takes the tiers to be in dB; grades note it, ``unit-assumed``).
         One metric, and not a scale whose bounds all lie from -1 to 1 (0.95 | 0.85-0.94 | …): rates
-        written as fractions, which an outcome of 80% or 3小时 is not read against."""
+        written as fractions, which an outcome of 80% or 3小时 is not read against; but bounds that
+        are all 0 (变动率≤0 | >0) mean the same as fractions and in percent."""
         if self.quantified or len(self.metrics) != 1 or self.units[self.metrics[0]] is not None:
             return False
-        return any(abs(value) > 1 for tier in self.resolved for _, value in bounds_of(tier))
+        values = [abs(value) for tier in self.resolved for _, value in bounds_of(tier)]
+        return any(value > 1 for value in values) or (bool(values) and not any(values))
 
     @functools.cached_property
     def optional(self) -> frozenset[str | None]:

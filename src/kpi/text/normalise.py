@@ -72,6 +72,8 @@ def normalise(source: str) -> Normalised:
     return Normalised(text, tuple(origin), source)
 
 
+# What a metric's key leaves out: spaces and quotes.
+_NO_QUOTES: Final = str.maketrans("", "", ' “”"「」')
 # A run of spaces between two Chinese characters, from the character before it.
 _SPLIT_WORD: Final = re.compile(r"[\u4e00-\u9fff] +(?=[\u4e00-\u9fff])")
 
@@ -85,11 +87,12 @@ def _fold(char: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def metric_key(name: str) -> str:
-    """A metric name as kpi compares it: normalised like tier texts, no spaces, no quotes.
+    """A metric name as kpi compares it: normalised like tier texts, no spaces, no quotes
+    (around it, or around part of it: “三公经费”变动率).
 
-    >>> metric_key(" 滿意度 "), metric_key("“超过期限案件数”"), metric_key("收缩压范围")
-    ('满意度', '超过期限案件数', '收缩压')
+    >>> metric_key(" 滿意度 "), metric_key("“超过期限案件数”"), metric_key("收缩压范围"), metric_key("“三公经费”变动率")
+    ('满意度', '超过期限案件数', '收缩压', '三公经费变动率')
     """
-    key = normalise(name).text.replace(" ", "").strip('“”"「」')
+    key = normalise(name).text.translate(_NO_QUOTES)
     # 收缩压范围在140-159 and 收缩压≥180 speak of one metric.
     return key.removesuffix("范围") if len(key) > 2 else key

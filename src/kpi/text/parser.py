@@ -321,7 +321,7 @@ class TierBuilder(QuantityBuilder):
         name = before if before is not None else after
         if name is not None:
             metric = metric_key(str(name))
-            if name.type != "QUOTED_METRIC" and metric.endswith(NOT_NAME_ENDINGS):
+            if not name.endswith(("”", '"', "」")) and metric.endswith(NOT_NAME_ENDINGS):  # “三公经费”应: checked
                 raise Problem(
                     f"cannot tell what “{metric}” compares: a comparator such as 不低于, 未达到 or 不超过 is expected",
                     start_of(name),
