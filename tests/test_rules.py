@@ -107,6 +107,12 @@ def test_a_typo_of_a_comparator_word_before_the_value_is_noted() -> None:
     assert kpi.parse_rule("小于在5.18mmol/L").corrections == ("小于在5.18mmol/L → 小于5.18mmol/L",)
 
 
+@pytest.mark.parametrize("label", [None, "未完成", "生态保护目标"])
+def test_a_long_verdict_names_the_band_only_when_it_is_the_callers_label(label: str | None) -> None:
+    with pytest.raises(kpi.KpiSyntaxError):
+        kpi.parse_rule("分数低于100分,视为未完成生态保护目标", label=label)
+
+
 def test_a_label_that_only_ends_a_word_is_no_label() -> None:
     # 基本合格 is not the band 合格 named after the condition: two metric names, refused.
     with pytest.raises(kpi.KpiSyntaxError, match="two metric names"):

@@ -65,7 +65,7 @@ _VERDICT_VERBS: Final = (
     r"被归类为|归类为|被定义为|定义为|被视为|(?:则?可以|则?可能|可)?诊断为|称之为|称为|叫做"
     r"|可以考虑|考虑为|考虑|需要|需"
 )
-# A label the clause names after the condition: …的为优秀, …评为良好, …属于合格等级, …为A级,
+# A label the clause names after the condition (up to 12 characters): …的为优秀, …评为良好, …属于合格等级, …为A级,
 # a label 的 attaches to a noun: 90分以上的优等成绩, 60%以上的评及格; and 其余按待及格的标准评定.
 # Never after a negation: …,但存在特定情形者不得评为A级 does not name its band.
 _LABEL_AFTER: Final = re.compile(
@@ -73,7 +73,7 @@ _LABEL_AFTER: Final = re.compile(
     r"(?<!不得)(?<!不能)(?<!不予)(?<!不)(?:"
     + _VERDICT_VERBS
     + r"|评定为|评为|定为|确定为|认定为|为|属于|属|是|即为|记为|列为|计为|视为|评)|的|按)"
-    r"\s*[“\"「]?(?P<label>[^\d\s“”\"「」%≥≤<>=()\[\],;。.、:·-]{1,8}?)[”\"」]?"
+    r"\s*[“\"「]?(?P<label>[^\d\s“”\"「」%≥≤<>=()\[\],;。.、:·-]{1,12}?)[”\"」]?"
     r"(?:等级|等次|档次|级别|档|成绩|水平|的?标准评定|评定)?[,;。.!\s]*$"
 )
 # A character every label clause after the condition has (of its verb, 的 or 按).
