@@ -81,6 +81,11 @@ def test_a_clause_names_the_callers_band_in_its_own_spelling(own: str, given: st
         "正常值接近5.2",
         "正常值应当5.2左右",
         "“三公经费”不得超出5%",  # a negation after a quoted name is still a negation
+        "响应≤30分钟",  # a word that ends in a hedge (响应, 所需) is no hedge
+        "响应不超过30分钟",
+        "所需≤3天",
+        "处理时限无需超过5天",  # need not: no condition
+        "处理时限无须超过5天",
     ],
 )
 def test_a_negation_or_an_approximation_before_the_comparator_is_refused(text: str) -> None:

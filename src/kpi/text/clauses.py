@@ -28,7 +28,7 @@ import attrs
 
 from kpi.text.normalise import Normalised, normalise
 from kpi.text.numerals import MAGNITUDES
-from kpi.text.words import BEFORE, CAUSATIVES, HEDGES, VERBS
+from kpi.text.words import BEFORE, CAUSATIVES, HEDGES, NOT_HEDGES, VERBS
 from kpi.units import SYMBOL_UNIT, unit_names
 
 __all__ = [
@@ -252,7 +252,11 @@ def _hedge() -> re.Pattern[str]:
     """A modal word or a hedge (:data:`kpi.text.words.HEDGES`) right before a comparator word, a verb
     or a symbol, and after no negation: 正常值应低于5.2 is 正常值低于5.2; 不应超过 is a word of its own."""
     comparators = "|".join(sorted(map(re.escape, (*BEFORE, *VERBS)), key=len, reverse=True))
-    return re.compile(rf"(?<![不未没非])(?:{'|'.join(HEDGES)})(?=\s*(?:{comparators}|[<>=≥≤≦≧]))")
+    hedges = [
+        f"(?<![{''.join(word[0] for word in NOT_HEDGES if word[1:] == hedge)}]){hedge}" if len(hedge) == 1 else hedge
+        for hedge in HEDGES
+    ]
+    return re.compile(rf"(?<![不未没非无毋])(?:{'|'.join(hedges)})(?=\s*(?:{comparators}|[<>=≥≤≦≧]))")
 
 
 @functools.cache

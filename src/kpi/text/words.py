@@ -42,6 +42,7 @@ __all__ = [
     "FIXED_WORDS",
     "HEDGES",
     "NAME_ENDS",
+    "NOT_HEDGES",
     "NOT_NAME_ENDINGS",
     "SYMBOLS",
     "TYPOS",
@@ -191,6 +192,7 @@ NOT_NAME_ENDINGS: Final = (
     # a modal word or a hedge before the comparator (正常值应低于5.2, …水平通常为3.9至5.6): see HEDGES
     "应该",
     "应当",
+    "理应",
     "需要",
     "需",
     "通常",
@@ -209,7 +211,14 @@ NOT_NAME_ENDINGS: Final = (
 #: Modal words and hedges that say how a value is stated, not what it is: written between a metric's
 #: name and its comparator (正常值应低于5.2, 空腹血糖水平通常为3.9至5.6, 高压应在120-129之间), they are
 #: read through, as wording, unless a negation comes before them (不应超过 is a comparator of its own).
-HEDGES: Final = ("应该", "应当", "必须", "需要", "通常", "往往", "则是", "则为", "应", "须", "需")
+HEDGES: Final = ("应该", "应当", "理应", "必须", "需要", "通常", "往往", "则是", "则为", "应", "须", "需")
+#: Words that end in a one-character hedge and are no hedge (响应, 供应, 所需), or negate it (无需, 毋须):
+#: a name ending in one is never read through (响应≤30分钟, X无需超过5% stay refused).
+NOT_HEDGES: Final = (
+    *(first + "应" for first in "供响反适对相感效呼答回报顺照内"),
+    *(first + "需" for first in "所必急刚无毋"),
+    *(first + "须" for first in "胡触无毋"),
+)
 
 #: Verbs that end the wording before a quantity and the noun after it, which is the metric
 #: (造成30人以上死亡, 特种设备事故造成…, 因环境污染直接导致…, 发生3人以上死亡): a name before the
