@@ -542,6 +542,8 @@ def test_a_best_tier_of_full_completion_is_read_as_100_percent_and_noted(
         ["全部完成", "完成80%-100%", "完成不足80%"],
         ["完成80%以上", "全部完成", "完成60%以下"],  # not the best tier
         ["资金全部到位", "到位率75%以上", "执行率50%以上"],  # two metrics
+        ["非财政资金全部到位", "到位率75%以上", "到位率50%以上"],  # a negation in the subject
+        ["全部未完成", "完成80%以上", "完成60%以上"],
     ],
 )
 def test_full_completion_is_refused_unless_the_other_tiers_grade_its_ratio_in_percent(tiers: list[str]) -> None:

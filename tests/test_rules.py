@@ -112,6 +112,12 @@ def test_a_typo_of_a_comparator_word_before_the_value_is_noted() -> None:
     assert kpi.parse_rule("小于在5.18mmol/L").corrections == ("小于在5.18mmol/L → 小于5.18mmol/L",)
 
 
+def test_a_one_character_label_joins_its_condition_only_by_a_joining_word() -> None:
+    # 中 and 指数: no joiner 指 after a band's name unless 通常 or 一般 comes with it.
+    assert str(kpi.parse_rule("中指数≥90", label="中")) == "中指数≥90"
+    assert str(kpi.parse_rule("中通常指得分在60-79之间", label="中")) == "得分60-79"
+
+
 @pytest.mark.parametrize("label", [None, "未完成", "生态保护目标"])
 def test_a_long_verdict_names_the_band_only_when_it_is_the_callers_label(label: str | None) -> None:
     with pytest.raises(kpi.KpiSyntaxError):

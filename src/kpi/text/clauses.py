@@ -289,7 +289,7 @@ def _ends_quantity() -> re.Pattern[str]:
 # After a label, its pinyin (D級(ji):) and the word that joins it to the condition, perhaps with a
 # hedge (轻度近视通常指视力在…, 重度近视则是低于4.5, 正常空腹血糖应在…, 高血压通常定义为…).
 _AFTER_LABEL: Final = re.compile(
-    r"\s*(?:\([a-zà-ǜ]+\))?\s*(?:[:,]|即|相当于|(?:通常|一般|则)?(?:定义为|是指|指|为|是)|应该|应当|应)?\s*"
+    r"\s*(?:\([a-zà-ǜ]+\))?\s*(?:[:,]|即|相当于|(?:通常|一般)(?:定义为|是指|指|为|是)|则是|则为|是指|定义为|应该|应当|应|为|是)?\s*"
 )
 _STARTS_VALUE: Final = re.compile(r"[-−0-9零〇一二两三四五六七八九十百<>=≥≤≦≧\[(~\s]|百分之|千分之")
 _ENDS_VALUE: Final = re.compile(r"(?:[0-9%‰)\]]|分|以上|以下|以内|之间)\s*$")

@@ -192,7 +192,7 @@ def read_tiers(
 # A tier that says the work is done in full and writes no figure: 完成, 全部完成, 资金全部到位, 总资金所有到位.
 # A subject needs 全部/所有/全面 after it (按时完成, 基本完成 and 未完成 say something else).
 _FULLY: Final = re.compile(
-    r"(?:(?:(?P<subject>(?:(?!未|不|没|基本|部分|大部|尚|待)[^\W\d_]){1,8}?))?(?:全部|所有|全面))?"
+    r"(?:(?:(?P<subject>(?:(?!未|不|没|非|无|基本|部分|大部|尚|待)[^\W\d_]){1,8}?))?(?:全部|所有|全面))?"
     r"(?P<verb>完成|到位)[。.;!\s]*"
 )
 # A tier that says the plan was not met and writes no figure: 未完成, 未完成计划(的), 没有完成任务.
