@@ -175,6 +175,10 @@ VALID_TIERS = [
     ("80%(含)-90%,计4分", "80%-90%"),
     ("低于60%不得分。", "<60%"),
     # a scoring formula per point after the condition is points too (a PDF's spaced 0. 1)
+    # points in a bracket after the condition, however garbled (a scan's O for 0, & for 6-)
+    ("完成60%及以上(21-\n\n2、40)", "完成≥60%"),
+    ("完成60%以下(O-Io)", "完成≤60%"),
+    ("完成60%及以上(&7)", "完成≥60%"),
     ("完成率130%以 上,每超出1个百分点加0. 1分", "完成率≥130%"),
     ("完成率100%-130% (含)之间,每超出1个百分点加0. 2分", "完成率100%-130%"),
     ("“三公经费”>0,每超过一个百分点扣0.5分,扣完为止。", "三公经费>0"),
