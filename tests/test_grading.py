@@ -596,3 +596,10 @@ def test_a_last_tier_of_a_formula_or_of_the_plan_not_met_is_read_from_the_tiers_
 def test_a_last_tier_is_refused_unless_the_tiers_above_say_what_it_means(tiers: list[str]) -> None:
     with pytest.raises(kpi.KpiError):
         kpi.Criteria.parse(tiers)
+
+
+def test_a_last_tier_of_a_formula_reads_as_what_lies_beyond_the_tiers_above() -> None:
+    criteria = kpi.Criteria.parse(["在职人员控制率≦100%,计5分", "每超过一个百分点扣0.5分,扣完为止。"])
+    assert str(criteria) == "在职人员控制率≤100% | 在职人员控制率>100%"
+    assert criteria.scale is Direction.LOWER_IS_BETTER
+    assert str(kpi.Criteria.parse(["达标率≥100%,计5分", "每不足1个百分点扣1分"]).tiers[1]) == "达标率<100%"

@@ -18,7 +18,7 @@ import attrs
 
 from kpi.errors import KpiSyntaxError, too_long
 from kpi.intervals import Bound, Interval, IntervalSet
-from kpi.rules import BareValue, Comparison, Condition, Otherwise, Rule
+from kpi.rules import BareValue, Comparison, Condition, Rule
 from kpi.text.clauses import clause_first, per_point, read_clause
 from kpi.text.grammar import MAX_TEXT_LENGTH, parse_text
 from kpi.text.normalise import Normalised, normalise
@@ -210,15 +210,16 @@ def _from_the_others(text: str | Rule, best: bool, others: Sequence[Rule], label
     be a percentage of one metric named for the verb (完成, 完成率, 完成比例; 到位率), their bounds
     all below 100% (all at 100% or more for 未完成).  Such a rule carries the note
     ``full-completion`` onto every grade of its scale.  A worst tier of nothing but a scoring
-    formula per point (每超过一个百分点扣0.5分) is the rest, when the others cover one span in
-    percent that ends where the formula begins counting (≤100%, then 每超过…).
+    formula per point (每超过一个百分点扣0.5分) is what lies beyond the others (>100% after ≤100%),
+    when they cover one span in percent that ends where the formula begins counting.
     """
     if isinstance(text, Rule):
         return None
     normalised = normalise(text)
     side = None if best else per_point(normalised.text)
     if side is not None:
-        return Rule(Otherwise(), text) if _ends_before(side, others) else None
+        rest = _beyond(side, others)
+        return None if rest is None else Rule(rest, text)
     clause = read_clause(normalised, label)
     words = (_FULLY if best else _UNDONE).fullmatch(clause.condition.text.strip())
     leaves = [leaf for rule in others for leaf in rule.condition.leaves()]
@@ -241,20 +242,24 @@ def _ends(leaf: Comparison) -> list[Bound]:
     return [bound for bound in (leaf.interval.lower, leaf.interval.upper) if bound is not None]
 
 
-def _ends_before(side: str, others: Sequence[Rule]) -> bool:
-    """Whether the tiers *others* of one metric in percent together cover one span that runs
-    from the far end up to a bound on *side* (``"above"``: ≤100% or 90%-100% | ≤90%)."""
+def _beyond(side: str, others: Sequence[Rule]) -> Comparison | None:
+    """What lies beyond the tiers *others* on *side* (``"above"``: >100% after ≤100%, or after
+    90%-100% | ≤90%), when they grade one metric in percent and together cover one span that runs
+    from the far end to a bound on that side; else ``None``."""
     metrics = {metric for rule in others for metric in rule.metrics}
     leaves = [leaf for rule in others for leaf in rule.condition.leaves()]
     if len(metrics) != 1 or not leaves or any(leaf.unit is not PERCENT for leaf in leaves):
-        return False
+        return None
     metric = metrics.pop()
     region = functools.reduce(IntervalSet.union, (rule.condition.region(metric) for rule in others))
     if len(region.intervals) != 1:
-        return False
+        return None
     span = region.intervals[0]
     near, far = (span.upper, span.lower) if side == "above" else (span.lower, span.upper)
-    return near is not None and far is None
+    if near is None or far is not None:
+        return None
+    end = Bound(near.value, not near.closed)
+    return Comparison(Interval(end, None) if side == "above" else Interval(None, end), PERCENT, metric)
 
 
 def _fits(reading: Reading, text: str) -> Reading:
