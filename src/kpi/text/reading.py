@@ -153,7 +153,7 @@ def read_tiers(
     The best or the worst tier, when it cannot be read alone, may be read from the
     other tiers (see :func:`_from_the_others`): ``完成(20分)`` and ``全部完成`` as 100% or
     more of the ratio they grade, ``未完成计划的`` as less, and a last tier that is only a
-    scoring formula (``每超过一个百分点扣0.5分,扣完为止``) as the rest beyond their standard.
+    scoring formula (``每超过一个百分点扣0.5分,扣完为止``) as what lies beyond them (``>100%``).
     """
     rules: list[Rule] = []
     failed: list[tuple[int, KpiSyntaxError]] = []
