@@ -158,6 +158,7 @@ VALID_TIERS = [
     ("收缩压140-159mmHg", "收缩压140mmHg-159mmHg"),
     ("30-40μg/m³", "30μg/m3-40μg/m3"),
     ("≥-70dBm", "≥-70dBm"),
+    ("较好耳平均听力损失≥91dBHL", "较好耳平均听力损失≥91dB"),  # hearing level, in dB
     ("未达到上述标准的", "其余"),
     # typos read with a correction the grade notes
     ("85%--94%", "85%-94%"),

@@ -85,7 +85,7 @@ def _units() -> dict[str, Unit]:
     add("blood lipids", "mg/dL", 1, "mg/dl")
     add("air", "μg/m3", 1, "微克/立方米", "ug/m3")
     add("body mass index", "kg/m2", 1, "千克每平方米", "千克/平方米", "公斤/平方米")
-    add("loudness", "dB", 1, "分贝", "dB(A)")
+    add("loudness", "dB", 1, "分贝", "dB(A)", "dBHL")
     add("rate per minute", "次/分钟", 1, "次/分")
     add("magnitude", "级")  # of an earthquake: 7.0级以上 (see AFTER_DIGITS)
     for count in (
