@@ -599,6 +599,29 @@ GRADES = [
         "良",
         ("unit-assumed",),
     ),
+    # a bare figure on tiers naming one score in unrelated words, one per tier: read as one, noted
+    (
+        "年度评价指标得分90分以上 | 考评分70分以上不满90分 | 考评分40分以上不满70分 | 考评分40分以下",
+        "90",
+        "优",
+        ("one-metric",),
+    ),
+    (
+        "年度评价指标得分90分以上 | 考评分70分以上不满90分 | 考评分40分以上不满70分 | 考评分40分以下",
+        "89.5",
+        "良",
+        ("one-metric",),
+    ),
+    ("考评结果在90分以上 | 在年度评价指标中得分70分-90分 | 考评结果40分以下", "70分", "第2档", ("one-metric",)),
+    # 40 is the unmarked end of 40分-70分 and marked by 以下: the bound shared across the names is settled
+    (
+        "考评结果在90分以上 | 得分70分-90分 | 得分40分-70分 | 考评结果40分以下",
+        "40分",
+        "差",
+        ("shared-bound", "one-metric"),
+    ),
+    ("考评结果在90分以上 | 得分70分-90分 | 得分40分-70分 | 考评结果40分以下", "95", "优", ("one-metric",)),
+    ("血糖空腹大于6.1mmol/L,小于7.0mmol/L | 空腹血糖大于7.0mmol/L", "6.5", "第1档", ("one-metric",)),
 ]
 
 # Tier sets of the seed that are read in terms of the indicator's targets

@@ -603,3 +603,38 @@ def test_a_last_tier_of_a_formula_reads_as_what_lies_beyond_the_tiers_above() ->
     assert str(criteria) == "在职人员控制率≤100% | 在职人员控制率>100%"
     assert criteria.scale is Direction.LOWER_IS_BETTER
     assert str(kpi.Criteria.parse(["达标率≥100%,计5分", "每不足1个百分点扣1分"]).tiers[1]) == "达标率<100%"
+
+
+@pytest.mark.parametrize(
+    ("tiers", "outcome", "message"),
+    [
+        # a mapping names the metrics: they are graded apart, and a missing one is named
+        ("甲≥90% | 乙≥90% | 甲≥60% | 甲<60%", {"甲": "95%"}, "no outcome for metric 乙"),
+        # a tier reading two metrics at once: they are different metrics
+        ("收缩压≥160或舒张压≥100 | 收缩压≥140 | 收缩压<140", "150", "give a mapping"),
+        # values of two dimensions are no one score
+        ("人数≥100人 | 金额≥50万元 | 金额<50万元", "120", "give a mapping"),
+        # read as one, the tiers do not run one way
+        ("甲为0 | 乙>5 | 乙1-5", "3", "give a mapping"),
+    ],
+)
+def test_metrics_named_apart_are_one_score_only_for_a_bare_figure_on_one_way_tiers(
+    tiers: str, outcome: object, message: str
+) -> None:
+    with pytest.raises(kpi.OutcomeError, match=message):
+        kpi.Criteria.parse(tiers).grade(outcome)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_metrics_named_apart_read_as_one_score_are_refused_when_strict_and_explained(lang: str) -> None:
+    criteria = kpi.Criteria.parse(
+        "考评结果在90分以上 | 考评分70分以上不满90分 | 考评分60分以上不满70分 | 考评分60分以下"
+    )
+    grade = criteria.grade("80分")
+    assert grade.label == "良" and grade.notes == ("one-metric",)
+    said = {"zh": "各档所写的指标名称不同，按同一指标理解", "en": "the tiers name their metric in different words"}
+    assert said[lang] in grade.explain(lang=lang)  # type: ignore[arg-type]
+    with pytest.raises(kpi.UngradedError):
+        criteria.grade("80分", strict=True)
+    # the figure named by the first tier's name grades as the tiers read it apart
+    assert criteria.grade({"考评结果": "95分", "考评分": "95分"}).label == "优"

@@ -41,6 +41,10 @@ NOTES: Final[Mapping[str, str]] = MappingProxyType(
             "a tier names no figure, only full completion or its failure (全部完成, 未完成计划): it was read as"
             " 100% or more, or less than 100%, of the ratio the other tiers grade in percent"
         ),
+        "one-metric": (
+            "the tiers name their metric in unrelated words (考评结果, 考评分) and read together run one way:"
+            " they were read as one score"
+        ),
         "unmeasured": (
             "the outcome gives no figure for some metrics: alternatives (或) on them were left out of the decision"
             " (死亡35人 for 死亡≥30人或重伤≥100人); a condition (且) on one is refused"
@@ -175,6 +179,7 @@ _ZH: Final = Words(
             "fraction": "（不带 % 的 0 到 1 之间的数按百分数读；若是小数形式的比率，如 0.965 即 96.5%，请写 %）",
             "unit-assumed": "（各档数值未写单位，按实际值所写的单位理解）",
             "full-completion": "（该档未写数值，只写全部完成或未完成，按其余各档所评比率的100%理解）",
+            "one-metric": "（各档所写的指标名称不同，按同一指标理解）",
         }
     ),
     note_names=MappingProxyType(
@@ -191,6 +196,7 @@ _ZH: Final = Words(
             "set-aside": "未考虑无法由数值判断的情形",
             "unmeasured": "部分指标未给出实际值，其“或”条件未予考虑",
             "full-completion": "“全部完成”“未完成”按100%理解",
+            "one-metric": "各档指标名称不同，按同一指标理解",
         }
     ),
     typo="（笔误已更正：{correction}）",
@@ -301,6 +307,7 @@ _EN: Final = Words(
             ),
             "unit-assumed": " (the tiers write no unit: they were read in the outcome's unit)",
             "full-completion": " (a tier writes no figure, only 完成 or 未完成: read against 100% of the ratio)",
+            "one-metric": " (the tiers name their metric in different words: read as one)",
         }
     ),
     note_names=MappingProxyType(
@@ -317,6 +324,7 @@ _EN: Final = Words(
             "set-aside": "alternatives without figures not considered",
             "unmeasured": "metrics without figures left out",
             "full-completion": "done or not done read as 100%",
+            "one-metric": "differently named metrics read as one",
         }
     ),
     typo=" (typo corrected: {correction})",

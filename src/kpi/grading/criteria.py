@@ -208,10 +208,31 @@ class Criteria:
     @functools.cached_property
     def model(self) -> GradingModel:
         """What the tiers mean together, and the decision of which band an outcome earns."""
-        targets = None if self.indicator is None else self.indicator.targets
+        return self._read()
+
+    @functools.cached_property
+    def _one_score(self) -> GradingModel | None:
+        """The tiers read as one score, for a bare figure where each tier names one metric in its
+        own words (考评结果90分以上 | 考评分70分以上不满90分 | …) and together they run one way."""
+        if any(len(set(rule.condition.metrics())) > 1 for rule in self.tiers):
+            return None
+        try:
+            model = self._read(one=True)
+        except CriteriaError:  # values of two dimensions (人, 万元): not one score
+            return None
+        return model if model.monotone else None
+
+    def _read(self, *, one: bool = False) -> GradingModel:
+        aims = None if self.indicator is None else self.indicator.targets
         return GradingModel.of(
-            self.tiers, self.labels, declared=self.direction, targets=targets, precision=self.precision
+            self.tiers, self.labels, declared=self.direction, targets=aims, precision=self.precision, as_one=one
         )
+
+    def _model_for(self, outcome: object) -> GradingModel:
+        """The model *outcome* is graded on: the criteria's, or for a bare figure on tiers that
+        name several metrics, one at a time, the tiers read as one score (noted ``one-metric``)."""
+        several = len(self.model.metrics) > 1 and not isinstance(outcome, Mapping)
+        return (self._one_score or self.model) if several else self.model
 
     @functools.cached_property
     def _compiled(self) -> Compiled | None:
@@ -263,7 +284,7 @@ class Criteria:
     # -- grading ------------------------------------------------------------
     def outcomes(self, outcome: object) -> Outcomes:
         """The outcomes *outcome* gives for this criteria's metrics (validated, not converted)."""
-        return Outcomes.read(outcome, self.model.metrics, dict(self.aliases))
+        return Outcomes.read(outcome, self._model_for(outcome).metrics, dict(self.aliases))
 
     def grade(self, outcome: OutcomeInput | Completion, *, strict: bool = False, fractions: bool = False) -> Grade:
         """The band *outcome* earns, with the decision and why.
@@ -289,7 +310,7 @@ class Criteria:
             self._check_grades_rate()
             # A rate, in percent; tiers that write their rates without % (95 | 85-94 | …) read it bare.
             outcome = completion.quantity if self.model.units[None] is not None else completion.rate
-        model = self.model
+        model = self._model_for(outcome)
         suspect = False
         if (fractions or model.takes_fractions_for_percent) and _bare(outcome) and model.units.get(None) is PERCENT:
             if not fractions and type(outcome) in (int, float):  # compared as it stands; NaN is refused below

@@ -89,10 +89,11 @@ def _equals(lookup: Lookup, metric: str | None, unit: Unit | None, value: Decima
 
 #: Notes of a grade that ``grade(..., strict=True)`` refuses: no tier matched
 #: directly, two tiers claim the outcome and nothing in the text settles it, the
-#: outcome was read on a guess (a fraction, the tiers in the outcome's unit), or
-#: alternatives on metrics with no outcome were left out of the decision.
+#: outcome was read on a guess (a fraction, the tiers in the outcome's unit, metrics named
+#: apart as one), or alternatives on metrics with no outcome were left out of the decision.
 REFUSED_WHEN_STRICT: Final = frozenset(
     {"gap", "above-scale", "below-scale", "uncovered", "overlap", "fraction", "unit-assumed", "unmeasured"}
+    | {"one-metric"}
 )
 
 
@@ -167,14 +168,16 @@ class GradingModel:
         declared: Direction | None = None,
         targets: Sequence[Target] | None = None,
         precision: Decimal | None = None,
+        as_one: bool = False,
     ) -> GradingModel:
-        """The model of *tiers* (best first); *targets* are the indicator's, for tiers about them."""
+        """The model of *tiers* (best first); *targets* are the indicator's, for tiers about them.
+        *as_one* reads every metric the tiers name as one, and notes it on every grade."""
         texts = tuple(rule.text.strip() for rule in tiers)
         conditions = [_bind(rule, targets) for rule in tiers]
         if any(isinstance(condition, TargetsCondition) for condition in conditions):
             return cls._of_targets(conditions, tuple(labels), texts, targets or (), precision)
         named = list(dict.fromkeys(m for c in conditions for m in c.metrics() if m is not None))
-        if _one_metric_written_differently(conditions, named):
+        if named and (as_one or _one_metric_written_differently(conditions, named)):
             # 年度评价得分90分以上 | 年度评价指标得分70分以上…: one metric in the author's varying words.
             conditions = [c.map_leaves(lambda leaf: attrs.evolve(leaf, metric=named[0])) for c in conditions]
             named = named[:1]
@@ -230,7 +233,7 @@ class GradingModel:
             thresholds(resolved, directions),
             tuple(rule.corrections for rule in tiers),
             tuple(wording for rule in tiers for wording in rule.set_aside),
-            tuple(dict.fromkeys(note for rule in tiers for note in rule.notes)),
+            tuple(dict.fromkeys(note for rule in tiers for note in rule.notes)) + ("one-metric",) * as_one,
         )
 
     @classmethod
