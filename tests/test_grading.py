@@ -41,7 +41,7 @@ def test_strict_grading_refuses_what_no_tier_matches_alone(tiers, outcome, label
 
 
 #: The notes of a grade read on a guess, which a strict refusal names.
-GUESSED = ("fraction", "unit-assumed", "unmeasured")
+GUESSED = ("fraction", "unit-assumed", "unmeasured", "one-metric")
 #: An outcome for each note that grade(..., strict=True) refuses, and how the refusal begins.
 STRICT_REFUSALS = {
     "gap": (
@@ -89,6 +89,13 @@ STRICT_REFUSALS = {
         "严格评定不予评定（备注：部分指标未给出实际值，其“或”条件未予考虑）：评定未考虑缺少实际值的指标，它们可能改变结果。",
         "strict grading refuses a grade noted unmeasured (metrics without figures left out):"
         " the decision left out the metrics with no figure, which could change it. ",
+    ),
+    "one-metric": (
+        "考评结果在90分以上 | 考评分70分以上不满90分 | 考评分60分以上不满70分 | 考评分60分以下",
+        "80分",
+        "严格评定不予评定（备注：各档指标名称不同，按同一指标理解）：各档名称不同的指标是否为同一指标只是推测。",
+        "strict grading refuses a grade noted one-metric (differently named metrics read as one):"
+        " that the differently named metrics are one is a guess. ",
     ),
 }
 

@@ -95,7 +95,7 @@ class Words:
     missed_by: str  # {amount}{unit}
     strict_unmatched: str  # {explained}: a grade placed by the gap rules, refused by grade(..., strict=True)
     strict_refused: str  # {note} {name} {why} {explained}: a grade read on a guess, refused likewise
-    strict_why: Mapping[str, str]  # why each note read on a guess is refused (fraction, unit-assumed, unmeasured)
+    strict_why: Mapping[str, str]  # why each note read on a guess is refused (fraction, unit-assumed, …)
     # -- lint ----------------------------------------------------------------
     severities: Mapping[str, str]  # error, warning, info
     kinds: Mapping[str, str]  # gap, overlap, …
@@ -212,6 +212,7 @@ _ZH: Final = Words(
             "fraction": "按百分数读只是推测，实际值也可能是小数形式的比率",
             "unit-assumed": "单位是推测的，各档并未写明",
             "unmeasured": "评定未考虑缺少实际值的指标，它们可能改变结果",
+            "one-metric": "各档名称不同的指标是否为同一指标只是推测",
         }
     ),
     severities=MappingProxyType({"error": "错误", "warning": "警告", "info": "提示"}),
@@ -340,6 +341,7 @@ _EN: Final = Words(
             "fraction": "reading the outcome as percent is a guess, and it may be a fraction",
             "unit-assumed": "the unit is a guess, not written in the tiers",
             "unmeasured": "the decision left out the metrics with no figure, which could change it",
+            "one-metric": "that the differently named metrics are one is a guess",
         }
     ),
     severities=MappingProxyType({"error": "error", "warning": "warning", "info": "info"}),

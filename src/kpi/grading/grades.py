@@ -86,7 +86,7 @@ class Grade:
 
     def refusal(self, lang: Language = "zh") -> str:
         """Why ``grade(..., strict=True)`` refuses this grade, in *lang*: the note read on a
-        guess (``fraction``, ``unit-assumed``, ``unmeasured``) and why, or that no tier
+        guess (``fraction``, ``unit-assumed``, ``one-metric``, …) and why, or that no tier
         matches directly and alone; then the explanation."""
         said = words(lang)
         explained = self.explain(lang)
