@@ -645,3 +645,17 @@ def test_metrics_named_apart_read_as_one_score_are_refused_when_strict_and_expla
         criteria.grade("80分", strict=True)
     # the figure named by the first tier's name grades as the tiers read it apart
     assert criteria.grade({"考评结果": "95分", "考评分": "95分"}).label == "优"
+
+
+@pytest.mark.parametrize(
+    ("tiers", "outcome", "said"),
+    [
+        # a label that is already a tier's name takes no second 档
+        ("≥90 | 80-89 | <80", 89.5, "89.5 未达到第1档“≥90”，高于第2档“80-89” → 第2档"),
+        ("95% | 85%-94% | 70%-84% | 69%以下", "94.5%", "94.5% 未达到优档“95%”，高于良档“85%-94%” → 良"),
+        ("90-100分 | 80-89分 | 70-79分", "105分", "105分 优于最高档第1档“90-100分” → 第1档"),
+        ("90-100分 | 80-89分 | 70-79分", "60分", "60分 未达到最低档第3档“70-79分” → 第3档"),
+    ],
+)
+def test_an_explanation_names_each_tier_once(tiers: str, outcome: object, said: str) -> None:
+    assert kpi.Criteria.parse(tiers).grade(outcome).explain().startswith(said)  # type: ignore[arg-type]

@@ -140,3 +140,8 @@ def test_lint_copes_with_values_larger_than_any_outcome() -> None:
     huge = "9" * 400
     result = findings(f"{huge} | {huge} | {huge} | 0-0")
     assert result[-1] == ("gap", "warning", f"no tier covers (0, {huge}): such outcomes get the lower neighbour, 差")
+
+
+def test_a_finding_names_a_tier_labelled_as_a_tier_once() -> None:
+    messages = [finding.message for finding in kpi.Criteria.parse(["≥90", "≥95", "80以下"]).lint()]
+    assert any(message.startswith("第2档“≥95”永远不会被采用") for message in messages), messages

@@ -76,6 +76,7 @@ class Words:
     otherwise: str  # {shown} {text}
     uncovered: str
     no_band: str
+    tier_named: Callable[[str], str]  # label: a band named as a tier (优档, 第1档, not 第1档档)
     gap: str  # {shown} {better} {better_text} {label} {text}
     unearned: str  # {shown} {better} {better_text} {label}
     above: str  # {shown} {label} {text}
@@ -160,10 +161,11 @@ _ZH: Final = Words(
     otherwise="{shown} 不属于以上各档，按“{text}”",
     uncovered="不在任何一档之内",
     no_band="未定档",
-    gap="{shown} 未达到{better}档“{better_text}”，高于{label}档“{text}”",
-    unearned="{shown}：不满足{better}档“{better_text}”，按较低一档",
-    above="{shown} 优于最高档{label}档“{text}”",
-    below="{shown} 未达到最低档{label}档“{text}”",
+    tier_named=lambda label: label if label.endswith("档") else f"{label}档",
+    gap="{shown} 未达到{better}“{better_text}”，高于{label}“{text}”",
+    unearned="{shown}：不满足{better}“{better_text}”，按较低一档",
+    above="{shown} 优于最高档{label}“{text}”",
+    below="{shown} 未达到最低档{label}“{text}”",
     completion=lambda rate, details, how: f"完成率 {rate}（{details}{'，' + how if how else ''}）：",
     target_rate=lambda metric, actual, target, rate: f"{metric} {actual}（目标{target}）= {rate}",
     aggregates=MappingProxyType({"lowest": "取最低值", "mean": "取平均值", "weighted": "取加权平均值"}),
@@ -228,7 +230,7 @@ _ZH: Final = Words(
             "unreadable": "无法读取",
         }
     ),
-    tier="{label}档“{text}”",
+    tier="{label}“{text}”",
     worst_tier="最差档“{text}”",
     contradiction="{tier}的条件互相矛盾，任何结果都不可能满足",
     never_chosen="{tier}永远不会被采用：它覆盖的结果都已归入更好的档次",
@@ -284,6 +286,7 @@ _EN: Final = Words(
     otherwise="{shown} matches none of the tiers above, so “{text}” applies",
     uncovered="lies in no tier",
     no_band="no band",
+    tier_named=str,
     gap="{shown} falls short of {better} “{better_text}” but exceeds {label} “{text}”",
     unearned="{shown}: {better} “{better_text}” is not earned, so the lower tier applies",
     above="{shown} is beyond the best tier, {label} “{text}”",

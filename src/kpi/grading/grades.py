@@ -129,22 +129,18 @@ class Grade:
         if band is None:
             return f"{prefix}{shown} {said.uncovered} → {said.no_band}"
         label, text = model.labels[band], model.texts[band]
+        named, above = said.tier_named(label), said.tier_named(model.labels[band - 1]) if band else ""
         if "gap" in notes and decision.evaluation is not None:
-            reason = said.unearned.format(
-                shown=_describe_evaluation(decision.evaluation, said),
-                better=model.labels[band - 1],
-                better_text=model.texts[band - 1],
-                label=label,
-            )
+            shown = _describe_evaluation(decision.evaluation, said)
+            reason = said.unearned.format(shown=shown, better=above, better_text=model.texts[band - 1], label=named)
         elif "gap" in notes:
-            better = band - 1
             reason = said.gap.format(
-                shown=shown, better=model.labels[better], better_text=model.texts[better], label=label, text=text
+                shown=shown, better=above, better_text=model.texts[band - 1], label=named, text=text
             )
         elif "above-scale" in notes:
-            reason = said.above.format(shown=shown, label=label, text=text)
+            reason = said.above.format(shown=shown, label=named, text=text)
         else:
-            reason = said.below.format(shown=shown, label=label, text=text)
+            reason = said.below.format(shown=shown, label=named, text=text)
         return f"{prefix}{_arrow(reason)}{_band_name(label, lang)}{_notes(decision, model, said, given)}"
 
 

@@ -101,7 +101,7 @@ def lint(model: GradingModel, *, precision: Decimal | None = None) -> list[Findi
     labels, texts = model.labels, model.texts
 
     def tier(index: int) -> Field:
-        return lambda said: said.tier.format(label=labels[index], text=texts[index])
+        return lambda said: said.tier.format(label=said.tier_named(labels[index]), text=texts[index])
 
     findings: list[Finding] = []
     for index, fixes in enumerate(model.corrections):
