@@ -619,6 +619,8 @@ def test_a_last_tier_of_a_formula_reads_as_what_lies_beyond_the_tiers_above() ->
         ("甲≥90% | 乙≥90% | 甲≥60% | 甲<60%", {"甲": "95%"}, "no outcome for metric 乙"),
         # a tier reading two metrics at once: they are different metrics
         ("收缩压≥160或舒张压≥100 | 收缩压≥140 | 收缩压<140", "150", "give a mapping"),
+        # two metrics, each named by its own tiers, not in points: 收缩压 and 舒张压 are two
+        ("收缩压≥140 | 舒张压≥90 | 其余", "150", "give a mapping"),
         # values of two dimensions are no one score
         ("人数≥100人 | 金额≥50万元 | 金额<50万元", "120", "give a mapping"),
         # read as one, the tiers do not run one way

@@ -212,9 +212,12 @@ class Criteria:
 
     @functools.cached_property
     def _one_score(self) -> GradingModel | None:
-        """The tiers read as one score, for a bare figure where each tier names one metric in its
-        own words (考评结果90分以上 | 考评分70分以上不满90分 | …) and together they run one way."""
-        if any(len(set(rule.condition.metrics())) > 1 for rule in self.tiers):
+        """For a bare figure, tiers naming one metric each in points (考评结果90分以上 | 考评分70分以上…) or
+        the same characters reordered (血糖空腹, 空腹血糖), read as one score if they then run one way."""
+        units = {leaf.unit.dimension for rule in self.tiers for leaf in rule.condition.leaves() if leaf.unit}
+        points = units == {"score"}
+        reordered = len({"".join(sorted(name)) for name in self.metrics}) == 1
+        if any(len(set(rule.condition.metrics())) > 1 for rule in self.tiers) or not (points or reordered):
             return None
         try:
             model = self._read(one=True)
