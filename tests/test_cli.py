@@ -82,6 +82,12 @@ def test_score_leaves_a_long_table_to_its_output_file(
     assert "就业创业扶持政策的制定及管理" not in shown  # activities below a duty are left out
     summary = tmp_path / "out.summary.csv"
     assert f"另有 62 项职责活动的汇总未在此列出（见 {summary}）" in " ".join(shown.split())  # the CSV's summary
+    english = tmp_path / "english.csv"
+    status, shown, _ = run(capsys, "score", SEED, EXAMPLE, "-o", english, "--allow-ungraded", "--lang", "en")
+    said = " ".join(shown.split())
+    summary = tmp_path / "english.summary.csv"
+    assert f"the summaries of 62 more duties and activities are not listed here (see {summary})" in said
+    assert "另有" not in said and "汇总" not in said
     assert len(out.read_text(encoding="utf-8-sig").splitlines()) == 103
     short = tmp_path / "short.csv"
     with monkeypatch.context() as patch:
@@ -666,9 +672,9 @@ def test_a_generated_table_scores_alike_in_every_format(tmp_path: Path, capsys: 
 # -- the command's own sentences (kpi.command_wording), in both languages ------------
 @pytest.mark.parametrize("field", [field.name for field in attrs.fields(CommandWords)])
 def test_both_languages_of_a_command_sentence_take_the_same_values(field: str) -> None:
-    def names(template: object) -> set[str | None]:
+    def names(template: object) -> set[str]:
         texts = template if isinstance(template, tuple) else (template,)
-        return {name for text in texts for _, name, _, _ in string.Formatter().parse(text)}
+        return {name for text in texts for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
     zh, en = getattr(COMMAND_ZH, field), getattr(COMMAND_EN, field)
     assert zh and en and names(zh) == names(en)
