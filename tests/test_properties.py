@@ -18,7 +18,7 @@ from kpi.io.tables import load_table
 from kpi.numbers import format_decimal
 from kpi.outcomes import read_outcome
 from kpi.rules import Condition, all_of, any_of
-from kpi.text.normalise import metric_key
+from kpi.text.normalise import _fold, metric_key, normalise
 from kpi.units import unit_named
 from kpi.wording import NOTES
 
@@ -241,3 +241,14 @@ def test_decimals_print_plainly_and_read_back_equal(value: Decimal) -> None:
     assert Decimal(text) == value
     assert "E" not in text and text != "-0"
     assert "." not in text or not text.endswith(("0", "."))
+
+
+@given(st.text(max_size=60))
+@example("设备完好率＜９０％")
+@example("㎡90 ½")
+def test_normalising_keeps_each_characters_source_index(text: str) -> None:
+    """The fast path of normalise (every character folds to one) against the general one."""
+    normalised = normalise(text)
+    assume(" " not in normalised.text)  # spaces between Chinese characters are dropped: another map
+    assert normalised.text == "".join(_fold(char) for char in text)
+    assert normalised.origin == tuple(index for index, char in enumerate(text) for _ in _fold(char))

@@ -58,13 +58,13 @@ def normalise(source: str) -> Normalised:
 
     A space between two Chinese characters splits no word (5 年以上 10 年以 下): it goes.
     """
-    chars: list[str] = []
-    origin: list[int] = []
-    for index, char in enumerate(source):
-        folded = _fold(char)
-        chars.append(folded)
-        origin.extend([index] * len(folded))
-    text = "".join(chars)
+    pieces = list(map(_fold, source))
+    text = "".join(pieces)
+    # Most characters fold to one (９ to 9, 於 to 于): then each keeps its index.
+    if len(text) == len(source) and "" not in pieces:
+        origin: list[int] | range = range(len(source))
+    else:
+        origin = [index for index, piece in enumerate(pieces) for _ in piece]
     if " " in text and _SPLIT_WORD.search(text):
         dropped = {i for match in _SPLIT_WORD.finditer(text) for i in range(match.start() + 1, match.end())}
         kept = [i for i in range(len(text)) if i not in dropped]
