@@ -622,6 +622,19 @@ GRADES = [
     ),
     ("考评结果在90分以上 | 得分70分-90分 | 得分40分-70分 | 考评结果40分以下", "95", "优", ("one-metric",)),
     ("血糖空腹大于6.1mmol/L,小于7.0mmol/L | 空腹血糖大于7.0mmol/L", "6.5", "第1档", ("one-metric",)),
+    # names that share an ending may be two metrics: a mapping keeps them apart, a bare figure is noted
+    ("空腹血糖≥7 | 餐后血糖≥11 | 其余", {"空腹血糖": 5, "餐后血糖": 12}, "第2档", ()),
+    ("空腹血糖≥7 | 餐后血糖≥11 | 其余", {"空腹血糖": 5, "餐后血糖": 8}, "第3档", ()),
+    ("空腹血糖≥7 | 餐后血糖≥11 | 其余", "12", "第1档", ("overlap", "one-metric")),
+    # one name holding the other is one metric, unnoted
+    ("空腹血糖≥7.0 | 空腹血糖值6.1-6.9 | 空腹血糖<6.1", "6.5", "第2档", ()),
+    # tiers that name no metric beside names alike: one score, noted
+    (
+        "表示为优秀的分数段为90-100分 | 80分及以上评定为良好 | 表示为及格的分数段为60-79分 | 60分以下",
+        "85",
+        "良",
+        ("one-metric",),
+    ),
 ]
 
 # Tier sets of the seed that are read in terms of the indicator's targets

@@ -42,8 +42,8 @@ NOTES: Final[Mapping[str, str]] = MappingProxyType(
             " 100% or more, or less than 100%, of the ratio the other tiers grade in percent"
         ),
         "one-metric": (
-            "the tiers name their metric in unrelated words (考评结果, 考评分) and read together run one way:"
-            " they were read as one score"
+            "the tiers name their metric in different words (考评结果, 考评分), which may be one score's:"
+            " they were read as one"
         ),
         "unmeasured": (
             "the outcome gives no figure for some metrics: alternatives (或) on them were left out of the decision"

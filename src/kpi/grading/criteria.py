@@ -23,6 +23,7 @@ from kpi.grading.bands import MAX_BANDS, MIN_BANDS, Band, default_labels
 from kpi.grading.compiled import Compiled
 from kpi.grading.grades import Grade
 from kpi.grading.lint import Finding, lint
+from kpi.grading.metric_names import likely_one
 from kpi.grading.model import REFUSED_WHEN_STRICT, GradingModel, bounds_of
 from kpi.indicators import Indicator
 from kpi.numbers import CONTEXT
@@ -212,12 +213,9 @@ class Criteria:
 
     @functools.cached_property
     def _one_score(self) -> GradingModel | None:
-        """For a bare figure, tiers naming one metric each in points (考评结果90分以上 | 考评分70分以上…) or
-        the same characters reordered (血糖空腹, 空腹血糖), read as one score if they then run one way."""
-        units = {leaf.unit.dimension for rule in self.tiers for leaf in rule.condition.leaves() if leaf.unit}
-        points = units == {"score"}
-        reordered = len({"".join(sorted(name)) for name in self.metrics}) == 1
-        if any(len(set(rule.condition.metrics())) > 1 for rule in self.tiers) or not (points or reordered):
+        """For a bare figure, tiers naming one metric each in names that may be one score's
+        (:func:`kpi.grading.metric_names.likely_one`), read as one if they then run one way."""
+        if not likely_one([rule.condition for rule in self.tiers], self.metrics):
             return None
         try:
             model = self._read(one=True)

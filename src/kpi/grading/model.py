@@ -26,6 +26,7 @@ import attrs
 
 from kpi.direction import Direction, infer_direction
 from kpi.errors import CriteriaError, OutcomeError
+from kpi.grading.metric_names import likely_one, one_metric
 from kpi.grading.sharing import settle_shared_bounds, thresholds
 from kpi.intervals import Interval
 from kpi.outcomes import Outcomes
@@ -177,11 +178,14 @@ class GradingModel:
         if any(isinstance(condition, TargetsCondition) for condition in conditions):
             return cls._of_targets(conditions, tuple(labels), texts, targets or (), precision)
         named = list(dict.fromkeys(m for c in conditions for m in c.metrics() if m is not None))
-        if named and (as_one or _one_metric_written_differently(conditions, named)):
-            # 年度评价得分90分以上 | 年度评价指标得分70分以上…: one metric in the author's varying words.
-            conditions = [c.map_leaves(lambda leaf: attrs.evolve(leaf, metric=named[0])) for c in conditions]
-            named = named[:1]
         unnamed = any(m is None for c in conditions for m in c.metrics())
+        # 表示为优秀的分数段为90-100分 | 80分及以上…: where some tiers name none, names alike are one score.
+        same = one_metric(conditions, named)
+        as_one = as_one or (unnamed and not same and len(named) > 1 and likely_one(conditions, named))
+        if named and (as_one or same):
+            # 空腹血糖≥7.0 | 空腹血糖值6.1-7.0…: one metric in the author's varying words.
+            conditions = [c.map_leaves(lambda leaf: attrs.evolve(leaf, metric=named[0])) for c in conditions]
+            named, unnamed = named[:1], False
         if unnamed and len(named) > 1:
             raise CriteriaError(
                 "a tier does not name its metric while the tiers name several (" + "、".join(named) + ")",
@@ -398,20 +402,6 @@ def _needs(condition: Condition, metric: str | None) -> bool:
     if isinstance(condition, AnyOf):
         return all(_needs(part, metric) for part in condition.parts)
     return metric in condition.metrics()
-
-
-def _one_metric_written_differently(conditions: Sequence[Condition], named: Sequence[str]) -> bool:
-    """Whether tiers that each read one metric name it in words that share their ending
-    (…评价得分, …评价指标得分) or one inside another, but perhaps for a 值 or 水平 after it
-    (空腹血糖值, 空腹血糖水平): one metric, written differently.
-    Names that share less (收缩压, 舒张压) are different metrics."""
-    if len(named) < 2 or any(len(set(c.metrics())) > 1 for c in conditions):
-        return False
-    stems = [name.removesuffix("水平").removesuffix("值") or name for name in named]
-    ending = 0  # of the stems: 收缩压水平 and 舒张压水平 share no more than 压
-    while ending < min(map(len, stems)) and len({stem[-1 - ending] for stem in stems}) == 1:
-        ending += 1
-    return ending >= 2 or any(all(min(names, key=len) in name for name in names) for names in (named, stems))
 
 
 def _bind(rule: Rule, targets: Sequence[Target] | None) -> Condition:
