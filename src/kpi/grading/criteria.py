@@ -311,7 +311,9 @@ class Criteria:
             self._check_grades_rate()
             # A rate, in percent; tiers that write their rates without % (95 | 85-94 | …) read it bare.
             outcome = completion.quantity if self.model.units[None] is not None else completion.rate
-        model = self._model_for(outcome)
+        model = self.model
+        if len(model.metrics) > 1:  # tiers of one metric are graded on their own model
+            model = self._model_for(outcome)
         suspect = False
         if (fractions or model.takes_fractions_for_percent) and _bare(outcome) and model.units.get(None) is PERCENT:
             if not fractions and type(outcome) in (int, float):  # compared as it stands; NaN is refused below
