@@ -145,3 +145,29 @@ def test_lint_copes_with_values_larger_than_any_outcome() -> None:
 def test_a_finding_names_a_tier_labelled_as_a_tier_once() -> None:
     messages = [finding.message for finding in kpi.Criteria.parse(["≥90", "≥95", "80以下"]).lint()]
     assert any(message.startswith("第2档“≥95”永远不会被采用") for message in messages), messages
+
+
+@pytest.mark.parametrize(
+    ("tiers", "severity", "said"),
+    [
+        (
+            "考评结果在90分以上 | 考评分70分以上不满90分 | 考评分60分以下",
+            "info",
+            "各档的指标名称不同（考评结果、考评分）",
+        ),
+        ("空腹血糖≥7 | 餐后血糖≥11 | 其余", "info", "各档的指标名称不同（空腹血糖、餐后血糖）"),
+        (
+            "表示为优秀的分数段为90-100分 | 80分及以上 | 表示为及格的分数段为60-79分 | 60分以下",
+            "warning",
+            "有的档未写指标",
+        ),
+    ],
+)
+def test_lint_says_when_names_may_be_one_score(tiers: str, severity: str, said: str) -> None:
+    found = [finding for finding in kpi.Criteria.parse(tiers).lint() if finding.kind == "metric-names"]
+    assert [(finding.severity, said in finding.message) for finding in found] == [(severity, True)]
+
+
+@pytest.mark.parametrize("tiers", ["收缩压≥140 | 舒张压≥90 | 其余", "空腹血糖≥7.0 | 空腹血糖值6.1-6.9 | 空腹血糖<6.1"])
+def test_lint_is_silent_on_names_of_two_metrics_or_of_one(tiers: str) -> None:
+    assert not [finding for finding in kpi.Criteria.parse(tiers).lint() if finding.kind == "metric-names"]

@@ -108,6 +108,8 @@ class Words:
     overlap: str  # {tier} {better} {shared} {winner}
     shared_bound: str  # {value} {tier}
     typo_read: str  # {tier} {correction}
+    names_one: str  # tiers whose names were read as one metric's, some naming none
+    names_apart: str  # {names}: tiers whose names may be one score's
     gap_lower: str  # {span} {label}
     gap_none: str  # {span}
     declared_against: str  # {name} {declared} {inferred}
@@ -226,6 +228,7 @@ _ZH: Final = Words(
             "suspicious": "疑似笔误",
             "shared-bound": "共用端点",
             "typo": "笔误",
+            "metric-names": "指标名称",
             "direction": "方向",
             "unreadable": "无法读取",
         }
@@ -238,6 +241,11 @@ _ZH: Final = Words(
     overlap="{tier}与{better}重叠于 {shared}，按先匹配原则评为{winner}",
     shared_bound="{value} 是相邻两档共用的端点，归明示包含它的{tier}",
     typo_read="{tier}有笔误，按更正后的文字理解：{correction}",
+    names_one="各档所写的指标名称不同，有的档未写指标：按同一指标评定，每个评定结果都注明",
+    names_apart=(
+        "各档的指标名称不同（{names}），可能指同一得分：按名称分别给出实际值时分别评定；"
+        "只给一个数值时，若各档合起来单调排列，按同一指标评定并注明"
+    ),
     gap_lower="没有任何档次覆盖 {span}：这样的结果按较低一档评为{label}",
     gap_none="没有任何档次覆盖 {span}：这样的结果无法定档",
     declared_against="{name}方向声明为{declared}，但各档次的顺序表明{inferred}",
@@ -356,6 +364,7 @@ _EN: Final = Words(
             "suspicious": "suspicious",
             "shared-bound": "shared-bound",
             "typo": "typo",
+            "metric-names": "metric-names",
             "direction": "direction",
             "unreadable": "unreadable",
         }
@@ -371,6 +380,11 @@ _EN: Final = Words(
     overlap="{tier} and {better} share {shared}; {winner} wins (first match)",
     shared_bound="{value} is a bound two neighbouring tiers share: it goes to {tier}, which marks it",
     typo_read="{tier} has a typo and is read as corrected: {correction}",
+    names_one="the tiers name their metric differently and some name none: read as one metric, noted on every grade",
+    names_apart=(
+        "the tiers name their metric differently ({names}), perhaps one score: figures given per name are"
+        " graded apart; a single figure, where the tiers together run one way, as one metric's, noted"
+    ),
     gap_lower="no tier covers {span}: such outcomes get the lower neighbour, {label}",
     gap_none="no tier covers {span}: such outcomes get no band",
     declared_against="{name}declared {declared} is better, but the tiers read {inferred}",

@@ -18,6 +18,7 @@ from typing import Final, Literal
 import attrs
 
 from kpi.direction import Direction
+from kpi.grading.metric_names import likely_one
 from kpi.grading.model import GradingModel
 from kpi.intervals import Interval, IntervalSet
 from kpi.numbers import CONTEXT
@@ -26,7 +27,7 @@ from kpi.wording import Words, words
 
 __all__ = ["KINDS", "Finding", "lint"]
 
-Kind = Literal["gap", "overlap", "shared-bound", "unreachable", "direction", "suspicious", "typo"]
+Kind = Literal["gap", "overlap", "shared-bound", "unreachable", "direction", "suspicious", "typo", "metric-names"]
 Severity = Literal["error", "warning", "info"]
 
 #: The kinds of finding, and what each means.
@@ -38,6 +39,7 @@ KINDS: Final = {
     "suspicious": "a tier that is probably a slip, such as a worst tier reaching into better ones",
     "shared-bound": "a bound two tiers share, which goes to the tier that marks it",
     "typo": "a tier read with the correction of a typo",
+    "metric-names": "tiers that name their metric in different words, which may be one score's",
 }
 
 
@@ -112,6 +114,10 @@ def lint(model: GradingModel, *, precision: Decimal | None = None) -> list[Findi
             findings.append(Finding("unreachable", "error", *_say("contradiction", tier=tier(index)), (index,)))
     if model.quantified:
         return findings  # tiers about targets have no intervals to compare
+    if "one-metric" in model.notes:
+        findings.append(Finding("metric-names", "warning", *_say("names_one")))
+    elif len(model.metrics) > 1 and likely_one(model.resolved, [m for m in model.metrics if m is not None]):
+        findings.append(Finding("metric-names", "info", *_say("names_apart", names="、".join(map(str, model.metrics)))))
     findings.extend(_direction_findings(model))
     if len(model.metrics) != 1:
         return findings
