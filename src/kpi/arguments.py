@@ -169,14 +169,16 @@ _DESCRIPTIONS: Final = {
     ),
     "lint": (
         "逐行检查 TABLE 的评价标准并给出文件:行号：缺口、重叠、达不到或不可能满足的档次、方向问题、"
-        "可疑的档次（最差一档伸进较好的档次）、各档写法不同的指标名称，以及评价标准无法读取或与绩效指标不符的行。"
+        "可疑的档次（最差一档伸进较好的档次）、各档写法不同的指标名称，"
+        "以及评价标准无法读取或与绩效指标不符的行。"
         "在终端上，多行相同的问题合为一行并列出各行；相邻档次共用、按原文已确定归属的端点不列出，除非给出 --all。"
         "有错误时退出码为 1。",
         "Print the findings of every row of TABLE with its file:line: gaps, overlaps, unreachable and"
         " unsatisfiable tiers, direction problems, suspicious tiers (a worst tier reaching into better ones), metric"
-        " names the tiers write differently, and rows whose tiers cannot be read or do not fit their indicator.  On a terminal one finding said of many"
-        " rows alike is one line, with the rows listed; a bound two neighbouring tiers share, settled as the text"
-        " says, is left out unless --all.  Exits 1 when there are errors.",
+        " names the tiers write differently, and rows whose tiers cannot be read or do not fit their indicator."
+        "  On a terminal one finding said of many rows alike is one line, with the rows listed; a bound two"
+        " neighbouring tiers share, settled as the text says, is left out unless --all.  Exits 1 when there are"
+        " errors.",
     ),
     "parse": (
         "显示 kpi 如何读取 TEXT：一条评价标准（其规范写法和指标），或用 | 分隔的一组评价标准"
