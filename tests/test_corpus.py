@@ -52,7 +52,7 @@ def build(tier_set: dict[str, Any]) -> tuple[kpi.Criteria, list[str] | None]:
 
 
 def band_index(tier_set: dict[str, Any], labels: list[str] | None, criteria: kpi.Criteria, band: object) -> int:
-    names = labels or list(criteria.labels)
+    names = list(criteria.labels)  # the labels given, neighbouring tiers of one label joined
     if band in names:
         return names.index(band)  # type: ignore[arg-type]
     assert str(band).isdigit(), f"{tier_set['id']}: band {band!r} is neither a label nor a position"

@@ -474,7 +474,22 @@ def test_error_for_labels_that_do_not_fit_the_tiers() -> None:
     with pytest.raises(kpi.CriteriaError, match="3 tiers need as many labels, one per band, best first; got 4"):
         kpi.Criteria.parse(["95%", "85%-94%", "84%以下"], labels=("优", "良", "中", "差"))
     with pytest.raises(ValueError, match="labels must be distinct non-empty names"):
-        kpi.Criteria.parse(["95%", "85%-94%", "84%以下"], labels=("优", "优", "差"))
+        kpi.Criteria.parse(["95%", "85%-94%", "84%以下"], labels=("优", "差", "优"))
+    with pytest.raises(kpi.CriteriaError, match="a criteria has 2 to 10 tiers, one per band; got 1"):
+        kpi.Criteria.parse(["≥60分", "<60分"], labels=("合格", "合格"))
+
+
+@pytest.mark.parametrize(
+    ("outcome", "label"),
+    [("20", "优"), ("250", "重度污染"), ("300", "严重污染"), ("350", "严重污染"), ("400", "严重污染"), ("501", "爆表")],
+)
+def test_neighbouring_tiers_of_one_label_are_one_band(outcome: str, label: str) -> None:
+    tiers = ["0~35", "35~75", "75~115", "115~150", "150~250", "250~350", "350~500", ">500"]
+    names = ["优", "良", "轻度污染", "中度污染", "重度污染", "严重污染", "严重污染", "爆表"]
+    criteria = kpi.Criteria.parse(tiers, labels=names)
+    assert criteria.labels == tuple(dict.fromkeys(names)) and len(criteria.tiers) == 7
+    assert criteria.tiers[5].text == "250~350；350~500" and str(criteria.tiers[5]) == "250-350或350-500"
+    assert criteria.grade(outcome).label == label
 
 
 def test_aliases_let_result_files_use_their_own_column_names() -> None:

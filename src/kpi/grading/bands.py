@@ -9,11 +9,14 @@ its label; bands compare by merit: a better band is greater.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from typing import Final
 
 import attrs
 
-__all__ = ["BAND_LABELS", "MAX_BANDS", "MIN_BANDS", "Band", "default_labels"]
+from kpi.rules import Rule, any_of
+
+__all__ = ["BAND_LABELS", "MAX_BANDS", "MIN_BANDS", "Band", "default_labels", "one_band_each"]
 
 #: The labels of the national evaluation scale, best first: the default for four tiers.
 BAND_LABELS: Final = ("优", "良", "中", "差")
@@ -46,3 +49,34 @@ def default_labels(count: int) -> tuple[str, ...]:
     (('优', '良', '中', '差'), ('第1档', '第2档', '第3档'))
     """
     return BAND_LABELS if count == len(BAND_LABELS) else tuple(f"第{number}档" for number in range(1, count + 1))
+
+
+def one_band_each(rules: Sequence[Rule], labels: Sequence[str]) -> tuple[tuple[Rule, ...], tuple[str, ...]]:
+    """Neighbouring tiers a document gives one label (``250~350`` and ``350~500``, both 严重污染)
+    as one band, their conditions joined by 或 and their texts by ；.  Any other label given twice
+    stays, for the check of the labels to refuse.
+
+    >>> from kpi import parse_rule
+    >>> rules, labels = one_band_each([parse_rule(t) for t in ("0~35", "35~75", "75~115")], ["优", "良", "良"])
+    >>> [str(rule) for rule in rules], [rule.text for rule in rules], labels
+    (['0-35', '35-75或75-115'], ['0~35', '35~75；75~115'], ('优', '良'))
+    """
+    if len(rules) != len(labels):
+        return tuple(rules), tuple(labels)
+    joined: list[Rule] = []
+    names: list[str] = []
+    for rule, label in zip(rules, labels, strict=True):
+        if names and names[-1] == label:
+            last = joined[-1]
+            joined[-1] = attrs.evolve(
+                last,
+                condition=any_of([last.condition, rule.condition]),
+                text=f"{last.text}；{rule.text}",
+                corrections=(*last.corrections, *rule.corrections),
+                set_aside=(*last.set_aside, *rule.set_aside),
+                notes=tuple(dict.fromkeys((*last.notes, *rule.notes))),
+            )
+        else:
+            joined.append(rule)
+            names.append(label)
+    return tuple(joined), tuple(names)

@@ -19,7 +19,7 @@ import attrs
 
 from kpi.direction import Direction
 from kpi.errors import CriteriaError, OutcomeError, UngradedError
-from kpi.grading.bands import MAX_BANDS, MIN_BANDS, Band, default_labels
+from kpi.grading.bands import MAX_BANDS, MIN_BANDS, Band, default_labels, one_band_each
 from kpi.grading.compiled import Compiled
 from kpi.grading.grades import Grade
 from kpi.grading.lint import Finding, lint
@@ -176,8 +176,8 @@ class Criteria:
         if isinstance(tiers, str):
             tiers = split_tiers(tiers)
         given = None if labels is None else tuple(labels)
-        rules = read_tiers(tiers, default_labels(len(tiers)), inclusive=inclusive, labels=given)
-        names = _labels_of(rules, given)
+        read = read_tiers(tiers, default_labels(len(tiers)), inclusive=inclusive, labels=given)
+        rules, names = one_band_each(read, _labels_of(read, given))
         if isinstance(indicator, str):
             indicator = Indicator.parse(indicator)
         return cls(rules, names, precision, direction=direction, aliases=aliases, indicator=indicator)
