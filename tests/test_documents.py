@@ -123,6 +123,10 @@ def test_a_table_split_over_pages_is_read_as_one(tmp_path: Path, seed: Table) ->
     same_rows(table, seed.rows)
     assert table.rows[40].location.table == 2
     assert kpi.score(table, ROOT / "examples" / "handan-2018-results.csv").total.score is not None
+    # Two tables of two kinds would be read alike: the reader is told, in both languages.
+    (said,) = table.notices
+    assert str(said) == f"{path}: table 1, table 2 read as one table, one after another (read one with --sheet)"
+    assert said.says("zh") == f"{path}: 表格 1、表格 2 依次作为一张表读取（只读其中一张请用 --sheet）"
 
 
 def test_a_word_table_can_be_picked_by_number(tmp_path: Path, seed: Table) -> None:

@@ -125,6 +125,16 @@ def find_sheets(
         )
         for sheet in passed
     )
+    if len(found) > 1:
+        # A table split by its author, or over pages; or two tables of two kinds: the reader decides.
+        listed = ", ".join(_name(sheet) for sheet, _, _ in found)
+        listed_zh = "、".join(_zh_name(sheet) for sheet, _, _ in found)
+        notices += (
+            Notice(
+                f"{path}: {listed} read as one table, one after another (read one with --sheet)",
+                f"{path}: {listed_zh} 依次作为一张表读取（只读其中一张请用 --sheet）",
+            ),
+        )
     if not every:
         others = [sheet for sheet in sheets[sheets.index(found[0][0]) + 1 :] if _has(sheet, recognise)]
         if others:
