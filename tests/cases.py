@@ -243,6 +243,9 @@ VALID_TIERS = [
     ),
     ("發生3人以上、10人以下死亡", "死亡3人-10人"),
     ("压力容器、压力管道有毒介质泄漏，造成15万人以上转移的", "转移≥150000人"),
+    # 、 between the words of a name before its value is part of the name (疏散、转移人员: one count)
+    ("因环境污染疏散、转移人员5万人以上的", "因环境污染疏散、转移人员≥50000人"),
+    ("因环境污染疏散、转移人员1万人以上、5万人以下的", "因环境污染疏散、转移人员10000人-50000人"),
     # what follows from the condition (…的为6个月, …的,按…发给) is no condition; a space inside a word goes
     ("在本單位工作年限 5 年以下的為 6 個月", "在本单位工作年限≤5年"),
     ("5 年以上 10 年以 下的為 9 個月", "5年-10年"),

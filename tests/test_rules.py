@@ -60,6 +60,20 @@ def test_a_consequence_or_verdict_is_cut_only_after_the_whole_condition(text: st
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # a 、 joins the words of a name, never begins or ends one
+        "、转移人员5万人以上",
+        "疏散、5万人以上",
+        "疏散、、转移人员5万人以上",
+    ],
+)
+def test_near_misses_of_legal_prose_stay_refused(text: str) -> None:
+    with pytest.raises(kpi.KpiSyntaxError):
+        kpi.parse_rule(text)
+
+
+@pytest.mark.parametrize(
     ("own", "given", "same"),
     [
         ("优等", "優等", True),
