@@ -246,6 +246,13 @@ VALID_TIERS = [
     # 、 between the words of a name before its value is part of the name (疏散、转移人员: one count)
     ("因环境污染疏散、转移人员5万人以上的", "因环境污染疏散、转移人员≥50000人"),
     ("因环境污染疏散、转移人员1万人以上、5万人以下的", "因环境污染疏散、转移人员10000人-50000人"),
+    # a cause before the metric's noun is no part of its name: up to a causative after 因, or one word (因灾)
+    (
+        "因灾死亡和失踪10人以上、30人以下,或因灾造成直接经济损失500万元以上、1000万元以下的地质灾害灾情",
+        "死亡和失踪10人-30人或直接经济损失500万元-1000万元",
+    ),
+    ("因环境污染造成直接经济损失1亿元以上的", "直接经济损失≥100000000元"),
+    ("“因灾死亡”≥10人", "“因灾死亡”≥10人"),
     # what follows from the condition (…的为6个月, …的,按…发给) is no condition; a space inside a word goes
     ("在本單位工作年限 5 年以下的為 6 個月", "在本单位工作年限≤5年"),
     ("5 年以上 10 年以 下的為 9 個月", "5年-10年"),

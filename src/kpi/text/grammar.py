@@ -198,6 +198,8 @@ def metric_needs_quotes(metric: str) -> bool:
     """
     if not metric or metric_key(metric) != metric or metric.endswith(words.NOT_NAME_ENDINGS):
         return True
+    if words.without_cause(metric) != metric:
+        return True  # 因灾死亡 would read back as 死亡, its cause cut off
     if words.comparator_inside(metric) is not None:
         return True  # 一不满于0: a bare value after a name with 不满 inside is refused unless quoted
     parser = tree_parser()

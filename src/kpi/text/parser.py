@@ -9,9 +9,8 @@ each piece's start position in what it returns, for error messages.  Every
 failure becomes a :class:`kpi.KpiSyntaxError` that points into the
 caller's text.
 
-:mod:`kpi.text.reading` is where callers come in.  ``python -m
-kpi.text.parser`` saves the parsers' tables after a change to the grammar or
-to the word tables (a test fails until it is run).
+:mod:`kpi.text.reading` is where callers come in.  ``python -m kpi.text.parser`` saves the parsers'
+tables after a change to the grammar or to the word tables (a test fails until it is run).
 """
 
 from __future__ import annotations
@@ -42,6 +41,7 @@ from kpi.text.words import (
     Side,
     comparator_inside,
     meaning_of,
+    without_cause,
 )
 from kpi.units import PERCENT, Quantity
 
@@ -320,7 +320,7 @@ class TierBuilder(QuantityBuilder):
         condition = located.condition
         name = before if before is not None else after
         if name is not None:
-            metric = metric_key(str(name))
+            metric = metric_key(str(name)) if name.type == "QUOTED_METRIC" else without_cause(metric_key(str(name)))
             if not name.endswith(("”", '"', "」")) and metric.endswith(NOT_NAME_ENDINGS):  # “三公经费”应: checked
                 raise Problem(
                     f"cannot tell what “{metric}” compares: a comparator such as 不低于, 未达到 or 不超过 is expected",

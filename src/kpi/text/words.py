@@ -39,6 +39,7 @@ __all__ = [
     "AFTER",
     "BEFORE",
     "CAUSATIVES",
+    "CAUSES",
     "FIXED_WORDS",
     "HEDGES",
     "NAME_ENDS",
@@ -53,6 +54,7 @@ __all__ = [
     "WordMeaning",
     "comparator_inside",
     "meaning_of",
+    "without_cause",
 ]
 
 
@@ -224,6 +226,8 @@ NOT_HEDGES: Final = (
 #: (造成30人以上死亡, 特种设备事故造成…, 因环境污染直接导致…, 发生3人以上死亡): a name before the
 #: value that ends in one is wording, not a second metric.
 CAUSATIVES: Final = ("造成", "导致", "发生", "致使", "引起")
+#: Causes of one word written before a metric's noun (因灾死亡和失踪30人以上 counts 死亡和失踪).
+CAUSES: Final = ("因灾", "因病", "因工", "因公")
 
 #: Comparison symbols, half- and full-width (NFKC leaves ≧ and ≦ alone).
 SYMBOLS: Final[Mapping[str, WordMeaning | None]] = MappingProxyType(
@@ -302,6 +306,25 @@ def comparator_inside(name: str) -> str | None:
         if len(word) > 1 and name.find(word, 1) > 0:
             return word
     return None
+
+
+def without_cause(name: str) -> str:
+    """*name*, a metric named before its value, without the cause written in front of its noun: after
+    因, up to a causative verb (因灾造成直接经济损失 counts 直接经济损失), or a cause of one word
+    (:data:`CAUSES`).  A longer cause with no causative runs into the noun and stays in the name.
+
+    >>> without_cause("因灾造成直接经济损失"), without_cause("因灾死亡和失踪"), without_cause("因环境污染疏散人员")
+    ('直接经济损失', '死亡和失踪', '因环境污染疏散人员')
+    """
+    if not name.startswith("因"):
+        return name
+    for word in CAUSATIVES:
+        at = name.find(word, 2)
+        if at > 0:
+            noun = name[at + len(word) :]
+            return noun if noun and not noun.startswith("的") else name
+    cause = next((cause for cause in CAUSES if name.startswith(cause)), "")
+    return name[len(cause) :] if len(name) > len(cause) else name
 
 
 def inclusivity_table() -> str:
