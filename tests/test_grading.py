@@ -352,6 +352,34 @@ def test_an_alternative_no_figure_can_show_is_set_aside_and_noted() -> None:
         kpi.parse_rule("A級得分90分以上,但存在特定情形者不得評為A級", label="A級")
 
 
+@pytest.mark.parametrize(
+    ("text", "canonical", "set_aside"),
+    [
+        # a threat before what it calls for (需) is the event; consequences after a semicolon, the first led by a
+        # causative and none with a figure, are other circumstances of the level: set aside (c-dzzh-gansu-1)
+        (
+            "受地质灾害威胁,需搬迁转移人数在1000人以上,或潜在经济损失1亿元以上;造成江河支流被阻断,"
+            "严重影响群众生命财产安全的地质灾害险情",
+            "搬迁转移人数≥1000人或潜在经济损失≥100000000元",
+            ("造成江河支流被阻断,严重影响群众生命财产安全",),
+        ),
+        (
+            "受地质灾害威胁,需搬迁转移人数在500人以上、1000人以下,或潜在经济损失5000万元以上、1亿元以下;"
+            "造成铁路主要干线、高速公路、民航和航道中断;影响群众生命财产安全、有社会影响的地质灾害险情",
+            "搬迁转移人数500人-1000人或潜在经济损失5000万元-10000万元",
+            ("造成铁路主要干线、高速公路、民航和航道中断", "影响群众生命财产安全、有社会影响"),
+        ),
+        ("受地质灾害威胁,需要搬迁转移人数在100人以上的地质灾害险情", "搬迁转移人数≥100人", ()),
+        ("死亡30人以上;造成严重后果", "死亡≥30人", ("造成严重后果",)),
+    ],
+)
+def test_consequences_no_figure_can_show_are_set_aside(text: str, canonical: str, set_aside: tuple[str, ...]) -> None:
+    rule = kpi.parse_rule(text)
+    assert (str(rule), rule.set_aside) == (canonical, set_aside)
+    grade = kpi.Criteria.parse([text, "死亡3人以上"]).grade({"搬迁转移人数": "1000人", "死亡": "40人"})
+    assert ("set-aside" in grade.notes) is bool(set_aside)
+
+
 ACCIDENTS = [  # 生产安全事故报告和调查处理条例 第三条, tests/corpus/sets c-scaqtl-1
     "特别重大事故，是指造成30人以上死亡，或者100人以上重伤(包括急性工业中毒，下同)，或者1亿元以上直接经济损失的事故",
     "重大事故，是指造成10人以上30人以下死亡，或者50人以上100人以下重伤，或者5000万元以上1亿元以下直接经济损失的事故",

@@ -66,6 +66,13 @@ def test_a_consequence_or_verdict_is_cut_only_after_the_whole_condition(text: st
         "、转移人员5万人以上",
         "疏散、5万人以上",
         "疏散、、转移人员5万人以上",
+        # after a semicolon, only consequences with no figure, the first led by a causative, are set aside
+        "得分90分以上;无重大失误",
+        "死亡30人以上;造成10人重伤",
+        "死亡30人以上;造成十人重伤的",
+        "死亡30人以上;造成严重后果;得分90分以上",
+        # a threat is the event only before what it calls for (需)
+        "受地质灾害威胁,搬迁转移人数在1000人以上",
     ],
 )
 def test_near_misses_of_legal_prose_stay_refused(text: str) -> None:

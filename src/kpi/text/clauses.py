@@ -57,8 +57,11 @@ _RESULT: Final = re.compile(r"(?:的|者)\s*为\s*(?=[^,;。]*[0-9零〇一二�
 _TRAILING: Final = re.compile(
     r"(?:的部分|的地区|的单位|的企业|的情况之?下|的情况|的情形|的时候|(?<=[^\W\d_])的(?![为是属按评计得记])[^\W\d_零〇一二两三四五六七八九十百千万]{1,8}|的|者|时|之时|[,;。.!、:\s]|则|就)+$"
 )
-# The circumstance a clause names before what it caused, with no figure: 压力容器、压力管道有毒介质泄漏，造成….
-_CIRCUMSTANCE: Final = re.compile(r"[^\d,;。]{1,30}?,\s*(?=(?:是指|指)?(?:" + "|".join(CAUSATIVES) + "))")
+# The circumstance a clause names before what it caused, with no figure: 压力容器、压力管道有毒介质泄漏，造成…;
+# the threat before what it calls for (需), which is counted: 受地质灾害威胁,需搬迁转移人数在1000人以上.
+_CIRCUMSTANCE: Final = re.compile(
+    r"[^\d,;。]{1,30}?,\s*(?=(?:是指|指)?(?:" + "|".join(CAUSATIVES) + r"))|受[^\d,;。]{1,30}?威胁\s*,\s*需要?"
+)
 # Verbs that say what a condition makes of its band, besides 为/是/属于: …被归类为糖尿病前期状态,
 # …称为空腹血糖受损, …定义为肥胖, …可诊断为高血压, …就考虑糖尿病, …需临床干预.
 _VERDICT_VERBS: Final = (
@@ -118,6 +121,14 @@ _POINTS: Final = re.compile(
 _ALTERNATIVE: Final = re.compile(
     r"(?:的)?\s*或者?\s*(?P<alternative>[^\d%<>=≥≤≦≧\[\]()零〇一二两三四五六七八九十百千万,;]{2,12}?)"
     r"(?:的[^\W\d_零〇一二两三四五六七八九十百千万]{1,8})?[的。.;!\s]*$"
+)
+# What else the clause names after its figures, each after a semicolon, the first led by a causative and none
+# with a figure (…1亿元以上;造成江河支流被阻断,严重影响群众生命财产安全的地质灾害险情): other circumstances
+# of the same level, which no figure can show, set aside like an alternative after 或.
+_CONSEQUENCES: Final = re.compile(
+    r";\s*(?P<alternative>(?:" + "|".join(CAUSATIVES) + r")[^\d%‰<>=≥≤()\[\];。零〇一二两三四五六七八九十百千万]+?"
+    r"(?:;[^\d%‰<>=≥≤()\[\];。零〇一二两三四五六七八九十百千万]+?)*)"
+    r"(?:的[^\W\d_零〇一二两三四五六七八九十百千万]{1,8})?[。.;!\s]*$"
 )
 _SCORE_ONLY: Final = re.compile(_NUMBER + r"\s*分[。.;!\s]*$")
 # A parenthetical that is a note, not part of the condition: (下同), (10分到13分), (200mg/dl), 完成50%及以上(5).
@@ -367,7 +378,7 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
             kept = _cut(kept, [(0, verdict.start())])
         elif bare := _bare_verdict(kept.text):
             kept = _cut(kept, [(0, bare)])
-    alternative = _ALTERNATIVE.search(kept.text)
+    alternative = _ALTERNATIVE.search(kept.text) or _CONSEQUENCES.search(kept.text)
     set_aside: tuple[str, ...] = ()
     if (
         alternative
@@ -375,7 +386,7 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
         # after a value, or a clause of its own after the metric's noun (…死亡或造成严重经济损失的)
         and (_ENDS_VALUE.search(kept.text, 0, alternative.start()) or alternative["alternative"].startswith(CAUSATIVES))
     ):
-        set_aside = (alternative.group("alternative"),)
+        set_aside = tuple(alternative.group("alternative").split(";"))
         kept = _cut(kept, [(0, alternative.start())])
     trailing = _TRAILING.search(kept.text)
     if trailing and trailing.start() > 0:
