@@ -212,6 +212,12 @@ VALID_TIERS = [
     # a metric named before a colon; what follows a condition (…的部分,10%; …的地区，每平方米为…)
     ("AQI:0-50", "AQI0-50"),
     ("參考分:85—100", "参考分85-100"),
+    # 由/从 X 至 Y: from one end to the other; a currency sign before an amount in 元 is the unit written twice
+    ("超出豁免額之部分: 由$1元至15,000元", "超出豁免额之部分1元-15000元"),
+    ("由$15,001元至30,000元", "15001元-30000元"),
+    ("$210,001元以上", "≥210001元"),
+    ("体温从39.5-41℃属于高度发烧", "体温39.5°C-41°C"),
+    ("AQI:在0-50之间", "AQI0-50"),
     ("超過3.6萬元至14.4萬元的部分,10%", ">3.6万元且≤14.4万元"),
     ("人均耕地超过一亩但不超过二亩的地区，每平方米为八元至四十元", "人均耕地>1亩且≤2亩"),
     # an alternative no figure can show is set aside (and noted when grading)

@@ -71,6 +71,10 @@ def test_a_consequence_or_verdict_is_cut_only_after_the_whole_condition(text: st
         "死亡30人以上;造成10人重伤",
         "死亡30人以上;造成十人重伤的",
         "死亡30人以上;造成严重后果;得分90分以上",
+        # a currency sign only before an amount in 元; 由 needs the range it starts
+        "由$15,001至30,000",
+        "$5",
+        "由15001元",
         # a threat is the event only before what it calls for (需)
         "受地质灾害威胁,搬迁转移人数在1000人以上",
     ],

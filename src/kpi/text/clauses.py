@@ -130,6 +130,10 @@ _CONSEQUENCES: Final = re.compile(
     r"(?:;[^\d%‰<>=≥≤()\[\];。零〇一二两三四五六七八九十百千万]+?)*)"
     r"(?:的[^\W\d_零〇一二两三四五六七八九十百千万]{1,8})?[。.;!\s]*$"
 )
+# A currency sign before an amount in 元, the unit written twice (由$15,001元至30,000元): wording.
+_CURRENCY_SIGN: Final = re.compile(r"\$(?=\s*[0-9][0-9,]*(?:\.[0-9]+)?\s*[万亿]?元)")
+# A value after a metric's colon, or a verb and a value (超出豁免額之部分: 由$1元至15,000元).
+_VALUE_AFTER_VERB: Final = re.compile(r"(?:" + "|".join(VERBS) + r")\s*\$?\s*[-−0-9零〇一二两三四五六七八九十百]")
 _SCORE_ONLY: Final = re.compile(_NUMBER + r"\s*分[。.;!\s]*$")
 # A parenthetical that is a note, not part of the condition: (下同), (10分到13分), (200mg/dl), 完成50%及以上(5).
 # An inclusion note (含80分), (不含), (包括80分) belongs to the condition and stays; so does a bare number
@@ -336,7 +340,11 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
         named = _LABEL_AROUND.match(text, start, end)
         if named and BAND_WORDS.match(named.group("label")):
             start, end = named.start("condition"), named.end("condition")
-    elif before and _STARTS_VALUE.match(text, before.end()) and not _SCORE_ONLY.match(text, before.end(), end):
+    elif (
+        before
+        and (_STARTS_VALUE.match(text, before.end()) or _VALUE_AFTER_VERB.match(text, before.end()))
+        and not _SCORE_ONLY.match(text, before.end(), end)
+    ):
         # AQI:0-50, 参考分:85—100: no band's name but the metric's, before its value; 明确:3分
         # gives the points of a judgement, no value of a metric 明确.
         colon = (before.end("label"), before.end())
@@ -353,6 +361,7 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
     spans = [
         piece for span in _spans_without(text, start, end, _NOTE) for piece in _spans_without(text, *span, _hedge())
     ]
+    spans = [piece for span in spans for piece in _spans_without(text, *span, _CURRENCY_SIGN)]
     if colon is not None:
         spans = [piece for span in spans for piece in _outside(span, colon)]
     kept = _cut(tier, spans)

@@ -270,6 +270,8 @@ VERBS: Final[Mapping[str, Verb]] = MappingProxyType(
         "为": Verb(exact=True),
         "是": Verb(exact=True),  # 空腹的正常血糖指标范围是3.9到6.1
         "在": Verb(),
+        "由": Verb(),  # 由15,001元至30,000元: from one end to the other
+        "从": Verb(),
     }
 )
 
