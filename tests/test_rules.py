@@ -66,6 +66,10 @@ def test_a_consequence_or_verdict_is_cut_only_after_the_whole_condition(text: st
         "、转移人员5万人以上",
         "疏散、5万人以上",
         "疏散、、转移人员5万人以上",
+        # names a value holds for each of: several metrics, one value written
+        "甲、乙两项指标均≥90%",
+        "甲、乙均达到90%",
+        "甲、乙分别不低于90%",
         # after a semicolon, only consequences with no figure, the first led by a causative, are set aside
         "得分90分以上;无重大失误",
         "死亡30人以上;造成10人重伤",
