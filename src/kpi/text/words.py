@@ -226,8 +226,9 @@ NOT_HEDGES: Final = (
 #: (造成30人以上死亡, 特种设备事故造成…, 因环境污染直接导致…, 发生3人以上死亡): a name before the
 #: value that ends in one is wording, not a second metric.
 CAUSATIVES: Final = ("造成", "导致", "发生", "致使", "引起")
-#: Causes of one word written before a metric's noun (因灾死亡和失踪30人以上 counts 死亡和失踪).
-CAUSES: Final = ("因灾", "因病", "因工", "因公")
+#: Causes of one word written before a metric's noun (因灾死亡和失踪30人以上 counts 死亡和失踪).  Only the
+#: disaster of disaster statistics: 因病缺勤率 is a metric of its own beside 缺勤率.
+CAUSES: Final = ("因灾",)
 
 #: Comparison symbols, half- and full-width (NFKC leaves ≧ and ≦ alone).
 SYMBOLS: Final[Mapping[str, WordMeaning | None]] = MappingProxyType(
