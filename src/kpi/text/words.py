@@ -226,9 +226,9 @@ NOT_HEDGES: Final = (
 #: (造成30人以上死亡, 特种设备事故造成…, 因环境污染直接导致…, 发生3人以上死亡): a name before the
 #: value that ends in one is wording, not a second metric.
 CAUSATIVES: Final = ("造成", "导致", "发生", "致使", "引起")
-#: Causes of one word written before a metric's noun (因灾死亡和失踪30人以上 counts 死亡和失踪).  Only the
-#: disaster of disaster statistics: 因病缺勤率 is a metric of its own beside 缺勤率.
-CAUSES: Final = ("因灾",)
+#: Causes of one word written before a metric's noun (因灾死亡和失踪30人以上 counts 死亡和失踪), longest
+#: first.  Only the disaster of disaster statistics: 因病缺勤率 is a metric of its own beside 缺勤率.
+CAUSES: Final = ("因灾害", "因灾难", "因灾")
 
 #: Comparison symbols, half- and full-width (NFKC leaves ≧ and ≦ alone).
 SYMBOLS: Final[Mapping[str, WordMeaning | None]] = MappingProxyType(
@@ -316,16 +316,16 @@ def without_cause(name: str) -> str:
     因, up to a causative verb (因灾造成直接经济损失 counts 直接经济损失), or a cause of one word
     (:data:`CAUSES`).  A longer cause with no causative runs into the noun and stays in the name.
 
-    >>> without_cause("因灾造成直接经济损失"), without_cause("因灾死亡和失踪"), without_cause("因环境污染疏散人员")
-    ('直接经济损失', '死亡和失踪', '因环境污染疏散人员')
+    >>> without_cause("因灾造成直接经济损失"), without_cause("因灾害死亡人数"), without_cause("因环境污染疏散人员")
+    ('直接经济损失', '死亡人数', '因环境污染疏散人员')
     """
     if not name.startswith("因"):
         return name
-    for word in CAUSATIVES:
-        at = name.find(word, 2)
-        if at > 0:
-            noun = name[at + len(word) :]
-            return noun if noun and not noun.startswith("的") else name
+    found = [(at, word) for word in CAUSATIVES if (at := name.find(word, 2)) > 0]
+    if found:
+        at, word = min(found)
+        noun = name[at + len(word) :]
+        return noun if noun and not noun.startswith("的") else name
     cause = next((cause for cause in CAUSES if name.startswith(cause)), "")
     return name[len(cause) :] if len(name) > len(cause) else name
 
