@@ -6,10 +6,11 @@ Authors wrap the condition of a tier in a clause: ``当合格率在90%以上时`
 ``重点支出安排率≥90%,计5分``, ``考评分40分以下的或直接判级确定``; a verdict
 that names no band (``体温超过41°C属危急情况``, ``…被归类为糖尿病前期状态``,
 ``空气污染指数 ≤ 50 优级``), what follows from the condition
-(``…5年以下的为6个月``, ``…满十五年不满二十年的,按…发给``) and the event
-that caused the figure (``压力容器、压力管道有毒介质泄漏，造成…``).
+(``…5年以下的为6个月``, ``…满十五年不满二十年的,按…发给``), the event
+that caused the figure (``压力容器、压力管道有毒介质泄漏，造成…``, ``受地质灾害威胁,需…``)
+and what else it names after a semicolon (``…1亿元以上;造成江河支流被阻断…``).
 :func:`read_clause` finds the condition inside such a clause, the band label
-the clause names, and an alternative no figure can show (set aside, and noted
+the clause names, and the alternatives no figure can show (set aside, and noted
 when grading), so that the grammar sees the condition alone.  It only cuts
 text away: what remains keeps, character by character, its place in the tier
 as written, so an error still points into the author's text.  The tier's text
