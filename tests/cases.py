@@ -158,6 +158,9 @@ VALID_TIERS = [
     ("收缩压140-159mmHg", "收缩压140mmHg-159mmHg"),
     ("30-40μg/m³", "30μg/m3-40μg/m3"),
     ("≥-70dBm", "≥-70dBm"),
+    # 但 and 而且 join conditions: no metric begins with them
+    ("最高气温35℃以上,但未达到37℃", "最高气温≥35°C且<37°C"),
+    ("得分≥90,但扣分<5", "得分≥90且扣分<5"),
     ("较好耳平均听力损失≥91dBHL", "较好耳平均听力损失≥91dB"),  # hearing level, in dB
     ("未达到上述标准的", "其余"),
     # typos read with a correction the grade notes
