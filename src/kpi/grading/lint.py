@@ -114,10 +114,11 @@ def lint(model: GradingModel, *, precision: Decimal | None = None) -> list[Findi
             findings.append(Finding("unreachable", "error", *_say("contradiction", tier=tier(index)), (index,)))
     if model.quantified:
         return findings  # tiers about targets have no intervals to compare
+    named = [metric for metric in model.metrics if metric is not None]
     if "one-metric" in model.notes:
         findings.append(Finding("metric-names", "warning", *_say("names_one")))
-    elif len(model.metrics) > 1 and likely_one(model.resolved, [m for m in model.metrics if m is not None]):
-        findings.append(Finding("metric-names", "info", *_say("names_apart", names="、".join(map(str, model.metrics)))))
+    elif likely_one(model.resolved, named):
+        findings.append(Finding("metric-names", "info", *_say("names_apart", names="、".join(named))))
     findings.extend(_direction_findings(model))
     if len(model.metrics) != 1:
         return findings

@@ -181,7 +181,7 @@ class GradingModel:
         unnamed = any(m is None for c in conditions for m in c.metrics())
         # 表示为优秀的分数段为90-100分 | 80分及以上…: where some tiers name none, names alike are one score.
         same = one_metric(conditions, named)
-        as_one = as_one or (unnamed and not same and len(named) > 1 and likely_one(conditions, named))
+        as_one = as_one or (unnamed and not same and likely_one(conditions, named))
         if named and (as_one or same):
             # 空腹血糖≥7.0 | 空腹血糖值6.1-7.0…: one metric in the author's varying words.
             conditions = [c.map_leaves(lambda leaf: attrs.evolve(leaf, metric=named[0])) for c in conditions]
