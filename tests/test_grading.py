@@ -517,7 +517,27 @@ def test_neighbouring_tiers_of_one_label_are_one_band(outcome: str, label: str) 
     criteria = kpi.Criteria.parse(tiers, labels=names)
     assert criteria.labels == tuple(dict.fromkeys(names)) and len(criteria.tiers) == 7
     assert criteria.tiers[5].text == "250~350；350~500" and str(criteria.tiers[5]) == "250-350或350-500"
-    assert criteria.grade(outcome).label == label
+    grade = criteria.grade(outcome)
+    assert grade.label == label
+    # A grade in the joined band says so: the label could have been typed twice by mistake.
+    assert ("joined" in grade.notes) == (label == "严重污染")
+
+
+@pytest.mark.parametrize(
+    ("outcome", "label", "notes"),
+    [("96%", "优", ("joined",)), ("90%", "优", ("joined",)), ("94.5%", "优", ("joined",)), ("80%", "差", ())],
+)
+def test_a_label_given_twice_by_mistake_is_never_silent(outcome: str, label: str, notes: tuple[str, ...]) -> None:
+    # labels=("优", "优", "差") meant 优, 良, 差: the join shows on every grade it decides, and in lint.
+    criteria = kpi.Criteria.parse(["95%", "85%-94%", "<85%"], labels=("优", "优", "差"))
+    grade = criteria.grade(outcome)
+    placed = {"gap", "above-scale"}  # 94.5% falls between the joined tiers
+    assert (grade.label, tuple(note for note in grade.notes if note not in placed)) == (label, notes)
+    assert ("合为一档" in grade.explain()) == bool(notes)
+    joined = [finding for finding in criteria.lint() if finding.kind == "joined"]
+    assert [finding.message for finding in joined] == [
+        "相邻各档“95%；85%-94%”的等级名称同为“优”，合为一档；如等级名称有误，请更正"
+    ]
 
 
 def test_aliases_let_result_files_use_their_own_column_names() -> None:

@@ -406,11 +406,10 @@ def _default_text(self: Rule) -> str:
 
 @attrs.frozen(repr=False)
 class Rule:
-    """One tier text, parsed.  ``text`` keeps the words as written and does not take part in
-    equality: ``低于70%`` and ``<70%`` are equal rules; nor do the band ``label`` its clause names
-    (…的为优秀), the ``corrections`` of typos it was read with (``85%--94% → 85%-94%``), what it names
-    besides a condition a figure can meet, ``set_aside`` (…40分以下的或直接判级确定: 直接判级确定), and
-    the ``notes`` its reading puts on every grade of its scale (``full-completion``: 全部完成 as ≥100%)."""
+    """One tier text, parsed.  Only ``condition`` takes part in equality (``低于70%`` equals ``<70%``): not
+    the ``text`` as written, the band ``label`` its clause names (…的为优秀), the ``corrections`` of its typos
+    (``85%--94% → 85%-94%``), what it ``set_aside`` (…或直接判级确定), the ``notes`` it puts on every grade
+    (``full-completion``), nor whether it ``joined`` tiers of one label (see kpi.grading.bands)."""
 
     condition: Condition
     text: str = attrs.field(default=attrs.Factory(_default_text, takes_self=True), eq=False)
@@ -418,6 +417,7 @@ class Rule:
     corrections: tuple[str, ...] = attrs.field(default=(), eq=False, kw_only=True)
     set_aside: tuple[str, ...] = attrs.field(default=(), eq=False, kw_only=True)
     notes: tuple[str, ...] = attrs.field(default=(), eq=False, kw_only=True)
+    joined: bool = attrs.field(default=False, eq=False, kw_only=True)
 
     @property
     def metrics(self) -> tuple[str | None, ...]:

@@ -5,7 +5,8 @@ templates here, one :class:`Words` per language, keyed by what is said, so
 that the two languages stay in step; the modules that decide what to say
 (:mod:`kpi.grading.grades`, :mod:`kpi.grading.lint`, :mod:`kpi.scoring`)
 fill them in; the ``kpi`` command's own sentences are :attr:`Words.command`
-(:mod:`kpi.command_wording`).  Templates are ``str.format`` strings with named fields; the
+(:mod:`kpi.command_wording`), and what the notes on a grade mean and how each language says them
+lives in :mod:`kpi.note_wording`.  Templates are ``str.format`` strings with named fields; the
 few said on every graded row are functions (an f-string costs a quarter of
 ``str.format``, and a table explains a hundred thousand rows).
 """
@@ -19,38 +20,19 @@ from typing import Final, Literal
 import attrs
 
 from kpi.command_wording import COMMAND_EN, COMMAND_ZH, CommandWords
+from kpi.note_wording import (
+    NOTE_NAMES_EN,
+    NOTE_NAMES_ZH,
+    NOTE_TEXTS_EN,
+    NOTE_TEXTS_ZH,
+    NOTES,
+    STRICT_WHY_EN,
+    STRICT_WHY_ZH,
+)
 
 __all__ = ["NOTES", "Language", "Words", "english_band", "words"]
 
 Language = Literal["zh", "en"]
-
-#: Every note a grade can carry, and what it means.
-NOTES: Final[Mapping[str, str]] = MappingProxyType(
-    {
-        "gap": "the outcome fell between two tiers and got the worse neighbour",
-        "above-scale": "the outcome is better than every tier and got the best band",
-        "below-scale": "the outcome is worse than every tier and got the worst band",
-        "uncovered": "no tier covers the outcome on a scale that is not monotone: no band",
-        "overlap": "a later tier also claims the outcome and nothing in the text settles it: the first applies",
-        "shared-bound": "the outcome is a bound two tiers share: it goes to the tier that marks it (（含）, 以上, ≥)",
-        "typo": "the deciding tier was read with the correction of a typo",
-        "fraction": "a number from 0 to 1 without %, on a scale whose bounds are all above 1%: a fraction (0.965)?",
-        "unit-assumed": "the tiers write no unit and the outcome does: the tiers were read in the outcome's unit",
-        "set-aside": "a tier names an alternative no figure can show (或直接判级确定): the figure is graded without it",
-        "full-completion": (
-            "a tier names no figure, only full completion or its failure (全部完成, 未完成计划): it was read as"
-            " 100% or more, or less than 100%, of the ratio the other tiers grade in percent"
-        ),
-        "one-metric": (
-            "the tiers name their metric in different words (考评结果, 考评分), which may be one score's:"
-            " they were read as one"
-        ),
-        "unmeasured": (
-            "the outcome gives no figure for some metrics: alternatives (或) on them were left out of the decision"
-            " (死亡35人 for 死亡≥30人或重伤≥100人); a condition (且) on one is refused"
-        ),
-    }
-)
 
 # The national scale's labels and what English readers call them.
 _ENGLISH_BANDS: Final = {"优": "excellent", "良": "good", "中": "fair", "差": "poor"}
@@ -108,6 +90,7 @@ class Words:
     overlap: str  # {tier} {better} {shared} {winner}
     shared_bound: str  # {value} {tier}
     typo_read: str  # {tier} {correction}
+    joined_tiers: str  # {label} {texts}: neighbouring tiers given one label, read as one band
     names_one: str  # tiers whose names were read as one metric's, some naming none
     names_apart: str  # {names}: tiers whose names may be one score's
     gap_lower: str  # {span} {label}
@@ -173,36 +156,8 @@ _ZH: Final = Words(
     aggregates=MappingProxyType({"lowest": "取最低值", "mean": "取平均值", "weighted": "取加权平均值"}),
     and_="，且",
     points="个百分点",
-    note_texts=MappingProxyType(
-        {
-            "gap": "（落在两档之间，按较低一档评定）",
-            "above-scale": "（超出评分范围，按最高档评定）",
-            "below-scale": "（低于评分范围，按最低档评定）",
-            "overlap": "（后面的档次也包含这一结果，按先匹配原则评定）",
-            "shared-bound": "（两档共用的端点，归明示包含它的一档）",
-            "fraction": "（不带 % 的 0 到 1 之间的数按百分数读；若是小数形式的比率，如 0.965 即 96.5%，请写 %）",
-            "unit-assumed": "（各档数值未写单位，按实际值所写的单位理解）",
-            "full-completion": "（该档未写数值，只写全部完成或未完成，按其余各档所评比率的100%理解）",
-            "one-metric": "（各档所写的指标名称不同，按同一指标理解）",
-        }
-    ),
-    note_names=MappingProxyType(
-        {
-            "gap": "落在两档之间",
-            "above-scale": "超出评分范围",
-            "below-scale": "低于评分范围",
-            "uncovered": "不在任何一档之内",
-            "overlap": "档次重叠",
-            "shared-bound": "两档共用端点",
-            "typo": "笔误已更正",
-            "fraction": "疑为小数形式的百分比",
-            "unit-assumed": "各档未写单位，按实际值的单位理解",
-            "set-aside": "未考虑无法由数值判断的情形",
-            "unmeasured": "部分指标未给出实际值，其“或”条件未予考虑",
-            "full-completion": "“全部完成”“未完成”按100%理解",
-            "one-metric": "各档指标名称不同，按同一指标理解",
-        }
-    ),
+    note_texts=NOTE_TEXTS_ZH,
+    note_names=NOTE_NAMES_ZH,
     typo="（笔误已更正：{correction}）",
     set_aside="（档次中无法由数值判断的情形未予考虑：{wording}）",
     unmeasured="（未给出实际值的指标未予考虑，以“或”连接的相应条件不参与评定：{metrics}）",
@@ -211,14 +166,7 @@ _ZH: Final = Words(
     missed_by="（差{amount}{unit}）",
     strict_unmatched="没有哪一档直接且单独地符合：{explained}",
     strict_refused="严格评定不予评定（备注：{name}）：{why}。{explained}",
-    strict_why=MappingProxyType(
-        {
-            "fraction": "按百分数读只是推测，实际值也可能是小数形式的比率",
-            "unit-assumed": "单位是推测的，各档并未写明",
-            "unmeasured": "评定未考虑缺少实际值的指标，它们可能改变结果",
-            "one-metric": "各档名称不同的指标是否为同一指标只是推测",
-        }
-    ),
+    strict_why=STRICT_WHY_ZH,
     severities=MappingProxyType({"error": "错误", "warning": "警告", "info": "提示"}),
     kinds=MappingProxyType(
         {
@@ -229,6 +177,7 @@ _ZH: Final = Words(
             "shared-bound": "共用端点",
             "typo": "笔误",
             "metric-names": "指标名称",
+            "joined": "合并档次",
             "direction": "方向",
             "unreadable": "无法读取",
         }
@@ -241,6 +190,7 @@ _ZH: Final = Words(
     overlap="{tier}与{better}重叠于 {shared}，按先匹配原则评为{winner}",
     shared_bound="{value} 是相邻两档共用的端点，归明示包含它的{tier}",
     typo_read="{tier}有笔误，按更正后的文字理解：{correction}",
+    joined_tiers="相邻各档“{texts}”的等级名称同为“{label}”，合为一档；如等级名称有误，请更正",
     names_one="各档所写的指标名称不同，有的档未写指标：按同一指标评定，每个评定结果都注明",
     names_apart=(
         "各档的指标名称不同（{names}），可能指同一得分：按名称分别给出实际值时分别评定；"
@@ -306,39 +256,8 @@ _EN: Final = Words(
     ),
     and_=", and ",
     points=" percentage points",
-    note_texts=MappingProxyType(
-        {
-            "gap": " (between two tiers: the lower one applies)",
-            "above-scale": " (above the scale: the best band applies)",
-            "below-scale": " (below the scale: the worst band applies)",
-            "overlap": " (a later tier also claims this outcome: the first applies)",
-            "shared-bound": " (a bound two tiers share goes to the tier that marks it)",
-            "fraction": (
-                " (a number from 0 to 1 without % is read as that many percent; if it is a fraction,"
-                " 0.965 for 96.5%, write the % or read it as a fraction)"
-            ),
-            "unit-assumed": " (the tiers write no unit: they were read in the outcome's unit)",
-            "full-completion": " (a tier writes no figure, only 完成 or 未完成: read against 100% of the ratio)",
-            "one-metric": " (the tiers name their metric in different words: read as one)",
-        }
-    ),
-    note_names=MappingProxyType(
-        {
-            "gap": "between two tiers",
-            "above-scale": "above the scale",
-            "below-scale": "below the scale",
-            "uncovered": "in no tier",
-            "overlap": "tiers overlap",
-            "shared-bound": "a shared bound",
-            "typo": "typo corrected",
-            "fraction": "perhaps a fraction",
-            "unit-assumed": "tiers read in the outcome's unit",
-            "set-aside": "alternatives without figures not considered",
-            "unmeasured": "metrics without figures left out",
-            "full-completion": "done or not done read as 100%",
-            "one-metric": "differently named metrics read as one",
-        }
-    ),
+    note_texts=NOTE_TEXTS_EN,
+    note_names=NOTE_NAMES_EN,
     typo=" (typo corrected: {correction})",
     set_aside=" (what the tiers name besides figures is not considered: {wording})",
     unmeasured=" (no figure for {metrics}: the alternatives (或) on them were left out of the decision)",
@@ -347,14 +266,7 @@ _EN: Final = Words(
     missed_by=" (missed by {amount}{unit})",
     strict_unmatched="no tier matches directly and alone: {explained}",
     strict_refused="strict grading refuses a grade noted {note} ({name}): {why}. {explained}",
-    strict_why=MappingProxyType(
-        {
-            "fraction": "reading the outcome as percent is a guess, and it may be a fraction",
-            "unit-assumed": "the unit is a guess, not written in the tiers",
-            "unmeasured": "the decision left out the metrics with no figure, which could change it",
-            "one-metric": "that the differently named metrics are one is a guess",
-        }
-    ),
+    strict_why=STRICT_WHY_EN,
     severities=MappingProxyType({"error": "error", "warning": "warning", "info": "info"}),
     kinds=MappingProxyType(
         {
@@ -365,6 +277,7 @@ _EN: Final = Words(
             "shared-bound": "shared-bound",
             "typo": "typo",
             "metric-names": "metric-names",
+            "joined": "joined",
             "direction": "direction",
             "unreadable": "unreadable",
         }
@@ -380,6 +293,10 @@ _EN: Final = Words(
     overlap="{tier} and {better} share {shared}; {winner} wins (first match)",
     shared_bound="{value} is a bound two neighbouring tiers share: it goes to {tier}, which marks it",
     typo_read="{tier} has a typo and is read as corrected: {correction}",
+    joined_tiers=(
+        "neighbouring tiers “{texts}” are all labelled {label} and were read as one band;"
+        " correct the labels if that is a slip"
+    ),
     names_one="the tiers name their metric differently and some name none: read as one metric, noted on every grade",
     names_apart=(
         "the tiers name their metric differently ({names}), perhaps one score: figures given per name are"

@@ -53,13 +53,15 @@ def default_labels(count: int) -> tuple[str, ...]:
 
 def one_band_each(rules: Sequence[Rule], labels: Sequence[str]) -> tuple[tuple[Rule, ...], tuple[str, ...]]:
     """Neighbouring tiers a document gives one label (``250~350`` and ``350~500``, both 严重污染)
-    as one band, their conditions joined by 或 and their texts by ；.  Any other label given twice
-    stays, for the check of the labels to refuse.
+    as one band, their conditions joined by 或 and their texts by ；.  The band is marked ``joined``:
+    a label typed twice by mistake (优, 优, 差 for 优, 良, 差) would join two bands, so every grade in
+    it carries the note ``joined`` and lint reports it.  Any other label given twice stays, for the
+    check of the labels to refuse.
 
     >>> from kpi import parse_rule
     >>> rules, labels = one_band_each([parse_rule(t) for t in ("0~35", "35~75", "75~115")], ["优", "良", "良"])
-    >>> [str(rule) for rule in rules], [rule.text for rule in rules], labels
-    (['0-35', '35-75或75-115'], ['0~35', '35~75；75~115'], ('优', '良'))
+    >>> [str(rule) for rule in rules], [rule.text for rule in rules], [rule.joined for rule in rules], labels
+    (['0-35', '35-75或75-115'], ['0~35', '35~75；75~115'], [False, True], ('优', '良'))
     """
     if len(rules) != len(labels):
         return tuple(rules), tuple(labels)
@@ -75,6 +77,7 @@ def one_band_each(rules: Sequence[Rule], labels: Sequence[str]) -> tuple[tuple[R
                 corrections=(*last.corrections, *rule.corrections),
                 set_aside=(*last.set_aside, *rule.set_aside),
                 notes=tuple(dict.fromkeys((*last.notes, *rule.notes))),
+                joined=True,
             )
         else:
             joined.append(rule)

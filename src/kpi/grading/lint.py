@@ -27,7 +27,9 @@ from kpi.wording import Words, words
 
 __all__ = ["KINDS", "Finding", "lint"]
 
-Kind = Literal["gap", "overlap", "shared-bound", "unreachable", "direction", "suspicious", "typo", "metric-names"]
+Kind = Literal[
+    "gap", "overlap", "shared-bound", "unreachable", "direction", "suspicious", "typo", "metric-names", "joined"
+]
 Severity = Literal["error", "warning", "info"]
 
 #: The kinds of finding, and what each means.
@@ -40,6 +42,7 @@ KINDS: Final = {
     "shared-bound": "a bound two tiers share, which goes to the tier that marks it",
     "typo": "a tier read with the correction of a typo",
     "metric-names": "tiers that name their metric in different words, which may be one score's",
+    "joined": "neighbouring tiers given one label, read as one band",
 }
 
 
@@ -109,6 +112,10 @@ def lint(model: GradingModel, *, precision: Decimal | None = None) -> list[Findi
     for index, fixes in enumerate(model.corrections):
         for fix in fixes:
             findings.append(Finding("typo", "warning", *_say("typo_read", tier=tier(index), correction=fix), (index,)))
+    for index, joined in enumerate(model.joined):
+        if joined:
+            said = _say("joined_tiers", label=labels[index], texts=texts[index])
+            findings.append(Finding("joined", "warning", *said, (index,)))
     for index, condition in enumerate(model.resolved):
         if not condition.satisfiable:
             findings.append(Finding("unreachable", "error", *_say("contradiction", tier=tier(index)), (index,)))

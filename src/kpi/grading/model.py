@@ -159,6 +159,8 @@ class GradingModel:
     set_aside: tuple[str, ...] = ()
     #: Notes the tiers' readings put on every grade (full-completion: 全部完成 read as ≥100%).
     notes: tuple[str, ...] = ()
+    #: Per tier, whether it joins neighbouring tiers of one label (kpi.grading.bands.one_band_each).
+    joined: tuple[bool, ...] = ()
 
     @classmethod
     def of(
@@ -238,6 +240,7 @@ class GradingModel:
             tuple(rule.corrections for rule in tiers),
             tuple(wording for rule in tiers for wording in rule.set_aside),
             tuple(dict.fromkeys(note for rule in tiers for note in rule.notes)) + ("one-metric",) * as_one,
+            tuple(rule.joined for rule in tiers),
         )
 
     @classmethod
@@ -339,7 +342,7 @@ class GradingModel:
         ``below-scale``, ``uncovered``), and what a careful reader should know of
         a match: two tiers claim the outcome (``overlap``), a shared bound was
         settled by the tier that marks it (``shared-bound``), the tier was read
-        with a correction of a typo (``typo``).
+        with a correction of a typo (``typo``), or joins tiers of one label (``joined``).
         """
         if self.quantified:
             return self._decide_targets(lookup)
@@ -356,15 +359,17 @@ class GradingModel:
             for index, reach in enumerate(self.reach):
                 if reach.holds(lookup):
                     if isinstance(resolved[index], Otherwise):
-                        return Decision(index, index, self._typo(index))
-                    return _placed(index, "above-scale" if index == 0 else "gap", self._typo(index))
-            return _placed(last, "below-scale", self._typo(last))
+                        return Decision(index, index, self._tier_notes(index))
+                    return _placed(index, "above-scale" if index == 0 else "gap", self._tier_notes(index))
+            return _placed(last, "below-scale", self._tier_notes(last))
         if catch_all is not None:
-            return Decision(catch_all, catch_all, self._typo(catch_all))
+            return Decision(catch_all, catch_all, self._tier_notes(catch_all))
         return _placed(None, "uncovered")
 
-    def _typo(self, index: int) -> tuple[str, ...]:
-        return ("typo",) if self.corrections and self.corrections[index] else ()
+    def _tier_notes(self, index: int) -> tuple[str, ...]:
+        """What a reader must know of any grade in tier *index*: a typo corrected, tiers joined."""
+        typo = bool(self.corrections and self.corrections[index])
+        return ("typo",) * typo + ("joined",) * bool(self.joined and self.joined[index])
 
     def _match_notes(self, index: int, lookup: Lookup) -> tuple[str, ...]:
         """The notes of a direct match of tier *index* (usually none)."""
@@ -377,7 +382,7 @@ class GradingModel:
             notes.append("overlap")
         if any(_equals(lookup, metric, self.units[metric], value) for metric, value in self.shared):
             notes.append("shared-bound")
-        return (*notes, *self._typo(index))
+        return (*notes, *self._tier_notes(index))
 
     def _decide_targets(self, lookup: Lookup) -> Decision:
         """:meth:`decide` for tiers about the indicator's targets: every tier judges one

@@ -1,0 +1,151 @@
+"""What the notes on a grade mean, and how each language says them.
+
+A note (``gap``, ``overlap``, ``joined``…) is one word on a grade that a careful
+reader must not miss; its meaning, the words an explanation adds for it, its short
+name in a table's notes column, and why ``strict=True`` refuses a grade that rests on
+it belong together, apart from the rest of :mod:`kpi.wording`, which fills its
+:class:`kpi.wording.Words` from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final
+
+__all__ = [
+    "NOTES",
+    "NOTE_NAMES_EN",
+    "NOTE_NAMES_ZH",
+    "NOTE_TEXTS_EN",
+    "NOTE_TEXTS_ZH",
+    "STRICT_WHY_EN",
+    "STRICT_WHY_ZH",
+]
+
+#: Every note a grade can carry, and what it means.
+NOTES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "gap": "the outcome fell between two tiers and got the worse neighbour",
+        "above-scale": "the outcome is better than every tier and got the best band",
+        "below-scale": "the outcome is worse than every tier and got the worst band",
+        "uncovered": "no tier covers the outcome on a scale that is not monotone: no band",
+        "overlap": "a later tier also claims the outcome and nothing in the text settles it: the first applies",
+        "shared-bound": "the outcome is a bound two tiers share: it goes to the tier that marks it (（含）, 以上, ≥)",
+        "typo": "the deciding tier was read with the correction of a typo",
+        "fraction": "a number from 0 to 1 without %, on a scale whose bounds are all above 1%: a fraction (0.965)?",
+        "unit-assumed": "the tiers write no unit and the outcome does: the tiers were read in the outcome's unit",
+        "set-aside": "a tier names an alternative no figure can show (或直接判级确定): the figure is graded without it",
+        "full-completion": (
+            "a tier names no figure, only full completion or its failure (全部完成, 未完成计划): it was read as"
+            " 100% or more, or less than 100%, of the ratio the other tiers grade in percent"
+        ),
+        "one-metric": (
+            "the tiers name their metric in different words (考评结果, 考评分), which may be one score's:"
+            " they were read as one"
+        ),
+        "joined": (
+            "the band joins neighbouring tiers given one label (250~350 and 350~500, both 严重污染): if a label"
+            " was typed twice by mistake, the band is wrong"
+        ),
+        "unmeasured": (
+            "the outcome gives no figure for some metrics: alternatives (或) on them were left out of the decision"
+            " (死亡35人 for 死亡≥30人或重伤≥100人); a condition (且) on one is refused"
+        ),
+    }
+)
+
+#: In Chinese, the words an explanation adds for a note.
+NOTE_TEXTS_ZH: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "gap": "（落在两档之间，按较低一档评定）",
+        "above-scale": "（超出评分范围，按最高档评定）",
+        "below-scale": "（低于评分范围，按最低档评定）",
+        "overlap": "（后面的档次也包含这一结果，按先匹配原则评定）",
+        "shared-bound": "（两档共用的端点，归明示包含它的一档）",
+        "fraction": "（不带 % 的 0 到 1 之间的数按百分数读；若是小数形式的比率，如 0.965 即 96.5%，请写 %）",
+        "unit-assumed": "（各档数值未写单位，按实际值所写的单位理解）",
+        "full-completion": "（该档未写数值，只写全部完成或未完成，按其余各档所评比率的100%理解）",
+        "one-metric": "（各档所写的指标名称不同，按同一指标理解）",
+        "joined": "（相邻两档的等级名称相同，合为一档）",
+    }
+)
+
+#: In Chinese, a note's short name in a table's notes column.
+NOTE_NAMES_ZH: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "gap": "落在两档之间",
+        "above-scale": "超出评分范围",
+        "below-scale": "低于评分范围",
+        "uncovered": "不在任何一档之内",
+        "overlap": "档次重叠",
+        "shared-bound": "两档共用端点",
+        "typo": "笔误已更正",
+        "fraction": "疑为小数形式的百分比",
+        "unit-assumed": "各档未写单位，按实际值的单位理解",
+        "set-aside": "未考虑无法由数值判断的情形",
+        "unmeasured": "部分指标未给出实际值，其“或”条件未予考虑",
+        "full-completion": "“全部完成”“未完成”按100%理解",
+        "one-metric": "各档指标名称不同，按同一指标理解",
+        "joined": "同名相邻档次合为一档",
+    }
+)
+
+#: In Chinese, why strict=True refuses a grade resting on the note.
+STRICT_WHY_ZH: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "fraction": "按百分数读只是推测，实际值也可能是小数形式的比率",
+        "unit-assumed": "单位是推测的，各档并未写明",
+        "unmeasured": "评定未考虑缺少实际值的指标，它们可能改变结果",
+        "one-metric": "各档名称不同的指标是否为同一指标只是推测",
+    }
+)
+
+#: In English, the words an explanation adds for a note.
+NOTE_TEXTS_EN: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "gap": " (between two tiers: the lower one applies)",
+        "above-scale": " (above the scale: the best band applies)",
+        "below-scale": " (below the scale: the worst band applies)",
+        "overlap": " (a later tier also claims this outcome: the first applies)",
+        "shared-bound": " (a bound two tiers share goes to the tier that marks it)",
+        "fraction": (
+            " (a number from 0 to 1 without % is read as that many percent; if it is a fraction,"
+            " 0.965 for 96.5%, write the % or read it as a fraction)"
+        ),
+        "unit-assumed": " (the tiers write no unit: they were read in the outcome's unit)",
+        "full-completion": " (a tier writes no figure, only 完成 or 未完成: read against 100% of the ratio)",
+        "one-metric": " (the tiers name their metric in different words: read as one)",
+        "joined": " (neighbouring tiers given one label were joined into one band)",
+    }
+)
+
+#: In English, a note's short name in a table's notes column.
+NOTE_NAMES_EN: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "gap": "between two tiers",
+        "above-scale": "above the scale",
+        "below-scale": "below the scale",
+        "uncovered": "in no tier",
+        "overlap": "tiers overlap",
+        "shared-bound": "a shared bound",
+        "typo": "typo corrected",
+        "fraction": "perhaps a fraction",
+        "unit-assumed": "tiers read in the outcome's unit",
+        "set-aside": "alternatives without figures not considered",
+        "unmeasured": "metrics without figures left out",
+        "full-completion": "done or not done read as 100%",
+        "one-metric": "differently named metrics read as one",
+        "joined": "neighbouring tiers of one label joined",
+    }
+)
+
+#: In English, why strict=True refuses a grade resting on the note.
+STRICT_WHY_EN: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "fraction": "reading the outcome as percent is a guess, and it may be a fraction",
+        "unit-assumed": "the unit is a guess, not written in the tiers",
+        "unmeasured": "the decision left out the metrics with no figure, which could change it",
+        "one-metric": "that the differently named metrics are one is a guess",
+    }
+)
