@@ -275,6 +275,24 @@ VALID_TIERS = [
     ("空腹的正常血糖指標(biāo)范圍是3.9到6.1", "空腹的正常血糖指标3.9-6.1"),
     ("指标值是95%", "指标值=95%"),
     ("如果說(shuō)大于7.0的情況之下,就考慮糖尿病", ">7"),
+    # ranks, a smaller number better: 名次 when no rank is named; the award after the comma is set aside
+    # (a-fujian-shengtai-2024-2, a-fujian-shengtai-2020-1)
+    ("第1-5名,奖励资金3520万元", "名次1名-5名"),
+    ("第12-28名,奖励资金1200万元。", "名次12名-28名"),
+    ("考核位列前10名的光泽、德化、连城、大田、宁化、柘荣、长汀、武平、永春、寿宁,每县获得2950万元", "考核名次≤10名"),
+    ("其余13个实施县各获得1500万元。", "其余"),
+    ("第一名", "名次=1名"),
+    ("第 3 名", "名次=3名"),
+    ("排名第3", "排名=3名"),
+    ("考核排名前10名", "考核排名≤10名"),
+    ("名次≤10名", "名次≤10名"),
+    ("综合得分前10名", "综合得分名次≤10名"),
+    # not ranks: a name with an ordinal in it, a count of people, 前 before a number of days (quoted, as
+    # 提前1名 would be a rank)
+    ("第三季度完成率≥90%", "第三季度完成率≥90%"),
+    ("10名以上", "≥10名"),
+    ("1-3名,7分", "1名-3名"),
+    ("提前3天", "“提前”3天"),
 ]
 
 # (text, the caller's label for its band, canonical text, the label the clause names): tiers that
@@ -332,7 +350,7 @@ INVALID_TIERS = [
     ),
     (
         "abc",
-        "cannot read tier text: found “abc”, expected a number, a comparator (≥ > ≤ < =), a comparator word (不低于, 低于, …), a bracket, a metric name, 负增长, a number of targets (两项指标…) or 其余 (column 1)\n    abc\n    ^",
+        "cannot read tier text: found “abc”, expected a number, a comparator (≥ > ≤ < =), a comparator word (不低于, 低于, …), a bracket, a metric name, 负增长, a rank (第5名, 前10名), a number of targets (两项指标…) or 其余 (column 1)\n    abc\n    ^",
     ),
     (
         "≥",
@@ -406,7 +424,7 @@ INVALID_TIERS = [
         # the points of a judgement (明确: 3分), not a metric 明确 of at least 3分
         "明确:3分",
         "cannot read tier text: found “明确”, expected a number, a comparator (≥ > ≤ < =), a comparator word"
-        " (不低于, 低于, …), a bracket, a metric name, 负增长, a number of targets (两项指标…) or 其余 (column 1)"
+        " (不低于, 低于, …), a bracket, a metric name, 负增长, a rank (第5名, 前10名), a number of targets (两项指标…) or 其余 (column 1)"
         "\n    明确:3分\n    ^",
     ),
     (

@@ -724,3 +724,59 @@ def test_metrics_named_apart_read_as_one_score_are_refused_when_strict_and_expla
 )
 def test_an_explanation_names_each_tier_once(tiers: str, outcome: object, said: str) -> None:
     assert kpi.Criteria.parse(tiers).grade(outcome).explain().startswith(said)  # type: ignore[arg-type]
+
+
+# Ranks, a smaller number better (a-fujian-shengtai-2024-2, a-fujian-shengtai-2020-1): the award after the comma is
+# set aside and noted; an outcome 5, 第5名 or 5名 is rank 5, and a mapping's 排名 or 名次 is the rank the tiers read.
+REWARD_BY_RANK = ["第1-5名,奖励资金3520万元", "第6-11名,奖励资金2000万元", "第12-28名,奖励资金1200万元。"]
+TOP_TEN = [
+    "考核位列前10名的光泽、德化、连城、大田、宁化、柘荣、长汀、武平、永春、寿宁,每县获得2950万元",
+    "其余13个实施县各获得1500万元。",
+]
+
+
+@pytest.mark.parametrize(
+    ("tiers", "outcome", "label"),
+    [
+        (REWARD_BY_RANK, {"分数": "105", "排名": "5"}, "第1档"),
+        (REWARD_BY_RANK, {"分数": "103", "排名": "6"}, "第2档"),
+        (REWARD_BY_RANK, {"名次": "11"}, "第2档"),
+        (REWARD_BY_RANK, {"考核排名": "12"}, "第3档"),
+        (REWARD_BY_RANK, "第12名", "第3档"),
+        (REWARD_BY_RANK, "12名", "第3档"),
+        (REWARD_BY_RANK, 28, "第3档"),
+        (TOP_TEN, "1", "第1档"),
+        (TOP_TEN, "第10名", "第1档"),
+        (TOP_TEN, {"排名": "11"}, "第2档"),
+        (TOP_TEN, "23", "第2档"),
+    ],
+)
+def test_a_rank_is_graded_smaller_first_and_its_award_is_set_aside(
+    tiers: list[str], outcome: object, label: str
+) -> None:
+    criteria = kpi.Criteria.parse(tiers)
+    assert set(criteria.directions.values()) == {Direction.LOWER_IS_BETTER}
+    grade = criteria.grade(outcome, strict=True)
+    assert (grade.label, grade.notes) == (label, ("set-aside",))
+    assert "档次中无法由数值判断的情形未予考虑：" in grade.explain()
+    assert "每县获得2950万元" in grade.explain("en") or "奖励资金3520万元" in grade.explain("en")
+
+
+@pytest.mark.parametrize(
+    ("tiers", "outcome"),
+    [
+        # no rank given, or two that could each be it: named, not guessed
+        (REWARD_BY_RANK, {"分数": "105"}),
+        (REWARD_BY_RANK, {"排名": "3", "考核排名": "5"}),
+        # two rankings named each their own way: 分数排名 is not 考核排名
+        (["考核排名前10名", "其余"], {"分数排名": "3"}),
+    ],
+)
+def test_a_rank_that_is_not_given_is_named(tiers: list[str], outcome: object) -> None:
+    with pytest.raises(kpi.OutcomeError, match="no outcome for metric"):
+        kpi.Criteria.parse(tiers).grade(outcome)
+
+
+def test_a_rank_beyond_the_first_place_is_placed_and_noted() -> None:
+    grade = kpi.Criteria.parse(REWARD_BY_RANK).grade(0)
+    assert (grade.label, grade.notes) == ("第1档", ("above-scale", "set-aside"))

@@ -171,3 +171,25 @@ def test_lint_says_when_names_may_be_one_score(tiers: str, severity: str, said: 
 @pytest.mark.parametrize("tiers", ["收缩压≥140 | 舒张压≥90 | 其余", "空腹血糖≥7.0 | 空腹血糖值6.1-6.9 | 空腹血糖<6.1"])
 def test_lint_is_silent_on_names_of_two_metrics_or_of_one(tiers: str) -> None:
     assert not [finding for finding in kpi.Criteria.parse(tiers).lint() if finding.kind == "metric-names"]
+
+
+@pytest.mark.parametrize(
+    ("tiers", "expected"),
+    [
+        # ranks are whole places: 第1-5名 and 第6-11名 leave no gap, and rank 1 is best
+        ("第1-5名 | 第6-11名 | 第12-28名", []),
+        ("前10名 | 第11-20名 | 第21-30名", []),
+        (
+            "第12-28名 | 第6-11名 | 第1-5名",
+            [
+                (
+                    "direction",
+                    "warning",
+                    "名次: a rank is better the smaller it is (1st is best), but the tiers read higher",
+                )
+            ],
+        ),
+    ],
+)
+def test_lint_knows_that_rank_1_is_best(tiers: str, expected: list[tuple[str, str, str]]) -> None:
+    assert findings(tiers) == expected

@@ -29,14 +29,18 @@ SEED_CRITERIA = [
 ]
 
 values = st.decimals(min_value=-1000, max_value=1000, places=2, allow_nan=False, allow_infinity=False)
-units = st.sampled_from([None, "%", "小时", "个工作日", "人", "人次", "分", "万元", "天"]).map(
+units = st.sampled_from([None, "%", "小时", "个工作日", "人", "人次", "分", "万元", "天", "名"]).map(
     lambda name: None if name is None else unit_named(name)
 )
 # Realistic names, and names built from the characters most likely to confuse
 # the lexer (comparator words, numerals, 为, 以上), which must be quoted.
 metrics = st.one_of(
-    st.sampled_from(["设备完好率", "按期结案率", "顾客满意率", "业务中断时间", "增长比例", "得分", "满意度"]),
-    st.text(alphabet="率达标完成满意度数量时间以上下不低于为在其余负增长一二十百点且或“", min_size=1, max_size=8),
+    st.sampled_from(["设备完好率", "按期结案率", "顾客满意率", "业务中断时间", "增长比例", "得分", "满意度", "名次"]),
+    st.text(
+        alphabet="率达标完成满意度数量时间以上下不低于为在其余负增长一二十百点且或“第前后名次排位列",
+        min_size=1,
+        max_size=8,
+    ),
 ).filter(lambda name: metric_key(name) == name and "“" not in name)
 optional_metrics = st.none() | metrics
 
@@ -83,6 +87,9 @@ def conditions(draw: st.DrawFn) -> Condition:
     any_of([kpi.parse_rule("设备完好率≥0").condition, kpi.BareValue(Decimal(0), None, "以上上")])
 )  # 或以上 is a word
 @example(all_of([kpi.parse_rule("设备完好率≥0").condition, kpi.BareValue(Decimal(0), None, "以上上")]))
+@example(kpi.BareValue(Decimal(10), unit_named("名"), "第"))  # 第10名 is a rank: the name 第 is quoted
+@example(kpi.BareValue(Decimal(3), unit_named("名"), "排名前"))
+@example(kpi.parse_rule("考核位列前10名").condition)
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
 def test_canonical_text_of_any_rule_parses_back_to_it(condition: Condition) -> None:
     rule = kpi.Rule(condition)
@@ -92,7 +99,7 @@ def test_canonical_text_of_any_rule_parses_back_to_it(condition: Condition) -> N
 tier_alphabet = st.sampled_from(
     [
         *list(
-            "0123456789.%％-－~～—<>=≥≤＜＞（）()[],，、且或以上下内及不低高于超过满达到为在之间含其余率九十百万人小时个工作日分元"
+            "0123456789.%％-－~～—<>=≥≤＜＞（）()[],，、且或以上下内及不低高于超过满达到为在之间含其余率九十百万人小时个工作日分元第前后名"
         ),
         "设备完好率",
         "负增长",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import re
 
 import attrs
 import pytest
@@ -41,6 +42,39 @@ def test_a_bare_value_after_a_name_with_a_comparator_inside_is_refused(text: str
     # The value is compared with part of the name (扣除项目金额), not read as the name's value.
     with pytest.raises(kpi.KpiSyntaxError, match="inside, before a bare value"):
         kpi.parse_rule(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        # 后10名 counts from a last place no tier states
+        ("后10名", "“后10名” counts from the last place, which the tiers do not state"),
+        ("排名后3", "“排名后3名” counts from the last place"),
+        ("排名前10%", "a rank is a place, counted in 名, not %"),
+        ("第0名", "a rank is a whole number from 1, not 0"),
+        ("前1-5名", "“前” takes one number, not a range"),
+    ],
+)
+def test_a_rank_that_names_no_place_is_refused(text: str, message: str) -> None:
+    with pytest.raises(kpi.KpiSyntaxError, match=re.escape(message)) as raised:
+        kpi.parse_rule(text)
+    assert raised.value.says("zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "set_aside"),
+    [
+        ("第1-5名,奖励资金3520万元", ("奖励资金3520万元",)),
+        (
+            "考核位列前10名的光泽、德化、连城、大田、宁化、柘荣、长汀、武平、永春、寿宁,每县获得2950万元",
+            ("每县获得2950万元",),
+        ),
+        ("其余13个实施县各获得1500万元。", ("13个实施县各获得1500万元",)),
+        ("1-3名,7分", ()),
+    ],
+)
+def test_the_award_a_band_earns_is_set_aside(text: str, set_aside: tuple[str, ...]) -> None:
+    assert kpi.parse_rule(text).set_aside == set_aside
 
 
 @pytest.mark.parametrize(

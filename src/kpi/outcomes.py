@@ -27,6 +27,7 @@ from kpi.text.grammar import MAX_TEXT_LENGTH
 from kpi.text.normalise import metric_key, normalise
 from kpi.text.numerals import MAGNITUDES, scaled
 from kpi.text.quantities import parse_quantity
+from kpi.text.words import one_rank
 from kpi.units import Quantity, Unit, convert, unit_named, unit_names
 
 __all__ = ["LARGEST_EXPONENT", "MOST_DIGITS", "OutcomeInput", "Outcomes", "read_outcome"]
@@ -215,7 +216,8 @@ class Outcomes:
 
         A bare value grades the only metric there is; a mapping is matched by
         metric name, after the same normalisation as tier texts and the
-        caller's *aliases* (column name → metric name).
+        caller's *aliases* (column name → metric name); a rank's noun alone
+        (排名, 名次) names the one rank the tiers read (:func:`kpi.text.words.one_rank`).
         """
         # dict and str first: an ABC check is slow, and most outcomes are one or the other.
         if type(outcome) is dict or (type(outcome) is not str and isinstance(outcome, Mapping)):
@@ -232,6 +234,11 @@ class Outcomes:
                     raise OutcomeError(f"{key}: {error}", zh=f"{key}：{error.says('zh')}") from error
             if None in metrics and None not in values and len(values) == 1 and len(metrics) == 1:
                 values[None] = next(iter(values.values()))
+            for metric in metrics:
+                # A rank given as 排名 for tiers that write 第1-5名 (名次): one rank, in other words.
+                ranks = [key for key in values if key not in metrics and one_rank(metric, key)]
+                if metric not in values and len(ranks) == 1:
+                    values[metric] = values[ranks[0]]
             return cls(values)
         if len(set(metrics)) > 1:
             named = [metric for metric in metrics if metric is not None]

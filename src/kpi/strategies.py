@@ -112,6 +112,7 @@ def _grammar_strategy() -> st.SearchStrategy[str]:
         "PREFIX_METRIC": st.sampled_from(_METRICS),
         "SUFFIX_METRIC": st.sampled_from(("与外部数据交换", "业务系统能够协调")),
         "QUOTED_METRIC": st.sampled_from(("“二级以上医院数”", "「其他收入占比」")),
+        "RANK": st.sampled_from(("第", "前", "后", "排名第", "位列前")),
     }
     return from_lark(grammar, start="start", explicit=explicit)
 

@@ -96,6 +96,7 @@ class Words:
     gap_lower: str  # {span} {label}
     gap_none: str  # {span}
     declared_against: str  # {name} {declared} {inferred}
+    rank_against: str  # {name} {inferred}: a rank (1 is best) on tiers ordered otherwise
     bare_non_monotone: str  # {name}
     non_monotone: str  # {name}
     no_direction: str  # {name}
@@ -199,6 +200,7 @@ _ZH: Final = Words(
     gap_lower="没有任何档次覆盖 {span}：这样的结果按较低一档评为{label}",
     gap_none="没有任何档次覆盖 {span}：这样的结果无法定档",
     declared_against="{name}方向声明为{declared}，但各档次的顺序表明{inferred}",
+    rank_against="{name}数值越小名次越好（第1名最好），但各档次的顺序表明{inferred}",
     bare_non_monotone="{name}档次不按数值单调排列，单独的数值只能按“等于”理解",
     non_monotone="{name}档次不按数值单调排列：不在任何档次内的结果无法定档",
     no_direction="{name}无法从档次判断方向，单独的数值按“不低于”理解",
@@ -305,6 +307,7 @@ _EN: Final = Words(
     gap_lower="no tier covers {span}: such outcomes get the lower neighbour, {label}",
     gap_none="no tier covers {span}: such outcomes get no band",
     declared_against="{name}declared {declared} is better, but the tiers read {inferred}",
+    rank_against="{name}a rank is better the smaller it is (1st is best), but the tiers read {inferred}",
     bare_non_monotone="{name}the tiers are not ordered by value, so a bare value can only mean that exact value",
     non_monotone="{name}the tiers are not ordered by value: outcomes outside every tier get no band",
     no_direction="{name}the direction cannot be read from the tiers; bare values are read as minimums",

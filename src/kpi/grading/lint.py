@@ -22,6 +22,7 @@ from kpi.grading.metric_names import likely_one
 from kpi.grading.model import GradingModel
 from kpi.intervals import Interval, IntervalSet
 from kpi.numbers import CONTEXT
+from kpi.text.words import is_rank
 from kpi.units import Quantity, Unit
 from kpi.wording import Words, words
 
@@ -134,6 +135,8 @@ def lint(model: GradingModel, *, precision: Decimal | None = None) -> list[Findi
     unit = model.units[metric]
     direction = model.directions[metric]
     step = model.precision if precision is None else precision
+    if step is None and is_rank(metric, unit):
+        step = Decimal(1)  # a rank is a whole place: 第1-5名 and 第6-11名 leave no gap
     regions = [condition.region(metric) if condition.satisfiable else IntervalSet() for condition in model.resolved]
     last = len(regions) - 1
     covered = IntervalSet()
@@ -224,7 +227,7 @@ def _direction_findings(model: GradingModel) -> list[Finding]:
     findings = []
     declared = model.declared
     for metric in model.metrics:
-        inferred = model.inferred[metric]
+        inferred, unit = model.inferred[metric], model.units[metric]
         bare = metric in model.bare or None in model.bare
 
         def name(said: Words, metric: str | None = metric) -> str:
@@ -237,6 +240,14 @@ def _direction_findings(model: GradingModel) -> list[Finding]:
                 declared=_direction_name(declared),
                 inferred=_direction_name(inferred),
             )
+            findings.append(Finding("direction", "warning", *message))
+        elif (
+            declared is None
+            and inferred is not None
+            and inferred is not Direction.LOWER_IS_BETTER
+            and is_rank(metric, unit)
+        ):
+            message = _say("rank_against", name=name, inferred=_direction_name(inferred))
             findings.append(Finding("direction", "warning", *message))
         elif declared is None and inferred is Direction.NON_MONOTONE:
             if bare:

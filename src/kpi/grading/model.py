@@ -32,6 +32,7 @@ from kpi.intervals import Interval
 from kpi.outcomes import Outcomes
 from kpi.rules import AllOf, AnyOf, BareValue, Comparison, Condition, Lookup, Otherwise, Rule
 from kpi.targets import Quantified, Target, TargetCompletion, TargetsCondition
+from kpi.text.words import is_rank
 from kpi.units import PERCENT, Unit
 
 __all__ = ["REFUSED_WHEN_STRICT", "Decision", "GradingModel", "bounds_of"]
@@ -212,7 +213,12 @@ class GradingModel:
             )
             for c in conditions
         ]
-        inferred = {m: infer_direction([_region_for_direction(c, m) for c in conditions]) for m in metrics}
+        # A rank runs lower-is-better by its nature (第1名 is best), when the order of the tiers does not say.
+        inferred = {
+            m: infer_direction([_region_for_direction(c, m) for c in conditions])
+            or (Direction.LOWER_IS_BETTER if is_rank(m, units[m]) else None)
+            for m in metrics
+        }
         directions = {m: declared or inferred[m] or Direction.HIGHER_IS_BETTER for m in metrics}
         resolved, shared = settle_shared_bounds([c.resolved(directions.__getitem__) for c in conditions])
         # Only a direction read from the tiers (or declared) stretches a tier

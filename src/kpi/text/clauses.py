@@ -131,6 +131,14 @@ _CONSEQUENCES: Final = re.compile(
     r"(?:;[^\d%‰<>=≥≤()\[\];。零〇一二两三四五六七八九十百千万]+?)*)"
     r"(?:的[^\W\d_零〇一二两三四五六七八九十百千万]{1,8})?[。.;!\s]*$"
 )
+# What a band is awarded, after its condition (第1-5名,奖励资金3520万元; …,每县获得2950万元; 其余13个实施县各获得
+# 1500万元): no condition, set aside like an alternative no figure can show, and noted.
+_AWARD: Final = re.compile(
+    r"(?:\s*[,;:]\s*|(?<=其余|其他|其它))(?P<award>(?:[0-9]+个[^\W\d_]{1,6}?)?(?:每[^\W\d_]{1,3}?|各|均)?"
+    r"(?:获得|奖励|奖补|补助|拨付|给予|发放)[^\W\d_]{0,6}?\s*" + _NUMBER + r"\s*[万亿]?元)[。.;!\s]*$"
+)
+# Those a rank names after it (考核位列前10名的光泽、德化、…、寿宁): who holds those places, no condition.
+_RANKED: Final = re.compile(r"(?<=名)的[^\W\d_]{1,8}(?:、[^\W\d_]{1,8})*[。.;!\s]*$")
 # A currency sign before an amount in 元, the unit written twice (由$15,001元至30,000元): wording.
 _CURRENCY_SIGN: Final = re.compile(r"\$(?=\s*[0-9][0-9,]*(?:\.[0-9]+)?\s*[万亿]?元)")
 # A value after a metric's colon, or a verb and a value (超出豁免額之部分: 由$1元至15,000元).
@@ -246,6 +254,9 @@ def clause_first(text: str, label: str | None) -> bool:
     # Every tier comes here: the quick tests first (points are in 分; a label follows a verb, 的 or 按).
     points = _POINTS.search(text) if "分" in text else None
     if points is not None and points.start() > 0:
+        return True
+    award = _AWARD.search(text) if "元" in text else None
+    if award is not None and award.start() > 0:
         return True
     if not _LABEL_WORDS.search(text):
         return False
@@ -369,6 +380,13 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
     points = _POINTS.search(kept.text)
     if points and points.start() > 0:
         kept = _cut(kept, [(0, points.start())])
+    set_aside: tuple[str, ...] = ()
+    award = _AWARD.search(kept.text)
+    if award and award.start() > 0:
+        set_aside, kept = (award["award"],), _cut(kept, [(0, award.start())])
+    ranked = _RANKED.search(kept.text)
+    if ranked and ranked.start() > 0:
+        kept = _cut(kept, [(0, ranked.start())])
     consequence = _CONSEQUENCE.search(kept.text)
     if consequence and consequence.start() > 0 and not _CLOSED.search(kept.text, consequence.end()):
         kept = _cut(kept, [(0, consequence.start())])
@@ -389,14 +407,13 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
         elif bare := _bare_verdict(kept.text):
             kept = _cut(kept, [(0, bare)])
     alternative = _ALTERNATIVE.search(kept.text) or _CONSEQUENCES.search(kept.text)
-    set_aside: tuple[str, ...] = ()
     if (
         alternative
         and alternative.start() > 0
         # after a value, or a clause of its own after the metric's noun (…死亡或造成严重经济损失的)
         and (_ENDS_VALUE.search(kept.text, 0, alternative.start()) or alternative["alternative"].startswith(CAUSATIVES))
     ):
-        set_aside = tuple(alternative.group("alternative").split(";"))
+        set_aside += tuple(alternative.group("alternative").split(";"))
         kept = _cut(kept, [(0, alternative.start())])
     trailing = _TRAILING.search(kept.text)
     if trailing and trailing.start() > 0:

@@ -105,7 +105,20 @@ def _fills() -> dict[str, str]:
         "@AFTER_DIGITS": _alternatives(AFTER_DIGITS),
         "@SYMBOL_UNIT": SYMBOL_UNIT,
         "@MAGNITUDES": _alternatives(list(MAGNITUDES)),
+        "@RANK": _rank_opening(),
     }
+
+
+def _rank_opening() -> str:
+    """What opens a rank: 第, 前 or 后 before a number of 名 (第1-5名, 综合得分前10名; not 第三季度 nor
+    前10名额), or after a rank's noun or verb (排名第3, 位列前10名) before any number.  A name that ends
+    in 第, 前 or 后 is quoted before a value (“提前”3天), which a rank would otherwise claim."""
+    number = "(?:[0-9]+|[零〇一二两三四五六七八九十百]+)"
+    places = rf"\s*{number}(?:\s*[-−~–至到]\s*{number})?\s*"
+    named = _alternatives([*words.RANK_NOUNS, *words.RANK_VERBS])
+    unit = re.escape(words.RANK_UNIT) + "(?![次单额称义字])"
+    # After a noun or a verb the number may end the rank (排名第3); never run into a word (排名第三季度).
+    return rf"(?:{named})\s*[第前后](?={places}(?:{unit}|(?![^\W\d_])|且|或))|[第前后](?={places}{unit})"
 
 
 _PLACEHOLDER: Final = re.compile(r"@[A-Z_]+")
@@ -204,7 +217,7 @@ def metric_needs_quotes(metric: str) -> bool:
         return True  # 一不满于0: a bare value after a name with 不满 inside is refused unless quoted
     parser = tree_parser()
     for before in ("", "甲≥0或", "甲≥0且"):
-        for follower in ("≥0", "0", "=0", "-1"):
+        for follower in ("≥0", "0", "=0", "-1", "1名"):  # 第1名 is a rank, not the metric 第
             try:
                 tree = parser.parse(before + metric + follower, start="start")
             except LarkError:
@@ -323,6 +336,7 @@ _EXPECTED: Final = {
     "SUFFIX_METRIC": "a metric name",
     "QUOTED_METRIC": "a metric name",
     "FIXED_WORD": "负增长",
+    "RANK": "a rank (第5名, 前10名)",
     "TARGET_COUNT": "a number of targets (两项指标…)",
     "ITEM_COUNT": "a number of targets (任意一项…)",
     "_TARGETS": "项指标",
@@ -352,6 +366,7 @@ _EXPECTED_ZH: Final = {
     "a closing bracket": "右括号",
     "(含) or (不含)": "(含)或(不含)",
     "a metric name": "指标名称",
+    "a rank (第5名, 前10名)": "名次（第5名、前10名）",
     "a number of targets (两项指标…)": "指标项数（两项指标…）",
     "a number of targets (任意一项…)": "指标项数（任意一项…）",
     "完成, 超额完成 or 未完成": "“完成”“超额完成”或“未完成”",

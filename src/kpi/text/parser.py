@@ -28,9 +28,11 @@ from kpi.intervals import Bound, Interval
 from kpi.rules import BareValue, Comparison, Condition, Otherwise, all_of, any_of
 from kpi.targets import Quantified, TargetOutcome
 from kpi.text.grammar import Problem, saved_lark, write_tables
+from kpi.text.located import Located
 from kpi.text.normalise import metric_key
 from kpi.text.numerals import scaled
-from kpi.text.quantities import Note, QuantityBuilder, Written, apply_note, chinese_value, one_unit, start_of, unit_of
+from kpi.text.quantities import Note, Written, apply_note, chinese_value, one_unit, start_of, unit_of
+from kpi.text.ranks import RankBuilder, ranked_by
 from kpi.text.words import (
     CAUSATIVES,
     FIXED_WORDS,
@@ -57,15 +59,6 @@ CORRECTIONS: ContextVar[list[tuple[int, int, str]]] = ContextVar("kpi_correction
 class _Bound:
     written: Written
     closed: bool | None  # an explicit (含)/(不含) mark, if any
-
-
-@attrs.frozen
-class Located:
-    """A condition and where its text starts; ``named_after``: its metric is the noun after its value."""
-
-    condition: Condition
-    start: int
-    named_after: bool = False
 
 
 def _symbol_includes(symbol: Token) -> bool:
@@ -104,7 +97,7 @@ def _interval(lower: Bound | None, upper: Bound | None, where: int) -> Interval:
     return interval
 
 
-class TierBuilder(QuantityBuilder):
+class TierBuilder(RankBuilder):
     """Builds rule objects from what the grammar matched; no grading logic lives here.
 
     The caller's inclusivity overrides come from a context variable, per parse.
@@ -335,7 +328,7 @@ class TierBuilder(QuantityBuilder):
                     start_of(name),
                     zh=f"无法判断“{metric}”比较的是什么：名称中含有“{inside}”，其后是单独的数值",
                 )
-            condition = condition.map_leaves(lambda leaf: attrs.evolve(leaf, metric=metric))
+            condition = condition.map_leaves(lambda leaf: ranked_by(metric, leaf))
         start = start_of(before) if before is not None else located.start
         return Located(condition, start, named_after=before is None and after is not None)
 

@@ -34,6 +34,7 @@ from typing import Final
 import attrs
 
 from kpi.intervals import Bound, Interval
+from kpi.units import Unit
 
 __all__ = [
     "AFTER",
@@ -45,6 +46,9 @@ __all__ = [
     "NAME_ENDS",
     "NOT_HEDGES",
     "NOT_NAME_ENDINGS",
+    "RANK_NOUNS",
+    "RANK_UNIT",
+    "RANK_VERBS",
     "SYMBOLS",
     "TYPOS",
     "VERBS",
@@ -53,7 +57,9 @@ __all__ = [
     "Verb",
     "WordMeaning",
     "comparator_inside",
+    "is_rank",
     "meaning_of",
+    "one_rank",
     "without_cause",
 ]
 
@@ -174,6 +180,29 @@ AFTER: Final = tuple(sorted((w for w, row in _TABLE.items() if row[3]), key=len,
 #: Words that end a metric name written before a value even where no value follows them
 #: (二级以上医院数 is a name; 以上 after a name is not).
 NAME_ENDS: Final = ("以上", "以下", "以内")
+
+#: The nouns that name a rank, where a smaller number is better (第1名 is the best): 排名第3, 考核名次.
+RANK_NOUNS: Final = ("名次", "排名", "排位", "位次")
+#: The verbs that place a rank, written before it: 位列前10名, 名列第一.
+RANK_VERBS: Final = ("位列", "名列", "位居", "排在")
+#: The unit of a rank: 第5名 is rank 5.
+RANK_UNIT: Final = "名"
+
+
+def is_rank(metric: str | None, unit: Unit | None) -> bool:
+    """Whether *metric*, in *unit*, is a rank: its name ends in a rank's noun (名次, 考核排名) and
+    it counts in 名.  第1-5名 reads the metric 名次; 10名以上 is a count."""
+    return metric is not None and unit is not None and unit.name == RANK_UNIT and metric.endswith(RANK_NOUNS)
+
+
+def one_rank(metric: str | None, key: str | None) -> bool:
+    """Whether an outcome named *key* is the rank *metric*: both names end in a rank's noun and
+    one of them is the noun alone, which says no more than "the rank" (排名 for 名次, 名次 for 考核排名;
+    考核排名 and 分数排名 may be two rankings)."""
+    if metric is None or key is None or metric == key:
+        return False
+    return metric.endswith(RANK_NOUNS) and key.endswith(RANK_NOUNS) and (metric in RANK_NOUNS or key in RANK_NOUNS)
+
 
 #: Words a metric name never ends in: a negation or a modal word there means the
 #: lexer cut a comparator in two (不得低于95% is not the metric 不得, <95%).
