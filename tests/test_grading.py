@@ -40,8 +40,15 @@ def test_strict_grading_refuses_what_no_tier_matches_alone(tiers, outcome, label
         kpi.Criteria.parse(tiers).grade(outcome, strict=True)
 
 
+#: 工人退休费 by 连续工龄 (tests/corpus/sets c-tuixiu-uianet-1): conditional sentences, the first led by a
+#: condition without a figure.
+PENSION = (
+    "中华人民共和国成立后参加革命工作,连续工龄满二十年的,按本人标准工资百分之七十五发给",
+    "连续工龄满十五年不满二十年的,按本人标准工资的百分之七十发给",
+    "连续工龄满十年不满十五年的,按本人标准工资的百分之六十发给",
+)
 #: The notes of a grade read on a guess, which a strict refusal names.
-GUESSED = ("fraction", "unit-assumed", "unmeasured", "one-metric")
+GUESSED = ("fraction", "unit-assumed", "unmeasured", "one-metric", "condition-met")
 #: An outcome for each note that grade(..., strict=True) refuses, and how the refusal begins.
 STRICT_REFUSALS = {
     "gap": (
@@ -96,6 +103,13 @@ STRICT_REFUSALS = {
         "严格评定不予评定（备注：各档指标名称不同，按同一指标理解）：各档名称不同的指标是否为同一指标只是推测。",
         "strict grading refuses a grade noted one-metric (differently named metrics read as one):"
         " that the differently named metrics are one is a guess. ",
+    ),
+    "condition-met": (
+        " | ".join(PENSION),
+        "25年",
+        "严格评定不予评定（备注：没有数值的条件视为已满足）：没有数值的条件是否满足只是假定。",
+        "strict grading refuses a grade noted condition-met (conditions without figures taken as met):"
+        " that the conditions without a figure are met is only assumed. ",
     ),
 }
 
@@ -346,7 +360,7 @@ def test_an_alternative_no_figure_can_show_is_set_aside_and_noted() -> None:
     assert (str(earthquake), earthquake.set_aside) == ("死亡50人-300人", ("造成严重经济损失",))
     grade = kpi.Criteria.parse(["90分以上", "70分以上不满90分", "40分以上不满70分", tiers[3]]).grade(85)
     assert (grade.label, grade.notes) == ("良", ("set-aside",))
-    assert grade.explain().endswith("→ 良（档次中无法由数值判断的情形未予考虑：直接判级确定）")
+    assert grade.explain().endswith("→ 良（档次中条件以外、无法由数值判断的内容未予考虑：直接判级确定）")
     # A negated label clause names no band: …,但存在特定情形者不得评为A级 is refused.
     with pytest.raises(kpi.KpiSyntaxError):
         kpi.parse_rule("A級得分90分以上,但存在特定情形者不得評為A級", label="A級")
@@ -378,6 +392,90 @@ def test_consequences_no_figure_can_show_are_set_aside(text: str, canonical: str
     assert (str(rule), rule.set_aside) == (canonical, set_aside)
     grade = kpi.Criteria.parse([text, "死亡3人以上"]).grade({"搬迁转移人数": "1000人", "死亡": "40人"})
     assert ("set-aside" in grade.notes) is bool(set_aside)
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical", "set_aside", "met"),
+    [
+        # what follows the condition closed by 的 is set aside, figures and all (c-ldht-1, c-grsds-2)
+        (
+            "劳动合同期限三个月以上不满一年的，试用期不得超过一个月",
+            "劳动合同期限≥3个月且<12个月",
+            ("试用期不得超过一个月",),
+            (),
+        ),
+        ("四千元以上的，减除百分之二十的费用", "≥4000元", ("减除百分之二十的费用",), ()),
+        # a topic or a condition without a figure before it is taken as met (c-grsds-2, c-tanwu-2, c-tuixiu-uianet-1)
+        (
+            "财产租赁所得，每次收入不超过四千元的，减除费用八百元",
+            "每次收入≤4000元",
+            ("减除费用八百元",),
+            ("财产租赁所得",),
+        ),
+        (
+            "为谋取不正当利益，向国家工作人员行贿，数额在三万元以上的，应当依照刑法第三百九十条的规定以行贿罪追究刑事责任",
+            "数额≥30000元",
+            ("应当依照刑法第三百九十条的规定以行贿罪追究刑事责任",),
+            ("为谋取不正当利益", "向国家工作人员行贿"),
+        ),
+        (PENSION[0], "连续工龄≥20年", ("按本人标准工资百分之七十五发给",), ("中华人民共和国成立后参加革命工作",)),
+        # …or after it; a few words after 的 and a figure close the condition too (c-xingfa-1)
+        ("已满十六周岁的人犯罪，应当负刑事责任", "≥16岁", ("应当负刑事责任",), ()),
+        (
+            "已满十四周岁不满十六周岁的人，犯故意杀人、故意伤害致人重伤或者死亡、强奸、抢劫、贩卖毒品、放火、爆炸、"
+            "投放危险物质罪的，应当负刑事责任",
+            "≥14岁且<16岁",
+            ("应当负刑事责任",),
+            ("犯故意杀人、故意伤害致人重伤或者死亡、强奸、抢劫、贩卖毒品、放火、爆炸、投放危险物质罪的",),
+        ),
+        # clauses with a figure are never taken as met: each is a condition (c-ylq-shenzhenrexian-1, c-zgnxj-2)
+        (
+            "实际工作年限十年以下的,在本单位工作年限五年以下的为三个月",
+            "实际工作年限≤10年且在本单位工作年限≤5年",
+            (),
+            (),
+        ),
+        ("累计工作满1年不满10年的职工，请病假累计2个月以上的", "累计工作≥1年且<10年且请病假累计≥2个月", (), ()),
+    ],
+)
+def test_a_conditional_sentence_sets_its_consequence_aside_and_takes_conditions_without_figures_as_met(
+    text: str, canonical: str, set_aside: tuple[str, ...], met: tuple[str, ...]
+) -> None:
+    rule = kpi.parse_rule(text)
+    assert (str(rule), rule.set_aside, rule.met) == (canonical, set_aside, met)
+    assert rule.notes == (("condition-met",) if met else ())
+    assert kpi.parse_rule(str(rule)) == rule
+
+
+@pytest.mark.parametrize(("label", "own", "set_aside"), [("一般事故", "一般事故", ()), (None, None, ("为一般事故",))])
+def test_the_bands_name_after_a_conditional_sentence_is_its_label(
+    label: str | None, own: str | None, set_aside: tuple[str, ...]
+) -> None:
+    # c-tljtsg-1: a band the caller names is no consequence; unnamed, the verdict is set aside and noted
+    rule = kpi.parse_rule("造成3人以下死亡,或者10人以下重伤的,为一般事故", label=label)
+    assert (str(rule), rule.label, rule.set_aside) == ("死亡≤3人或重伤≤10人", own, set_aside)
+
+
+def test_conditions_taken_as_met_and_consequences_set_aside_are_explained_linted_and_refused_when_strict() -> None:
+    criteria = kpi.Criteria.parse(PENSION)
+    grade = criteria.grade("25年")
+    assert (grade.label, grade.notes) == ("第1档", ("set-aside", "condition-met"))
+    assert grade.explain().endswith("（档次中没有数值的条件视为已满足：中华人民共和国成立后参加革命工作）")
+    assert "（档次中条件以外、无法由数值判断的内容未予考虑：按本人标准工资百分之七十五发给、" in grade.explain()
+    assert grade.explain("en").endswith(
+        " (conditions in the tiers without a figure are taken as met: 中华人民共和国成立后参加革命工作)"
+    )
+    found = [(f.severity, f.message, f.message_en) for f in criteria.lint() if f.kind == "assumption"]
+    assert found[0] == (
+        "warning",
+        "档次中没有数值的条件视为已满足：中华人民共和国成立后参加革命工作",
+        "conditions in the tiers without a figure are taken as met: 中华人民共和国成立后参加革命工作",
+    )
+    assert found[1][0] == "info" and found[1][1].startswith("档次中条件以外、无法由数值判断的内容未予考虑：按本人")
+    with pytest.raises(kpi.UngradedError, match="condition-met"):
+        criteria.grade("25年", strict=True)
+    # consequences alone are set aside, not guessed: strict grading keeps the grade
+    assert kpi.Criteria.parse(PENSION[1:]).grade("16年", strict=True).notes == ("set-aside",)
 
 
 ACCIDENTS = [  # 生产安全事故报告和调查处理条例 第三条, tests/corpus/sets c-scaqtl-1

@@ -80,8 +80,6 @@ def test_the_award_a_band_earns_is_set_aside(text: str, set_aside: tuple[str, ..
 @pytest.mark.parametrize(
     "text",
     [
-        # what follows 的, holds a condition of its own: the condition does not end at the first 的
-        "实际工作年限十年以下的,在本单位工作年限五年以下的为三个月",
         # a verdict after no figure
         "得分属于优秀",
         # 造成 before a number in no unit: 一定 is no count
@@ -115,6 +113,15 @@ def test_a_consequence_or_verdict_is_cut_only_after_the_whole_condition(text: st
         "由15001元",
         # a threat is the event only before what it calls for (需)
         "受地质灾害威胁,搬迁转移人数在1000人以上",
+        # no clause is taken as met beside an alternative (或者…), nor one that refers to other text (前款),
+        # nor when no clause of the condition has a figure (c-grsds-1, c-zhapian-2, c-xingfa-3)
+        "在中国境内有住所，或者无住所而一个纳税年度内在中国境内居住累计满一百八十三天的个人，为居民个人",
+        "实施前款规定行为，数量达到前款第（一）、（二）项规定标准十倍以上的",
+        "法定最高刑为无期徒刑、死刑的，经过二十年",
+        "达到90%以上的,但发生重大安全事故的,不得评为优秀",
+        # before a clause that begins with its value, a clause without a figure may name the metric or the band
+        "考核得分,90分以上的,为优秀",
+        "A级,不低于90分的,加10分",
     ],
 )
 def test_near_misses_of_legal_prose_stay_refused(text: str) -> None:

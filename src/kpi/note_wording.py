@@ -35,7 +35,8 @@ NOTES: Final[Mapping[str, str]] = MappingProxyType(
         "typo": "the deciding tier was read with the correction of a typo",
         "fraction": "a number from 0 to 1 without %, on a scale whose bounds are all above 1%: a fraction (0.965)?",
         "unit-assumed": "the tiers write no unit and the outcome does: the tiers were read in the outcome's unit",
-        "set-aside": "a tier names an alternative no figure can show (或直接判级确定): the figure is graded without it",
+        "set-aside": "a tier says more than a condition a figure can meet (或直接判级确定, …的，试用期…): set aside",
+        "condition-met": "a clause of a tier's condition has no figure (为谋取不正当利益，…): it was taken as met",
         "full-completion": (
             "a tier names no figure, only full completion or its failure (全部完成, 未完成计划): it was read as"
             " 100% or more, or less than 100%, of the ratio the other tiers grade in percent"
@@ -83,7 +84,8 @@ NOTE_NAMES_ZH: Final[Mapping[str, str]] = MappingProxyType(
         "typo": "笔误已更正",
         "fraction": "疑为小数形式的百分比",
         "unit-assumed": "各档未写单位，按实际值的单位理解",
-        "set-aside": "未考虑无法由数值判断的情形",
+        "set-aside": "未考虑条件以外无法由数值判断的内容",
+        "condition-met": "没有数值的条件视为已满足",
         "unmeasured": "部分指标未给出实际值，其“或”条件未予考虑",
         "full-completion": "“全部完成”“未完成”按100%理解",
         "one-metric": "各档指标名称不同，按同一指标理解",
@@ -98,6 +100,7 @@ STRICT_WHY_ZH: Final[Mapping[str, str]] = MappingProxyType(
         "unit-assumed": "单位是推测的，各档并未写明",
         "unmeasured": "评定未考虑缺少实际值的指标，它们可能改变结果",
         "one-metric": "各档名称不同的指标是否为同一指标只是推测",
+        "condition-met": "没有数值的条件是否满足只是假定",
     }
 )
 
@@ -132,7 +135,8 @@ NOTE_NAMES_EN: Final[Mapping[str, str]] = MappingProxyType(
         "typo": "typo corrected",
         "fraction": "perhaps a fraction",
         "unit-assumed": "tiers read in the outcome's unit",
-        "set-aside": "alternatives without figures not considered",
+        "set-aside": "what the tiers say besides their conditions not considered",
+        "condition-met": "conditions without figures taken as met",
         "unmeasured": "metrics without figures left out",
         "full-completion": "done or not done read as 100%",
         "one-metric": "differently named metrics read as one",
@@ -147,5 +151,6 @@ STRICT_WHY_EN: Final[Mapping[str, str]] = MappingProxyType(
         "unit-assumed": "the unit is a guess, not written in the tiers",
         "unmeasured": "the decision left out the metrics with no figure, which could change it",
         "one-metric": "that the differently named metrics are one is a guess",
+        "condition-met": "that the conditions without a figure are met is only assumed",
     }
 )

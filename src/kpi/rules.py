@@ -406,16 +406,17 @@ def _default_text(self: Rule) -> str:
 
 @attrs.frozen(repr=False)
 class Rule:
-    """One tier text, parsed.  Only ``condition`` takes part in equality (``低于70%`` equals ``<70%``): not
-    the ``text`` as written, the band ``label`` its clause names (…的为优秀), the ``corrections`` of its typos
-    (``85%--94% → 85%-94%``), what it ``set_aside`` (…或直接判级确定), the ``notes`` it puts on every grade
-    (``full-completion``), nor whether it ``joined`` tiers of one label (see kpi.grading.bands)."""
+    """One tier text, parsed.  Only ``condition`` takes part in equality (``低于70%`` equals ``<70%``): not the
+    ``text`` as written, the band ``label`` its clause names (…的为优秀), the typos' ``corrections``, what it
+    ``set_aside`` (或直接判级确定; …的，试用期不得超过一个月), its clauses without a figure taken as ``met``, the
+    ``notes`` it puts on every grade (full-completion), nor whether it ``joined`` tiers of one label."""
 
     condition: Condition
     text: str = attrs.field(default=attrs.Factory(_default_text, takes_self=True), eq=False)
     label: str | None = attrs.field(default=None, eq=False, kw_only=True)
     corrections: tuple[str, ...] = attrs.field(default=(), eq=False, kw_only=True)
     set_aside: tuple[str, ...] = attrs.field(default=(), eq=False, kw_only=True)
+    met: tuple[str, ...] = attrs.field(default=(), eq=False, kw_only=True)
     notes: tuple[str, ...] = attrs.field(default=(), eq=False, kw_only=True)
     joined: bool = attrs.field(default=False, eq=False, kw_only=True)
 

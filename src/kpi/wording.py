@@ -71,7 +71,8 @@ class Words:
     note_texts: Mapping[str, str]
     note_names: Mapping[str, str]  # each note as a short phrase, for a report's 备注 column
     typo: str  # {correction}: a tier read with the correction of a typo
-    set_aside: str  # {wording}: alternatives in the tiers that no figure can show
+    set_aside: str  # {wording}: what the tiers say besides a condition a figure can meet
+    condition_met: str  # {wording}: the clauses of the tiers' conditions without a figure, taken as met
     unmeasured: str  # {metrics}: metrics with no outcome, whose alternatives were left out
     met_exactly: str
     beaten_by: str  # {amount}{unit}
@@ -160,7 +161,8 @@ _ZH: Final = Words(
     note_texts=NOTE_TEXTS_ZH,
     note_names=NOTE_NAMES_ZH,
     typo="（笔误已更正：{correction}）",
-    set_aside="（档次中无法由数值判断的情形未予考虑：{wording}）",
+    set_aside="（档次中条件以外、无法由数值判断的内容未予考虑：{wording}）",
+    condition_met="（档次中没有数值的条件视为已满足：{wording}）",
     unmeasured="（未给出实际值的指标未予考虑，以“或”连接的相应条件不参与评定：{metrics}）",
     met_exactly="（恰好完成）",
     beaten_by="（超额{amount}{unit}）",
@@ -179,6 +181,7 @@ _ZH: Final = Words(
             "typo": "笔误",
             "metric-names": "指标名称",
             "joined": "合并档次",
+            "assumption": "假定",
             "direction": "方向",
             "unreadable": "无法读取",
         }
@@ -261,7 +264,8 @@ _EN: Final = Words(
     note_texts=NOTE_TEXTS_EN,
     note_names=NOTE_NAMES_EN,
     typo=" (typo corrected: {correction})",
-    set_aside=" (what the tiers name besides figures is not considered: {wording})",
+    set_aside=" (what the tiers say besides a condition a figure can meet is not considered: {wording})",
+    condition_met=" (conditions in the tiers without a figure are taken as met: {wording})",
     unmeasured=" (no figure for {metrics}: the alternatives (或) on them were left out of the decision)",
     met_exactly=" (exactly met)",
     beaten_by=" (beaten by {amount}{unit})",
@@ -280,6 +284,7 @@ _EN: Final = Words(
             "typo": "typo",
             "metric-names": "metric-names",
             "joined": "joined",
+            "assumption": "assumption",
             "direction": "direction",
             "unreadable": "unreadable",
         }

@@ -76,6 +76,7 @@ def one_band_each(rules: Sequence[Rule], labels: Sequence[str]) -> tuple[tuple[R
                 text=f"{last.text}；{rule.text}",
                 corrections=(*last.corrections, *rule.corrections),
                 set_aside=(*last.set_aside, *rule.set_aside),
+                met=(*last.met, *rule.met),
                 notes=tuple(dict.fromkeys((*last.notes, *rule.notes))),
                 joined=True,
             )

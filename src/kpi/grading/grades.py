@@ -153,6 +153,8 @@ def _notes(decision: Decision, model: GradingModel, said: Words, given: Sequence
         texts += [said.typo.format(correction=fix) for fix in model.corrections[decision.band]]
     if "set-aside" in decision.notes:
         texts.append(said.set_aside.format(wording=said.join.join(model.set_aside)))
+    if "condition-met" in decision.notes:
+        texts.append(said.condition_met.format(wording=said.join.join(model.met)))
     if "unmeasured" in decision.notes:
         missing = [metric for metric in model.metrics if metric is not None and metric not in given]
         texts.append(said.unmeasured.format(metrics=said.join.join(missing)))

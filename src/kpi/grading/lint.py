@@ -29,7 +29,7 @@ from kpi.wording import Words, words
 __all__ = ["KINDS", "Finding", "lint"]
 
 Kind = Literal[
-    "gap", "overlap", "shared-bound", "unreachable", "direction", "suspicious", "typo", "metric-names", "joined"
+    "gap", "overlap", "shared-bound", "unreachable", "direction", "suspicious", "typo", "metric-names", "joined", "assumption"
 ]
 Severity = Literal["error", "warning", "info"]
 
@@ -44,6 +44,7 @@ KINDS: Final = {
     "typo": "a tier read with the correction of a typo",
     "metric-names": "tiers that name their metric in different words, which may be one score's",
     "joined": "neighbouring tiers given one label, read as one band",
+    "assumption": "what a reading assumed: conditions without a figure taken as met, the rest of a tier set aside",
 }
 
 
@@ -99,6 +100,13 @@ def _say(key: str, **fields: Field) -> tuple[str, str]:
     return zh, en
 
 
+def _assumed(key: str, wording: tuple[str, ...]) -> tuple[str, str]:
+    """What a reading assumed of the tiers' *wording*, in Chinese and in English: the sentence *key* of
+    :class:`kpi.wording.Words` that every grade's explanation says in brackets, without them."""
+    zh, en = _say(key, wording=lambda said: said.join.join(wording))
+    return zh.strip()[1:-1], en.strip()[1:-1]
+
+
 def lint(model: GradingModel, *, precision: Decimal | None = None) -> list[Finding]:
     """Every finding about a tier set's *model*, most serious kinds first within each tier.
 
@@ -120,6 +128,11 @@ def lint(model: GradingModel, *, precision: Decimal | None = None) -> list[Findi
     for index, condition in enumerate(model.resolved):
         if not condition.satisfiable:
             findings.append(Finding("unreachable", "error", *_say("contradiction", tier=tier(index)), (index,)))
+    # What every grade notes: conditions taken as met (a guess strict grading refuses), words set aside.
+    if model.met:
+        findings.append(Finding("assumption", "warning", *_assumed("condition_met", model.met)))
+    if model.set_aside:
+        findings.append(Finding("assumption", "info", *_assumed("set_aside", model.set_aside)))
     if model.quantified:
         return findings  # tiers about targets have no intervals to compare
     named = [metric for metric in model.metrics if metric is not None]

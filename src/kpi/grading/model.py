@@ -92,10 +92,11 @@ def _equals(lookup: Lookup, metric: str | None, unit: Unit | None, value: Decima
 #: Notes of a grade that ``grade(..., strict=True)`` refuses: no tier matched
 #: directly, two tiers claim the outcome and nothing in the text settles it, the
 #: outcome was read on a guess (a fraction, the tiers in the outcome's unit, metrics named
-#: apart as one), or alternatives on metrics with no outcome were left out of the decision.
+#: apart as one, conditions without a figure taken as met), or alternatives on metrics
+#: with no outcome were left out of the decision.
 REFUSED_WHEN_STRICT: Final = frozenset(
     {"gap", "above-scale", "below-scale", "uncovered", "overlap", "fraction", "unit-assumed", "unmeasured"}
-    | {"one-metric"}
+    | {"one-metric", "condition-met"}
 )
 
 
@@ -158,6 +159,8 @@ class GradingModel:
     corrections: tuple[tuple[str, ...], ...] = ()
     #: What the tiers name besides a condition a figure can meet (或直接判级确定), set aside in grading.
     set_aside: tuple[str, ...] = ()
+    #: The tiers' clauses of condition without a figure, taken as met (为谋取不正当利益).
+    met: tuple[str, ...] = ()
     #: Notes the tiers' readings put on every grade (full-completion: 全部完成 read as ≥100%).
     notes: tuple[str, ...] = ()
     #: Per tier, whether it joins neighbouring tiers of one label (kpi.grading.bands.one_band_each).
@@ -245,6 +248,7 @@ class GradingModel:
             thresholds(resolved, directions),
             tuple(rule.corrections for rule in tiers),
             tuple(wording for rule in tiers for wording in rule.set_aside),
+            tuple(wording for rule in tiers for wording in rule.met),
             tuple(dict.fromkeys(note for rule in tiers for note in rule.notes)) + ("one-metric",) * as_one,
             tuple(rule.joined for rule in tiers),
         )

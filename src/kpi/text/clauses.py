@@ -10,13 +10,16 @@ that names no band (``体温超过41°C属危急情况``, ``…被归类为糖�
 that caused the figure (``压力容器、压力管道有毒介质泄漏，造成…``, ``受地质灾害威胁,需…``)
 and what else it names after a semicolon (``…1亿元以上;造成江河支流被阻断…``).
 :func:`read_clause` finds the condition inside such a clause, the band label
-the clause names, and the alternatives no figure can show (set aside, and noted
-when grading), so that the grammar sees the condition alone.  It only cuts
+the clause names, the alternatives no figure can show and the consequences of a
+conditional sentence (:mod:`kpi.text.conditionals`: set aside, and noted when
+grading), and the clauses of its condition without a figure (taken as met, and
+noted), so that the grammar sees the condition alone.  It only cuts
 text away: what remains keeps, character by character, its place in the tier
 as written, so an error still points into the author's text.  The tier's text
 as written stays the one explanations quote.  :func:`clause_first` says when
 the clause must be cut before the grammar reads the tier at all: a band's
-name or points after a condition would otherwise read as a metric name.
+name or points after a condition would otherwise read as a metric name, and
+a conditional sentence's consequence as a second condition.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from typing import Final
 
 import attrs
 
+from kpi.text.conditionals import read_conditional
 from kpi.text.normalise import Normalised, normalise
 from kpi.text.numerals import MAGNITUDES
 from kpi.text.words import BEFORE, CAUSATIVES, HEDGES, NOT_HEDGES, VERBS
@@ -45,12 +49,6 @@ __all__ = [
 
 # Words that introduce a condition: 当…时, 凡…的, 如果…, 指标值为…, 而… (而重度近视则是低于4.5).
 _LEADING: Final = re.compile(r"(?:当|凡|如果说|如果是|如果|如|若|对于|指标值为|其中|即|相当于|而(?!且))\s*")
-# A condition followed by what follows from it: …不满一年的，试用期不得超过一个月; 六個月以上一年未滿者,三日;
-# 超过3.6万元至14.4万元的部分,10%.
-_CONSEQUENCE: Final = re.compile(r"(?:的部分|的地区|的情况之?下|的|者)\s*[,:;]")
-# A condition closed by 的 or 者 after its value: what follows 的, holds one (实际工作年限十年以下的,
-# 在本单位工作年限五年以下的为三个月), so the condition runs on past the first 的 and reads two metrics.
-_CLOSED: Final = re.compile(r"(?:以上|以下|以内|之间|[0-9%‰])\s*(?:的|者)")
 # What follows from the condition after …的为, a figure that is no band's name: 在本单位工作年限5年以下的为6个月.
 _RESULT: Final = re.compile(r"(?:的|者)\s*为\s*(?=[^,;。]*[0-9零〇一二两三四五六七八九十百千万])[^,;。]+[。.;!\s]*$")
 # Words that close a clause after its condition, longest first; after the noun that follows a value,
@@ -167,8 +165,11 @@ class Clause:
 
     condition: Normalised
     label: str | None = None
-    #: What the clause names besides the condition that no figure can show (或直接判级确定).
+    #: What the clause names besides the condition that no figure can show (或直接判级确定), and what
+    #: follows from the condition (…不满一年的，试用期不得超过一个月: 试用期不得超过一个月).
     set_aside: tuple[str, ...] = ()
+    #: The clauses of the condition without a figure, taken as met (为谋取不正当利益).
+    met: tuple[str, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -183,6 +184,11 @@ def _cut(text: Normalised, keep: list[tuple[int, int]]) -> Normalised:
         chars.append(text.text[start:end])
         origin.extend(text.origin[start:end])
     return Normalised("".join(chars), tuple(origin), text.source)
+
+
+def _written(text: Normalised, span: tuple[int, int]) -> str:
+    """The words of *text* at *span* (start, end) as the tier wrote them."""
+    return text.source[text.source_position(span[0]) : text.source_position(span[1] - 1) + 1]
 
 
 def _spans_without(text: str, start: int, end: int, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -258,6 +264,8 @@ def clause_first(text: str, label: str | None) -> bool:
     award = _AWARD.search(text) if "元" in text else None
     if award is not None and award.start() > 0:
         return True
+    if ("的" in text or "者" in text) and (sentence := read_conditional(text)) and sentence.consequence:
+        return True  # 三年以上…的劳动合同，试用期不得超过六个月: the consequence is no second condition
     if not _LABEL_WORDS.search(text):
         return False
     after = _LABEL_AFTER.search(_NOTE.sub("", text) if "(" in text else text)
@@ -387,9 +395,20 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
     ranked = _RANKED.search(kept.text)
     if ranked and ranked.start() > 0:
         kept = _cut(kept, [(0, ranked.start())])
-    consequence = _CONSEQUENCE.search(kept.text)
-    if consequence and consequence.start() > 0 and not _CLOSED.search(kept.text, consequence.end()):
-        kept = _cut(kept, [(0, consequence.start())])
+    # A conditional sentence (…不满一年的，试用期不得超过一个月): its consequence set aside, but for a band's
+    # name (…的,为一般事故); its clauses without a figure taken as met (为谋取不正当利益，…).
+    sentence = read_conditional(kept.text)
+    met: tuple[str, ...] = ()
+    consequence: tuple[str, ...] = ()
+    if sentence is not None:
+        met = tuple(_written(kept, span) for span in sentence.met)
+        if sentence.consequence is not None:
+            named = _LABEL_AFTER.match(kept.text, sentence.consequence[0])
+            if named is not None and _is_label(named.group("label"), label):
+                found = found or named.group("label")
+            elif not _VERDICT.match(kept.text, sentence.consequence[0]):  # 这叫做窦性心动过缓: wording
+                consequence = (_written(kept, sentence.consequence),)
+        kept = _cut(kept, list(sentence.condition))
     if found is None:
         after = _LABEL_AFTER.search(kept.text)
         if after and _is_label(after.group("label"), label):
@@ -418,4 +437,4 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
     trailing = _TRAILING.search(kept.text)
     if trailing and trailing.start() > 0:
         kept = _cut(kept, [(0, trailing.start())])
-    return Clause(kept, found, set_aside)
+    return Clause(kept, found, (*set_aside, *consequence), met)

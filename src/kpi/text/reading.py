@@ -19,7 +19,7 @@ import attrs
 from kpi.errors import KpiSyntaxError, too_long
 from kpi.intervals import Bound, Interval, IntervalSet
 from kpi.rules import BareValue, Comparison, Condition, Rule
-from kpi.text.clauses import clause_first, per_point, read_clause
+from kpi.text.clauses import Clause, clause_first, per_point, read_clause
 from kpi.text.grammar import MAX_TEXT_LENGTH, parse_text
 from kpi.text.normalise import Normalised, normalise
 from kpi.text.parser import CORRECTIONS, INCLUSIVE, tier_parser
@@ -42,13 +42,15 @@ def _check_inclusive(inclusive: Mapping[str, bool]) -> None:
 @attrs.frozen
 class Reading:
     """What a tier text says: its condition, the band label its clause names, the
-    typos read with a correction (each as ``tier as written → tier as read``), and the
-    alternatives no figure can show, set aside (…或直接判级确定: 直接判级确定)."""
+    typos read with a correction (each as ``tier as written → tier as read``), the
+    alternatives no figure can show and the consequences of the condition, set aside
+    (…或直接判级确定: 直接判级确定), and the clauses of the condition without a figure, taken as met."""
 
     condition: Condition
     label: str | None = None
     corrections: tuple[str, ...] = ()
     set_aside: tuple[str, ...] = ()
+    met: tuple[str, ...] = ()
 
 
 def read_tier(text: str, *, inclusive: Mapping[str, bool] | None = None, label: str | None = None) -> Reading:
@@ -79,7 +81,7 @@ def _read(text: str, label: str | None) -> Reading:
     if clause_first(normalised.text, label):
         # 低热37.5~38.0℃, 90分以上评为优秀, ≥90%,计5分: the band's name, or its points, are no metric name.
         clause = read_clause(normalised, label)
-        return attrs.evolve(_read_condition(clause.condition), label=clause.label, set_aside=clause.set_aside)
+        return _with_clause(_read_condition(clause.condition), clause)
     try:
         return _read_condition(normalised)
     except KpiSyntaxError as error:
@@ -87,8 +89,11 @@ def _read(text: str, label: str | None) -> Reading:
     clause = read_clause(normalised, label)
     if not clause.changed or not clause.condition.text.strip():
         raise failure.with_traceback(None)
-    reading = _read_condition(clause.condition)
-    return attrs.evolve(reading, label=clause.label, set_aside=clause.set_aside)
+    return _with_clause(_read_condition(clause.condition), clause)
+
+
+def _with_clause(reading: Reading, clause: Clause) -> Reading:
+    return attrs.evolve(reading, label=clause.label, set_aside=clause.set_aside, met=clause.met)
 
 
 def _read_condition(text: Normalised) -> Reading:
@@ -136,7 +141,13 @@ def parse_rule(text: str, *, inclusive: Mapping[str, bool] | None = None, label:
     """
     reading = read_tier(text, inclusive=inclusive, label=label)
     return Rule(
-        reading.condition, text, label=reading.label, corrections=reading.corrections, set_aside=reading.set_aside
+        reading.condition,
+        text,
+        label=reading.label,
+        corrections=reading.corrections,
+        set_aside=reading.set_aside,
+        met=reading.met,
+        notes=("condition-met",) if reading.met else (),
     )
 
 
