@@ -478,6 +478,16 @@ def test_conditions_taken_as_met_and_consequences_set_aside_are_explained_linted
     assert kpi.Criteria.parse(PENSION[1:]).grade("16年", strict=True).notes == ("set-aside",)
 
 
+def test_tiers_about_targets_note_what_their_readings_set_aside() -> None:
+    indicator = kpi.Indicator.parse("城镇新增就业10万人，失业人员再就业3万人。")
+    tiers = ["两项指标均完成的,得满分", "两项指标中任意一项未完成且小于1%。", "其余"]
+    grade = kpi.Criteria.parse(tiers, indicator=indicator).grade_actuals(
+        {"城镇新增就业": "11万人", "失业人员再就业": 33000}
+    )
+    assert (grade.label, grade.notes) == ("第1档", ("set-aside",))
+    assert grade.explain().endswith("（档次中条件以外、无法由数值判断的内容未予考虑：得满分）")
+
+
 ACCIDENTS = [  # 生产安全事故报告和调查处理条例 第三条, tests/corpus/sets c-scaqtl-1
     "特别重大事故，是指造成30人以上死亡，或者100人以上重伤(包括急性工业中毒，下同)，或者1亿元以上直接经济损失的事故",
     "重大事故，是指造成10人以上30人以下死亡，或者50人以上100人以下重伤，或者5000万元以上1亿元以下直接经济损失的事故",

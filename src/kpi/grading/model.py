@@ -181,8 +181,13 @@ class GradingModel:
         *as_one* reads every metric the tiers name as one, and notes it on every grade."""
         texts = tuple(rule.text.strip() for rule in tiers)
         conditions = [_bind(rule, targets) for rule in tiers]
+        # What the readings set aside, took as met, and note on every grade (两项指标均完成的,得满分 too).
+        set_aside = tuple(wording for rule in tiers for wording in rule.set_aside)
+        met = tuple(wording for rule in tiers for wording in rule.met)
+        notes = tuple(dict.fromkeys(note for rule in tiers for note in rule.notes))
         if any(isinstance(condition, TargetsCondition) for condition in conditions):
-            return cls._of_targets(conditions, tuple(labels), texts, targets or (), precision)
+            model = cls._of_targets(conditions, tuple(labels), texts, targets or (), precision)
+            return attrs.evolve(model, set_aside=set_aside, met=met, notes=notes)
         named = list(dict.fromkeys(m for c in conditions for m in c.metrics() if m is not None))
         unnamed = any(m is None for c in conditions for m in c.metrics())
         # 表示为优秀的分数段为90-100分 | 80分及以上…: where some tiers name none, names alike are one score.
@@ -247,9 +252,9 @@ class GradingModel:
             shared,
             thresholds(resolved, directions),
             tuple(rule.corrections for rule in tiers),
-            tuple(wording for rule in tiers for wording in rule.set_aside),
-            tuple(wording for rule in tiers for wording in rule.met),
-            tuple(dict.fromkeys(note for rule in tiers for note in rule.notes)) + ("one-metric",) * as_one,
+            set_aside,
+            met,
+            notes + ("one-metric",) * as_one,
             tuple(rule.joined for rule in tiers),
         )
 
