@@ -182,8 +182,8 @@ class GradingModel:
         texts = tuple(rule.text.strip() for rule in tiers)
         conditions = [_bind(rule, targets) for rule in tiers]
         # What the readings set aside, took as met, and note on every grade (两项指标均完成的,得满分 too).
-        set_aside = tuple(wording for rule in tiers for wording in rule.set_aside)
-        met = tuple(wording for rule in tiers for wording in rule.met)
+        set_aside = tuple(dict.fromkeys(wording for rule in tiers for wording in rule.set_aside))
+        met = tuple(dict.fromkeys(wording for rule in tiers for wording in rule.met))
         notes = tuple(dict.fromkeys(note for rule in tiers for note in rule.notes))
         if any(isinstance(condition, TargetsCondition) for condition in conditions):
             model = cls._of_targets(conditions, tuple(labels), texts, targets or (), precision)
