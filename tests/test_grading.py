@@ -866,7 +866,7 @@ def test_a_rank_is_graded_smaller_first_and_its_award_is_set_aside(
     assert set(criteria.directions.values()) == {Direction.LOWER_IS_BETTER}
     grade = criteria.grade(outcome, strict=True)
     assert (grade.label, grade.notes) == (label, ("set-aside",))
-    assert "档次中无法由数值判断的情形未予考虑：" in grade.explain()
+    assert "档次中条件以外、无法由数值判断的内容未予考虑：" in grade.explain()
     assert "每县获得2950万元" in grade.explain("en") or "奖励资金3520万元" in grade.explain("en")
 
 

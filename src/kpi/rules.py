@@ -1,12 +1,11 @@
 """Rule objects: what one tier text says, as immutable values.
 
-A tier text becomes a tree of conditions: a :class:`Comparison` (a metric's
-value lies in an interval), a :class:`BareValue` (a bare value, whose meaning
-depends on the direction of the scale), :class:`AllOf` (且, the comma),
-:class:`AnyOf` (或) and :class:`Otherwise` (其余).  Spelling variants are
-normalised when the tree is built, so ``低于70%``, ``＜70%`` and ``<70%`` are
-one rule, and ``str()`` gives the canonical text that parses back to an
-equal rule.  :class:`Rule` wraps a condition with the text it came from.
+A tier text becomes a tree of conditions: a :class:`Comparison` (a metric's value lies in an
+interval), a :class:`BareValue` (a bare value, whose meaning depends on the direction of the
+scale), :class:`AllOf` (且, the comma), :class:`AnyOf` (或) and :class:`Otherwise` (其余).
+Spelling variants are normalised when the tree is built, so ``低于70%``, ``＜70%`` and ``<70%``
+are one rule, and ``str()`` gives the canonical text that parses back to an equal rule.
+:class:`Rule` wraps a condition with the text it came from.
 """
 
 from __future__ import annotations

@@ -25,7 +25,8 @@ import attrs
 
 from kpi.errors import OutcomeError
 from kpi.grading.bands import Band
-from kpi.grading.model import Decision, GradingModel, bounds_of
+from kpi.grading.model import Decision, GradingModel
+from kpi.grading.regions import bounds_of
 from kpi.numbers import CONTEXT
 from kpi.outcomes import read_outcome
 from kpi.units import Quantity, Unit, convert

@@ -24,7 +24,8 @@ from kpi.grading.compiled import Compiled
 from kpi.grading.grades import Grade
 from kpi.grading.lint import Finding, lint
 from kpi.grading.metric_names import likely_one
-from kpi.grading.model import REFUSED_WHEN_STRICT, GradingModel, bounds_of
+from kpi.grading.model import REFUSED_WHEN_STRICT, GradingModel
+from kpi.grading.regions import bounds_of
 from kpi.indicators import Indicator
 from kpi.numbers import CONTEXT
 from kpi.outcomes import OutcomeInput, Outcomes, read_outcome
@@ -262,10 +263,8 @@ class Criteria:
         return directions.pop() if len(directions) == 1 else Direction.NON_MONOTONE
 
     def bounds(self) -> tuple[tuple[str | None, Decimal], ...]:
-        """Every value the tiers write, with its metric: where a grade can change.
-
-        Bare values count as the bound they resolve to; tiers about targets
-        contribute the targets' values.
+        """Every value the tiers write, with its metric: where a grade can change.  Bare values count
+        as the bound they resolve to; tiers about targets contribute the targets' values.
 
         >>> [str(value) for _, value in Criteria.parse("95% | 85%-94% | 70%-84% | 69%以下").bounds()]
         ['95', '85', '94', '70', '84', '69']

@@ -29,7 +29,16 @@ from kpi.wording import Words, words
 __all__ = ["KINDS", "Finding", "lint"]
 
 Kind = Literal[
-    "gap", "overlap", "shared-bound", "unreachable", "direction", "suspicious", "typo", "metric-names", "joined", "assumption"
+    "gap",
+    "overlap",
+    "shared-bound",
+    "unreachable",
+    "direction",
+    "suspicious",
+    "typo",
+    "metric-names",
+    "joined",
+    "assumption",
 ]
 Severity = Literal["error", "warning", "info"]
 

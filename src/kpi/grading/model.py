@@ -18,7 +18,7 @@ the model is built, from the tier texts themselves.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Final
 
@@ -27,15 +27,15 @@ import attrs
 from kpi.direction import Direction, infer_direction
 from kpi.errors import CriteriaError, OutcomeError
 from kpi.grading.metric_names import likely_one, one_metric
+from kpi.grading.regions import bounds_of, needs, reach_of, region_for_direction, units_of
 from kpi.grading.sharing import settle_shared_bounds, thresholds
-from kpi.intervals import Interval
 from kpi.outcomes import Outcomes
-from kpi.rules import AllOf, AnyOf, BareValue, Comparison, Condition, Lookup, Otherwise, Rule
+from kpi.rules import BareValue, Condition, Lookup, Otherwise, Rule
 from kpi.targets import Quantified, Target, TargetCompletion, TargetsCondition
 from kpi.text.words import is_rank
 from kpi.units import PERCENT, Unit
 
-__all__ = ["REFUSED_WHEN_STRICT", "Decision", "GradingModel", "bounds_of"]
+__all__ = ["REFUSED_WHEN_STRICT", "Decision", "GradingModel"]
 
 
 @attrs.frozen
@@ -53,24 +53,6 @@ class Decision:
     tier: int | None
     notes: tuple[str, ...] = ()
     evaluation: tuple[TargetCompletion, ...] | None = attrs.field(default=None, eq=False)
-
-
-def bounds_of(condition: Condition) -> Iterator[tuple[str | None, Decimal]]:
-    """Every value *condition* writes, with its metric: where a decision can change.
-
-    A tier about targets contributes the targets' values.
-    """
-    if isinstance(condition, TargetsCondition):
-        for target in condition.targets:
-            yield target.metric, target.value
-        return
-    for leaf in condition.leaves():
-        if isinstance(leaf, Comparison):
-            for bound in (leaf.interval.lower, leaf.interval.upper):
-                if bound is not None:
-                    yield leaf.metric, bound.value
-        else:
-            yield leaf.metric, leaf.value
 
 
 def _holds(condition: Condition, lookup: Lookup) -> bool:
@@ -102,30 +84,6 @@ REFUSED_WHEN_STRICT: Final = frozenset(
 
 def _placed(index: int | None, note: str, more: tuple[str, ...] = ()) -> Decision:
     return Decision(index, None, (note, *more))
-
-
-def _region_for_direction(condition: Condition, metric: str | None) -> Interval | None:
-    """The span of *condition* on *metric*, a bare value counting as its point."""
-    spans = [
-        leaf.interval if isinstance(leaf, Comparison) else Interval.point(leaf.value)
-        for leaf in condition.leaves()
-        if leaf.metric == metric
-    ]
-    return functools.reduce(Interval.hull, spans) if spans else None
-
-
-def _reach(leaf: Comparison | BareValue, direction: Direction) -> Condition:
-    """Outcomes at least as good as some value of *leaf*: its region stretched
-    towards the better end.  On a non-monotone scale nothing stretches."""
-    comparison = leaf.comparison(direction)
-    interval = comparison.interval
-    if direction is Direction.HIGHER_IS_BETTER:
-        interval = Interval(interval.lower, None)
-    elif direction is Direction.LOWER_IS_BETTER:
-        interval = Interval(None, interval.upper)
-    if interval.lower is None and interval.upper is None:
-        return Otherwise()
-    return Comparison(interval, comparison.unit, comparison.metric)
 
 
 @attrs.frozen
@@ -208,7 +166,7 @@ class GradingModel:
             for c in conditions
         ]
         metrics: tuple[str | None, ...] = tuple(named) if named else (None,)
-        units = _units(conditions, metrics)
+        units = units_of(conditions, metrics)
         # Every value in its metric's one unit (2000万元 and 1亿元, 六个月 and 一年), so that
         # bounds compare, as the compiled search and lint compare them.
         conditions = [
@@ -223,7 +181,7 @@ class GradingModel:
         ]
         # A rank runs lower-is-better by its nature (第1名 is best), when the order of the tiers does not say.
         inferred = {
-            m: infer_direction([_region_for_direction(c, m) for c in conditions])
+            m: infer_direction([region_for_direction(c, m) for c in conditions])
             or (Direction.LOWER_IS_BETTER if is_rank(m, units[m]) else None)
             for m in metrics
         }
@@ -232,7 +190,7 @@ class GradingModel:
         # Only a direction read from the tiers (or declared) stretches a tier
         # towards the better end: 非法访问系统数量为0 says nothing about which way.
         stretch = {m: declared or inferred[m] or Direction.NON_MONOTONE for m in metrics}
-        reach = tuple(c.map_leaves(lambda leaf: _reach(leaf, stretch[leaf.metric])) for c in resolved)
+        reach = tuple(c.map_leaves(lambda leaf: reach_of(leaf, stretch[leaf.metric])) for c in resolved)
         bare = frozenset(
             leaf.metric for rule in tiers for leaf in rule.condition.leaves() if isinstance(leaf, BareValue)
         )
@@ -324,7 +282,7 @@ class GradingModel:
     def optional(self) -> frozenset[str | None]:
         """The metrics only alternatives (或) read, which an outcome may give no figure for: no tier
         needs them (死亡, 重伤 and 直接经济损失 of 造成30人以上死亡，或者100人以上重伤，或者…)."""
-        return frozenset(m for m in self.metrics if not any(_needs(c, m) for c in self.resolved))
+        return frozenset(m for m in self.metrics if not any(needs(c, m) for c in self.resolved))
 
     def given(self, outcomes: Outcomes) -> tuple[str | None, ...]:
         """The metrics *outcomes* give a figure for.  One with no figure may only be left out when
@@ -414,16 +372,6 @@ class GradingModel:
         return Decision(last, None, ("gap",), evaluation)
 
 
-def _needs(condition: Condition, metric: str | None) -> bool:
-    """Whether *condition* cannot be decided without an outcome for *metric*: a leaf on it,
-    a part of 且 that needs it, or every alternative of 或."""
-    if isinstance(condition, AllOf):
-        return any(_needs(part, metric) for part in condition.parts)
-    if isinstance(condition, AnyOf):
-        return all(_needs(part, metric) for part in condition.parts)
-    return metric in condition.metrics()
-
-
 def _bind(rule: Rule, targets: Sequence[Target] | None) -> Condition:
     """A tier's condition, with a tier about targets bound to the indicator's."""
     condition = rule.condition
@@ -435,22 +383,3 @@ def _bind(rule: Rule, targets: Sequence[Target] | None) -> Condition:
             zh=f"“{rule.text.strip()}”说的是绩效指标的各项目标值；请向 Criteria.parse 传入 indicator=",
         )
     return TargetsCondition.bind(condition, targets, rule.text)
-
-
-def _units(conditions: Sequence[Condition], metrics: tuple[str | None, ...]) -> dict[str | None, Unit | None]:
-    """The unit of each metric: the one its tiers write; units of two dimensions are an error."""
-    units: dict[str | None, Unit | None] = dict.fromkeys(metrics)
-    for condition in conditions:
-        for leaf in condition.leaves():
-            known = units.get(leaf.metric)
-            if leaf.unit is None:
-                continue
-            if known is None:
-                units[leaf.metric] = leaf.unit
-            elif known.dimension != leaf.unit.dimension:
-                where = f" of {leaf.metric}" if leaf.metric else ""
-                raise CriteriaError(
-                    f"the tiers give values{where} in {known} and in {leaf.unit}, which do not compare",
-                    zh=f"各档{'中' + leaf.metric if leaf.metric else ''}的数值单位“{known}”与“{leaf.unit}”无法比较",
-                )
-    return units
