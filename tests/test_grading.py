@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 import kpi
+import kpi.testing
 from cases import GRADES
 from kpi.direction import Direction
 from kpi.grading.model import REFUSED_WHEN_STRICT
@@ -888,3 +889,95 @@ def test_a_rank_that_is_not_given_is_named(tiers: list[str], outcome: object) ->
 def test_a_rank_beyond_the_first_place_is_placed_and_noted() -> None:
     grade = kpi.Criteria.parse(REWARD_BY_RANK).grade(0)
     assert (grade.label, grade.notes) == ("第1档", ("above-scale", "set-aside"))
+
+
+# 土地增值税暂行条例 第七条: four slices of 增值额 as a share of 扣除项目金额, lowest first.
+LAND_TAX = [
+    "增值额未超过扣除项目金额50%的部分，税率为30%",
+    "增值额超过扣除项目金额50%、未超过扣除项目金额100%的部分，税率为40%",
+    "增值额超过扣除项目金额100%、未超过扣除项目金额200%的部分，税率为50%",
+    "增值额超过扣除项目金额200%的部分，税率为60%",
+]
+
+
+@pytest.mark.parametrize(
+    ("outcome", "label"),
+    [
+        ("0%", "30%"),
+        ("50%", "30%"),  # 未超过 includes 50%
+        ("50.01%", "40%"),
+        ("100%", "40%"),
+        ("100.01%", "50%"),
+        ("200%", "50%"),
+        ("200.01%", "60%"),
+        ({"增值额": "350%"}, "60%"),
+        ("１５０％", "50%"),
+    ],
+)
+def test_a_share_of_a_base_grades_at_its_boundaries(outcome: object, label: str) -> None:
+    grade = kpi.Criteria.parse(LAND_TAX, labels=["30%", "40%", "50%", "60%"]).grade(outcome)  # type: ignore[arg-type]
+    assert (grade.label, grade.notes) == (label, ())
+    assert "增值额占扣除项目金额的比例" in grade.explain() and "增值额 as a share of 扣除项目金额" in grade.explain(
+        "en"
+    )
+
+
+@pytest.mark.parametrize("outcome", ["5000元", "3万元", {"增值额": "5000元"}, "50", 50, Decimal("0.5"), "50小时"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_share_given_in_another_unit_or_none_is_refused_naming_the_base(outcome: object, lang: str) -> None:
+    # kpi has no amount of 扣除项目金额: 5000元 read as 增值额 itself would earn a band by accident.
+    criteria = kpi.Criteria.parse(LAND_TAX)
+    with pytest.raises(kpi.OutcomeError) as caught:
+        criteria.grade(outcome)  # type: ignore[arg-type]
+    said = {"zh": "按占扣除项目金额的比例评定：请以%给出", "en": "is graded as a share of 扣除项目金额: give it in %"}
+    assert said[lang] in caught.value.says(lang)  # type: ignore[arg-type]
+    with pytest.raises(kpi.OutcomeError):
+        criteria.grade_many(["50%", outcome])
+
+
+@pytest.mark.parametrize(
+    ("outcome", "label", "notes"),
+    [
+        ({"評審得分": "92", "一級評審項目得分": "85%"}, "一級", ()),
+        ({"評審得分": "90", "一級評審項目得分": "80%"}, "一級", ()),
+        ({"評審得分": "92", "一級評審項目得分": "79.9%"}, "二級", ()),
+        ({"評審得分": "75", "一級評審項目得分": "65%"}, "不達標", ("gap",)),
+        ({"評審得分": "95", "一級評審項目得分": "59%"}, "不達標", ()),
+    ],
+)
+def test_each_item_as_a_share_of_its_due_score_is_graded_by_the_lowest(
+    outcome: object, label: str, notes: tuple[str, ...]
+) -> None:
+    criteria = kpi.Criteria.parse(
+        [
+            "評審得分90分以上(含),且各一級評審項目得分不低于應得分的80%",
+            "評審得分80分以上(含),且各一級評審項目得分不低于應得分的70%",
+            "評審得分70分以上(含),且各一級評審項目得分不低于應得分的70%",
+            "評審得分低于60分,或任何一項一級評審項目得分低于應得分的60%",
+        ],
+        labels=["一級", "二級", "三級", "不達標"],
+    )
+    grade = criteria.grade(outcome)  # type: ignore[arg-type]
+    assert (grade.label, grade.notes) == (label, notes)
+    with pytest.raises(kpi.OutcomeError, match="share of 应得分"):
+        criteria.grade({"評審得分": "92", "一級評審項目得分": "18分"})
+
+
+@pytest.mark.parametrize(
+    "tiers",
+    [
+        # one metric as a share in one tier and as an amount, or a plain percentage, in another
+        ["增值额未超过扣除项目金额50%", "增值额100万元以上"],
+        ["增值额未超过扣除项目金额50%", "增值额>50%"],
+        ["增值额未超过扣除项目金额50%", "增值额超过收入总额50%"],
+    ],
+)
+def test_a_metric_compared_as_a_share_and_otherwise_is_refused(tiers: list[str]) -> None:
+    with pytest.raises(kpi.CriteriaError, match="as a share of"):
+        kpi.Criteria.parse(tiers)
+
+
+def test_the_standard_properties_hold_for_shares_of_a_base() -> None:
+    # kpi.strategies gives a share in percent, as an outcome of it must be
+    kpi.testing.check_criteria(kpi.Criteria.parse(LAND_TAX))
+    kpi.testing.check_criteria(kpi.Criteria.parse(["评审得分90分以上,且各一级评审项目得分不低于应得分的80%", "其余"]))

@@ -193,3 +193,10 @@ def test_lint_is_silent_on_names_of_two_metrics_or_of_one(tiers: str) -> None:
 )
 def test_lint_knows_that_rank_1_is_best(tiers: str, expected: list[tuple[str, str, str]]) -> None:
     assert findings(tiers) == expected
+
+
+def test_a_gap_in_a_share_names_the_share() -> None:
+    criteria = kpi.Criteria.parse(["增值额未超过扣除项目金额50%", "增值额超过扣除项目金额60%"])
+    (gap,) = [finding for finding in criteria.lint() if finding.kind == "gap"]
+    assert "增值额占扣除项目金额的比例 (50%, 60%]" in gap.message
+    assert "增值额 as a share of 扣除项目金额 (50%, 60%]" in gap.message_en

@@ -37,10 +37,63 @@ def test_a_tier_that_names_its_band_reads_without_the_name(text: str, label: str
     assert kpi.parse_rule(str(rule)) == rule
 
 
-@pytest.mark.parametrize("text", ["增值额未超过扣除项目金额50%的部分，税率为30%", "增值额超过扣除项目金额200%"])
-def test_a_bare_value_after_a_name_with_a_comparator_inside_is_refused(text: str) -> None:
-    # The value is compared with part of the name (扣除项目金额), not read as the name's value.
-    with pytest.raises(kpi.KpiSyntaxError, match="inside, before a bare value"):
+@pytest.mark.parametrize(
+    ("text", "canonical", "metric", "base"),
+    [
+        # 土地增值税暂行条例 第七条: 增值额 as a share of 扣除项目金额 (the 的 is optional)
+        ("增值额未超过扣除项目金额50%的部分，税率为30%", "增值额不超过扣除项目金额的50%", "增值额", "扣除项目金额"),
+        (
+            "增值额超过扣除项目金额50%、未超过扣除项目金额100%的部分，税率为40%",
+            "增值额超过扣除项目金额的50%且不超过扣除项目金额的100%",
+            "增值额",
+            "扣除项目金额",
+        ),
+        ("增值额超过扣除项目金额200%", "增值额超过扣除项目金额的200%", "增值额", "扣除项目金额"),
+        # a second bound with a word that cannot begin a name alone continues the share, too
+        (
+            "增值额超过扣除项目金额50%且低于扣除项目金额100%",
+            "增值额超过扣除项目金额的50%且低于扣除项目金额的100%",
+            "增值额",
+            "扣除项目金额",
+        ),
+        # 各 (every item at least) and 任何一项 (some item below): the lowest item's share decides
+        ("各一級評審項目得分不低于應得分的80%", "一级评审项目得分不低于应得分的80%", "一级评审项目得分", "应得分"),
+        ("任何一項一級評審項目得分低于應得分的60%", "一级评审项目得分低于应得分的60%", "一级评审项目得分", "应得分"),
+        (
+            "評審得分90分以上(含),且各一級評審項目得分不低于應得分的80%",
+            "评审得分≥90分且一级评审项目得分不低于应得分的80%",
+            "一级评审项目得分",
+            "应得分",
+        ),
+    ],
+)
+def test_a_value_after_a_comparator_and_a_base_is_a_share_of_the_base(
+    text: str, canonical: str, metric: str, base: str
+) -> None:
+    rule = kpi.parse_rule(text)
+    assert str(rule) == canonical
+    assert kpi.parse_rule(canonical) == rule
+    assert {(leaf.metric, getattr(leaf, "base", None)) for leaf in rule.condition.leaves()} >= {(metric, base)}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        # a value in another unit than % is no share: 超过…5万元 may say by how much
+        ("增值额超过扣除项目金额5万元", "inside, before a bare value"),
+        # a bound on a share that names no metric, and follows none
+        ("未超过扣除项目金额100%", "inside, before a bare value"),
+        # 各 with an upper bound, 任一项 with a lower one: the highest item would decide
+        ("各一级评审项目得分不超过应得分的80%", "the highest of the items"),
+        ("任一项得分高于应得分的90%", "the highest of the items"),
+        # a name that would not read back: 未 and the canonical 超过 of 高于 make 未超过
+        ("X未高于B的50%", "inside, before a bare value"),
+        # one metric as a share and as itself in one tier
+        ("增值额超过扣除项目金额50%且增值额≤100%", "as a share of 扣除项目金额 and otherwise"),
+    ],
+)
+def test_a_share_that_cannot_be_read_is_refused(text: str, message: str) -> None:
+    with pytest.raises(kpi.KpiSyntaxError, match=message):
         kpi.parse_rule(text)
 
 

@@ -28,7 +28,7 @@ from kpi.text.normalise import metric_key, normalise
 from kpi.text.numerals import MAGNITUDES, scaled
 from kpi.text.quantities import parse_quantity
 from kpi.text.words import one_rank
-from kpi.units import Quantity, Unit, convert, unit_named, unit_names
+from kpi.units import PERCENT, Quantity, Unit, convert, unit_named, unit_names
 
 __all__ = ["LARGEST_EXPONENT", "MOST_DIGITS", "OutcomeInput", "Outcomes", "read_outcome"]
 
@@ -253,6 +253,23 @@ class Outcomes:
         """The outcome of *metric* in *unit*; a missing metric is an error naming it."""
         quantity = self._given(metric)
         return convert(quantity.value, quantity.unit, unit)
+
+    def check_shares(self, bases: Mapping[str | None, str]) -> None:
+        """Raise :class:`kpi.OutcomeError` for the outcome of a metric graded as a share of its base in
+        *bases* (增值额: 扣除项目金额) that is not given as that share, in percent (5000元, or 50 with no
+        unit): kpi has no amount of the base, and the figure read as the metric itself would earn a band
+        by accident."""
+        for metric, base in bases.items():
+            quantity = self.values.get(metric)
+            if quantity is None or quantity.unit is PERCENT:
+                continue
+            name = metric or "the outcome"
+            written = "a number with no unit" if quantity.unit is None else str(quantity)
+            raise OutcomeError(
+                f"{name} is graded as a share of {base}: give it in %, as {name} ÷ {base} (e.g. 50%), not {written}",
+                zh=f"{metric or '实际值'}按占{base}的比例评定：请以%给出{metric or ''}÷{base}（如50%），"
+                f"而不是{'不带单位的数值' if quantity.unit is None else '“' + str(quantity) + '”'}",
+            )
 
     def require(self, metrics: Iterable[str | None]) -> bool:
         """``False``, when every one of *metrics* has an outcome; else the error naming the first

@@ -20,9 +20,8 @@ import attrs
 from kpi.direction import Direction
 from kpi.errors import CriteriaError, MissingOutcome
 from kpi.intervals import Bound, Interval, IntervalSet
-from kpi.numbers import format_decimal
 from kpi.outcomes import OutcomeInput, Outcomes
-from kpi.text.grammar import metric_needs_quotes
+from kpi.text.spelling import comparison_text, named, value_text
 from kpi.units import Unit, convert
 
 __all__ = [
@@ -97,15 +96,6 @@ class Condition(abc.ABC):
         return True
 
 
-def _render(metric: str | None, body: str) -> str:
-    """*body* after its metric's name, in quotes where the name would not read back alone."""
-    return body if metric is None else (f"“{metric}”" if metric_needs_quotes(metric) else metric) + body
-
-
-def _value(value: Decimal, unit: Unit | None) -> str:
-    return format_decimal(value) + (unit.name if unit else "")
-
-
 def _check_bounded(instance: Comparison, attribute: attrs.Attribute[Interval], value: Interval) -> None:
     if value.lower is None and value.upper is None:
         raise ValueError("a comparison needs at least one bound")
@@ -113,11 +103,14 @@ def _check_bounded(instance: Comparison, attribute: attrs.Attribute[Interval], v
 
 @attrs.frozen
 class Comparison(Condition):
-    """The metric's value lies in *interval* (values in *unit*)."""
+    """The metric's value lies in *interval* (values in *unit*); with a *base*, the metric's value
+    as a share of that quantity (增值额未超过扣除项目金额50%: 增值额 ÷ 扣除项目金额 ≤ 50%; see
+    :mod:`kpi.text.shares`), which the outcome gives as such, in percent."""
 
     interval: Interval = attrs.field(validator=_check_bounded)
     unit: Unit | None = None
     metric: str | None = None
+    base: str | None = attrs.field(default=None, kw_only=True)
 
     def holds(self, lookup: Lookup, direction_of: DirectionOf = higher_is_better) -> bool:
         return lookup(self.metric, self.unit) in self.interval
@@ -140,32 +133,13 @@ class Comparison(Condition):
         def moved(bound: Bound | None) -> Bound | None:
             return None if bound is None else Bound(convert(bound.value, source, unit), bound.closed, bound.explicit)
 
-        return Comparison(Interval(moved(self.interval.lower), moved(self.interval.upper)), unit, self.metric)
+        return attrs.evolve(self, interval=Interval(moved(self.interval.lower), moved(self.interval.upper)), unit=unit)
 
     def region(self, metric: str | None) -> IntervalSet:
         return IntervalSet((self.interval,)) if metric == self.metric else IntervalSet.of([Interval()])
 
     def __str__(self) -> str:
-        lower, upper = self.interval.lower, self.interval.upper
-        if lower is None:
-            assert upper is not None
-            body = ("≤" if upper.closed else "<") + _value(upper.value, self.unit)
-        elif upper is None:
-            body = ("≥" if lower.closed else ">") + _value(lower.value, self.unit)
-        elif self.interval.is_point:
-            body = "=" + _value(lower.value, self.unit)
-        elif lower.closed and upper.closed:
-            dash = "~" if lower.value < 0 or upper.value < 0 else "-"
-            body = _value(lower.value, self.unit) + dash + _value(upper.value, self.unit)
-        else:
-            body = (
-                ("≥" if lower.closed else ">")
-                + _value(lower.value, self.unit)
-                + "且"
-                + ("≤" if upper.closed else "<")
-                + _value(upper.value, self.unit)
-            )
-        return _render(self.metric, body)
+        return comparison_text(self.interval, self.unit, self.metric, self.base)
 
 
 @attrs.frozen
@@ -205,7 +179,7 @@ class BareValue(Condition):
         return self.comparison(Direction.HIGHER_IS_BETTER).region(metric)
 
     def __str__(self) -> str:
-        return _render(self.metric, _value(self.value, self.unit))
+        return named(self.metric, value_text(self.value, self.unit))
 
 
 def _parts(value: tuple[Condition, ...]) -> tuple[Condition, ...]:
@@ -318,11 +292,17 @@ def _merge_units(first: Unit | None, second: Unit | None) -> Unit | None:
 
 
 def _check_units(parts: Iterable[Condition]) -> None:
-    """Raise if one metric is written in two units anywhere among *parts*."""
+    """Raise if one metric is written in two units, or compared as a share of two bases, among *parts*."""
     units: dict[str | None, Unit | None] = {}
+    bases: dict[str | None, str | None] = {}
     for part in parts:
         if isinstance(part, Comparison):
             units[part.metric] = _merge_units(units.get(part.metric), part.unit)
+            if bases.setdefault(part.metric, part.base) != part.base:
+                raise CriteriaError(
+                    f"{part.metric} is compared both as a share of {part.base or bases[part.metric]} and otherwise",
+                    zh=f"{part.metric}既作为占{part.base or bases[part.metric]}的比例比较，又另作比较",
+                )
 
 
 def _merge_same_metric(parts: Iterable[Condition]) -> tuple[Condition, ...] | None:
@@ -332,12 +312,14 @@ def _merge_same_metric(parts: Iterable[Condition]) -> tuple[Condition, ...] | No
         if isinstance(part, Comparison):
             for index, earlier in enumerate(merged):
                 if isinstance(earlier, Comparison) and earlier.metric == part.metric:
+                    if earlier.base != part.base:
+                        _check_units(parts)
                     unit = _merge_units(earlier.unit, part.unit)
                     interval = earlier.interval.intersection(part.in_unit(earlier.unit or unit).interval)
                     if interval is None:
                         _check_units(parts)
                         return None
-                    merged[index] = Comparison(interval, unit, part.metric)
+                    merged[index] = attrs.evolve(part, interval=interval, unit=unit)
                     break
             else:
                 merged.append(part)
@@ -383,8 +365,8 @@ def _one_sided_parts(parts: Iterable[Condition]) -> tuple[Condition, ...]:
     result: list[Condition] = []
     for part in parts:
         if isinstance(part, Comparison) and part.interval.lower and part.interval.upper and not part.interval.is_point:
-            result.append(Comparison(Interval(part.interval.lower, None), part.unit, part.metric))
-            result.append(Comparison(Interval(None, part.interval.upper), part.unit, part.metric))
+            result.append(attrs.evolve(part, interval=Interval(part.interval.lower, None)))
+            result.append(attrs.evolve(part, interval=Interval(None, part.interval.upper)))
         else:
             result.append(part)
     return tuple(result)
@@ -438,6 +420,13 @@ class Rule:
         False
         """
         outcomes = Outcomes.read(outcome, self.metrics)
+        outcomes.check_shares(
+            {
+                leaf.metric: leaf.base
+                for leaf in self.condition.leaves()
+                if isinstance(leaf, Comparison) and leaf.base is not None
+            }
+        )
         return self.condition.holds(outcomes.lookup, lambda metric: direction) or outcomes.require(self.metrics)
 
     def __contains__(self, outcome: Any) -> bool:

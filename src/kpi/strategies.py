@@ -270,7 +270,8 @@ def _gradable(value: Decimal) -> bool:
 
 def _shown(criteria: Criteria, metric: str | None, value: Decimal, as_text: bool) -> object:
     unit = criteria.model.units.get(metric)
-    return str(Quantity(value, unit)) if as_text else value
+    # A share of a base is given as such, in percent: a bare number is refused (kpi.grading.bases).
+    return str(Quantity(value, unit)) if as_text or metric in criteria.model.bases else value
 
 
 def _pack(criteria: Criteria, values: dict[str | None, object]) -> object:

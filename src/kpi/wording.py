@@ -55,6 +55,7 @@ class Words:
     below_by: Callable[[str], str]  # amount: how far below an upper bound
     exactly: str
     within: Callable[[str, str], str]  # value, range
+    share: str  # {metric} {base}: a metric graded as a share of a base (增值额占扣除项目金额的比例)
     otherwise: str  # {shown} {text}
     uncovered: str
     no_band: str
@@ -145,6 +146,7 @@ _ZH: Final = Words(
     below_by=lambda amount: f"（低于上限{amount}）",
     exactly="（恰好达到）",
     within=lambda value, range_: f"{value} 在 {range_} 之内",
+    share="{metric}占{base}的比例",
     otherwise="{shown} 不属于以上各档，按“{text}”",
     uncovered="不在任何一档之内",
     no_band="未定档",
@@ -246,6 +248,7 @@ _EN: Final = Words(
     below_by=lambda amount: f" ({amount} under the limit)",
     exactly=" (exactly)",
     within=lambda value, range_: f"{value} lies within {range_}",
+    share="{metric} as a share of {base}",
     otherwise="{shown} matches none of the tiers above, so “{text}” applies",
     uncovered="lies in no tier",
     no_band="no band",

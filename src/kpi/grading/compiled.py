@@ -68,8 +68,8 @@ class Compiled:
     @classmethod
     def of(cls, model: GradingModel, bands: Sequence[Band]) -> Compiled | None:
         """The compiled form of *model*, or ``None`` unless it reads one metric."""
-        if model.quantified or len(model.metrics) != 1:
-            return None
+        if model.quantified or len(model.metrics) != 1 or model.bases:
+            return None  # a share is checked to be given in % (kpi.grading.bases), as only the general path does
         metric = model.metrics[0]
         unit = model.units[metric]
         # Stretching a tier towards the better end only drops one of its ends, so

@@ -123,7 +123,12 @@ class Grade:
             return f"{prefix}{_arrow(reason)}{_band_name(model.labels[tier], lang)}{noted}"
         outcomes = self.outcomes
         shown = said.join.join(
-            (f"{metric} " if metric and len(outcomes) > 1 else "") + written(quantity.value, quantity.unit or own)
+            (
+                f"{_name(metric, model.bases.get(metric), said)} "
+                if metric and (len(outcomes) > 1 or metric in model.bases)
+                else ""
+            )
+            + written(quantity.value, quantity.unit or own)
             for metric, quantity in outcomes
         )
         if band is None:
@@ -221,12 +226,19 @@ def _describe_evaluation(evaluation: Sequence[TargetCompletion], said: Words) ->
     )
 
 
+def _name(metric: str, base: str | None, said: Words) -> str:
+    """How an explanation names *metric*: as a share of its *base*, if it is graded as one."""
+    return metric if base is None else said.share.format(metric=metric, base=base)
+
+
 def _compare(condition: Comparison, value: Decimal, said: Words, own: Unit | None = None) -> str:
     """How *value* satisfies the comparison *condition*; *own*: the outcome's unit, shown
     with the value and the difference where the tier writes none and was read in it."""
     unit = condition.unit
     shown_unit = unit or own
-    shown = (f"{condition.metric} " if condition.metric else "") + written(value, shown_unit)
+    shown = (f"{_name(condition.metric, condition.base, said)} " if condition.metric else "") + written(
+        value, shown_unit
+    )
     lower, upper = condition.interval.lower, condition.interval.upper
     if upper is None:
         assert lower is not None

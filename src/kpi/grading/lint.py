@@ -77,6 +77,11 @@ def _span(region: IntervalSet | Interval, unit: Unit | None) -> str:
     return region.describe(lambda value: str(Quantity(value, unit)))
 
 
+def _share_span(span: str, metric: str | None, base: str) -> Field:
+    """*span* of a metric graded as a share of *base*, named as that share."""
+    return lambda said: f"{said.share.format(metric=metric, base=base)} {span}"
+
+
 def _only_points(region: IntervalSet) -> bool:
     return all(interval.is_point for interval in region)
 
@@ -187,7 +192,10 @@ def lint(model: GradingModel, *, precision: Decimal | None = None) -> list[Findi
         if winner is not None:
             message = _say("shared_bound", value=_span(Interval.point(value), unit), tier=tier(winner))
             findings.append(Finding("shared-bound", "info", *message, (winner,), IntervalSet((Interval.point(value),))))
+    base = model.bases.get(metric)
     for piece in covered.complement():
+        # A gap in a share names it (增值额占扣除项目金额的比例 (50%, 60%]): its values are no amounts.
+        span = _span(piece, unit) if base is None else _share_span(_span(piece, unit), metric, base)
         bounded = piece.lower is not None and piece.upper is not None
         if (model.monotone and not bounded) or not piece.has_multiple_of(step):
             continue
@@ -196,9 +204,9 @@ def lint(model: GradingModel, *, precision: Decimal | None = None) -> list[Findi
             # larger than any outcome kpi accepts.
             sample = _sample(piece, step)
             band = model.decide(lambda _metric, _unit, sample=sample: sample).band
-            message = _say("gap_lower", span=_span(piece, unit), label="" if band is None else labels[band])
+            message = _say("gap_lower", span=span, label="" if band is None else labels[band])
         else:
-            message = _say("gap_none", span=_span(piece, unit))
+            message = _say("gap_none", span=span)
         findings.append(Finding("gap", "warning", *message, (), IntervalSet((piece,))))
     return findings
 
@@ -253,7 +261,9 @@ def _direction_findings(model: GradingModel) -> list[Finding]:
         bare = metric in model.bare or None in model.bare
 
         def name(said: Words, metric: str | None = metric) -> str:
-            return said.metric_name.format(metric=metric) if metric else ""
+            base = model.bases.get(metric)
+            shown = metric if base is None else said.share.format(metric=metric, base=base)
+            return said.metric_name.format(metric=shown) if metric else ""
 
         if declared is not None and inferred is not None and declared is not inferred:
             message = _say(

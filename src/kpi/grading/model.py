@@ -26,6 +26,7 @@ import attrs
 
 from kpi.direction import Direction, infer_direction
 from kpi.errors import CriteriaError, OutcomeError
+from kpi.grading.bases import bases_of
 from kpi.grading.metric_names import likely_one, one_metric
 from kpi.grading.regions import bounds_of, needs, reach_of, region_for_direction, units_of
 from kpi.grading.sharing import settle_shared_bounds, thresholds
@@ -123,6 +124,8 @@ class GradingModel:
     notes: tuple[str, ...] = ()
     #: Per tier, whether it joins neighbouring tiers of one label (kpi.grading.bands.one_band_each).
     joined: tuple[bool, ...] = ()
+    #: The base of each metric graded as a share of one (增值额: 扣除项目金额; see kpi.grading.bases).
+    bases: Mapping[str | None, str] = attrs.field(factory=dict)
 
     @classmethod
     def of(
@@ -166,6 +169,7 @@ class GradingModel:
             for c in conditions
         ]
         metrics: tuple[str | None, ...] = tuple(named) if named else (None,)
+        bases = bases_of(conditions)
         units = units_of(conditions, metrics)
         # Every value in its metric's one unit (2000万元 and 1亿元, 六个月 and 一年), so that
         # bounds compare, as the compiled search and lint compare them.
@@ -214,6 +218,7 @@ class GradingModel:
             met,
             notes + ("one-metric",) * as_one,
             tuple(rule.joined for rule in tiers),
+            bases,
         )
 
     @classmethod
@@ -288,6 +293,7 @@ class GradingModel:
         """The metrics *outcomes* give a figure for.  One with no figure may only be left out when
         alternatives (或) alone read it (:attr:`optional`) and its name is not the start of one
         given, nor begins with it (收缩压持续 and 收缩压: it may be that metric in other words)."""
+        outcomes.check_shares(self.bases)
         given = tuple(metric for metric in self.metrics if metric in outcomes.values)
         for metric in self.metrics:
             if metric in given:

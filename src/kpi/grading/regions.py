@@ -13,6 +13,8 @@ import functools
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
+import attrs
+
 from kpi.direction import Direction
 from kpi.errors import CriteriaError
 from kpi.intervals import Interval
@@ -62,7 +64,7 @@ def reach_of(leaf: Comparison | BareValue, direction: Direction) -> Condition:
         interval = Interval(None, interval.upper)
     if interval.lower is None and interval.upper is None:
         return Otherwise()
-    return Comparison(interval, comparison.unit, comparison.metric)
+    return attrs.evolve(comparison, interval=interval)  # a share keeps its base
 
 
 def needs(condition: Condition, metric: str | None) -> bool:

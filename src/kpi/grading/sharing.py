@@ -19,6 +19,8 @@ import functools
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
+import attrs
+
 from kpi.direction import Direction
 from kpi.intervals import Bound, Interval
 from kpi.rules import BareValue, Comparison, Condition
@@ -55,7 +57,7 @@ def _open_at(
     if new_lower is lower and new_upper is upper:
         return leaf
     interval = Interval.between(new_lower, new_upper)
-    return leaf if interval is None else Comparison(interval, leaf.unit, leaf.metric)
+    return leaf if interval is None else attrs.evolve(leaf, interval=interval)
 
 
 def settle_shared_bounds(

@@ -16,8 +16,6 @@ tables after a change to the grammar or to the word tables (a test fails until i
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
-from contextvars import ContextVar
 from typing import Any
 
 import attrs
@@ -26,13 +24,14 @@ from lark import Lark, Token
 from kpi.errors import CriteriaError
 from kpi.intervals import Bound, Interval
 from kpi.rules import BareValue, Comparison, Condition, Otherwise, all_of, any_of
-from kpi.targets import Quantified, TargetOutcome
+from kpi.text.building import CORRECTIONS, INCLUSIVE, Located
 from kpi.text.grammar import Problem, saved_lark, write_tables
-from kpi.text.located import Located
 from kpi.text.normalise import metric_key
 from kpi.text.numerals import scaled
-from kpi.text.quantities import Note, Written, apply_note, chinese_value, one_unit, start_of, unit_of
+from kpi.text.quantities import Note, Written, apply_note, one_unit, start_of, unit_of
 from kpi.text.ranks import RankBuilder, ranked_by
+from kpi.text.shares import continues, read_share, share_name
+from kpi.text.target_tiers import TargetTierBuilder
 from kpi.text.words import (
     CAUSATIVES,
     FIXED_WORDS,
@@ -47,12 +46,7 @@ from kpi.text.words import (
 )
 from kpi.units import PERCENT, Quantity
 
-__all__ = ["CORRECTIONS", "INCLUSIVE", "TierBuilder", "tier_parser"]
-
-# The caller's inclusivity overrides for the parse under way ({"以下": False}).
-INCLUSIVE: ContextVar[Mapping[str, bool] | None] = ContextVar("kpi_inclusive", default=None)
-# The typos read with a correction during the parse under way: (start, end, read as).
-CORRECTIONS: ContextVar[list[tuple[int, int, str]]] = ContextVar("kpi_corrections")
+__all__ = ["TierBuilder", "tier_parser"]
 
 
 @attrs.frozen
@@ -97,7 +91,7 @@ def _interval(lower: Bound | None, upper: Bound | None, where: int) -> Interval:
     return interval
 
 
-class TierBuilder(RankBuilder):
+class TierBuilder(RankBuilder, TargetTierBuilder):
     """Builds rule objects from what the grammar matched; no grading logic lives here.
 
     The caller's inclusivity overrides come from a context variable, per parse.
@@ -312,6 +306,8 @@ class TierBuilder(RankBuilder):
             )
         condition = located.condition
         name = before if before is not None else after
+        share: Comparison | None = None
+        refused: Problem | None = None
         if name is not None:
             metric = metric_key(str(name)) if name.type == "QUOTED_METRIC" else without_cause(metric_key(str(name)))
             if not name.endswith(("”", '"', "」")) and metric.endswith(NOT_NAME_ENDINGS):  # “三公经费”应: checked
@@ -320,17 +316,28 @@ class TierBuilder(RankBuilder):
                     start_of(name),
                     zh=f"无法判断“{metric}”比较的是什么：应有不低于、未达到或不超过等比较词",
                 )
-            inside = comparator_inside(metric) if isinstance(condition, BareValue) else None
-            if name.type != "QUOTED_METRIC" and inside is not None:
-                # 增值额未超过扣除项目金额50%: the value is compared with part of the name, not the name itself.
-                raise Problem(
+            bare = condition if isinstance(condition, BareValue) and name.type != "QUOTED_METRIC" else None
+            inside = None if bare is None else comparator_inside(metric)
+            refused = (
+                None
+                if inside is None
+                else Problem(
                     f"cannot tell what “{metric}” compares: it has “{inside}” inside, before a bare value",
                     start_of(name),
                     zh=f"无法判断“{metric}”比较的是什么：名称中含有“{inside}”，其后是单独的数值",
                 )
+            )
+            # 增值额未超过扣除项目金额50%: the value is a share of the base after the word (kpi.text.shares).
+            found = share_name(metric) if bare is not None and name is before and bare.unit is PERCENT else None
+            share = None if found is None or bare is None else read_share(found, bare, start_of(name), INCLUSIVE.get())
+            if share is not None and share.metric is not None:
+                return Located(share, start_of(name))
+            if refused is not None and share is None:
+                raise refused
             condition = condition.map_leaves(lambda leaf: ranked_by(metric, leaf))
         start = start_of(before) if before is not None else located.start
-        return Located(condition, start, named_after=before is None and after is not None)
+        named_after = before is None and after is not None
+        return Located(condition, start, named_after, continues=share, refused=refused)
 
     def _chain(self, high: Written, upper: Token, name: Token, lower: Token, low: Written, start: int) -> Located:
         unit = one_unit(high, low)
@@ -359,6 +366,7 @@ class TierBuilder(RankBuilder):
 
     @staticmethod
     def _combined(parts: list[Located], combine: Any) -> Located:
+        parts = _continued(parts)
         for part in parts:
             if isinstance(part.condition, BareValue) and part.condition.metric is None:
                 raise Problem(
@@ -378,42 +386,28 @@ class TierBuilder(RankBuilder):
     def any_of(self, children: list[Any]) -> Located:
         return self._combined(children, any_of)
 
-    # -- tiers about the indicator's targets -----------------------------------
-    def _quantified(self, total: Token, at_least: Token | None, outcome: Token, margin: Interval | None) -> Located:
-        def count(token: Token) -> int:
-            text = str(token)
-            return int(text) if text.isdigit() else int(chinese_value(token))
-
-        items = None if at_least is None else count(at_least)
-        whole = count(total)
-        if at_least is not None and items is not None and not 0 < items <= whole:
-            raise Problem(
-                f"{items} of {whole} targets cannot be", start_of(at_least), zh=f"{whole}项指标中不可能有{items}项"
-            )
-        return Located(Quantified(whole, TargetOutcome(str(outcome)), items, margin), start_of(total))
-
-    def some_targets(self, children: list[Any]) -> Located:
-        total, at_least, outcome, margin = children
-        return self._quantified(total, at_least, outcome, margin)
-
-    def all_targets(self, children: list[Any]) -> Located:
-        total, outcome, margin = children
-        return self._quantified(total, None, outcome, margin)
-
-    def margin(self, children: list[Any]) -> Interval:
-        word, written = children
-        unit = written.quantity.unit
-        if unit not in (None, PERCENT):
-            raise Problem(
-                f"a margin is in percentage points, not {unit}", written.start, zh=f"幅度应以百分点计，而不是{unit}"
-            )
-        meaning = meaning_of(str(word), INCLUSIVE.get())
-        return self._one_sided(meaning.side, meaning.inclusive, written).interval
-
     def start(self, children: list[Any]) -> Condition:
         tier, _end = children
+        if tier.refused is not None:
+            raise tier.refused
         condition: Condition = tier.condition
         return condition
+
+
+def _continued(parts: list[Located]) -> list[Located]:
+    """*parts* with a second bound on a share, which names no metric of its own (``、未超过扣除项目金额100%``),
+    read as a bound on the share before it; one that no share of its base comes before is read as a
+    name (低于期限…), or refused when its name cannot be one (:attr:`Located.refused`)."""
+    result: list[Located] = []
+    for part in parts:
+        share = part.continues
+        if share is not None:
+            after = continues(share, result[-1].condition) if result else None
+            if after is None and part.refused is not None:
+                raise part.refused
+            part = part if after is None else Located(after, part.start)
+        result.append(part)
+    return result
 
 
 def _named_by_the_noun_after(parts: list[Located]) -> list[Located]:

@@ -17,8 +17,8 @@ from lark import Token
 
 from kpi.intervals import Bound, Interval
 from kpi.rules import BareValue, Comparison, Condition
+from kpi.text.building import Located
 from kpi.text.grammar import Problem
-from kpi.text.located import Located
 from kpi.text.quantities import QuantityBuilder, Written, one_unit, start_of
 from kpi.text.words import RANK_NOUNS, RANK_UNIT
 from kpi.units import unit_named

@@ -19,10 +19,11 @@ import attrs
 from kpi.errors import KpiSyntaxError, too_long
 from kpi.intervals import Bound, Interval, IntervalSet
 from kpi.rules import BareValue, Comparison, Condition, Rule
+from kpi.text.building import CORRECTIONS, INCLUSIVE
 from kpi.text.clauses import Clause, clause_first, per_point, read_clause
 from kpi.text.grammar import MAX_TEXT_LENGTH, parse_text
 from kpi.text.normalise import Normalised, normalise
-from kpi.text.parser import CORRECTIONS, INCLUSIVE, tier_parser
+from kpi.text.parser import tier_parser
 from kpi.text.words import WORDS
 from kpi.units import PERCENT
 
