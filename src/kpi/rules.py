@@ -361,10 +361,16 @@ def all_of(parts: Iterable[Condition]) -> Condition:
 
 def _one_sided_parts(parts: Iterable[Condition]) -> tuple[Condition, ...]:
     """Parts of a contradiction split into single bounds, so that it has one
-    canonical spelling however its ranges were written."""
+    canonical spelling however its ranges were written (a point too, on a share, which is
+    written with a word per bound)."""
     result: list[Condition] = []
     for part in parts:
-        if isinstance(part, Comparison) and part.interval.lower and part.interval.upper and not part.interval.is_point:
+        if (
+            isinstance(part, Comparison)
+            and part.interval.lower
+            and part.interval.upper
+            and (part.base is not None or not part.interval.is_point)
+        ):
             result.append(attrs.evolve(part, interval=Interval(part.interval.lower, None)))
             result.append(attrs.evolve(part, interval=Interval(None, part.interval.upper)))
         else:
