@@ -344,3 +344,10 @@ def test_the_national_form_loads_from_every_format_alike(tmp_path: Path) -> None
         return [(r.activity, r.indicator.text, r.target, r.points, r.actual, r.score) for r in table.rows]
 
     assert rows(load_table(book)) == rows(load_table(word)) == rows(load_table(plain))
+
+
+@pytest.mark.parametrize("target", ["增值额未超过扣除项目金额50%", "各一级评审项目得分不低于应得分的80%"])
+def test_a_target_on_a_share_of_a_base_is_refused(target: str) -> None:
+    # actual ÷ target would divide a share whose base the form does not give
+    with pytest.raises(kpi.KpiError, match="as a share of"):
+        FormTarget.parse(target)

@@ -191,6 +191,14 @@ class FormTarget:
                 f"指标值 “{text}” is not one target (read as {condition}); the form gives one per row",
                 zh=f"指标值“{text}”不是单一目标（读作 {condition}）；表中每行只填一个指标值",
             )
+        if condition.base is not None:
+            # 增值额未超过扣除项目金额50%: actual ÷ target would divide a share without its base.
+            raise KpiError(
+                f"指标值 “{text}” bounds {condition.metric} as a share of {condition.base}; the form's rule"
+                " (actual ÷ target) needs a target of its own",
+                zh=f"指标值“{text}”限定的是{condition.metric}占{condition.base}的比例；表中的计分规则"
+                "（实际值÷指标值）需要指标本身的目标值",
+            )
         return cls(text, condition, budget=budget)
 
 
