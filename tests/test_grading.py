@@ -916,7 +916,7 @@ LAND_TAX = [
 )
 def test_a_share_of_a_base_grades_at_its_boundaries(outcome: object, label: str) -> None:
     grade = kpi.Criteria.parse(LAND_TAX, labels=["30%", "40%", "50%", "60%"]).grade(outcome)  # type: ignore[arg-type]
-    assert (grade.label, grade.notes) == (label, ())
+    assert (grade.label, grade.notes) == (label, ("set-aside",))  # the rate after 的部分， is the consequence
     assert "增值额占扣除项目金额的比例" in grade.explain() and "增值额 as a share of 扣除项目金额" in grade.explain(
         "en"
     )
