@@ -231,6 +231,33 @@ def test_names_that_differ_beyond_a_trailing_value_word_are_two_metrics(tiers: l
         criteria.grade(8)
 
 
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        # names joined before 均, 都 or 皆 are each bound alike: no metric 甲和乙均
+        ("合格率和及时率均≥90%", "合格率≥90%且及时率≥90%"),
+        ("收缩压与舒张压均不低于100", "收缩压≥100且舒张压≥100"),
+        ("甲和乙都达到90%以上", "甲≥90%且乙≥90%"),
+        ("甲及乙皆低于5人", "甲<5人且乙<5人"),
+        ("甲和乙均90%以上且丙≥3", "甲≥90%且乙≥90%且丙≥3"),
+        # without a joining word, 均 is part of the name
+        ("人均≥5万元", "人均≥5万元"),
+        ("平均值≥80分", "平均值≥80分"),
+        ("合格率均≥90%", "合格率均≥90%"),
+    ],
+)
+def test_names_joined_before_jun_bind_each_of_them(text: str, canonical: str) -> None:
+    rule = kpi.parse_rule(text)
+    assert str(rule) == canonical and kpi.parse_rule(str(rule)) == rule
+
+
+def test_names_joined_before_jun_need_a_figure_each() -> None:
+    criteria = kpi.Criteria.parse(["合格率和及时率均≥90%", "合格率和及时率均≥80%", "其余"])
+    assert criteria.grade({"合格率": "95%", "及时率": "85%"}).label == "第2档"
+    with pytest.raises(kpi.OutcomeError, match="several metrics"):
+        criteria.grade("95%")  # a bare figure was graded as the metric 合格率和及时率均
+
+
 def test_a_typo_of_a_comparator_word_before_the_value_is_noted() -> None:
     assert kpi.parse_rule("小于在5.18mmol/L").corrections == ("小于在5.18mmol/L → 小于5.18mmol/L",)
 

@@ -41,6 +41,7 @@ from kpi.text.words import (
     VERBS,
     Side,
     comparator_inside,
+    joint_names,
     meaning_of,
     without_cause,
 )
@@ -334,7 +335,8 @@ class TierBuilder(RankBuilder, TargetTierBuilder):
                 return Located(share, start_of(name))
             if refused is not None and share is None:
                 raise refused
-            condition = condition.map_leaves(lambda leaf: ranked_by(metric, leaf))
+            names = (metric,) if name.type == "QUOTED_METRIC" else joint_names(metric)  # 甲和乙均≥90%: each
+            condition = all_of([condition.map_leaves(lambda leaf, one=one: ranked_by(one, leaf)) for one in names])
         start = start_of(before) if before is not None else located.start
         named_after = before is None and after is not None
         return Located(condition, start, named_after, continues=share, refused=refused)

@@ -26,6 +26,7 @@ The full table is :data:`WORDS`; ``python -m kpi.text.words`` prints it.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from types import MappingProxyType
@@ -58,6 +59,7 @@ __all__ = [
     "WordMeaning",
     "comparator_inside",
     "is_rank",
+    "joint_names",
     "meaning_of",
     "one_rank",
     "without_cause",
@@ -338,6 +340,28 @@ def comparator_inside(name: str) -> str | None:
         if len(word) > 1 and name.find(word, 1) > 0:
             return word
     return None
+
+
+# 甲和乙均≥90%: names joined by 和, 与, 及, 以及 or 、 before 均 (都, 皆) say that each of them is bound alike.
+_JOINT: Final = re.compile(r"(?P<names>.+?(?:以及|和|与|及|、).+?)(?:均|都|皆)$")
+# 及 joins only where nothing else does: 合格率和及时率 is 合格率 and 及时率.
+_JOINERS: Final = (re.compile(r"以及|和|与|、"), re.compile(r"及"))
+
+
+def joint_names(name: str) -> tuple[str, ...]:
+    """The metrics *name* holds: each of the names joined before 均, 都 or 皆, which bind them alike
+    (a name read whole would be a metric 甲和乙均 that no outcome names); else *name* alone.  Without
+    a joining word, 均 stays part of the name: 平均, 人均, 合格率均.
+
+    >>> joint_names("合格率和及时率均"), joint_names("收入、支出以及结余都"), joint_names("人均")
+    (('合格率', '及时率'), ('收入', '支出', '结余'), ('人均',))
+    """
+    joint = _JOINT.fullmatch(name)
+    for joiner in _JOINERS if joint else ():
+        parts = joiner.split(joint["names"]) if joint else []
+        if len(parts) > 1:
+            return tuple(parts) if all(parts) else (name,)
+    return (name,)
 
 
 def without_cause(name: str) -> str:
