@@ -510,10 +510,43 @@ def test_alternatives_on_metrics_with_no_outcome_are_left_out_and_noted(outcome:
     assert grade.explain("en").endswith(
         f" (no figure for {missing.replace('、', ', ')}: the alternatives (或) on them were left out of the decision)"
     )
+
     with pytest.raises(kpi.UngradedError):
         criteria.grade(outcome, strict=True)
     full = criteria.grade({"死亡": "35人", "重伤": "120人", "直接经济损失": "2亿元"})
     assert (full.label, full.notes) == ("特别重大事故", ())
+
+
+# 环境污染与破坏事故 (tests/corpus/sets c-huanjing-bjxgfjob-1): the last tier needs 死亡 alone.
+POISONING = ["發生30人以上死亡,或中毒(重傷)100人以上", "發生10人以上、30人以下死亡,或中毒(重傷)50人以上、100人以下"]
+POISONING += ["發生3人以上、10人以下死亡,或中毒(重傷)50人以下", "發生3人以下死亡"]
+
+
+@pytest.mark.parametrize(
+    ("outcome", "label"),
+    [
+        # a tier before the first that needs 死亡 holds on 中毒 alone: first match decides, noted
+        ({"中毒(重傷)": "60人"}, "Ⅱ級"),
+        ({"中毒（重傷）": "120人"}, "Ⅰ級"),  # the key as the tier writes it, its bracket a note
+        ({"中毒": "20人"}, "Ⅲ級"),
+        # no tier before the last holds: the last needs 死亡, which is named, not guessed
+        ({"中毒": "51人", "死亡": "2人"}, "Ⅱ級"),
+    ],
+)
+def test_a_metric_only_later_tiers_need_may_be_left_out(outcome: dict[str, str], label: str) -> None:
+    criteria = kpi.Criteria.parse(POISONING, labels=["Ⅰ級", "Ⅱ級", "Ⅲ級", "Ⅳ級"])
+    grade = criteria.grade(outcome)
+    assert grade.label == label and ("unmeasured" in grade.notes) == (len(outcome) == 1), grade.explain()
+
+
+def test_a_metric_the_deciding_tier_may_need_is_named_not_guessed() -> None:
+    criteria = kpi.Criteria.parse(["甲≥90或乙≥90", "甲≥80", "乙≥60"])
+    assert criteria.grade({"乙": "95"}).label == "第1档"  # 甲 is needed from the second tier on
+    with pytest.raises(kpi.OutcomeError, match="no outcome for metric 甲"):
+        criteria.grade({"乙": "70"})  # 甲≥80 may hold: the figure is missing, not taken as failed
+    with pytest.raises(kpi.OutcomeError, match="no outcome for metric 乙"):
+        # 乙 is read by no tier before the first that needs it: a figure left out by mistake?
+        kpi.Criteria.parse(["甲≥90", "乙≥60", "乙<60"]).grade({"甲": "95"})
 
 
 def test_a_comparator_word_written_twice_is_read_once_and_noted() -> None:

@@ -199,6 +199,10 @@ def _read_text(text: str) -> Quantity:
     raise OutcomeError(why, zh=why_zh)  # after the handler: raised in it, the syntax error and its frames would linger
 
 
+# A bracketed note in a name (中毒(重傷)), which a tier reads apart from its metric.
+_BRACKETED: Final = re.compile(r"\([^()]*\)")
+
+
 @attrs.frozen
 class Outcomes:
     """The outcomes for one grading, keyed by metric (``None`` for an unnamed one)."""
@@ -217,7 +221,8 @@ class Outcomes:
         A bare value grades the only metric there is; a mapping is matched by
         metric name, after the same normalisation as tier texts and the
         caller's *aliases* (column name → metric name); a rank's noun alone
-        (排名, 名次) names the one rank the tiers read (:func:`kpi.text.words.one_rank`).
+        (排名, 名次) names the one rank the tiers read (:func:`kpi.text.words.one_rank`), and a name
+        as a tier writes it names the metric without its bracketed note (中毒(重傷): 中毒).
         """
         # dict and str first: an ABC check is slow, and most outcomes are one or the other.
         if type(outcome) is dict or (type(outcome) is not str and isinstance(outcome, Mapping)):
@@ -228,6 +233,10 @@ class Outcomes:
                     raise OutcomeError(f"metric name {key!r} is not a text", zh=f"指标名称 {key!r} 不是文本")
                 name = metric_key(key)
                 name = names.get(name, name)
+                if name not in metrics and "(" in name:
+                    # 中毒(重傷) as a tier writes it, which reads its bracket as a note: the metric 中毒.
+                    bare = _BRACKETED.sub("", name)
+                    name = bare if bare in metrics else name
                 try:
                     values[name] = read_outcome(value, name)
                 except OutcomeError as error:

@@ -291,14 +291,16 @@ class GradingModel:
 
     def given(self, outcomes: Outcomes) -> tuple[str | None, ...]:
         """The metrics *outcomes* give a figure for.  One with no figure may only be left out when
-        alternatives (或) alone read it (:attr:`optional`) and its name is not the start of one
-        given, nor begins with it (收缩压持续 and 收缩压: it may be that metric in other words)."""
+        alternatives (或) alone read it (:attr:`optional`), or a tier before the first that needs it
+        holds on the figures given (中毒100人 for 死亡≥30人或中毒≥100人 | … | 死亡≤3人), and its name is
+        not the start of one given, nor begins with it (收缩压持续 and 收缩压: it may be that metric
+        in other words)."""
         outcomes.check_shares(self.bases)
         given = tuple(metric for metric in self.metrics if metric in outcomes.values)
         for metric in self.metrics:
             if metric in given:
                 continue
-            if metric not in self.optional:
+            if metric not in self.optional and not self._decided_before(metric, outcomes.lookup):
                 outcomes.lookup(metric, self.units[metric])  # raises: no outcome for the metric
             for name in given:
                 if metric and name and (metric.startswith(name) or name.startswith(metric)):
@@ -307,6 +309,13 @@ class GradingModel:
                         zh=f"没有指标{metric}的实际值；它可能就是{name}的另一种写法：请分别给出，或说明是哪一个",
                     )
         return given
+
+    def _decided_before(self, metric: str | None, lookup: Lookup) -> bool:
+        """Whether a tier before the first that needs *metric* holds, first match deciding there, and
+        some such tier reads *metric* in an alternative (或), which grading leaves out and notes."""
+        first = next(index for index, condition in enumerate(self.resolved) if needs(condition, metric))
+        before = self.resolved[:first]
+        return any(metric in c.metrics() for c in before) and any(_holds(c, lookup) for c in before)
 
     @functools.cached_property
     def grades_rate(self) -> bool:
