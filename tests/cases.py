@@ -193,6 +193,8 @@ VALID_TIERS = [
     ("响应时间需要控制在2小时以内", "响应时间≤2小时"),
     ("应低于5.2", "<5.2"),
     ("差错率理应低于1%", "差错率<1%"),
+    # a character's pinyin in brackets, as traditional-Chinese web pages write it, is no part of the text
+    ("B級(jí)得分70-89分", "B级得分70分-89分"),
     # a name quoted in part is one name (“三公经费”变动率)
     ("“三公经费”变动率≦0,计5分", "三公经费变动率≤0"),
     ("“X”达标率≥95%", "X达标率≥95%"),

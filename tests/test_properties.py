@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import attrs
@@ -18,7 +19,7 @@ from kpi.io.tables import load_table
 from kpi.numbers import format_decimal
 from kpi.outcomes import read_outcome
 from kpi.rules import Condition, all_of, any_of
-from kpi.text.normalise import _fold, metric_key, normalise
+from kpi.text.normalise import _TONED, _fold, metric_key, normalise
 from kpi.units import unit_named
 from kpi.wording import NOTES
 
@@ -270,5 +271,23 @@ def test_normalising_keeps_each_characters_source_index(text: str) -> None:
     """The fast path of normalise (every character folds to one) against the general one."""
     normalised = normalise(text)
     assume(" " not in normalised.text)  # spaces between Chinese characters are dropped: another map
+    assume(len(normalised.text) == sum(map(len, map(_fold, text))))  # and a character's pinyin (級(jí))
     assert normalised.text == "".join(_fold(char) for char in text)
     assert normalised.origin == tuple(index for index, char in enumerate(text) for _ in _fold(char))
+
+
+@given(
+    st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyzüABC09%含." + _TONED, min_size=0, max_size=8),
+)
+@example("級", "jí")
+@example("評", "píng")
+@example("級", "ji")
+@example("分", "含90")
+def test_a_bracket_after_a_chinese_character_goes_only_when_it_is_its_pinyin(han: str, inside: str) -> None:
+    """評(píng)為 is 评为; (ji) without a tone mark, (含90) and anything else in brackets stay."""
+    text = f"{han}({inside})分"
+    pinyin = re.fullmatch(f"[a-zü{_TONED}]{{1,6}}", inside) is not None and any(c in _TONED for c in inside)
+    normalised = normalise(text)
+    assert normalised.text == (_fold(han) + "分" if pinyin else "".join(map(_fold, text)))
+    assert [normalised.source[i] for i in normalised.origin] == [c for c in text if not pinyin or c in (han, "分")]

@@ -56,7 +56,12 @@ def normalise(source: str) -> Normalised:
     >>> normalise("低於７０％").text
     '低于70%'
 
-    A space between two Chinese characters splits no word (5 年以上 10 年以 下): it goes.
+    A space between two Chinese characters splits no word (5 年以上 10 年以 下): it goes.  So does the
+    pinyin reading a web page writes in brackets after a character (評(píng)為, 級(jí)), which splits a
+    word too: only tone-marked Latin letters, never anything else in brackets.
+
+    >>> normalise("A級(jí)得分90分以上").text, normalise("评为A级(含90分)").text
+    ('A级得分90分以上', '评为A级(含90分)')
     """
     pieces = list(map(_fold, source))
     text = "".join(pieces)
@@ -65,8 +70,14 @@ def normalise(source: str) -> Normalised:
         origin: list[int] | range = range(len(source))
     else:
         origin = [index for index, piece in enumerate(pieces) for _ in piece]
-    if " " in text and _SPLIT_WORD.search(text):
-        dropped = {i for match in _SPLIT_WORD.finditer(text) for i in range(match.start() + 1, match.end())}
+    split = " " in text and _SPLIT_WORD.search(text)
+    if split or ("(" in text and _PINYIN.search(text)):
+        dropped = {
+            i
+            for pattern in (_SPLIT_WORD, _PINYIN)
+            for match in pattern.finditer(text)
+            for i in range(match.start() + 1, match.end())
+        }
         kept = [i for i in range(len(text)) if i not in dropped]
         return Normalised("".join(text[i] for i in kept), tuple(origin[i] for i in kept), source)
     return Normalised(text, tuple(origin), source)
@@ -76,6 +87,10 @@ def normalise(source: str) -> Normalised:
 _NO_QUOTES: Final = str.maketrans("", "", ' “”"「」')
 # A run of spaces between two Chinese characters, from the character before it.
 _SPLIT_WORD: Final = re.compile(r"[\u4e00-\u9fff] +(?=[\u4e00-\u9fff])")
+# A character's pinyin in brackets after it, from the character: 級(jí), 評(píng), 數(shù); one syllable
+# of Latin letters with a tone mark (a bracket of plain letters, (ji) or (mg), may be anything else).
+_TONED: Final = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PINYIN: Final = re.compile(rf"[\u4e00-\u9fff]\((?=[a-zü]{{0,5}}[{_TONED}])[a-zü{_TONED}]{{1,6}}\)")
 
 
 @functools.lru_cache(maxsize=8192)
