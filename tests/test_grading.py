@@ -564,10 +564,21 @@ def test_a_condition_on_a_metric_with_no_outcome_is_refused() -> None:
     criteria = kpi.Criteria.parse(["死亡30人以上且直接经济损失1000万元以上", "死亡10人以上或直接经济损失500万元以上"])
     with pytest.raises(kpi.OutcomeError, match="no outcome for metric 直接经济损失"):
         criteria.grade({"死亡": "40人"})
-    # A metric with no outcome named like one given may be it in other words (收缩压持续, 收缩压): refused.
-    pressure = kpi.Criteria.parse(["收缩压<120mmHg且舒张压<80mmHg", "收缩压持续超过140毫米汞柱或舒张压超过90毫米汞柱"])
+    # A metric with no outcome named like one given may be it in other words (收缩压平均, 收缩压): refused.
+    pressure = kpi.Criteria.parse(["收缩压<120mmHg且舒张压<80mmHg", "收缩压平均超过140毫米汞柱或舒张压超过90毫米汞柱"])
     with pytest.raises(kpi.OutcomeError, match="may be 收缩压 in other words"):
         pressure.grade({"收缩压": "150", "舒张压": "75"})
+    # … or with words between its first and last characters (c-dzzh-juduo-1): refused.
+    loss = kpi.Criteria.parse(
+        ["搬迁转移人数1000人以上或潜在可能造成的经济损失1亿元以上", "搬迁转移人数1000人以下或潜在经济损失1亿元以下"]
+    )
+    with pytest.raises(kpi.OutcomeError, match="潜在可能造成的经济损失, which may be 潜在经济损失 in other words"):
+        loss.grade({"潜在经济损失": "2亿元"})
+    # 持续 between a name and its comparator is a hedge: one metric, 收缩压 (b-fh21-xueya-1).
+    persistent = kpi.Criteria.parse(
+        ["收缩压<120mmHg且舒张压<80mmHg", "收缩压持续超过140毫米汞柱或舒张压超过90毫米汞柱"]
+    )
+    assert persistent.grade({"收缩压": "150", "舒张压": "75"}).band.index == 1  # type: ignore[union-attr]
 
 
 def test_criteria_reads_a_tier_set_written_as_one_line() -> None:
@@ -638,6 +649,29 @@ def test_error_for_a_tier_set_names_the_tier() -> None:
 def test_error_for_a_broken_tier_set(tiers: list[str], message: str) -> None:
     with pytest.raises(kpi.CriteriaError, match=message):
         kpi.Criteria.parse(tiers)
+
+
+@pytest.mark.parametrize(
+    ("tiers", "labels", "message"),
+    [
+        # a verdict naming another tier's band is no verdict to read through (…的为良好 in 优秀's tier)
+        (
+            ["90分以上的为良好", "90分以下的为优秀"],
+            ["优秀", "良好"],
+            "tier 1 names its band 良好, but the labels give 优秀",
+        ),
+        (["收缩压<120属于高血压", "收缩压≥120属于理想血压"], ["理想血压", "高血压"], "tier 1 names its band 高血压"),
+        # 范围 and 状态 after a label are no part of it: the labels must still agree (b-fh21-xueya-1)
+        (
+            ["收缩压<120属于血压偏高范围", "收缩压120-139为理想血压状态", "收缩压>140可诊断为高血压"],
+            ["理想血压", "血压偏高", "高血压"],
+            "tier 1 names its band 血压偏高, but the labels give 理想血压",
+        ),
+    ],
+)
+def test_a_tier_naming_another_tiers_band_is_refused(tiers: list[str], labels: list[str], message: str) -> None:
+    with pytest.raises(kpi.CriteriaError, match=message):
+        kpi.Criteria.parse(tiers, labels=labels)
 
 
 def test_error_for_labels_that_do_not_fit_the_tiers() -> None:

@@ -96,6 +96,25 @@ def test_unsatisfiable_tier() -> None:
     )
 
 
+def test_an_alternative_no_outcome_can_meet_is_suspicious() -> None:
+    # c-dzzh-juduo-1: 500萬元以上、5000元以下 (for 5000萬元) beside a count the tier grades alone.
+    tiers = (
+        "人数≥1000人或损失≥1亿元 | 人数500人-1000人或损失5000万元-10000万元 | 人数100人-500人或损失≥500万元且损失≤5000元"
+        " | 人数≤100人或损失≤500万元"
+    )
+    assert [kind for kind in findings(tiers) if kind[0] == "suspicious"] == [
+        (
+            "suspicious",
+            "warning",
+            "中 “人数100人-500人或损失≥500万元且损失≤5000元” has an alternative (或) no outcome can meet,"
+            " 损失≥5000000元且损失≤5000元: perhaps a typo; the tier is graded on its other alternatives alone",
+        )
+    ]
+    assert not [
+        kind for kind in findings("人数≥1000人或损失≥1亿元 | 人数<1000人且损失<1亿元") if kind[0] == "suspicious"
+    ]
+
+
 def test_tier_covered_by_better_tiers_is_unreachable() -> None:
     result = findings("≥90% | ≥95% | ≥80% | <80%")
     assert (

@@ -209,6 +209,7 @@ def test_a_clause_names_the_callers_band_in_its_own_spelling(own: str, given: st
         "所需≤3天",
         "处理时限无需超过5天",  # need not: no condition
         "处理时限无须超过5天",
+        "收缩压不持续超过140",  # 持续 is a hedge only after no negation
     ],
 )
 def test_a_negation_or_an_approximation_before_the_comparator_is_refused(text: str) -> None:

@@ -87,6 +87,7 @@ class Words:
     tier: str  # {label} {text}: how a finding names a tier
     worst_tier: str  # {text}
     contradiction: str  # {tier}
+    empty_alternative: str  # {tier}, {part}: an alternative (或) of it that no outcome can meet
     never_chosen: str  # {tier}
     swallows: str  # {tier} {shared} {effective}
     overlap: str  # {tier} {better} {shared} {winner}
@@ -191,6 +192,7 @@ _ZH: Final = Words(
     tier="{label}“{text}”",
     worst_tier="最差档“{text}”",
     contradiction="{tier}的条件互相矛盾，任何结果都不可能满足",
+    empty_alternative="{tier}中以“或”连接的条件“{part}”互相矛盾，任何结果都不可能满足，疑为笔误：该档只按其余条件评定",
     never_chosen="{tier}永远不会被采用：它覆盖的结果都已归入更好的档次",
     swallows="{tier}侵入了更好的档次：{shared} 已由更好的档次评定，该档实际只适用于 {effective}，疑为笔误",
     overlap="{tier}与{better}重叠于 {shared}，按先匹配原则评为{winner}",
@@ -295,6 +297,10 @@ _EN: Final = Words(
     tier="{label} “{text}”",
     worst_tier="the worst tier “{text}”",
     contradiction="{tier} can never hold: its conditions contradict each other",
+    empty_alternative=(
+        "{tier} has an alternative (或) no outcome can meet, {part}: perhaps a typo; the tier is graded"
+        " on its other alternatives alone"
+    ),
     never_chosen="{tier} can never be chosen: better tiers already take every value it covers",
     swallows=(
         "{tier} swallows better tiers: {shared} is graded by them first, so it only applies to {effective};"

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from kpi.rules import Condition
 
-__all__ = ["likely_one", "one_metric"]
+__all__ = ["in_other_words", "likely_one", "one_metric"]
 
 
 def one_metric(conditions: Sequence[Condition], named: Sequence[str]) -> bool:
@@ -47,3 +47,16 @@ def _one_each(conditions: Sequence[Condition], named: Sequence[str]) -> bool:
 
 def _stems(named: Sequence[str]) -> list[str]:
     return [name.removesuffix("水平").removesuffix("值") or name for name in named]
+
+
+def in_other_words(one: str, other: str) -> bool:
+    """Whether two metric names may be one metric's: one begins with the other (收缩压持续, 收缩压), or the
+    shorter is the longer with words left out between its first and last characters (潜在经济损失 in
+    潜在可能造成的经济损失).  Only ever a reason to refuse an outcome that gives one and not the other."""
+    short, long = sorted((one, other), key=len)
+    if long.startswith(short):
+        return True
+    if len(short) < 2 or short[0] != long[0] or short[-1] != long[-1]:
+        return False
+    rest = iter(long)
+    return all(char in rest for char in short)

@@ -27,7 +27,7 @@ import attrs
 from kpi.direction import Direction, infer_direction
 from kpi.errors import CriteriaError, OutcomeError
 from kpi.grading.bases import bases_of
-from kpi.grading.metric_names import likely_one, one_metric
+from kpi.grading.metric_names import in_other_words, likely_one, one_metric
 from kpi.grading.regions import bounds_of, needs, reach_of, region_for_direction, units_of
 from kpi.grading.sharing import settle_shared_bounds, thresholds
 from kpi.outcomes import Outcomes
@@ -293,8 +293,8 @@ class GradingModel:
         """The metrics *outcomes* give a figure for.  One with no figure may only be left out when
         alternatives (或) alone read it (:attr:`optional`), or a tier before the first that needs it
         holds on the figures given (中毒100人 for 死亡≥30人或中毒≥100人 | … | 死亡≤3人), and its name is
-        not the start of one given, nor begins with it (收缩压持续 and 收缩压: it may be that metric
-        in other words)."""
+        not the start of one given, nor begins with it, nor writes it with words between (收缩压持续 and
+        收缩压, 潜在可能造成的经济损失 and 潜在经济损失: it may be that metric in other words)."""
         outcomes.check_shares(self.bases)
         given = tuple(metric for metric in self.metrics if metric in outcomes.values)
         for metric in self.metrics:
@@ -303,7 +303,7 @@ class GradingModel:
             if metric not in self.optional and not self._decided_before(metric, outcomes.lookup):
                 outcomes.lookup(metric, self.units[metric])  # raises: no outcome for the metric
             for name in given:
-                if metric and name and (metric.startswith(name) or name.startswith(metric)):
+                if metric and name and in_other_words(metric, name):
                     raise OutcomeError(
                         f"no outcome for metric {metric}, which may be {name} in other words: give both, or say which",
                         zh=f"没有指标{metric}的实际值；它可能就是{name}的另一种写法：请分别给出，或说明是哪一个",

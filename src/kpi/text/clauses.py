@@ -42,6 +42,7 @@ __all__ = [
     "begins_with_label",
     "clause_first",
     "ends_with_label",
+    "names_band",
     "per_point",
     "read_clause",
     "same_band",
@@ -76,7 +77,7 @@ _LABEL_AFTER: Final = re.compile(
     + _VERDICT_VERBS
     + r"|评定为|评为|定为|确定为|认定为|为|属于|属|是|即为|记为|列为|计为|视为|评)|的|按)"
     r"\s*[“\"「]?(?P<label>[^\d\s“”\"「」%≥≤<>=()\[\],;。.、:·-]{1,12}?)[”\"」]?"
-    r"(?:等级|等次|档次|级别|档|成绩|水平|的?标准评定|评定)?[,;。.!\s]*$"
+    r"(?:等级|等次|档次|级别|档|成绩|水平|范围|状态|的?标准评定|评定)?[,;。.!\s]*$"
 )
 # A character every label clause after the condition has (of its verb, 的 or 按).
 _LABEL_WORDS: Final = re.compile(r"[为属是评定视记列计的按称叫诊考需]")
@@ -438,3 +439,10 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
     if trailing and trailing.start() > 0:
         kept = _cut(kept, [(0, trailing.start())])
     return Clause(kept, found, (*set_aside, *consequence), met)
+
+
+@functools.lru_cache(maxsize=4096)
+def names_band(text: str, label: str) -> str | None:
+    """The name a tier written as a clause gives the band the caller calls *label*, when it gives one
+    (…为良好 names 良好), else ``None``: so that a tier that names another tier's band is not read through."""
+    return read_clause(normalise(text), label).label

@@ -20,7 +20,7 @@ from kpi.errors import KpiSyntaxError, too_long
 from kpi.intervals import Bound, Interval, IntervalSet
 from kpi.rules import BareValue, Comparison, Condition, Rule
 from kpi.text.building import CORRECTIONS, INCLUSIVE
-from kpi.text.clauses import Clause, clause_first, per_point, read_clause
+from kpi.text.clauses import Clause, clause_first, names_band, per_point, read_clause
 from kpi.text.grammar import MAX_TEXT_LENGTH, parse_text
 from kpi.text.normalise import Normalised, normalise
 from kpi.text.parser import tier_parser
@@ -198,7 +198,21 @@ def read_tiers(
         if read is None:
             raise failure.with_traceback(None)
         rules.insert(index, read)
-    return rules
+    if labels is None:
+        return rules
+    return [_named_otherwise(rule, index, labels) for index, rule in enumerate(rules)]
+
+
+def _named_otherwise(rule: Rule, index: int, labels: Sequence[str]) -> Rule:
+    """*rule*, or when its clause names no band of its own but another tier's (…的为良好 in the tier the
+    caller calls 优秀; 属于高血压 in 理想血压's), *rule* with that name, which the caller's labels then
+    contradict: a verdict is read through only when it names no band of the set."""
+    if rule.label is not None:
+        return rule
+    for other, label in enumerate(labels):
+        if other != index and (named := names_band(rule.text, label)) is not None:
+            return attrs.evolve(rule, label=named)
+    return rule
 
 
 # A tier that says the work is done in full and writes no figure: 完成, 全部完成, 资金全部到位, 总资金所有到位.

@@ -230,6 +230,7 @@ NOT_NAME_ENDINGS: Final = (
     "需",
     "通常",
     "往往",
+    "持续",
     "则是",
     "则为",
     # …相符的得10分: points that follow from a clause, not a metric and its value
@@ -244,7 +245,7 @@ NOT_NAME_ENDINGS: Final = (
 #: Modal words and hedges that say how a value is stated, not what it is: written between a metric's
 #: name and its comparator (正常值应低于5.2, 空腹血糖水平通常为3.9至5.6, 高压应在120-129之间), they are
 #: read through, as wording, unless a negation comes before them (不应超过 is a comparator of its own).
-HEDGES: Final = ("应该", "应当", "理应", "必须", "需要", "通常", "往往", "则是", "则为", "应", "须", "需")
+HEDGES: Final = ("应该", "应当", "理应", "必须", "需要", "通常", "往往", "持续", "则是", "则为", "应", "须", "需")
 #: Words that end in a one-character hedge and are no hedge (响应, 供应, 所需), or negate it (无需, 毋须):
 #: a name ending in one is never read through (响应≤30分钟, X无需超过5% stay refused).
 NOT_HEDGES: Final = (
