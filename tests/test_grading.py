@@ -49,7 +49,7 @@ PENSION = (
     "连续工龄满十年不满十五年的,按本人标准工资的百分之六十发给",
 )
 #: The notes of a grade read on a guess, which a strict refusal names.
-GUESSED = ("fraction", "unit-assumed", "unmeasured", "one-metric", "condition-met")
+GUESSED = ("fraction", "unit-assumed", "unmeasured", "one-metric", "condition-met", "exception-assumed")
 #: An outcome for each note that grade(..., strict=True) refuses, and how the refusal begins.
 STRICT_REFUSALS = {
     "gap": (
@@ -111,6 +111,13 @@ STRICT_REFUSALS = {
         "严格评定不予评定（备注：没有数值的条件视为已满足）：没有数值的条件是否满足只是假定。",
         "strict grading refuses a grade noted condition-met (conditions without figures taken as met):"
         " that the conditions without a figure are met is only assumed. ",
+    ),
+    "exception-assumed": (
+        "优:90分以上,但存在特定情形者不得评为优|良:80-89分|中:60-79分|差:60分以下",
+        "92分",
+        "严格评定不予评定（备注：按不存在例外情形评定）：档次所写的例外情形是否存在无法由数值判断，只是假定不存在。",
+        "strict grading refuses a grade noted exception-assumed (exception taken not to apply):"
+        " that the tier's exception does not apply is assumed, no figure shows it. ",
     ),
 }
 
@@ -362,9 +369,16 @@ def test_an_alternative_no_figure_can_show_is_set_aside_and_noted() -> None:
     grade = kpi.Criteria.parse(["90分以上", "70分以上不满90分", "40分以上不满70分", tiers[3]]).grade(85)
     assert (grade.label, grade.notes) == ("良", ("set-aside",))
     assert grade.explain().endswith("→ 良（档次中条件以外、无法由数值判断的内容未予考虑：直接判级确定）")
-    # A negated label clause names no band: …,但存在特定情形者不得评为A级 is refused.
+    # An exception of the tier's own band with no figure is taken not to apply, and noted (b-pjdwzx-nashui-1).
+    excepted = kpi.parse_rule("A級(jí)得分90分以上,但存在特定情形者不得評(píng)為A級(jí)", label="A級(jí)")
+    assert (str(excepted), excepted.notes) == ("A级得分≥90分", ("exception-assumed",))
+    # One naming another band, or one with a figure (it could be measured), is refused.
+    for text in ("A級得分90分以上,但存在特定情形者不得評為B級", "A級得分90分以上,但扣分超过5分者不得評為A級"):
+        with pytest.raises(kpi.KpiSyntaxError):
+            kpi.parse_rule(text, label="A級")
+    # So is one whose band cannot be told: no label given, none named before the condition.
     with pytest.raises(kpi.KpiSyntaxError):
-        kpi.parse_rule("A級得分90分以上,但存在特定情形者不得評為A級", label="A級")
+        kpi.parse_rule("90分以上,但存在特定情形者不得评为优")
 
 
 @pytest.mark.parametrize(

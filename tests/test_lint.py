@@ -115,6 +115,14 @@ def test_an_alternative_no_outcome_can_meet_is_suspicious() -> None:
     ]
 
 
+def test_an_exception_taken_not_to_apply_is_a_warning() -> None:
+    # b-pjdwzx-nashui-1: 但存在特定情形者不得评为A级, which no figure shows, is assumed not to apply.
+    assert ("exception", "warning") in {
+        kind[:2] for kind in findings("A:90分以上,但存在特定情形者不得评为A|B:70-89分|C:40-69分|D:40分以下")
+    }
+    assert not [kind for kind in findings("A:90分以上|B:70-89分|C:40-69分|D:40分以下") if kind[0] == "exception"]
+
+
 def test_tier_covered_by_better_tiers_is_unreachable() -> None:
     result = findings("≥90% | ≥95% | ≥80% | <80%")
     assert (

@@ -49,6 +49,10 @@ NOTES: Final[Mapping[str, str]] = MappingProxyType(
             "the band joins neighbouring tiers given one label (250~350 and 350~500, both 严重污染): if a label"
             " was typed twice by mistake, the band is wrong"
         ),
+        "exception-assumed": (
+            "a tier makes an exception of its band that no figure can show (但存在特定情形者不得评为A级):"
+            " the exception was taken not to apply"
+        ),
         "unmeasured": (
             "the outcome gives no figure for some metrics: alternatives (或) on them were left out of the decision"
             " (死亡35人 for 死亡≥30人或重伤≥100人); a condition (且) on one is refused"
@@ -69,6 +73,7 @@ NOTE_TEXTS_ZH: Final[Mapping[str, str]] = MappingProxyType(
         "full-completion": "（该档未写数值，只写全部完成或未完成，按其余各档所评比率的100%理解）",
         "one-metric": "（各档所写的指标名称不同，按同一指标理解）",
         "joined": "（相邻两档的等级名称相同，合为一档）",
+        "exception-assumed": "（档次所写的例外情形无法由数值判断，按不存在例外情形评定）",
     }
 )
 
@@ -90,6 +95,7 @@ NOTE_NAMES_ZH: Final[Mapping[str, str]] = MappingProxyType(
         "full-completion": "“全部完成”“未完成”按100%理解",
         "one-metric": "各档指标名称不同，按同一指标理解",
         "joined": "同名相邻档次合为一档",
+        "exception-assumed": "按不存在例外情形评定",
     }
 )
 
@@ -101,6 +107,7 @@ STRICT_WHY_ZH: Final[Mapping[str, str]] = MappingProxyType(
         "unmeasured": "评定未考虑缺少实际值的指标，它们可能改变结果",
         "one-metric": "各档名称不同的指标是否为同一指标只是推测",
         "condition-met": "没有数值的条件是否满足只是假定",
+        "exception-assumed": "档次所写的例外情形是否存在无法由数值判断，只是假定不存在",
     }
 )
 
@@ -120,6 +127,7 @@ NOTE_TEXTS_EN: Final[Mapping[str, str]] = MappingProxyType(
         "full-completion": " (a tier writes no figure, only 完成 or 未完成: read against 100% of the ratio)",
         "one-metric": " (the tiers name their metric in different words: read as one)",
         "joined": " (neighbouring tiers given one label were joined into one band)",
+        "exception-assumed": " (a tier's exception no figure can show was taken not to apply)",
     }
 )
 
@@ -141,6 +149,7 @@ NOTE_NAMES_EN: Final[Mapping[str, str]] = MappingProxyType(
         "full-completion": "done or not done read as 100%",
         "one-metric": "differently named metrics read as one",
         "joined": "neighbouring tiers of one label joined",
+        "exception-assumed": "exception taken not to apply",
     }
 )
 
@@ -152,5 +161,6 @@ STRICT_WHY_EN: Final[Mapping[str, str]] = MappingProxyType(
         "unmeasured": "the decision left out the metrics with no figure, which could change it",
         "one-metric": "that the differently named metrics are one is a guess",
         "condition-met": "that the conditions without a figure are met is only assumed",
+        "exception-assumed": "that the tier's exception does not apply is assumed, no figure shows it",
     }
 )

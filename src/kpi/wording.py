@@ -95,6 +95,7 @@ class Words:
     typo_read: str  # {tier} {correction}
     joined_tiers: str  # {label} {texts}: neighbouring tiers given one label, read as one band
     names_one: str  # tiers whose names were read as one metric's, some naming none
+    exception_assumed: str  # a tier's exception of its band that no figure shows, taken not to apply
     names_apart: str  # {names}: tiers whose names may be one score's
     gap_lower: str  # {span} {label}
     gap_none: str  # {span}
@@ -185,6 +186,7 @@ _ZH: Final = Words(
             "metric-names": "指标名称",
             "joined": "合并档次",
             "assumption": "假定",
+            "exception": "例外情形",
             "direction": "方向",
             "unreadable": "无法读取",
         }
@@ -200,6 +202,7 @@ _ZH: Final = Words(
     typo_read="{tier}有笔误，按更正后的文字理解：{correction}",
     joined_tiers="相邻各档“{texts}”的等级名称同为“{label}”，合为一档；如等级名称有误，请更正",
     names_one="各档所写的指标名称不同，有的档未写指标：按同一指标评定，每个评定结果都注明",
+    exception_assumed="有的档写有无法由数值判断的例外情形（但…不得评为…）：按不存在例外情形评定，每个评定结果都注明",
     names_apart=(
         "各档的指标名称不同（{names}），可能指同一得分：按名称分别给出实际值时分别评定；"
         "只给一个数值时，若各档合起来单调排列，按同一指标评定并注明"
@@ -290,6 +293,7 @@ _EN: Final = Words(
             "metric-names": "metric-names",
             "joined": "joined",
             "assumption": "assumption",
+            "exception": "exception",
             "direction": "direction",
             "unreadable": "unreadable",
         }
@@ -314,6 +318,10 @@ _EN: Final = Words(
         " correct the labels if that is a slip"
     ),
     names_one="the tiers name their metric differently and some name none: read as one metric, noted on every grade",
+    exception_assumed=(
+        "a tier makes an exception of its band that no figure can show (但…不得评为…): it is taken not to apply,"
+        " noted on every grade"
+    ),
     names_apart=(
         "the tiers name their metric differently ({names}), perhaps one score: figures given per name are"
         " graded apart; a single figure, where the tiers together run one way, as one metric's, noted"

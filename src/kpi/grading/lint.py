@@ -40,6 +40,7 @@ Kind = Literal[
     "metric-names",
     "joined",
     "assumption",
+    "exception",
 ]
 Severity = Literal["error", "warning", "info"]
 
@@ -55,6 +56,7 @@ KINDS: Final = {
     "metric-names": "tiers that name their metric in different words, which may be one score's",
     "joined": "neighbouring tiers given one label, read as one band",
     "assumption": "what a reading assumed: conditions without a figure taken as met, the rest of a tier set aside",
+    "exception": "a tier's exception of its band that no figure can show (但…不得评为A级), taken not to apply",
 }
 
 
@@ -166,6 +168,8 @@ def lint(model: GradingModel, *, precision: Decimal | None = None) -> list[Findi
         findings.append(Finding("assumption", "warning", *_assumed("condition_met", model.met)))
     if model.set_aside:
         findings.append(Finding("assumption", "info", *_assumed("set_aside", model.set_aside)))
+    if "exception-assumed" in model.notes:
+        findings.append(Finding("exception", "warning", *_say("exception_assumed")))
     if model.quantified:
         return findings  # tiers about targets have no intervals to compare
     named = [metric for metric in model.metrics if metric is not None]

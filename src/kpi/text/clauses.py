@@ -138,6 +138,13 @@ _AWARD: Final = re.compile(
 )
 # Those a rank names after it (考核位列前10名的光泽、德化、…、寿宁): who holds those places, no condition.
 _RANKED: Final = re.compile(r"(?<=名)的[^\W\d_]{1,8}(?:、[^\W\d_]{1,8})*[。.;!\s]*$")
+# An exception the tier makes of its own band after its condition, with no figure: A级得分90分以上,但存在特定情形者
+# 不得评为A级.  No figure can show whether it applies: the condition is read as met when it is not (noted).
+_EXCEPTION: Final = re.compile(
+    r"\s*[,;]\s*但(?:是|若|如|凡)?\s*(?P<exception>[^\d%‰<>=≥≤()\[\],;。零〇一二两三四五六七八九十百千万]{2,20}?)"
+    r"(?:的|者)?\s*(?:不得|不能|不予)(?:评定|评|定|认定|确定|列)为\s*[“\"「]?(?P<label>[^\d\s“”\"「」,;。]{1,12}?)[”\"」]?"
+    r"(?:等级|等次|档次|级别|档)?[。.;!\s]*$"
+)
 # A currency sign before an amount in 元, the unit written twice (由$15,001元至30,000元): wording.
 _CURRENCY_SIGN: Final = re.compile(r"\$(?=\s*[0-9][0-9,]*(?:\.[0-9]+)?\s*[万亿]?元)")
 # A value after a metric's colon, or a verb and a value (超出豁免額之部分: 由$1元至15,000元).
@@ -171,6 +178,8 @@ class Clause:
     set_aside: tuple[str, ...] = ()
     #: The clauses of the condition without a figure, taken as met (为谋取不正当利益).
     met: tuple[str, ...] = ()
+    #: Notes its reading puts on every grade (``exception-assumed``: 但存在特定情形者不得评为A级).
+    notes: tuple[str, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -396,6 +405,11 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
     ranked = _RANKED.search(kept.text)
     if ranked and ranked.start() > 0:
         kept = _cut(kept, [(0, ranked.start())])
+    notes: tuple[str, ...] = ()
+    exception = _EXCEPTION.search(kept.text)
+    if exception and exception.start() > 0 and _names_own_band(exception["label"], found, label):
+        notes = ("exception-assumed",)
+        kept = _cut(kept, [(0, exception.start())])
     # A conditional sentence (…不满一年的，试用期不得超过一个月): its consequence set aside, but for a band's
     # name (…的,为一般事故); its clauses without a figure taken as met (为谋取不正当利益，…).
     sentence = read_conditional(kept.text)
@@ -438,7 +452,7 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
     trailing = _TRAILING.search(kept.text)
     if trailing and trailing.start() > 0:
         kept = _cut(kept, [(0, trailing.start())])
-    return Clause(kept, found, (*set_aside, *consequence), met)
+    return Clause(kept, found, (*set_aside, *consequence), met, notes)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -446,3 +460,10 @@ def names_band(text: str, label: str) -> str | None:
     """The name a tier written as a clause gives the band the caller calls *label*, when it gives one
     (…为良好 names 良好), else ``None``: so that a tier that names another tier's band is not read through."""
     return read_clause(normalise(text), label).label
+
+
+def _names_own_band(named: str, found: str | None, hint: str | None) -> bool:
+    """Whether an exception (…不得评为A级) speaks of the tier's own band: the caller's label for it, else the
+    label the clause names (A级:90分以上,但…); with neither, the tier's band is unknown, and it is refused."""
+    own = hint if hint is not None else found
+    return own is not None and same_band(named, own)

@@ -52,6 +52,8 @@ class Reading:
     corrections: tuple[str, ...] = ()
     set_aside: tuple[str, ...] = ()
     met: tuple[str, ...] = ()
+    #: Notes the reading puts on every grade of its scale (``exception-assumed``).
+    notes: tuple[str, ...] = ()
 
 
 def read_tier(text: str, *, inclusive: Mapping[str, bool] | None = None, label: str | None = None) -> Reading:
@@ -94,7 +96,7 @@ def _read(text: str, label: str | None) -> Reading:
 
 
 def _with_clause(reading: Reading, clause: Clause) -> Reading:
-    return attrs.evolve(reading, label=clause.label, set_aside=clause.set_aside, met=clause.met)
+    return attrs.evolve(reading, label=clause.label, set_aside=clause.set_aside, met=clause.met, notes=clause.notes)
 
 
 def _read_condition(text: Normalised) -> Reading:
@@ -148,7 +150,7 @@ def parse_rule(text: str, *, inclusive: Mapping[str, bool] | None = None, label:
         corrections=reading.corrections,
         set_aside=reading.set_aside,
         met=reading.met,
-        notes=("condition-met",) if reading.met else (),
+        notes=(*reading.notes, *(("condition-met",) if reading.met else ())),
     )
 
 
