@@ -194,6 +194,9 @@ VALID_TIERS = [
     ("应低于5.2", "<5.2"),
     ("差错率理应低于1%", "差错率<1%"),
     ("收缩压持续超过140毫米汞柱", "收缩压>140mmHg"),  # b-fh21-xueya-1
+    # none of a deduction of points is 0 of it (b-shanggao-yide-1)
+    ("得分≥90分,且没有扣分", "得分≥90分且扣分≤0"),
+    ("无扣分", "扣分≤0"),
     # a character's pinyin in brackets, as traditional-Chinese web pages write it, is no part of the text
     ("B級(jí)得分70-89分", "B级得分70分-89分"),
     # a name quoted in part is one name (“三公经费”变动率)

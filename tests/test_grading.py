@@ -364,6 +364,11 @@ def test_an_alternative_no_figure_can_show_is_set_aside_and_noted() -> None:
         "考评分40分以下的或直接判级确定",
     ]
     assert kpi.parse_rule(tiers[3]).set_aside == ("直接判级确定",)
+    # 一票否决 is a rule's name, its 一 no figure (b-shanggao-yide-1); a count in words is no such name.
+    veto = kpi.parse_rule("得分<60分或扣分≥30分或有“一票否决”情形的")
+    assert (str(veto), veto.set_aside) == ("得分<60分或扣分≥30分", ("有“一票否决”情形",))
+    with pytest.raises(kpi.KpiSyntaxError):
+        kpi.parse_rule("得分<60分或有“一次违纪”情形的")
     earthquake = kpi.parse_rule("重大地震灾害是指造成50人以上300人以下死亡(含失踪)或造成严重经济损失的地震灾害")
     assert (str(earthquake), earthquake.set_aside) == ("死亡50人-300人", ("造成严重经济损失",))
     grade = kpi.Criteria.parse(["90分以上", "70分以上不满90分", "40分以上不满70分", tiers[3]]).grade(85)

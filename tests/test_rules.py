@@ -210,6 +210,9 @@ def test_a_clause_names_the_callers_band_in_its_own_spelling(own: str, given: st
         "处理时限无需超过5天",  # need not: no condition
         "处理时限无须超过5天",
         "收缩压不持续超过140",  # 持续 is a hedge only after no negation
+        "没有满分",  # only a deduction's absence (没有扣分, 无扣分) is a figure
+        "没有完成",
+        "无违纪行为",
     ],
 )
 def test_a_negation_or_an_approximation_before_the_comparator_is_refused(text: str) -> None:

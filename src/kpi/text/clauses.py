@@ -42,7 +42,6 @@ __all__ = [
     "begins_with_label",
     "clause_first",
     "ends_with_label",
-    "names_band",
     "per_point",
     "read_clause",
     "same_band",
@@ -118,8 +117,9 @@ _POINTS: Final = re.compile(
 # clause describes after it (…或造成严重经济损失的地震灾害).  A figure
 # is graded by the condition it can meet; the alternative (with no number in it) is wording around it.
 # Only after a value: in …100人以下中毒或重伤的, 或 joins two nouns.
+# 一票否决 (a veto, quoted or not: …或有“一票否决”情形的) is the name of a rule, its 一 no figure.
 _ALTERNATIVE: Final = re.compile(
-    r"(?:的)?\s*或者?\s*(?P<alternative>[^\d%<>=≥≤≦≧\[\]()零〇一二两三四五六七八九十百千万,;]{2,12}?)"
+    r"(?:的)?\s*或者?\s*(?P<alternative>(?:[“\"「]?一票否决[”\"」]?|[^\d%<>=≥≤≦≧\[\]()零〇一二两三四五六七八九十百千万,;]){2,12}?)"
     r"(?:的[^\W\d_零〇一二两三四五六七八九十百千万]{1,8})?[的。.;!\s]*$"
 )
 # What else the clause names after its figures, each after a semicolon, the first led by a causative and none
@@ -453,13 +453,6 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
     if trailing and trailing.start() > 0:
         kept = _cut(kept, [(0, trailing.start())])
     return Clause(kept, found, (*set_aside, *consequence), met, notes)
-
-
-@functools.lru_cache(maxsize=4096)
-def names_band(text: str, label: str) -> str | None:
-    """The name a tier written as a clause gives the band the caller calls *label*, when it gives one
-    (…为良好 names 良好), else ``None``: so that a tier that names another tier's band is not read through."""
-    return read_clause(normalise(text), label).label
 
 
 def _names_own_band(named: str, found: str | None, hint: str | None) -> bool:

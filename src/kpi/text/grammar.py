@@ -98,6 +98,7 @@ def _fills() -> dict[str, str]:
         "@AFTER": "|".join(_after_word(word) for word in words.AFTER),
         "@VERBS": _alternatives(list(words.VERBS)),
         "@NAME_ENDS": _alternatives(words.NAME_ENDS),
+        "@DEDUCTIONS": _alternatives(words.DEDUCTIONS),
         "@GREATER": _alternatives([s for s, m in symbols.items() if m is not None and m.side is words.Side.LOWER]),
         "@LESS": _alternatives([s for s, m in symbols.items() if m is not None and m.side is words.Side.UPPER]),
         "@EQUAL": _alternatives([s for s, m in symbols.items() if m is None]),
@@ -337,6 +338,7 @@ _EXPECTED: Final = {
     "QUOTED_METRIC": "a metric name",
     "FIXED_WORD": "负增长",
     "RANK": "a rank (第5名, 前10名)",
+    "NO_DEDUCTION": "负增长",  # a word naming a region by itself, as 负增长 does (没有扣分)
     "TARGET_COUNT": "a number of targets (两项指标…)",
     "ITEM_COUNT": "a number of targets (任意一项…)",
     "_TARGETS": "项指标",

@@ -16,6 +16,7 @@ tables after a change to the grammar or to the word tables (a test fails until i
 from __future__ import annotations
 
 import functools
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -361,6 +362,11 @@ class TierBuilder(RankBuilder, TargetTierBuilder):
     def fixed(self, children: list[Any]) -> Located:
         (word,) = children
         return Located(Comparison(FIXED_WORDS[str(word)]), start_of(word))
+
+    def no_deduction(self, children: list[Any]) -> Located:
+        (word,) = children  # 没有扣分, 无扣分: 扣分≤0
+        deduction = str(word).removeprefix("没有").removeprefix("无")
+        return Located(Comparison(Interval(None, Bound(Decimal(0), closed=True)), None, deduction), start_of(word))
 
     def otherwise(self, children: list[Any]) -> Located:
         (word,) = children

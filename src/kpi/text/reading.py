@@ -20,7 +20,7 @@ from kpi.errors import KpiSyntaxError, too_long
 from kpi.intervals import Bound, Interval, IntervalSet
 from kpi.rules import BareValue, Comparison, Condition, Rule
 from kpi.text.building import CORRECTIONS, INCLUSIVE
-from kpi.text.clauses import Clause, clause_first, names_band, per_point, read_clause
+from kpi.text.clauses import Clause, clause_first, per_point, read_clause
 from kpi.text.grammar import MAX_TEXT_LENGTH, parse_text
 from kpi.text.normalise import Normalised, normalise
 from kpi.text.parser import tier_parser
@@ -205,6 +205,12 @@ def read_tiers(
     return [_named_otherwise(rule, index, labels) for index, rule in enumerate(rules)]
 
 
+@functools.lru_cache(maxsize=4096)
+def _names_band(text: str, label: str) -> str | None:
+    """The name a tier written as a clause gives the band the caller calls *label*, if any (…为良好 names 良好)."""
+    return read_clause(normalise(text), label).label
+
+
 def _named_otherwise(rule: Rule, index: int, labels: Sequence[str]) -> Rule:
     """*rule*, or when its clause names no band of its own but another tier's (…的为良好 in the tier the
     caller calls 优秀; 属于高血压 in 理想血压's), *rule* with that name, which the caller's labels then
@@ -212,7 +218,7 @@ def _named_otherwise(rule: Rule, index: int, labels: Sequence[str]) -> Rule:
     if rule.label is not None:
         return rule
     for other, label in enumerate(labels):
-        if other != index and (named := names_band(rule.text, label)) is not None:
+        if other != index and (named := _names_band(rule.text, label)) is not None:
             return attrs.evolve(rule, label=named)
     return rule
 

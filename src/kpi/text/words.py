@@ -42,6 +42,7 @@ __all__ = [
     "BEFORE",
     "CAUSATIVES",
     "CAUSES",
+    "DEDUCTIONS",
     "FIXED_WORDS",
     "HEDGES",
     "NAME_ENDS",
@@ -307,6 +308,10 @@ VERBS: Final[Mapping[str, Verb]] = MappingProxyType(
         "从": Verb(),
     }
 )
+
+#: Deductions of points whose absence is a figure: 没有扣分 and 无扣分 are 扣分≤0 (none of a deduction is 0
+#: of it).  Only these: 没有完成, 无违纪行为 and 没有满分 state no figure of a metric.
+DEDUCTIONS: Final = ("扣分", "减分", "失分")
 
 #: Words that name a region by themselves.
 FIXED_WORDS: Final[Mapping[str, Interval]] = MappingProxyType(
