@@ -325,6 +325,9 @@ LABELLED_TIERS = [
     ("3.0–优秀,即不小于90分", "优秀", "≥90分", "优秀"),
     ("2.0–良好,即不小于80分但小于90分", "良好", "≥80分且<90分", "良好"),
     ("BMI超過28定義為肥胖", "肥胖", "BMI>28", "肥胖"),
+    # a grade's label runs on into the score it grades (b-pjdwzx-nashui-1); a band word does not (优秀得分)
+    ("B級(jí)得分70-89分", "B級(jí)", "得分70分-89分", "B級(jí)"),
+    ("一等得分≥90", "一等", "得分≥90", "一等"),
     # a verdict's 范围 or 状态 after the caller's label is no part of it (b-fh21-xueya-1)
     (
         "收缩压低于120毫米汞柱且舒张压低于80毫米汞柱属于理想血压范围",

@@ -376,7 +376,7 @@ def test_an_alternative_no_figure_can_show_is_set_aside_and_noted() -> None:
     assert grade.explain().endswith("→ 良（档次中条件以外、无法由数值判断的内容未予考虑：直接判级确定）")
     # An exception of the tier's own band with no figure is taken not to apply, and noted (b-pjdwzx-nashui-1).
     excepted = kpi.parse_rule("A級(jí)得分90分以上,但存在特定情形者不得評(píng)為A級(jí)", label="A級(jí)")
-    assert (str(excepted), excepted.notes) == ("A级得分≥90分", ("exception-assumed",))
+    assert (str(excepted), excepted.notes) == ("得分≥90分", ("exception-assumed",))
     # One naming another band, or one with a figure (it could be measured), is refused.
     for text in ("A級得分90分以上,但存在特定情形者不得評為B級", "A級得分90分以上,但扣分超过5分者不得評為A級"):
         with pytest.raises(kpi.KpiSyntaxError):

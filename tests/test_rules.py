@@ -282,6 +282,14 @@ def test_a_label_that_only_ends_a_word_is_no_label() -> None:
     # 基本合格 is not the band 合格 named after the condition: two metric names, refused.
     with pytest.raises(kpi.KpiSyntaxError, match="two metric names"):
         kpi.parse_rule("合格率≥90%基本合格", label="合格")
+    # A band word running on into a name is the name (a grade, A级得分…, runs on into its score only).
+    assert (
+        str(kpi.parse_rule("优秀得分90分以上", label="优秀")),
+        kpi.parse_rule("A级得分率≥90%", label="A级").label,
+    ) == (
+        "优秀得分≥90分",
+        None,
+    )
 
 
 @pytest.mark.parametrize("spellings", EQUAL_SPELLINGS, ids=lambda spellings: spellings[0])

@@ -239,14 +239,15 @@ def _is_label(word: str, hint: str | None) -> bool:
 
 def begins_with_label(text: str, label: str) -> int:
     """How much of *text* its band's *label* takes up front (with a joining 为, 是, ：, 相当于),
-    or 0 when it does not begin with it: 低热37.5~38.0℃ begins with 低热, 优秀率≥90% not with 优."""
+    or 0 when it does not begin with it: 低热37.5~38.0℃ begins with 低热, 优秀率≥90% not with 优.
+    A grade (A级, 一等) may run on into the score it grades: A级得分90分以上 is A级's 得分≥90分."""
     name = normalise(label).text.strip()
     if not name or not text.startswith(name):
         return 0
     rest = _AFTER_LABEL.match(text, len(name))
     assert rest is not None
     if rest.end() == len(name) and len(text) > len(name) and not _STARTS_VALUE.match(text, len(name)):
-        return 0  # 优秀率: the label runs on into a word
+        return len(name) if _GRADE_SCORE.match(text, len(name)) and name.endswith(("级", "等", "档")) else 0
     return rest.end()
 
 
@@ -336,6 +337,8 @@ def _ends_quantity() -> re.Pattern[str]:
 _AFTER_LABEL: Final = re.compile(
     r"\s*(?:\([a-zà-ǜ]+\))?\s*(?:[:,]|即|相当于|(?:通常|一般)(?:定义为|是指|指|为|是)|则是|则为|是指|定义为|应该|应当|应|为|是)?\s*"
 )
+# The score a grade's label runs on into, then its value: A级得分90分以上, B级得分70-89分.
+_GRADE_SCORE: Final = re.compile(r"得分(?=\s*(?:在|为)?\s*[-−0-9零〇一二两三四五六七八九十百<>=≥≤≦≧])")
 _STARTS_VALUE: Final = re.compile(r"[-−0-9零〇一二两三四五六七八九十百<>=≥≤≦≧\[(~\s]|百分之|千分之")
 _ENDS_VALUE: Final = re.compile(r"(?:[0-9%‰)\]]|分|以上|以下|以内|之间)\s*$")
 
