@@ -367,6 +367,8 @@ def test_an_alternative_no_figure_can_show_is_set_aside_and_noted() -> None:
     # 一票否决 is a rule's name, its 一 no figure (b-shanggao-yide-1); a count in words is no such name.
     veto = kpi.parse_rule("得分<60分或扣分≥30分或有“一票否决”情形的")
     assert (str(veto), veto.set_aside) == ("得分<60分或扣分≥30分", ("有“一票否决”情形",))
+    alone = kpi.parse_rule("得分<60分或一票否决")  # it read one 票否决 (得分<60分或票否决1)
+    assert (str(alone), alone.set_aside) == ("得分<60分", ("一票否决",))
     with pytest.raises(kpi.KpiSyntaxError):
         kpi.parse_rule("得分<60分或有“一次违纪”情形的")
     earthquake = kpi.parse_rule("重大地震灾害是指造成50人以上300人以下死亡(含失踪)或造成严重经济损失的地震灾害")

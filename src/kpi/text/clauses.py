@@ -119,7 +119,8 @@ _POINTS: Final = re.compile(
 # Only after a value: in …100人以下中毒或重伤的, 或 joins two nouns.
 # 一票否决 (a veto, quoted or not: …或有“一票否决”情形的) is the name of a rule, its 一 no figure.
 _ALTERNATIVE: Final = re.compile(
-    r"(?:的)?\s*或者?\s*(?P<alternative>(?:[“\"「]?一票否决[”\"」]?|[^\d%<>=≥≤≦≧\[\]()零〇一二两三四五六七八九十百千万,;]){2,12}?)"
+    r"(?:的)?\s*或者?\s*(?P<alternative>(?:[“\"「]?一票否决[”\"」]?|[^\d%<>=≥≤≦≧\[\]()零〇一二两三四五六七八九十百千万,;]){2,12}?"
+    r"|[“\"「]?一票否决[”\"」]?)"
     r"(?:的[^\W\d_零〇一二两三四五六七八九十百千万]{1,8})?[的。.;!\s]*$"
 )
 # What else the clause names after its figures, each after a semicolon, the first led by a causative and none
