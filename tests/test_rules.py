@@ -11,7 +11,7 @@ import pytest
 import kpi
 from cases import EQUAL_SPELLINGS, INVALID_TIERS, LABELLED_TIERS, VALID_TIERS
 from kpi.direction import Direction
-from kpi.text.clauses import same_band
+from kpi.text.band_names import same_band
 
 
 @pytest.mark.parametrize(("text", "canonical"), VALID_TIERS)

@@ -31,7 +31,7 @@ from kpi.numbers import CONTEXT
 from kpi.outcomes import OutcomeInput, Outcomes, read_outcome
 from kpi.rules import Rule
 from kpi.targets import Aggregate, Completion
-from kpi.text.clauses import same_band
+from kpi.text.band_names import same_band
 from kpi.text.grammar import MAX_TEXT_LENGTH
 from kpi.text.normalise import metric_key
 from kpi.text.reading import read_tiers, split_tiers

@@ -30,22 +30,23 @@ from typing import Final
 
 import attrs
 
+from kpi.text.band_names import (
+    BAND_WORDS,
+    ENDS_VALUE,
+    NOTE,
+    STARTS_VALUE,
+    begins_with_label,
+    ends_with_label,
+    is_label,
+    names_own_band,
+)
 from kpi.text.conditionals import read_conditional
-from kpi.text.normalise import Normalised, normalise
+from kpi.text.normalise import Normalised
 from kpi.text.numerals import MAGNITUDES
 from kpi.text.words import BEFORE, CAUSATIVES, HEDGES, NOT_HEDGES, VERBS
 from kpi.units import SYMBOL_UNIT, unit_names
 
-__all__ = [
-    "BAND_WORDS",
-    "Clause",
-    "begins_with_label",
-    "clause_first",
-    "ends_with_label",
-    "per_point",
-    "read_clause",
-    "same_band",
-]
+__all__ = ["Clause", "clause_first", "per_point", "read_clause"]
 
 # Words that introduce a condition: 当…时, 凡…的, 如果…, 指标值为…, 而… (而重度近视则是低于4.5).
 _LEADING: Final = re.compile(r"(?:当|凡|如果说|如果是|如果|如|若|对于|指标值为|其中|即|相当于|而(?!且))\s*")
@@ -151,22 +152,9 @@ _CURRENCY_SIGN: Final = re.compile(r"\$(?=\s*[0-9][0-9,]*(?:\.[0-9]+)?\s*[万亿
 # A value after a metric's colon, or a verb and a value (超出豁免額之部分: 由$1元至15,000元).
 _VALUE_AFTER_VERB: Final = re.compile(r"(?:" + "|".join(VERBS) + r")\s*\$?\s*[-−0-9零〇一二两三四五六七八九十百]")
 _SCORE_ONLY: Final = re.compile(_NUMBER + r"\s*分[。.;!\s]*$")
+
+
 # A parenthetical that is a note, not part of the condition: (下同), (10分到13分), (200mg/dl), 完成50%及以上(5).
-# An inclusion note (含80分), (不含), (包括80分) belongs to the condition and stays; so does a bare number
-# right after a value without a unit (<5.2 (200)): the value again in another unit, neither one named,
-# so the tier is refused rather than read in a unit it may not be in.
-_NOTE: Final = re.compile(
-    r"(?:(?<![0-9])(?<![0-9] )|(?!\(\s*[0-9.]+\s*\)))"
-    r"\((?!不?(?:包?含|包括)\s*(?:[-−0-9零〇一二两三四五六七八九十百]|本数|本级|在内|\)))[^()]*\)"
-)
-#: Words that name bands, for a clause that names a band the caller did not.
-BAND_WORDS: Final = re.compile(
-    r"^(?:优秀|优良|优|良好|良|较好|好|中等|中|一般|较差|差|合格|不合格|及格|不及格|达标|基本达标|不达标|"
-    r"称职|基本称职|不称职|满意|基本满意|不满意|[A-E]级?|[甲乙丙丁]等?|[一二三四五六七八九十]+(?:级|档|等|类)|"
-    r"第[一二三四五六七八九十0-9]+(?:级|档|等|类))$"
-)
-
-
 @attrs.frozen
 class Clause:
     """The condition of a tier (a :class:`~kpi.text.normalise.Normalised` that maps back
@@ -222,47 +210,6 @@ def _outside(span: tuple[int, int], hole: tuple[int, int]) -> list[tuple[int, in
     return [(a, b) for a, b in parts if a < b]
 
 
-def same_band(own: str, given: str) -> bool:
-    """Whether a clause's own name for its band (…为A级) names the band the caller calls *given*:
-    alike once normalised, but for a trailing 级/等/档 (优等 for 優等), or *given* a longer name that
-    begins with it, a letter or two characters at least (A级 for A级信用; 优 is not 优良)."""
-    name = _NOTE.sub("", normalise(own).text).strip('“”"「」 ').rstrip("级等档")
-    meant = _NOTE.sub("", normalise(given).text).strip().rstrip("级等档")  # 優(yōu)秀: the pinyin is a note
-    return name == meant or ((len(name) > 1 or name.isascii()) and bool(name) and meant.startswith(name))
-
-
-def _is_label(word: str, hint: str | None) -> bool:
-    """Whether *word* names a band: the caller's label for the tier, or a band word."""
-    if hint is not None:
-        return same_band(word, hint)
-    return BAND_WORDS.match(word.strip('“”"「」')) is not None
-
-
-def begins_with_label(text: str, label: str) -> int:
-    """How much of *text* its band's *label* takes up front (with a joining 为, 是, ：, 相当于),
-    or 0 when it does not begin with it: 低热37.5~38.0℃ begins with 低热, 优秀率≥90% not with 优.
-    A grade (A级, 一等) may run on into the score it grades: A级得分90分以上 is A级's 得分≥90分."""
-    name = normalise(label).text.strip()
-    if not name or not text.startswith(name):
-        return 0
-    rest = _AFTER_LABEL.match(text, len(name))
-    assert rest is not None
-    if rest.end() == len(name) and len(text) > len(name) and not _STARTS_VALUE.match(text, len(name)):
-        return len(name) if _GRADE_SCORE.match(text, len(name)) and name.endswith(("级", "等", "档")) else 0
-    return rest.end()
-
-
-def ends_with_label(text: str, label: str) -> int:
-    """Where *text* ends with its band's *label* right after a value (90到100优秀, 80到89分不错),
-    or 0: 合格率≥90%基本合格 does not end with the label 合格."""
-    name = _NOTE.sub("", normalise(label).text).strip()
-    body = _NOTE.sub("", text).rstrip("。.;!, ")
-    if not name or not body.endswith(name) or len(body) == len(name):
-        return 0
-    start = len(body) - len(name)
-    return start if _ENDS_VALUE.search(body, 0, start) else 0
-
-
 def clause_first(text: str, label: str | None) -> bool:
     """Whether *text* (normalised) must be read as a clause before the grammar reads it: it names its
     band in front (低热37.5~38.0℃) or after its condition (90分以上评为优秀, 90到100优秀), or ends with
@@ -280,8 +227,8 @@ def clause_first(text: str, label: str | None) -> bool:
         return True  # 三年以上…的劳动合同，试用期不得超过六个月: the consequence is no second condition
     if not _LABEL_WORDS.search(text):
         return False
-    after = _LABEL_AFTER.search(_NOTE.sub("", text) if "(" in text else text)
-    return after is not None and after.start() > 0 and _is_label(after.group("label"), label)
+    after = _LABEL_AFTER.search(NOTE.sub("", text) if "(" in text else text)
+    return after is not None and after.start() > 0 and is_label(after.group("label"), label)
 
 
 def per_point(text: str) -> str | None:
@@ -333,17 +280,6 @@ def _ends_quantity() -> re.Pattern[str]:
     return re.compile(rf"(?:[0-9%‰)\]]|[0-9]\s*(?:{units}|{SYMBOL_UNIT})|以上|以下|以内|之间|范围内|区间内)\s*$")
 
 
-# After a label, its pinyin (D級(ji):) and the word that joins it to the condition, perhaps with a
-# hedge (轻度近视通常指视力在…, 重度近视则是低于4.5, 正常空腹血糖应在…, 高血压通常定义为…).
-_AFTER_LABEL: Final = re.compile(
-    r"\s*(?:\([a-zà-ǜ]+\))?\s*(?:[:,]|即|相当于|(?:通常|一般)(?:定义为|是指|指|为|是)|则是|则为|是指|定义为|应该|应当|应|为|是)?\s*"
-)
-# The score a grade's label runs on into, then its value: A级得分90分以上, B级得分70-89分.
-_GRADE_SCORE: Final = re.compile(r"得分(?=\s*(?:在|为)?\s*[-−0-9零〇一二两三四五六七八九十百<>=≥≤≦≧])")
-_STARTS_VALUE: Final = re.compile(r"[-−0-9零〇一二两三四五六七八九十百<>=≥≤≦≧\[(~\s]|百分之|千分之")
-_ENDS_VALUE: Final = re.compile(r"(?:[0-9%‰)\]]|分|以上|以下|以内|之间)\s*$")
-
-
 def read_clause(tier: Normalised, label: str | None = None) -> Clause:
     """The condition inside a tier written as a clause, and the band label it names.
 
@@ -363,12 +299,12 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
     start, end = 0, len(text.rstrip())
     found: str | None = None
     around = _LABEL_AROUND.match(text)
-    if around and _is_label(around.group("label"), label):
+    if around and is_label(around.group("label"), label):
         found = around.group("label")
         start, end = around.start("condition"), around.end("condition")
     before = _LABEL_BEFORE.match(text, start, end) if found is None else None
     colon: tuple[int, int] | None = None
-    if before and _is_label(before.group("label"), label):
+    if before and is_label(before.group("label"), label):
         found, start = before.group("label"), before.end()
         # A :优秀(≥90分): the band's name in words around the condition, after its letter.
         named = _LABEL_AROUND.match(text, start, end)
@@ -376,7 +312,7 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
             start, end = named.start("condition"), named.end("condition")
     elif (
         before
-        and (_STARTS_VALUE.match(text, before.end()) or _VALUE_AFTER_VERB.match(text, before.end()))
+        and (STARTS_VALUE.match(text, before.end()) or _VALUE_AFTER_VERB.match(text, before.end()))
         and not _SCORE_ONLY.match(text, before.end(), end)
     ):
         # AQI:0-50, 参考分:85—100: no band's name but the metric's, before its value; 明确:3分
@@ -393,7 +329,7 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
         if found is None and label is not None and (named_at := begins_with_label(text[start:end], label)):
             found, start = label, start + named_at  # 而重度近视则是低于4.5
     spans = [
-        piece for span in _spans_without(text, start, end, _NOTE) for piece in _spans_without(text, *span, _hedge())
+        piece for span in _spans_without(text, start, end, NOTE) for piece in _spans_without(text, *span, _hedge())
     ]
     spans = [piece for span in spans for piece in _spans_without(text, *span, _CURRENCY_SIGN)]
     if colon is not None:
@@ -411,7 +347,7 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
         kept = _cut(kept, [(0, ranked.start())])
     notes: tuple[str, ...] = ()
     exception = _EXCEPTION.search(kept.text)
-    if exception and exception.start() > 0 and _names_own_band(exception["label"], found, label):
+    if exception and exception.start() > 0 and names_own_band(exception["label"], found, label):
         notes = ("exception-assumed",)
         kept = _cut(kept, [(0, exception.start())])
     # A conditional sentence (…不满一年的，试用期不得超过一个月): its consequence set aside, but for a band's
@@ -423,14 +359,14 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
         met = tuple(_written(kept, span) for span in sentence.met)
         if sentence.consequence is not None:
             named = _LABEL_AFTER.match(kept.text, sentence.consequence[0])
-            if named is not None and _is_label(named.group("label"), label):
+            if named is not None and is_label(named.group("label"), label):
                 found = found or named.group("label")
             elif not _VERDICT.match(kept.text, sentence.consequence[0]):  # 这叫做窦性心动过缓: wording
                 consequence = (_written(kept, sentence.consequence),)
         kept = _cut(kept, list(sentence.condition))
     if found is None:
         after = _LABEL_AFTER.search(kept.text)
-        if after and _is_label(after.group("label"), label):
+        if after and is_label(after.group("label"), label):
             found = after.group("label")
             kept = _cut(kept, [(0, after.start())])
     if found is None and label is not None:
@@ -449,7 +385,7 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
         alternative
         and alternative.start() > 0
         # after a value, or a clause of its own after the metric's noun (…死亡或造成严重经济损失的)
-        and (_ENDS_VALUE.search(kept.text, 0, alternative.start()) or alternative["alternative"].startswith(CAUSATIVES))
+        and (ENDS_VALUE.search(kept.text, 0, alternative.start()) or alternative["alternative"].startswith(CAUSATIVES))
     ):
         set_aside += tuple(alternative.group("alternative").split(";"))
         kept = _cut(kept, [(0, alternative.start())])
@@ -457,10 +393,3 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
     if trailing and trailing.start() > 0:
         kept = _cut(kept, [(0, trailing.start())])
     return Clause(kept, found, (*set_aside, *consequence), met, notes)
-
-
-def _names_own_band(named: str, found: str | None, hint: str | None) -> bool:
-    """Whether an exception (…不得评为A级) speaks of the tier's own band: the caller's label for it, else the
-    label the clause names (A级:90分以上,但…); with neither, the tier's band is unknown, and it is refused."""
-    own = hint if hint is not None else found
-    return own is not None and same_band(named, own)

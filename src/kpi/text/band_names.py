@@ -1,0 +1,99 @@
+"""How a tier's words name its band: the caller's label, a band word, a label before or after.
+
+A tier written as a clause often names its band (…的为优秀, A级得分90分以上, 90到100优秀); whether a
+word is the band the caller calls it, and where a label begins or ends a tier, is asked here, by the
+clause reader (:mod:`kpi.text.clauses`) and by the check that a clause's name agrees with the labels
+(:mod:`kpi.grading.criteria`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from kpi.text.normalise import normalise
+
+__all__ = [
+    "BAND_WORDS",
+    "ENDS_VALUE",
+    "NOTE",
+    "STARTS_VALUE",
+    "begins_with_label",
+    "ends_with_label",
+    "is_label",
+    "names_own_band",
+    "same_band",
+]
+
+# An inclusion note (含80分), (不含), (包括80分) belongs to the condition and stays; so does a bare number
+# right after a value without a unit (<5.2 (200)): the value again in another unit, neither one named,
+# so the tier is refused rather than read in a unit it may not be in.
+NOTE: Final = re.compile(
+    r"(?:(?<![0-9])(?<![0-9] )|(?!\(\s*[0-9.]+\s*\)))"
+    r"\((?!不?(?:包?含|包括)\s*(?:[-−0-9零〇一二两三四五六七八九十百]|本数|本级|在内|\)))[^()]*\)"
+)
+#: Words that name bands, for a clause that names a band the caller did not.
+BAND_WORDS: Final = re.compile(
+    r"^(?:优秀|优良|优|良好|良|较好|好|中等|中|一般|较差|差|合格|不合格|及格|不及格|达标|基本达标|不达标|"
+    r"称职|基本称职|不称职|满意|基本满意|不满意|[A-E]级?|[甲乙丙丁]等?|[一二三四五六七八九十]+(?:级|档|等|类)|"
+    r"第[一二三四五六七八九十0-9]+(?:级|档|等|类))$"
+)
+
+
+# After a label, its pinyin (D級(ji):) and the word that joins it to the condition, perhaps with a
+# hedge (轻度近视通常指视力在…, 重度近视则是低于4.5, 正常空腹血糖应在…, 高血压通常定义为…).
+_AFTER_LABEL: Final = re.compile(
+    r"\s*(?:\([a-zà-ǜ]+\))?\s*(?:[:,]|即|相当于|(?:通常|一般)(?:定义为|是指|指|为|是)|则是|则为|是指|定义为|应该|应当|应|为|是)?\s*"
+)
+# The score a grade's label runs on into, then its value: A级得分90分以上, B级得分70-89分.
+_GRADE_SCORE: Final = re.compile(r"得分(?=\s*(?:在|为)?\s*[-−0-9零〇一二两三四五六七八九十百<>=≥≤≦≧])")
+STARTS_VALUE: Final = re.compile(r"[-−0-9零〇一二两三四五六七八九十百<>=≥≤≦≧\[(~\s]|百分之|千分之")
+ENDS_VALUE: Final = re.compile(r"(?:[0-9%‰)\]]|分|以上|以下|以内|之间)\s*$")
+
+
+def same_band(own: str, given: str) -> bool:
+    """Whether a clause's own name for its band (…为A级) names the band the caller calls *given*:
+    alike once normalised, but for a trailing 级/等/档 (优等 for 優等), or *given* a longer name that
+    begins with it, a letter or two characters at least (A级 for A级信用; 优 is not 优良)."""
+    name = NOTE.sub("", normalise(own).text).strip('“”"「」 ').rstrip("级等档")
+    meant = NOTE.sub("", normalise(given).text).strip().rstrip("级等档")  # 優(yōu)秀: the pinyin is a note
+    return name == meant or ((len(name) > 1 or name.isascii()) and bool(name) and meant.startswith(name))
+
+
+def is_label(word: str, hint: str | None) -> bool:
+    """Whether *word* names a band: the caller's label for the tier, or a band word."""
+    if hint is not None:
+        return same_band(word, hint)
+    return BAND_WORDS.match(word.strip('“”"「」')) is not None
+
+
+def begins_with_label(text: str, label: str) -> int:
+    """How much of *text* its band's *label* takes up front (with a joining 为, 是, ：, 相当于),
+    or 0 when it does not begin with it: 低热37.5~38.0℃ begins with 低热, 优秀率≥90% not with 优.
+    A grade (A级, 一等) may run on into the score it grades: A级得分90分以上 is A级's 得分≥90分."""
+    name = normalise(label).text.strip()
+    if not name or not text.startswith(name):
+        return 0
+    rest = _AFTER_LABEL.match(text, len(name))
+    assert rest is not None
+    if rest.end() == len(name) and len(text) > len(name) and not STARTS_VALUE.match(text, len(name)):
+        return len(name) if _GRADE_SCORE.match(text, len(name)) and name.endswith(("级", "等", "档")) else 0
+    return rest.end()
+
+
+def ends_with_label(text: str, label: str) -> int:
+    """Where *text* ends with its band's *label* right after a value (90到100优秀, 80到89分不错),
+    or 0: 合格率≥90%基本合格 does not end with the label 合格."""
+    name = NOTE.sub("", normalise(label).text).strip()
+    body = NOTE.sub("", text).rstrip("。.;!, ")
+    if not name or not body.endswith(name) or len(body) == len(name):
+        return 0
+    start = len(body) - len(name)
+    return start if ENDS_VALUE.search(body, 0, start) else 0
+
+
+def names_own_band(named: str, found: str | None, hint: str | None) -> bool:
+    """Whether an exception (…不得评为A级) speaks of the tier's own band: the caller's label for it, else the
+    label the clause names (A级:90分以上,但…); with neither, the tier's band is unknown, and it is refused."""
+    own = hint if hint is not None else found
+    return own is not None and same_band(named, own)
