@@ -373,6 +373,12 @@ def test_an_alternative_no_figure_can_show_is_set_aside_and_noted() -> None:
         kpi.parse_rule("得分<60分或有“一次违纪”情形的")
     earthquake = kpi.parse_rule("重大地震灾害是指造成50人以上300人以下死亡(含失踪)或造成严重经济损失的地震灾害")
     assert (str(earthquake), earthquake.set_aside) == ("死亡50人-300人", ("造成严重经济损失",))
+    some = kpi.parse_rule("一般地震灾害是指造成10人以下死亡(含失踪)或造成一定经济损失的地震灾害")
+    assert (str(some), some.set_aside) == ("死亡≤10人", ("造成一定经济损失",))  # 一定 is "some", no figure
+    for text in ("得分≥10或一定", "得分≥10且很多", "得分≥10但很多"):  # they read 得分≥10或定1, and 得分≥10 twice
+        with pytest.raises(kpi.KpiSyntaxError):
+            kpi.parse_rule(text)
+    assert kpi.parse_rule("得分≥10或很多").set_aside == ("很多",)  # it was dropped as a band's name
     grade = kpi.Criteria.parse(["90分以上", "70分以上不满90分", "40分以上不满70分", tiers[3]]).grade(85)
     assert (grade.label, grade.notes) == ("良", ("set-aside",))
     assert grade.explain().endswith("→ 良（档次中条件以外、无法由数值判断的内容未予考虑：直接判级确定）")

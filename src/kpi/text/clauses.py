@@ -118,9 +118,10 @@ _POINTS: Final = re.compile(
 # clause describes after it (…或造成严重经济损失的地震灾害).  A figure
 # is graded by the condition it can meet; the alternative (with no number in it) is wording around it.
 # Only after a value: in …100人以下中毒或重伤的, 或 joins two nouns.
-# 一票否决 (a veto, quoted or not: …或有“一票否决”情形的) is the name of a rule, its 一 no figure.
+# 一票否决 (a veto, quoted or not: …或有“一票否决”情形的) is the name of a rule, and 一定 (…或造成一定经济损失
+# 的) says "some": their 一 is no figure.
 _ALTERNATIVE: Final = re.compile(
-    r"(?:的)?\s*或者?\s*(?P<alternative>(?:[“\"「]?一票否决[”\"」]?|[^\d%<>=≥≤≦≧\[\]()零〇一二两三四五六七八九十百千万,;]){2,12}?"
+    r"(?:的)?\s*或者?\s*(?P<alternative>(?:[“\"「]?一票否决[”\"」]?|一定|[^\d%<>=≥≤≦≧\[\]()零〇一二两三四五六七八九十百千万,;]){2,12}?"
     r"|[“\"「]?一票否决[”\"」]?)"
     r"(?:的[^\W\d_零〇一二两三四五六七八九十百千万]{1,8})?[的。.;!\s]*$"
 )
@@ -270,6 +271,8 @@ def _bare_verdict(text: str) -> int:
     bare = _BARE_VERDICT.search(text)
     if bare is None or bare["verdict"].startswith(_unit_spellings()) or not _NAMED_FIRST.match(text):
         return 0
+    if bare["verdict"].startswith(("或", "且", "并且", "而且", "但", "同时")):
+        return 0  # 得分≥10或很多: another condition, or words after one, never a band's name to drop
     return bare.start("verdict")
 
 
