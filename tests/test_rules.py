@@ -90,6 +90,9 @@ def test_a_value_after_a_comparator_and_a_base_is_a_share_of_the_base(
         ("X未高于B的50%", "inside, before a bare value"),
         # one metric as a share and as itself in one tier
         ("增值额超过扣除项目金额50%且增值额≤100%", "as a share of 扣除项目金额 and otherwise"),
+        # a rate without 的: by 2 points, or 2% of it? (…增幅的2% is a share)
+        ("实际增幅超过本省增幅2%", "inside, before a bare value"),
+        ("增长率超过上年增长率10%", "inside, before a bare value"),
     ],
 )
 def test_a_share_that_cannot_be_read_is_refused(text: str, message: str) -> None:

@@ -41,6 +41,9 @@ QUANTIFIERS: Final = ("任何一项", "任意一项", "任一项", "任一", "�
 #: (an upper bound takes the others, of some item).
 _EVERY: Final = ("各项", "各")
 _WORDS: Final = tuple(word for word in BEFORE if len(word) > 1 and word not in TYPOS)
+#: Endings of a rate, a change or an index: ``实际增幅超过本省增幅2%`` may say "by 2 points" as well as
+#: "2% of", so without 的 (``…增幅的2%``) a share is not read off such names.
+_RATES: Final = ("率", "幅", "比", "比例", "比重", "指数", "增速", "增长", "水平")
 
 
 @attrs.frozen
@@ -65,7 +68,8 @@ def _first_word(text: str) -> tuple[int, str] | None:
 
 def share_name(name: str) -> ShareName | None:
     """*name* as a metric, a comparator word and a base, or ``None`` when it holds no such word, or
-    either side would not read back as a name of its own: the base holds another comparator word,
+    either side would not read back as a name of its own, or a rate's name without 的 leaves it open
+    whether the value is a share or a difference: the base holds another comparator word,
     the metric begins with a second quantifier, or ends where a canonical word would run into it
     (X未 and 超过 make 未超过).
 
@@ -79,6 +83,8 @@ def share_name(name: str) -> ShareName | None:
         return None
     at, word = found
     metric, base = name[:at], name[at + len(word) :].removesuffix("的")
+    if not name.endswith("的") and (metric.endswith(_RATES) or base.endswith(_RATES)):
+        return None  # 实际增幅超过本省增幅2%: by 2 points, or 2% of it?
     quantifier = next((q for q in QUANTIFIERS if metric.startswith(q) and len(metric) > len(q)), "")
     metric = metric[len(quantifier) :]
     if not base or _first_word(base) is not None or metric_needs_quotes(base):
