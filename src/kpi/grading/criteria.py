@@ -25,29 +25,19 @@ from kpi.grading.grades import Grade
 from kpi.grading.lint import Finding, lint
 from kpi.grading.metric_names import likely_one
 from kpi.grading.model import REFUSED_WHEN_STRICT, GradingModel
+from kpi.grading.outcome_reading import read_for
 from kpi.grading.regions import bounds_of
 from kpi.indicators import Indicator
-from kpi.numbers import CONTEXT
-from kpi.outcomes import OutcomeInput, Outcomes, read_outcome
+from kpi.outcomes import OutcomeInput, Outcomes
 from kpi.rules import Rule
 from kpi.targets import Aggregate, Completion
 from kpi.text.band_names import same_band
 from kpi.text.grammar import MAX_TEXT_LENGTH
 from kpi.text.normalise import metric_key
 from kpi.text.reading import read_tiers, split_tiers
-from kpi.units import PERCENT, Quantity, Unit
+from kpi.units import Unit
 
 __all__ = ["Criteria"]
-
-_HUNDRED: Final = Decimal(100)
-
-
-def _bare(outcome: object) -> bool:
-    """Whether *outcome* is a number written without a unit (on a percentage scale, perhaps a fraction)."""
-    if type(outcome) is str:
-        return "%" not in outcome and "％" not in outcome
-    return type(outcome) in (int, float, Decimal)
-
 
 # One labelled band of a scale: 优(90-100分) or A（≥90分）, or a quoted label before an interval: “A优秀”-[90-100].
 _SCALE_ITEM: Final = re.compile(
@@ -313,23 +303,8 @@ class Criteria:
         model = self.model
         if len(model.metrics) > 1:  # tiers of one metric are graded on their own model
             model = self._model_for(outcome)
-        suspect = False
-        if (fractions or model.takes_fractions_for_percent) and _bare(outcome) and model.units.get(None) is PERCENT:
-            if not fractions and type(outcome) in (int, float):  # compared as it stands; NaN is refused below
-                suspect = 0 < outcome <= 1  # type: ignore[operator]
-            else:
-                quantity = read_outcome(outcome)
-                if quantity.unit is None and fractions:
-                    outcome = Quantity(CONTEXT.multiply(quantity.value, _HUNDRED), PERCENT)
-                else:
-                    suspect = quantity.unit is None and 0 < quantity.value <= 1
-        # Tiers that write no unit, an outcome that does (≤50.0 and 52dB): read in its unit, and noted.
-        assumed = model.assumes_outcome_unit and isinstance(outcome, (str, Quantity))
-        own: Unit | None = None  # the outcome's unit, when the tiers were read in it
-        if assumed:
-            written = read_outcome(outcome, model.metrics[0] if len(model.metrics) == 1 else None)
-            assumed = written.unit is not None and written.value != 0
-            outcome, own = (Quantity(written.value), written.unit) if assumed else (outcome, None)
+        reading = read_for(model, outcome, fractions=fractions)
+        outcome = reading.outcome  # type: ignore[assignment]
         unmeasured = False
         compiled = self._compiled
         # The compiled search caches model.decide for a plain number or text on a one-metric scale.
@@ -346,16 +321,16 @@ class Criteria:
             # Alternatives (或) on the metrics with no outcome were left out of the decision.
             unmeasured = len(given) < len(model.metrics)
             values = tuple((metric, lookup(metric, model.units[metric])) for metric in given)
-        if suspect or assumed or unmeasured or model.set_aside or model.notes:
+        if reading.suspect or reading.assumed or unmeasured or model.set_aside or model.notes:
             made = {
-                "fraction": suspect,
-                "unit-assumed": assumed,
+                "fraction": reading.suspect,
+                "unit-assumed": reading.assumed,
                 "set-aside": model.set_aside,
                 "unmeasured": unmeasured,
                 **dict.fromkeys(model.notes, True),
             }
             decision = attrs.evolve(decision, notes=(*decision.notes, *(note for note in made if made[note])))
-        grade = Grade(decision, values, model, completion, own)
+        grade = Grade(decision, values, model, completion, reading.own)
         if strict and REFUSED_WHEN_STRICT.intersection(decision.notes):
             raise UngradedError(grade.refusal("en"), zh=grade.refusal("zh"))
         return grade
