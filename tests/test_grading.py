@@ -356,6 +356,95 @@ def test_an_outcome_graded_by_tiers_that_write_no_unit_is_explained_in_its_own_u
         assert grade.explain() == zh and grade.explain("en") == en
 
 
+MONTHS = "≤1个月 | >1个月,≤2个月 | >2个月,≤3个月 | >3个月"
+
+
+@pytest.mark.parametrize(
+    ("tiers", "outcome", "zh", "en"),
+    [
+        (
+            MONTHS,
+            "20天",
+            "20天（折合0.645至0.714个月） 在“≤1个月”之内 → 优（一个月为28至31天，无论按多少天折算都在这一档）",
+            "20天 (0.645 to 0.714个月) lies within “≤1个月” → 优 (excellent) (a month is 28 to 31 days:"
+            " the band is the same whichever length it is)",
+        ),
+        (
+            "≤1年 | >1年,≤2年 | >2年",
+            "400天",
+            "400天（折合1.093至1.096年） 在“>1年,≤2年”之内 → 第2档（一年为365至366天，无论按多少天折算都在这一档）",
+            "400天 (1.093 to 1.096年) lies within “>1年,≤2年” → 第2档 (a year is 365 to 366 days:"
+            " the band is the same whichever length it is)",
+        ),
+        (
+            "≤1个月 | >1个月,≤2个月 | >5个月",
+            "100天",
+            "100天（折合3.226至3.571个月） 未达到第2档“>1个月,≤2个月”，高于第3档“>5个月” → 第3档（落在两档之间，"
+            "按较低一档评定）（一个月为28至31天，无论按多少天折算都在这一档）",
+            "100天 (3.226 to 3.571个月) falls short of 第2档 “>1个月,≤2个月” but exceeds 第3档 “>5个月” → 第3档"
+            " (between two tiers: the lower one applies) (a month is 28 to 31 days: the band is the same whichever"
+            " length it is)",
+        ),
+    ],
+)
+def test_an_outcome_that_converts_only_approximately_is_explained_with_its_span(
+    tiers: str, outcome: str, zh: str, en: str
+) -> None:
+    grade = kpi.Criteria.parse(tiers).grade(outcome)
+    assert (grade.explain(), grade.explain("en")) == (zh, en)
+    assert grade.outcome == kpi.units.Quantity(Decimal(outcome[:-1]), kpi.units.unit_named("天"))  # as written
+    # Every reading gives the band: nothing is guessed, and strict grading agrees (unless the gap rules placed it).
+    if grade.tier is not None:
+        assert kpi.Criteria.parse(tiers).grade(outcome, strict=True) == grade
+    assert kpi.Criteria.parse(tiers).grade_many([outcome]) == [grade.band]
+
+
+@pytest.mark.parametrize(
+    ("tiers", "outcome", "zh", "en"),
+    [
+        (
+            MONTHS,
+            "31天",
+            "31天（折合1至1.107个月）跨越优档、良档（一个月为28至31天，档次取决于按多少天折算）：请以“个月”给出实际值",
+            "31天 (1 to 1.107个月) spans 优, 良 (a month is 28 to 31 days, and the band depends on which):"
+            " give the outcome in 个月",
+        ),
+        (
+            MONTHS,
+            "30天",
+            "30天（折合0.968至1.071个月）跨越优档、良档（一个月为28至31天，档次取决于按多少天折算）：请以“个月”给出实际值",
+            "30天 (0.968 to 1.071个月) spans 优, 良 (a month is 28 to 31 days, and the band depends on which):"
+            " give the outcome in 个月",
+        ),
+        (
+            "≤1年 | >1年,≤2年 | >2年",
+            "366天",
+            "366天（折合1至1.003年）跨越第1档、第2档（一年为365至366天，档次取决于按多少天折算）：请以“年”给出实际值",
+            "366天 (1 to 1.003年) spans 第1档, 第2档 (a year is 365 to 366 days, and the band depends on which):"
+            " give the outcome in 年",
+        ),
+        (
+            "工期≤1个月且用时≤1年 | 其他",
+            {"工期": "20天", "用时": "100天"},
+            "20天、100天与各档的单位只能近似换算：请按各档的单位给出",
+            "20天、100天 convert to the tiers' units only approximately: give them in the tiers' units",
+        ),
+        # Units that never compare are refused as before, whatever the span would be.
+        (MONTHS, "20个工作日", "单位“个工作日”与“个月”无法比较", "unit 个工作日 cannot be compared with 个月"),
+    ],
+)
+def test_an_outcome_whose_band_depends_on_the_length_of_a_month_is_refused(
+    tiers: str, outcome: object, zh: str, en: str
+) -> None:
+    criteria = kpi.Criteria.parse(tiers)
+    with pytest.raises(kpi.OutcomeError) as raised:
+        criteria.grade(outcome)  # type: ignore[arg-type]
+    assert (raised.value.says("zh"), str(raised.value)) == (zh, en)
+    if isinstance(outcome, str):
+        with pytest.raises(kpi.OutcomeError, match=r"^outcome 1: "):
+            criteria.grade_many(["1个月", outcome])
+
+
 def test_an_alternative_no_figure_can_show_is_set_aside_and_noted() -> None:
     tiers = [
         "年度评价指标得分90分以上",

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import kpi
 from kpi.outcomes import read_outcome
-from kpi.units import unit_named
+from kpi.units import approximate, convert, unit_named
 
 
 @pytest.mark.parametrize(
@@ -96,6 +96,42 @@ def test_error_for_a_unit_that_contradicts_the_criteria() -> None:
     criteria = kpi.Criteria.parse(["95%", "85%-94%", "70%-84%", "69%以下"])
     with pytest.raises(kpi.OutcomeError, match="unit 小时 cannot be compared with %"):
         criteria.grade("18小时")
+
+
+@pytest.mark.parametrize(
+    ("value", "source", "target", "low", "high", "calendar"),
+    [
+        ("20", "天", "个月", "20/31", "20/28", "个月"),
+        ("400", "天", "年", "400/366", "400/365", "年"),
+        ("6", "周", "个月", "42/31", "42/28", "个月"),
+        ("48", "小时", "个月", "2/31", "2/28", "个月"),
+        ("2", "个月", "天", "56", "62", "个月"),
+        ("1", "年", "天", "365", "366", "年"),
+        ("1", "季度", "天", "89", "92", "季度"),
+        ("0", "天", "个月", "0", "0", "个月"),
+        ("-31", "天", "个月", "-31/28", "-1", "个月"),
+    ],
+)
+def test_days_and_calendar_time_convert_to_a_span(
+    value: str, source: str, target: str, low: str, high: str, calendar: str
+) -> None:
+    span = approximate(Decimal(value), unit_named(source), unit_named(target))
+    assert span is not None and span.calendar == unit_named(calendar) and span.unit == unit_named(target)
+    exactly_low, exactly_high = Fraction(low), Fraction(high)
+    # Rounded outwards: the span holds every reading, and no more than a digit beyond it.
+    assert (
+        span.low <= exactly_low <= span.low + Decimal("1E-25")
+        and span.high - Decimal("1E-25") <= exactly_high <= span.high
+    )
+    with pytest.raises(kpi.OutcomeError, match="cannot be compared"):
+        convert(Decimal(value), unit_named(source), unit_named(target))  # exact conversion still refuses
+
+
+@pytest.mark.parametrize(
+    ("source", "target"), [("天", "小时"), ("个月", "年"), ("个工作日", "个月"), ("天", "%"), ("元", "年")]
+)
+def test_only_a_duration_and_calendar_time_convert_approximately(source: str, target: str) -> None:
+    assert approximate(Decimal(20), unit_named(source), unit_named(target)) is None
 
 
 @pytest.mark.parametrize(("value", "band"), [(95.0, "优"), (94.9, "良"), ("95.0％", "优"), (Decimal("94.99"), "良")])

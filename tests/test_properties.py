@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal
 
@@ -20,7 +21,7 @@ from kpi.numbers import format_decimal
 from kpi.outcomes import read_outcome
 from kpi.rules import Condition, all_of, any_of
 from kpi.text.normalise import _TONED, _fold, metric_key, normalise
-from kpi.units import unit_named
+from kpi.units import Quantity, unit_named
 from kpi.wording import NOTES
 
 SEED_CRITERIA = [
@@ -200,6 +201,44 @@ def test_generated_monotone_tier_sets_never_reward_a_worse_outcome(
     high, low = criteria.grade(better), criteria.grade(worse)
     assert high.band is not None and low.band is not None
     assert high.band >= low.band
+
+
+@st.composite
+def tiers_in_calendar_time(draw: st.DrawFn) -> tuple[str, str]:
+    """Tier sets in 个月 or 年 as documents write them (≤1个月 | >1个月,≤2个月 | … | >9个月), with a gap or none."""
+    unit = draw(st.sampled_from(["个月", "年", "季度"]))
+    cuts = sorted(draw(st.lists(st.integers(1, 240), min_size=2, max_size=5, unique=True)))
+    bounds = [format_decimal(Decimal(cut) / 10) for cut in cuts]
+    tiers = [f"≤{bounds[0]}{unit}"]
+    tiers += [f">{lower}{unit},≤{upper}{unit}" for lower, upper in itertools.pairwise(bounds[:-1])]
+    tiers.append(f">{bounds[-1 if draw(st.booleans()) else -2]}{unit}")  # the last tier may leave a gap
+    return " | ".join(tiers), unit
+
+
+@given(tiers_in_calendar_time(), st.integers(0, 3000), st.sampled_from(["天", "周"]))
+@example(("≤1个月 | >1个月,≤2个月 | >2个月", "个月"), 31, "天")
+@example(("≤1年 | >1年,≤2年 | >2年", "年"), 400, "天")
+@settings(max_examples=400)
+def test_a_duration_on_tiers_in_calendar_time_gets_the_band_of_every_length_or_is_refused(
+    tier_set: tuple[str, str], count: int, unit: str
+) -> None:
+    tiers, calendar = tier_set
+    criteria = kpi.Criteria.parse(tiers)
+    shortest, longest = {"个月": (28, 31), "年": (365, 366), "季度": (89, 92)}[calendar]
+    days = Decimal(count) * {"天": 1, "周": 7}[unit]
+    lengths = range(shortest, longest + 1)
+    readings = {criteria.grade(Quantity(days / length, unit_named(calendar))).band for length in lengths}
+    outcome = f"{count}{unit}"
+    try:
+        grade = criteria.grade(outcome)
+    except kpi.OutcomeError:
+        # Refused only where the band may depend on the length: two readings differ, or a bound lies inside.
+        low, high = days / longest, days / shortest
+        assert len(readings) > 1 or any(low < bound < high for _, bound in criteria.bounds())
+        return
+    assert readings == {grade.band}
+    assert criteria.grade_many([outcome]) == [grade.band]
+    assert "unit-range" in grade.notes
 
 
 # Tier sets of every count kpi reads, not only the four of the national scale.

@@ -53,6 +53,10 @@ NOTES: Final[Mapping[str, str]] = MappingProxyType(
             "a tier makes an exception of its band that no figure can show (但存在特定情形者不得评为A级):"
             " the exception was taken not to apply"
         ),
+        "unit-range": (
+            "the outcome's unit converts to the tiers' only approximately (20天 on tiers in 个月, a month being 28"
+            " to 31 days): it got the band every reading of it earns"
+        ),
         "unmeasured": (
             "the outcome gives no figure for some metrics: alternatives (或) on them were left out of the decision"
             " (死亡35人 for 死亡≥30人或重伤≥100人); a condition (且) on one is refused"
@@ -92,6 +96,7 @@ NOTE_NAMES_ZH: Final[Mapping[str, str]] = MappingProxyType(
         "set-aside": "未考虑条件以外无法由数值判断的内容",
         "condition-met": "没有数值的条件视为已满足",
         "unmeasured": "部分指标未给出实际值，其“或”条件未予考虑",
+        "unit-range": "单位只能近似换算，各种折算结果同档",
         "full-completion": "“全部完成”“未完成”按100%理解",
         "one-metric": "各档指标名称不同，按同一指标理解",
         "joined": "同名相邻档次合为一档",
@@ -146,6 +151,7 @@ NOTE_NAMES_EN: Final[Mapping[str, str]] = MappingProxyType(
         "set-aside": "what the tiers say besides their conditions not considered",
         "condition-met": "conditions without figures taken as met",
         "unmeasured": "metrics without figures left out",
+        "unit-range": "unit converted approximately, one band for every reading",
         "full-completion": "done or not done read as 100%",
         "one-metric": "differently named metrics read as one",
         "joined": "neighbouring tiers of one label joined",

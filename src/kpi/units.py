@@ -3,14 +3,17 @@
 A unit belongs to a dimension; units of one dimension convert by a factor
 (2天 is 48小时, 1万元 is 10000元), units of different dimensions never
 compare: an outcome in 小时 for a percentage criteria is an error, not a
-guess.  Spelling variants fold to one canonical name (工作日 → 个工作日,
-日 → 天) so that ``str()`` of a rule is canonical.
+guess.  A duration (天, 周) and calendar time (个月, 季度, 年) convert only
+approximately, a month being 28 to 31 days: :func:`approximate` gives the
+range such a value spans, and :func:`convert`, which is exact, refuses them.
+Spelling variants fold to one canonical name (工作日 → 个工作日, 日 → 天) so
+that ``str()`` of a rule is canonical.
 """
 
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, localcontext
 from typing import Final
 
 import attrs
@@ -23,7 +26,9 @@ __all__ = [
     "PERCENT",
     "SYMBOL_UNIT",
     "Quantity",
+    "Span",
     "Unit",
+    "approximate",
     "convert",
     "unit_named",
     "unit_names",
@@ -188,6 +193,56 @@ def convert(value: Decimal, source: Unit | None, target: Unit | None) -> Decimal
             zh=f"单位“{source.name}”与“{target.name}”无法比较",
         )
     return CONTEXT.divide(CONTEXT.multiply(value, source.factor), target.factor)
+
+
+#: The calendar units whose length in days varies: their shortest and longest (a quarter of
+#: three calendar months from any day is 89 to 92 days).
+_CALENDAR_DAYS: Final = {"个月": (28, 31), "季度": (89, 92), "年": (365, 366)}
+_DAY: Final = Decimal(86400)  # in the duration dimension's base, seconds
+
+
+@attrs.frozen
+class Span:
+    """Where a value in a unit that converts only approximately lies in *unit*: from ``low`` to
+    ``high`` (20天 is 20/31 to 20/28 个月), because ``calendar`` (个月, 季度 or 年) lasts from
+    ``shortest`` to ``longest`` days.  The ends are rounded outwards, so the span holds every reading."""
+
+    low: Decimal
+    high: Decimal
+    unit: Unit
+    calendar: Unit
+    shortest: int
+    longest: int
+
+
+def approximate(value: Decimal, source: Unit, target: Unit) -> Span | None:
+    """*value* in *source* as the span it covers in *target*, when the two convert only
+    approximately (a duration and calendar time); ``None`` for any other pair, which
+    :func:`convert` converts exactly or refuses.  No single factor is right: 20天 is less
+    than a month whichever month it is, 30天 is a whole month only of 30 days or fewer.
+
+    >>> span = approximate(Decimal(20), unit_named("天"), unit_named("个月"))
+    >>> str(span.low)[:6], str(span.high)[:6], span.calendar.name, span.shortest, span.longest
+    ('0.6451', '0.7142', '个月', 28, 31)
+    """
+    dimensions = {source.dimension, target.dimension}
+    if dimensions != {"duration", "month"}:
+        return None
+    from_calendar = source.dimension == "month"
+    calendar = source if from_calendar else target
+    shortest, longest = _CALENDAR_DAYS[calendar.name]
+    with localcontext(CONTEXT) as context:
+        context.prec = 2 * CONTEXT.prec + 20  # products of figures kpi reads are exact at this precision
+        ends = [
+            (value * _DAY * days, target.factor) if from_calendar else (value * source.factor, _DAY * days)
+            for days in (shortest, longest)
+        ]
+        context.prec = CONTEXT.prec
+        context.rounding = ROUND_FLOOR
+        low = min(context.divide(amount, per) for amount, per in ends)
+        context.rounding = ROUND_CEILING
+        high = max(context.divide(amount, per) for amount, per in ends)
+    return Span(low, high, target, calendar, shortest, longest)
 
 
 @attrs.frozen

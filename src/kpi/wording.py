@@ -75,6 +75,11 @@ class Words:
     set_aside: str  # {wording}: what the tiers say besides a condition a figure can meet
     condition_met: str  # {wording}: the clauses of the tiers' conditions without a figure, taken as met
     unmeasured: str  # {metrics}: metrics with no outcome, whose alternatives were left out
+    unit_span: str  # {written} {low} {high} {unit}: an outcome that converts only approximately, and its span
+    meets: str  # {shown} {text}: such an outcome, in a tier wherever in its span it lies
+    unit_range: str  # {calendar} {shortest} {longest}: why the span, and that the band is the same throughout
+    unit_straddles: str  # {shown} {bands} {unit} {calendar} {shortest} {longest}: refused, the band not certain
+    calendars: Mapping[str, str]  # 个月, 季度, 年: a calendar unit as a sentence names one of them
     met_exactly: str
     beaten_by: str  # {amount}{unit}
     missed_by: str  # {amount}{unit}
@@ -168,6 +173,11 @@ _ZH: Final = Words(
     set_aside="（档次中条件以外、无法由数值判断的内容未予考虑：{wording}）",
     condition_met="（档次中没有数值的条件视为已满足：{wording}）",
     unmeasured="（未给出实际值的指标未予考虑，以“或”连接的相应条件不参与评定：{metrics}）",
+    unit_span="{written}（折合{low}至{high}{unit}）",
+    meets="{shown} 在“{text}”之内",
+    unit_range="（{calendar}为{shortest}至{longest}天，无论按多少天折算都在这一档）",
+    unit_straddles="{shown}跨越{bands}（{calendar}为{shortest}至{longest}天，档次取决于按多少天折算）：请以“{unit}”给出实际值",
+    calendars=MappingProxyType({"个月": "一个月", "季度": "一个季度", "年": "一年"}),
     met_exactly="（恰好完成）",
     beaten_by="（超额{amount}{unit}）",
     missed_by="（差{amount}{unit}）",
@@ -275,6 +285,14 @@ _EN: Final = Words(
     set_aside=" (what the tiers say besides a condition a figure can meet is not considered: {wording})",
     condition_met=" (conditions in the tiers without a figure are taken as met: {wording})",
     unmeasured=" (no figure for {metrics}: the alternatives (或) on them were left out of the decision)",
+    unit_span="{written} ({low} to {high}{unit})",
+    meets="{shown} lies within “{text}”",
+    unit_range=" ({calendar} is {shortest} to {longest} days: the band is the same whichever length it is)",
+    unit_straddles=(
+        "{shown} spans {bands} ({calendar} is {shortest} to {longest} days, and the band depends on which):"
+        " give the outcome in {unit}"
+    ),
+    calendars=MappingProxyType({"个月": "a month", "季度": "a quarter", "年": "a year"}),
     met_exactly=" (exactly met)",
     beaten_by=" (beaten by {amount}{unit})",
     missed_by=" (missed by {amount}{unit})",

@@ -110,6 +110,8 @@ class Compiled:
         unit = quantity.unit
         # Tiers that write no unit may be read in the outcome's (GradingModel.assumes_outcome_unit).
         plain = unit is self.unit or unit is None or self.assumes_unit
+        if not plain and unit is not None and self.unit is not None and unit.dimension != self.unit.dimension:
+            return None  # 20天 on tiers in 个月, read across its span (kpi.grading.ranges), or refused
         value = quantity.value if plain else convert(quantity.value, unit, self.unit)
         return value, self.region(value)
 

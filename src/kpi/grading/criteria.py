@@ -26,6 +26,7 @@ from kpi.grading.lint import Finding, lint
 from kpi.grading.metric_names import likely_one
 from kpi.grading.model import REFUSED_WHEN_STRICT, GradingModel
 from kpi.grading.outcome_reading import read_for
+from kpi.grading.ranges import decide_in_span, ranged
 from kpi.grading.regions import bounds_of
 from kpi.indicators import Indicator
 from kpi.outcomes import OutcomeInput, Outcomes
@@ -306,6 +307,7 @@ class Criteria:
         reading = read_for(model, outcome, fractions=fractions)
         outcome = reading.outcome  # type: ignore[assignment]
         unmeasured = False
+        approximately = None
         compiled = self._compiled
         # The compiled search caches model.decide for a plain number or text on a one-metric scale.
         located = None if compiled is None else compiled.locate(outcome)
@@ -315,22 +317,27 @@ class Criteria:
             values: tuple[tuple[str | None, Decimal], ...] = ((compiled.metric, value),)
         else:
             outcomes = self.outcomes(outcome)
+            approximately = ranged(model, outcomes)  # 20天 on tiers in 个月: decided across its span
+            if approximately is not None:
+                decision, outcomes = decide_in_span(model, outcomes, approximately)
             lookup = outcomes.lookup
             given = model.given(outcomes)
-            decision = model.decide(lookup)
+            if approximately is None:
+                decision = model.decide(lookup)
             # Alternatives (或) on the metrics with no outcome were left out of the decision.
             unmeasured = len(given) < len(model.metrics)
             values = tuple((metric, lookup(metric, model.units[metric])) for metric in given)
-        if reading.suspect or reading.assumed or unmeasured or model.set_aside or model.notes:
+        if reading.suspect or reading.assumed or approximately or unmeasured or model.set_aside or model.notes:
             made = {
                 "fraction": reading.suspect,
                 "unit-assumed": reading.assumed,
+                "unit-range": approximately is not None,
                 "set-aside": model.set_aside,
                 "unmeasured": unmeasured,
                 **dict.fromkeys(model.notes, True),
             }
             decision = attrs.evolve(decision, notes=(*decision.notes, *(note for note in made if made[note])))
-        grade = Grade(decision, values, model, completion, reading.own)
+        grade = Grade(decision, values, model, completion, reading.own, approximately)
         if strict and REFUSED_WHEN_STRICT.intersection(decision.notes):
             raise UngradedError(grade.refusal("en"), zh=grade.refusal("zh"))
         return grade

@@ -16,6 +16,7 @@ import attrs
 
 from kpi.grading.bands import Band
 from kpi.grading.model import Decision, GradingModel
+from kpi.grading.ranges import Ranged
 from kpi.numbers import format_decimal, format_rounded
 from kpi.outcomes import Outcomes
 from kpi.rules import AllOf, AnyOf, Comparison, Condition, Otherwise
@@ -34,7 +35,10 @@ class Grade:
     ``outcomes`` property gives them with that unit attached); ``completion``
     the completion rate graded, when the figures were an indicator's actuals;
     ``outcome_unit`` the unit the outcome was written in when the tiers write
-    none and were read in it (note ``unit-assumed``), which explanations show.
+    none and were read in it (note ``unit-assumed``), which explanations show;
+    ``ranged`` the outcome that converts to the tiers' unit only approximately
+    (20天 on tiers in 个月, note ``unit-range``), whose value in ``values`` is then
+    the low end of its span, and which ``outcomes`` gives as written.
     """
 
     decision: Decision
@@ -42,6 +46,7 @@ class Grade:
     model: GradingModel = attrs.field(eq=False, repr=False)
     completion: Completion | None = None
     outcome_unit: Unit | None = None
+    ranged: Ranged | None = None
 
     @property
     def band(self) -> Band | None:
@@ -72,9 +77,13 @@ class Grade:
 
     @property
     def outcomes(self) -> tuple[tuple[str | None, Quantity], ...]:
-        """Each metric's outcome as graded, in the criteria's unit for it."""
-        units = self.model.units
-        return tuple((metric, Quantity(value, units.get(metric))) for metric, value in self.values)
+        """Each metric's outcome as graded, in the criteria's unit for it; one that converts to it
+        only approximately (note ``unit-range``) as written, since no one value in that unit is it."""
+        units, ranged = self.model.units, self.ranged
+        return tuple(
+            (metric, ranged.written if ranged and metric == ranged.metric else Quantity(value, units.get(metric)))
+            for metric, value in self.values
+        )
 
     @property
     def outcome(self) -> Quantity:
@@ -114,23 +123,30 @@ class Grade:
         band, tier, notes = decision.band, decision.tier, decision.notes
         given = [metric for metric, _ in self.values]
         own = self.outcome_unit
-        if tier is not None:
-            if decision.evaluation is not None:
-                reason = _describe_evaluation(decision.evaluation, said)
-            else:
-                reason = _describe(model.resolved[tier], self.values, model, model.texts[tier], said, own)
-            noted = _notes(decision, model, said, given)
-            return f"{prefix}{_arrow(reason)}{_band_name(model.labels[tier], lang)}{noted}"
         outcomes = self.outcomes
+        ranged = self.ranged
         shown = said.join.join(
             (
                 f"{_name(metric, model.bases.get(metric), said)} "
                 if metric and (len(outcomes) > 1 or metric in model.bases)
                 else ""
             )
-            + written(quantity.value, quantity.unit or own)
+            + (
+                ranged.shown(lang)
+                if ranged and metric == ranged.metric
+                else written(quantity.value, quantity.unit or own)
+            )
             for metric, quantity in outcomes
         )
+        if tier is not None:
+            if decision.evaluation is not None:
+                reason = _describe_evaluation(decision.evaluation, said)
+            elif ranged is not None:  # in the tier wherever in its span it lies: no one value to compare
+                reason = said.meets.format(shown=shown, text=model.texts[tier])
+            else:
+                reason = _describe(model.resolved[tier], self.values, model, model.texts[tier], said, own)
+            noted = _notes(decision, model, said, given, ranged)
+            return f"{prefix}{_arrow(reason)}{_band_name(model.labels[tier], lang)}{noted}"
         if band is None:
             return f"{prefix}{shown} {said.uncovered} → {said.no_band}"
         label, text = model.labels[band], model.texts[band]
@@ -146,11 +162,18 @@ class Grade:
             reason = said.above.format(shown=shown, label=named, text=text)
         else:
             reason = said.below.format(shown=shown, label=named, text=text)
-        return f"{prefix}{_arrow(reason)}{_band_name(label, lang)}{_notes(decision, model, said, given)}"
+        return f"{prefix}{_arrow(reason)}{_band_name(label, lang)}{_notes(decision, model, said, given, ranged)}"
 
 
-def _notes(decision: Decision, model: GradingModel, said: Words, given: Sequence[str | None] = ()) -> str:
-    """The notes of a decision in words, each typo's correction included; *given*: the metrics with outcomes."""
+def _notes(
+    decision: Decision,
+    model: GradingModel,
+    said: Words,
+    given: Sequence[str | None] = (),
+    ranged: Ranged | None = None,
+) -> str:
+    """The notes of a decision in words, each typo's correction included; *given*: the metrics with outcomes,
+    *ranged*: the outcome read across its span."""
     if not decision.notes:
         return ""
     texts = [said.note_texts.get(note, "") for note in decision.notes if note != "typo"]
@@ -160,6 +183,10 @@ def _notes(decision: Decision, model: GradingModel, said: Words, given: Sequence
         texts.append(said.set_aside.format(wording=said.join.join(model.set_aside)))
     if "condition-met" in decision.notes:
         texts.append(said.condition_met.format(wording=said.join.join(model.met)))
+    if "unit-range" in decision.notes and ranged is not None:
+        span = ranged.span
+        calendar = said.calendars[span.calendar.name]
+        texts.append(said.unit_range.format(calendar=calendar, shortest=span.shortest, longest=span.longest))
     if "unmeasured" in decision.notes:
         missing = [metric for metric in model.metrics if metric is not None and metric not in given]
         texts.append(said.unmeasured.format(metrics=said.join.join(missing)))
