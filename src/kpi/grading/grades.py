@@ -132,7 +132,7 @@ class Grade:
                 else ""
             )
             + (
-                ranged.shown(lang)
+                ranged.shown(said)
                 if ranged and metric == ranged.metric
                 else written(quantity.value, quantity.unit or own)
             )
@@ -184,9 +184,7 @@ def _notes(
     if "condition-met" in decision.notes:
         texts.append(said.condition_met.format(wording=said.join.join(model.met)))
     if "unit-range" in decision.notes and ranged is not None:
-        span = ranged.span
-        calendar = said.calendars[span.calendar.name]
-        texts.append(said.unit_range.format(calendar=calendar, shortest=span.shortest, longest=span.longest))
+        texts.append(said.unit_range.format(**ranged.length(said)))
     if "unmeasured" in decision.notes:
         missing = [metric for metric in model.metrics if metric is not None and metric not in given]
         texts.append(said.unmeasured.format(metrics=said.join.join(missing)))

@@ -24,7 +24,7 @@ from kpi.grading.regions import bounds_of
 from kpi.numbers import CONTEXT, format_rounded
 from kpi.outcomes import Outcomes
 from kpi.units import Quantity, Span, approximate
-from kpi.wording import Language, words
+from kpi.wording import Language, Words, words
 
 __all__ = ["Ranged", "decide_in_span", "ranged"]
 
@@ -38,17 +38,17 @@ class Ranged:
     written: Quantity
     span: Span
 
-    def shown(self, lang: Language) -> str:
+    def shown(self, said: Words) -> str:
         """The outcome with its span, as an explanation shows it: 20天（折合0.645至0.714个月）."""
         span = self.span
         low, high = format_rounded(span.low, 3), format_rounded(span.high, 3)
-        return words(lang).unit_span.format(written=self.written, low=low, high=high, unit=span.unit)
+        return said.unit_span.format(written=self.written, low=low, high=high, unit=span.unit)
 
-    def length(self, lang: Language) -> dict[str, object]:
+    def length(self, said: Words) -> dict[str, object]:
         """What the span rests on, for a sentence: the calendar unit and its shortest and longest length."""
         span = self.span
         return {
-            "calendar": words(lang).calendars[span.calendar.name],
+            "calendar": said.calendars[span.calendar.name],
             "shortest": span.shortest,
             "longest": span.longest,
         }
@@ -111,4 +111,4 @@ def decide_in_span(model: GradingModel, outcomes: Outcomes, item: Ranged) -> tup
 def _straddles(model: GradingModel, item: Ranged, bands: list[int | None], lang: Language) -> str:
     said = words(lang)
     named = said.join.join(said.no_band if band is None else said.tier_named(model.labels[band]) for band in bands)
-    return said.unit_straddles.format(shown=item.shown(lang), bands=named, unit=item.span.unit, **item.length(lang))
+    return said.unit_straddles.format(shown=item.shown(said), bands=named, unit=item.span.unit, **item.length(said))
