@@ -186,6 +186,32 @@ def test_near_misses_of_legal_prose_stay_refused(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # words after a comparison's number that state a condition or name a metric are no band's name to drop
+        "得分≥90没有扣分",
+        "得分≥90无扣分",
+        "得分≥90未扣分",
+        "得分≥90无违纪",
+        "得分≥90除外",
+        "得分≥90合格率",
+        # what follows …的为 is cut only when it is an amount, never another condition
+        "得分90分以上的为优秀且扣分不超过5分",
+        "满意度90%以上者为投诉率低于5%",
+        "工作年限5年以上的为工龄10年以下",
+        "工龄5年以上的为5年以上",
+        # a clause after …的 that begins with 且 or 或 is another condition, no consequence to set aside
+        "工作年限10年以上的，且年龄不满50岁",
+        "工作年限10年以上的，或年龄不满50岁",
+        "工龄5年以上的为三个月,且考核合格",
+    ],
+)
+def test_words_after_a_condition_that_hold_another_are_never_dropped(text: str) -> None:
+    with pytest.raises(kpi.KpiSyntaxError):
+        kpi.parse_rule(text)
+
+
+@pytest.mark.parametrize(
     ("own", "given", "same"),
     [
         ("优等", "優等", True),
@@ -247,6 +273,9 @@ def test_names_that_differ_beyond_a_trailing_value_word_are_two_metrics(tiers: l
         ("甲和乙都达到90%以上", "甲≥90%且乙≥90%"),
         ("甲及乙皆低于5人", "甲<5人且乙<5人"),
         ("甲和乙均90%以上且丙≥3", "甲≥90%且乙≥90%且丙≥3"),
+        # 及 joins only as a word of its own, not as the first character of 及时 or 及格
+        ("合格率及及时率均≥90%", "合格率≥90%且及时率≥90%"),
+        ("合格率或及时率均≥90%", "合格率或及时率均≥90%"),
         # without a joining word, 均 is part of the name
         ("人均≥5万元", "人均≥5万元"),
         ("平均值≥80分", "平均值≥80分"),

@@ -51,7 +51,11 @@ __all__ = ["Clause", "clause_first", "per_point", "read_clause"]
 # Words that introduce a condition: 当…时, 凡…的, 如果…, 指标值为…, 而… (而重度近视则是低于4.5).
 _LEADING: Final = re.compile(r"(?:当|凡|如果说|如果是|如果|如|若|对于|指标值为|其中|即|相当于|而(?!且))\s*")
 # What follows from the condition after …的为, a figure that is no band's name: 在本单位工作年限5年以下的为6个月.
-_RESULT: Final = re.compile(r"(?:的|者)\s*为\s*(?=[^,;。]*[0-9零〇一二两三四五六七八九十百千万])[^,;。]+[。.;!\s]*$")
+# Only an amount, a number and its unit: …的为优秀且扣分不超过5分, …者为投诉率低于5% hold another condition.
+_RESULT: Final = re.compile(
+    r"(?:的|者)\s*为\s*(?:[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万]+)\s*"
+    r"(?!\S*(?:以上|以下|以内|以外|及以|之间))(?:%|[^\W\d_零〇一二两三四五六七八九十百千万]{1,3})?[。.;!\s]*$"
+)
 # Words that close a clause after its condition, longest first; after the noun that follows a value,
 # 的 and the thing the clause describes (…1亿元以上直接财产损失的火灾).
 _TRAILING: Final = re.compile(
@@ -262,6 +266,12 @@ def _unit_spellings() -> tuple[str, ...]:
 
 # A word right after a number that follows a comparison symbol, its metric named before (空气污染指数≤50优级).
 _BARE_VERDICT: Final = re.compile(r"[<>=≥≤≦≧]\s*[0-9]+(?:\.[0-9]+)?\s*(?P<verdict>[\u4e00-\u9fff]{2,8})[。.;!\s]*$")
+# How words after a comparison's number begin when they are another condition, or words after one, not a
+# verdict: 或, 且, 但 (得分≥10且很多); a negation of having, which states a condition of its own (没有扣分 is
+# 扣分≤0, 无违纪, 未扣分, …除外).  不 begins a band's name (≥60不合格), so it is not among them.
+_NOT_VERDICT_START: Final = ("或", "且", "并且", "而且", "但", "同时", "没", "无", "未", "非", "除")
+# How a metric's noun ends (合格率, 扣分, 人数, 金额, 数量): a word after the number that ends so is no verdict.
+_NOUN_ENDS: Final = ("率", "分", "数", "额", "量")
 _NAMED_FIRST: Final = re.compile(r"[^\W\d_]+\s*(?:[<>=≥≤≦≧]|[0-9])")
 
 
@@ -271,8 +281,8 @@ def _bare_verdict(text: str) -> int:
     bare = _BARE_VERDICT.search(text)
     if bare is None or bare["verdict"].startswith(_unit_spellings()) or not _NAMED_FIRST.match(text):
         return 0
-    if bare["verdict"].startswith(("或", "且", "并且", "而且", "但", "同时")):
-        return 0  # 得分≥10或很多: another condition, or words after one, never a band's name to drop
+    if bare["verdict"].startswith(_NOT_VERDICT_START) or bare["verdict"].endswith(_NOUN_ENDS):
+        return 0  # 得分≥10或很多, 得分≥90没有扣分, ≥90合格率: another condition or metric, never a band's name to drop
     return bare.start("verdict")
 
 

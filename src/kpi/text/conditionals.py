@@ -41,6 +41,9 @@ _CLOSER: Final = re.compile(r"(?:的部分|的地区|的情况之?下|的[^\W\d_
 # A clause that is an alternative (或者…) or an exception (但…, 除…): where one is, no clause is taken as met
 # (在中国境内有住所，或者…满一百八十三天的 is met without the days).
 _EITHER: Final = re.compile(r"(?:或|但|除|否则|如果不|若不)")
+# How a clause after the condition begins when it is another condition, not a consequence: 且, 并且, 而且, 或
+# (工作年限10年以上的，且年龄不满50岁).  并 alone begins consequences (…，并处罚金).
+_JOINED: Final = re.compile(r"且|并且|而且|或")
 # A clause that begins with its value and names no metric: a clause without a figure before it may name
 # the metric (考核得分，90分以上的) or the band (A级，90分以上的), and is not taken as met.
 _VALUE_FIRST: Final = re.compile(
@@ -119,6 +122,8 @@ def read_conditional(text: str) -> Conditional | None:
             end, joined = closer.start(), True  # 实际工作年限十年以下的, before another condition: no value's 的
         condition.append((before if condition else start, end))
     consequence = (clauses[last + 1][1], clauses[-1][2]) if last + 1 < len(clauses) else None
+    if consequence is not None and _JOINED.match(text, consequence[0]):
+        return None  # 工作年限10年以上的，且年龄不满50岁: a second condition, no consequence to set aside
     if not condition or (consequence is None and not met and not joined):
         return None
     if met and any(_EITHER.match(text, start) for _, start, _ in clauses[: last + 1]):

@@ -350,8 +350,9 @@ def comparator_inside(name: str) -> str | None:
 
 # 甲和乙均≥90%: names joined by 和, 与, 及, 以及 or 、 before 均 (都, 皆) say that each of them is bound alike.
 _JOINT: Final = re.compile(r"(?P<names>.+?(?:以及|和|与|及|、).+?)(?:均|都|皆)$")
-# 及 joins only where nothing else does: 合格率和及时率 is 合格率 and 及时率.
-_JOINERS: Final = (re.compile(r"以及|和|与|、"), re.compile(r"及"))
+# 及 joins only where nothing else does: 合格率和及时率 is 合格率 and 及时率; and never as the first
+# character of 及时 or 及格 (合格率及及时率 is 合格率 and 及时率, 完成及时率均 one name).
+_JOINERS: Final = (re.compile(r"以及|和|与|、"), re.compile(r"及(?![时格])"))
 
 
 def joint_names(name: str) -> tuple[str, ...]:
