@@ -204,6 +204,17 @@ def test_near_misses_of_legal_prose_stay_refused(text: str) -> None:
         "工作年限10年以上的，且年龄不满50岁",
         "工作年限10年以上的，或年龄不满50岁",
         "工龄5年以上的为三个月,且考核合格",
+        # a rank's name comes before it and neither compares nor negates the place: 低于第10名 read rank 10
+        "低于第10名",
+        "排名低于第10名",
+        "排名不低于第10名",
+        "排名优于第10名",
+        "未进入前10名",
+        "不在前10名",
+        "前10名以后",
+        "第10名及以后",
+        "前10名之外",
+        "前10名除外",
     ],
 )
 def test_words_after_a_condition_that_hold_another_are_never_dropped(text: str) -> None:

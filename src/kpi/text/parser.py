@@ -337,7 +337,10 @@ class TierBuilder(RankBuilder, TargetTierBuilder):
             if refused is not None and share is None:
                 raise refused
             names = (metric,) if name.type == "QUOTED_METRIC" else joint_names(metric)  # 甲和乙均≥90%: each
-            condition = all_of([condition.map_leaves(lambda leaf, one=one: ranked_by(one, leaf)) for one in names])
+            at, after = start_of(name), before is None
+            condition = all_of(
+                [condition.map_leaves(lambda leaf, one=one: ranked_by(one, leaf, at, after=after)) for one in names]
+            )
         start = start_of(before) if before is not None else located.start
         named_after = before is None and after is not None
         return Located(condition, start, named_after, continues=share, refused=refused)

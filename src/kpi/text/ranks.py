@@ -10,7 +10,8 @@ grading knows that rank 1 is best.  后10名 counts from a last place no tier st
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from typing import Any, Final
 
 import attrs
 from lark import Token
@@ -20,7 +21,7 @@ from kpi.rules import BareValue, Comparison, Condition
 from kpi.text.building import Located
 from kpi.text.grammar import Problem
 from kpi.text.quantities import QuantityBuilder, Written, one_unit, start_of
-from kpi.text.words import RANK_NOUNS, RANK_UNIT
+from kpi.text.words import BEFORE, RANK_NOUNS, RANK_UNIT
 from kpi.units import unit_named
 
 __all__ = ["RankBuilder", "ranked_by"]
@@ -74,7 +75,25 @@ def _rank(opening: Token, first: Written, last: Written) -> Located:
     return Located(Comparison(interval, unit_named(RANK_UNIT), metric), start_of(opening))
 
 
-def ranked_by(name: str, leaf: Comparison | BareValue) -> Condition:
+# Words in a rank's name that compare or negate the place after it (低于第10名, 未进入前10名, 排名优于第10名):
+# the place is no value of a metric so named, and a reader would not read it as one.
+_NOT_RANK_NAME: Final = re.compile(
+    "|".join(sorted(map(re.escape, BEFORE), key=len, reverse=True)) + r"|[未不没非无]|于"
+)
+
+
+def ranked_by(name: str, leaf: Comparison | BareValue, start: int, *, after: bool) -> Condition:
     """*leaf* of a clause that names *name* before it: a rank is *name*'s rank (考核 + 排名, 考核 + 名次),
-    anything else *name* itself."""
+    anything else *name* itself.  A rank's name comes before it and neither compares nor negates the
+    place (低于第10名 is no rank 10 of a metric 低于, 前10名以后 no rank of a metric 以后): refused."""
+    if isinstance(leaf, Comparison) and leaf.metric in RANK_NOUNS and leaf.unit is unit_named(RANK_UNIT):
+        word = _NOT_RANK_NAME.search(name)
+        if after or word is not None:
+            what = "it" if word is None else f"“{word[0]}”"
+            raise Problem(
+                f"cannot tell what “{name}” says of the place: a rank is named before it, by a noun (考核排名第3), "
+                f"and {what} is no such name",
+                start,
+                zh=f"无法判断“{name}”对名次的含义：名次的名称应写在其前，且为名词（考核排名第3）",
+            )
     return attrs.evolve(leaf, metric=name if leaf.metric is None else name + leaf.metric)
