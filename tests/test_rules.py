@@ -215,11 +215,25 @@ def test_near_misses_of_legal_prose_stay_refused(text: str) -> None:
         "第10名及以后",
         "前10名之外",
         "前10名除外",
+        # a negated verdict says what the band is not: never its label, a verdict, or the thing described
+        "得分60分以下的不评为优秀",
+        "得分60分以下的不属于优秀",
+        "得分90分以上的且合格",
+        "得分90分以上的没有扣分",
     ],
 )
 def test_words_after_a_condition_that_hold_another_are_never_dropped(text: str) -> None:
     with pytest.raises(kpi.KpiSyntaxError):
         kpi.parse_rule(text)
+
+
+@pytest.mark.parametrize("verb", ["不得评为", "不评为", "不能评为", "不予评为", "不定为"])
+def test_a_negated_verdict_never_names_the_band(verb: str) -> None:
+    # 得分90分以上,扣分者不得评为A级 was read as naming A级, its exception dropped without a note
+    with pytest.raises(kpi.KpiSyntaxError):
+        kpi.Criteria.parse(
+            [f"得分90分以上,扣分者{verb}A级", "得分70-89分", "得分70分以下"], labels=["A级", "B级", "C级"]
+        )
 
 
 @pytest.mark.parametrize(

@@ -57,9 +57,10 @@ _RESULT: Final = re.compile(
     r"(?!\S*(?:以上|以下|以内|以外|及以|之间))(?:%|[^\W\d_零〇一二两三四五六七八九十百千万]{1,3})?[。.;!\s]*$"
 )
 # Words that close a clause after its condition, longest first; after the noun that follows a value,
-# 的 and the thing the clause describes (…1亿元以上直接财产损失的火灾).
+# 的 and the thing the clause describes (…1亿元以上直接财产损失的火灾), never a verdict, a negation or a
+# joining word (…60分以下的不评为优秀, …的且合格).
 _TRAILING: Final = re.compile(
-    r"(?:的部分|的地区|的单位|的企业|的情况之?下|的情况|的情形|的时候|(?<=[^\W\d_])的(?![为是属按评计得记])[^\W\d_零〇一二两三四五六七八九十百千万]{1,8}|的|者|时|之时|[,;。.!、:\s]|则|就)+$"
+    r"(?:的部分|的地区|的单位|的企业|的情况之?下|的情况|的情形|的时候|(?<=[^\W\d_])的(?![为是属按评计得记不未非没无且或但并])[^\W\d_零〇一二两三四五六七八九十百千万]{1,8}|的|者|时|之时|[,;。.!、:\s]|则|就)+$"
 )
 # The circumstance a clause names before what it caused, with no figure: 压力容器、压力管道有毒介质泄漏，造成…;
 # the threat before what it calls for (需), which is counted: 受地质灾害威胁,需搬迁转移人数在1000人以上.
@@ -83,6 +84,25 @@ _LABEL_AFTER: Final = re.compile(
     r"\s*[“\"「]?(?P<label>[^\d\s“”\"「」%≥≤<>=()\[\],;。.、:·-]{1,12}?)[”\"」]?"
     r"(?:等级|等次|档次|级别|档|成绩|水平|范围|状态|的?标准评定|评定)?[,;。.!\s]*$"
 )
+# A negated verdict right before a label: …,扣分者不得评为A级, …不评为优秀, …不是A级 says what the band is not,
+# however the verb's characters are split (the search may begin at its 为).
+_NEGATED_VERB: Final = re.compile(
+    r"[不未非没无](?:得|能|予|应|可|会)?(?:评定|确定|认定|评|定|列|计|记|视|属于|属|是|为|按)*\s*[“\"「]?$"
+)
+
+
+def _unnegated(text: str, pattern: re.Pattern[str], group: str) -> re.Match[str] | None:
+    """*pattern*'s label or verdict clause after the condition (…的为优秀, …属危急情况), never one a negation
+    says the band is not (…,扣分者不得评为A级, …的不评为优秀: an exception of the band, which
+    :data:`_EXCEPTION` reads or the tier refuses)."""
+    after = pattern.search(text)
+    return None if after is None or _NEGATED_VERB.search(text, 0, after.start(group)) else after
+
+
+def _label_after(text: str) -> re.Match[str] | None:
+    return _unnegated(text, _LABEL_AFTER, "label")
+
+
 # A character every label clause after the condition has (of its verb, 的 or 按).
 _LABEL_WORDS: Final = re.compile(r"[为属是评定视记列计的按称叫诊考需]")
 # A verdict after the condition that does not name the band (体温超过41°C属危急情况 for the band 超高热,
@@ -232,7 +252,7 @@ def clause_first(text: str, label: str | None) -> bool:
         return True  # 三年以上…的劳动合同，试用期不得超过六个月: the consequence is no second condition
     if not _LABEL_WORDS.search(text):
         return False
-    after = _LABEL_AFTER.search(NOTE.sub("", text) if "(" in text else text)
+    after = _label_after(NOTE.sub("", text) if "(" in text else text)
     return after is not None and after.start() > 0 and is_label(after.group("label"), label)
 
 
@@ -378,7 +398,7 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
                 consequence = (_written(kept, sentence.consequence),)
         kept = _cut(kept, list(sentence.condition))
     if found is None:
-        after = _LABEL_AFTER.search(kept.text)
+        after = _label_after(kept.text)
         if after and is_label(after.group("label"), label):
             found = after.group("label")
             kept = _cut(kept, [(0, after.start())])
@@ -388,7 +408,7 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
             found = label
             kept = _cut(kept, [(0, ending)])
     if found is None:
-        verdict = _VERDICT.search(kept.text) or _RESULT.search(kept.text)
+        verdict = _unnegated(kept.text, _VERDICT, "verdict") or _RESULT.search(kept.text)
         if verdict and verdict.start() > 0 and _ends_quantity().search(kept.text, 0, verdict.start()):
             kept = _cut(kept, [(0, verdict.start())])
         elif bare := _bare_verdict(kept.text):
