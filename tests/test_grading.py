@@ -553,6 +553,9 @@ def test_consequences_no_figure_can_show_are_set_aside(text: str, canonical: str
             (),
         ),
         ("累计工作满1年不满10年的职工，请病假累计2个月以上的", "累计工作≥1年且<10年且请病假累计≥2个月", (), ()),
+        # none of a deduction is a figure (扣分≤0), no clause to take as met
+        ("没有扣分,得分90分以上的", "扣分≤0且得分≥90分", (), ()),
+        ("得分90分以上,无扣分的", "得分≥90分且扣分≤0", (), ()),
     ],
 )
 def test_a_conditional_sentence_sets_its_consequence_aside_and_takes_conditions_without_figures_as_met(

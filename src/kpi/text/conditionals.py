@@ -21,14 +21,15 @@ from typing import Final
 
 import attrs
 
-from kpi.text.words import BEFORE, VERBS
+from kpi.text.words import BEFORE, DEDUCTIONS, VERBS
 
 __all__ = ["Conditional", "read_conditional"]
 
 # Where one clause ends and the next begins: a comma (not one between the digits of 15,001), ; or :.
 _SEPARATOR: Final = re.compile(r"\s*(?:(?<![0-9]),|,(?![0-9])|[;:])\s*")
-# A figure, in digits or in Chinese numerals (a clause that has one is never taken as met).
-_FIGURE: Final = re.compile(r"[0-9%‰零〇一二两三四五六七八九十百千万亿]")
+# A figure, in digits or in Chinese numerals, 半 (过半数同意: more than half), or none of a deduction
+# (没有扣分 is 扣分≤0): a clause that has one is never taken as met.
+_FIGURE: Final = re.compile(r"[0-9%‰零〇一二两三四五六七八九十百千万亿半]|(?:没有|无)(?:" + "|".join(DEDUCTIONS) + ")")
 # A value, right before the 的 or 者 that closes a condition.
 _VALUE: Final = r"(?:(?<=以上)|(?<=以下)|(?<=以内)|(?<=之间)|(?<=[0-9%‰零〇一二两三四五六七八九十百千万亿]))"
 # A clause that closes the condition: …以上的, …者, …的部分, …的地区, …的情况下; after a value, …的为三个月.
