@@ -223,6 +223,12 @@ def test_near_misses_of_legal_prose_stay_refused(text: str) -> None:
         # 半 is a figure (过半: more than half): a clause with it is never taken as met
         "得分90分以上,合格率过半的",
         "过半数同意,得分90分以上的",
+        # after a rank, 的 names who holds the places, never a negation, an exception or another condition
+        "前10名的除外",
+        "前10名的不予奖励",
+        "前10名的且得分高",
+        "前10名的没有扣分",
+        "得分90分以上的除外",
     ],
 )
 def test_words_after_a_condition_that_hold_another_are_never_dropped(text: str) -> None:

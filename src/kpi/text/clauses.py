@@ -60,7 +60,7 @@ _RESULT: Final = re.compile(
 # 的 and the thing the clause describes (…1亿元以上直接财产损失的火灾), never a verdict, a negation or a
 # joining word (…60分以下的不评为优秀, …的且合格).
 _TRAILING: Final = re.compile(
-    r"(?:的部分|的地区|的单位|的企业|的情况之?下|的情况|的情形|的时候|(?<=[^\W\d_])的(?![为是属按评计得记不未非没无且或但并])[^\W\d_零〇一二两三四五六七八九十百千万]{1,8}|的|者|时|之时|[,;。.!、:\s]|则|就)+$"
+    r"(?:的部分|的地区|的单位|的企业|的情况之?下|的情况|的情形|的时候|(?<=[^\W\d_])的(?![为是属按评计得记不未非没无且或但并除])[^\W\d_零〇一二两三四五六七八九十百千万]{1,8}|的|者|时|之时|[,;。.!、:\s]|则|就)+$"
 )
 # The circumstance a clause names before what it caused, with no figure: 压力容器、压力管道有毒介质泄漏，造成…;
 # the threat before what it calls for (需), which is counted: 受地质灾害威胁,需搬迁转移人数在1000人以上.
@@ -163,8 +163,12 @@ _AWARD: Final = re.compile(
     r"(?:\s*[,;:]\s*|(?<=其余|其他|其它))(?P<award>(?:[0-9]+个[^\W\d_]{1,6}?)?(?:每[^\W\d_]{1,3}?|各|均)?"
     r"(?:获得|奖励|奖补|补助|拨付|给予|发放)[^\W\d_]{0,6}?\s*" + _NUMBER + r"\s*[万亿]?元)[。.;!\s]*$"
 )
-# Those a rank names after it (考核位列前10名的光泽、德化、…、寿宁): who holds those places, no condition.
-_RANKED: Final = re.compile(r"(?<=名)的[^\W\d_]{1,8}(?:、[^\W\d_]{1,8})*[。.;!\s]*$")
+# Those a rank names after it (考核位列前10名的光泽、德化、…、寿宁): who holds those places, no condition; never a
+# negation, a verdict or a joining word (前10名的除外, …的不予奖励, …的且得分高), nor a metric (前10名的合格率).
+_RANKED: Final = re.compile(
+    r"(?<=名)的(?![为是属按评计得记不未非没无且或但并除])"
+    r"[^\W\d_]{1,8}(?<![率分数额量])(?:、[^\W\d_]{1,8}(?<![率分数额量]))*[。.;!\s]*$"
+)
 # An exception the tier makes of its own band after its condition, with no figure: A级得分90分以上,但存在特定情形者
 # 不得评为A级.  No figure can show whether it applies: the condition is read as met when it is not (noted).
 _EXCEPTION: Final = re.compile(
