@@ -475,7 +475,13 @@ def test_an_alternative_no_figure_can_show_is_set_aside_and_noted() -> None:
     excepted = kpi.parse_rule("A級(jí)得分90分以上,但存在特定情形者不得評(píng)為A級(jí)", label="A級(jí)")
     assert (str(excepted), excepted.notes) == ("得分≥90分", ("exception-assumed",))
     # One naming another band, or one with a figure (it could be measured), is refused.
-    for text in ("A級得分90分以上,但存在特定情形者不得評為B級", "A級得分90分以上,但扣分超过5分者不得評為A級"):
+    # A deduction is a figure: 但有扣分者 is 扣分>0, which could be measured.
+    for text in (
+        "A級得分90分以上,但存在特定情形者不得評為B級",
+        "A級得分90分以上,但扣分超过5分者不得評為A級",
+        "A級得分90分以上,但有扣分者不得評為A級",
+        "A級得分90分以上,但扣分者不得評為A級",
+    ):
         with pytest.raises(kpi.KpiSyntaxError):
             kpi.parse_rule(text, label="A級")
     # So is one whose band cannot be told: no label given, none named before the condition.

@@ -43,7 +43,7 @@ from kpi.text.band_names import (
 from kpi.text.conditionals import read_conditional
 from kpi.text.normalise import Normalised
 from kpi.text.numerals import MAGNITUDES
-from kpi.text.words import BEFORE, CAUSATIVES, HEDGES, NOT_HEDGES, VERBS
+from kpi.text.words import BEFORE, CAUSATIVES, DEDUCTIONS, HEDGES, NOT_HEDGES, VERBS
 from kpi.units import SYMBOL_UNIT, unit_names
 
 __all__ = ["Clause", "clause_first", "per_point", "read_clause"]
@@ -384,7 +384,12 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
         kept = _cut(kept, [(0, ranked.start())])
     notes: tuple[str, ...] = ()
     exception = _EXCEPTION.search(kept.text)
-    if exception and exception.start() > 0 and names_own_band(exception["label"], found, label):
+    if (
+        exception
+        and exception.start() > 0
+        and names_own_band(exception["label"], found, label)
+        and not any(word in exception["exception"] for word in DEDUCTIONS)  # 但有扣分者: 扣分>0, a figure
+    ):
         notes = ("exception-assumed",)
         kept = _cut(kept, [(0, exception.start())])
     # A conditional sentence (…不满一年的，试用期不得超过一个月): its consequence set aside, but for a band's
