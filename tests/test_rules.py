@@ -310,6 +310,11 @@ def test_names_that_differ_beyond_a_trailing_value_word_are_two_metrics(tiers: l
         # 及 joins only as a word of its own, not as the first character of 及时 or 及格
         ("合格率及及时率均≥90%", "合格率≥90%且及时率≥90%"),
         ("合格率或及时率均≥90%", "合格率或及时率均≥90%"),
+        # the count may stand between; 平均 and 人均 bind nothing; one of them (其中一项, 任一) is no bound on each
+        ("甲和乙两项均≥90%", "甲≥90%且乙≥90%"),
+        ("甲和乙平均≥90%", "甲和乙平均≥90%"),
+        ("甲和乙其中一项均≥90%", "甲和乙其中一项均≥90%"),
+        ("甲与乙中任一均≥90%", "甲与乙中任一均≥90%"),
         # without a joining word, 均 is part of the name
         ("人均≥5万元", "人均≥5万元"),
         ("平均值≥80分", "平均值≥80分"),

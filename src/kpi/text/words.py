@@ -349,7 +349,10 @@ def comparator_inside(name: str) -> str | None:
 
 
 # 甲和乙均≥90%: names joined by 和, 与, 及, 以及 or 、 before 均 (都, 皆) say that each of them is bound alike.
-_JOINT: Final = re.compile(r"(?P<names>.+?(?:以及|和|与|及|、).+?)(?:均|都|皆)$")
+# The count of the names may stand between (甲和乙两项均); 均 of 平均 or 人均 binds nothing (甲和乙平均: their mean).
+_JOINT: Final = re.compile(r"(?P<names>.+?(?:以及|和|与|及|、).+?)(?:两项指标|两项|两者|二者)?(?<![平人])(?:均|都|皆)$")
+# Words that pick one of the names, or some of them (甲和乙其中一项均, 甲与乙中任一均): no bound on each.
+_SOME: Final = re.compile(r"其中|任一|任何|之一|一项|中任|至少|部分")
 # 及 joins only where nothing else does: 合格率和及时率 is 合格率 and 及时率; and never as the first
 # character of 及时 or 及格 (合格率及及时率 is 合格率 and 及时率, 完成及时率均 one name).
 _JOINERS: Final = (re.compile(r"以及|和|与|、"), re.compile(r"及(?![时格])"))
@@ -364,6 +367,8 @@ def joint_names(name: str) -> tuple[str, ...]:
     (('合格率', '及时率'), ('收入', '支出', '结余'), ('人均',))
     """
     joint = _JOINT.fullmatch(name)
+    if joint is not None and _SOME.search(joint["names"]):
+        return (name,)
     for joiner in _JOINERS if joint else ():
         parts = joiner.split(joint["names"]) if joint else []
         if len(parts) > 1:
