@@ -229,6 +229,10 @@ def test_near_misses_of_legal_prose_stay_refused(text: str) -> None:
         "前10名的且得分高",
         "前10名的没有扣分",
         "得分90分以上的除外",
+        # a negation of having begins no name: 无扣分超过5分 is no metric 无扣分 above 5 (8分 earned the first band)
+        "没有扣分超过5分",
+        "无扣分超过5分",
+        "未扣分超过5分",
     ],
 )
 def test_words_after_a_condition_that_hold_another_are_never_dropped(text: str) -> None:

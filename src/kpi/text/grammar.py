@@ -210,7 +210,7 @@ def metric_needs_quotes(metric: str) -> bool:
     >>> metric_needs_quotes("设备完好率"), metric_needs_quotes("负增长率"), metric_needs_quotes("上3级")
     (False, True, True)
     """
-    if not metric or metric_key(metric) != metric or metric.endswith(words.NOT_NAME_ENDINGS):
+    if not metric or metric_key(metric) != metric or words.cut_comparator(metric):
         return True
     if words.without_cause(metric) != metric:
         return True  # 因灾死亡 would read back as 死亡, its cause cut off

@@ -36,12 +36,12 @@ from kpi.text.target_tiers import TargetTierBuilder
 from kpi.text.words import (
     CAUSATIVES,
     FIXED_WORDS,
-    NOT_NAME_ENDINGS,
     SYMBOLS,
     TYPOS,
     VERBS,
     Side,
     comparator_inside,
+    cut_comparator,
     joint_names,
     meaning_of,
     without_cause,
@@ -312,7 +312,7 @@ class TierBuilder(RankBuilder, TargetTierBuilder):
         refused: Problem | None = None
         if name is not None:
             metric = metric_key(str(name)) if name.type == "QUOTED_METRIC" else without_cause(metric_key(str(name)))
-            if not name.endswith(("”", '"', "」")) and metric.endswith(NOT_NAME_ENDINGS):  # “三公经费”应: checked
+            if not name.endswith(("”", '"', "」")) and cut_comparator(metric):  # “三公经费”应: checked
                 raise Problem(
                     f"cannot tell what “{metric}” compares: a comparator such as 不低于, 未达到 or 不超过 is expected",
                     start_of(name),

@@ -48,6 +48,7 @@ __all__ = [
     "NAME_ENDS",
     "NOT_HEDGES",
     "NOT_NAME_ENDINGS",
+    "NOT_NAME_STARTS",
     "RANK_NOUNS",
     "RANK_UNIT",
     "RANK_VERBS",
@@ -59,6 +60,7 @@ __all__ = [
     "Verb",
     "WordMeaning",
     "comparator_inside",
+    "cut_comparator",
     "is_rank",
     "joint_names",
     "meaning_of",
@@ -312,6 +314,18 @@ VERBS: Final[Mapping[str, Verb]] = MappingProxyType(
 #: Deductions of points whose absence is a figure: 没有扣分 and 无扣分 are 扣分≤0 (none of a deduction is 0
 #: of it).  Only these: 没有完成, 无违纪行为 and 没有满分 state no figure of a metric.
 DEDUCTIONS: Final = ("扣分", "减分", "失分")
+
+#: How a metric name never begins: a negation of having before a comparator (没有扣分超过5分, 无扣分超过5分: no
+#: deduction above 5 points, not a metric 没有扣分 above 5; 无 alone begins names such as 无障碍设施覆盖率).
+NOT_NAME_STARTS: Final = ("没有", "没", *(f"{no}{word}" for no in ("无", "未", "不") for word in DEDUCTIONS))
+
+
+def cut_comparator(metric: str) -> bool:
+    """Whether *metric*, unquoted, cannot be a name: it ends in a negation or a modal word
+    (:data:`NOT_NAME_ENDINGS`: 不得低于 cut in two) or begins with a negation of having
+    (:data:`NOT_NAME_STARTS`: 没有扣分超过5分), so the lexer cut a comparator out of it."""
+    return metric.endswith(NOT_NAME_ENDINGS) or metric.startswith(NOT_NAME_STARTS)
+
 
 #: Words that name a region by themselves.
 FIXED_WORDS: Final[Mapping[str, Interval]] = MappingProxyType(
