@@ -176,6 +176,23 @@ VALID_TIERS = [
     ("<90%且≥95%", "<90%且≥95%"),
     # the points a band earns, written after its condition, are not part of it
     ("重点支出安排率≥90%,计5分", "重点支出安排率≥90%"),
+    # full marks after the condition are points too (≥90%得满分 read a metric 得满分)
+    ("≥90%得满分", "≥90%"),
+    ("90分以上计满分", "≥90分"),
+    ("满分率≥90%", "满分率≥90%"),
+    # a word that introduces the condition is no part of its metric's name (如得分 was a metric of its own)
+    ("如得分≥90分", "得分≥90分"),
+    ("否则得分<60分", "得分<60分"),
+    ("其中得分≥90分", "得分≥90分"),
+    ("如期完成率≥90%", "如期完成率≥90%"),
+    ("若干项≥3项", "若干项≥3项"),
+    # a clause of the condition between it and its verdict is part of the condition
+    ("90分以上,且无扣分的为优秀", "≥90分且扣分≤0"),
+    # a bare verdict after the value is dropped when it is a band's name: a band word, a grade, a degree
+    ("空气污染指数 ≤ 150轻度污染", "空气污染指数≤150"),
+    ("空气污染指数≤50良好", "空气污染指数≤50"),
+    ("“前”10%", "“前”10%"),
+    ("提前3天", "“提前”3天"),
     ("80%(含)-90%,计4分", "80%-90%"),
     ("低于60%不得分。", "<60%"),
     # a scoring formula per point after the condition is points too (a PDF's spaced 0. 1)
@@ -305,6 +322,8 @@ VALID_TIERS = [
 # name their own band, before or after the condition, in any spelling of the caller's label.
 LABELLED_TIERS = [
     ("90分以上的優等成績", "優等", "≥90分", "优等"),
+    # a band's name in brackets after the condition is its label, which the caller's must agree with
+    ("得分≥90分(优秀)", "优秀", "得分≥90分", "优秀"),
     # the band's name, a hedge and a verb, then the condition
     ("正常空腹血糖应在3.9至6.1mmol/L之间", "正常空腹血糖", "3.9mmol/L-6.1mmol/L", "正常空腹血糖"),
     ("轻度近视通常指视力在4.8到4.9之间", "轻度近视", "视力4.8-4.9", "轻度近视"),

@@ -233,6 +233,26 @@ def test_near_misses_of_legal_prose_stay_refused(text: str) -> None:
         "没有扣分超过5分",
         "无扣分超过5分",
         "未扣分超过5分",
+        # words after 的 that name a metric are no thing the clause describes: two metrics, or the metric named
+        # after its value (…90分以上的合格率 read 得分≥90分, 前10名的合格率 rank ≤ 10)
+        "得分90分以上的合格率",
+        "90%以上的合格率",
+        "第1-5名的扣分",
+        "前10名的合格率",
+        "每分鐘大于100次的心率",
+        # a word after the value is dropped as a verdict only when it is a band's name: 很少 may be a condition
+        "空气污染指数≤50很少",
+        "空气污染指数≤50较多",
+        # a rank's opening before a value that is no place is no metric's name (前10% read a metric 前 ≤ 10%)
+        "前10%",
+        "后10%",
+        "得分前10%",
+        "第3",
+        # a clause of its own between the condition and its verdict is never read through (…,且无扣分的为优秀
+        # read 得分≥90分; …,扣分的为良好 read ≥90分)
+        "90分以上,但扣分的为良好",
+        "90分以上,扣分的为良好",
+        "90分以上,合格率高的为优秀",
     ],
 )
 def test_words_after_a_condition_that_hold_another_are_never_dropped(text: str) -> None:

@@ -42,7 +42,7 @@ from kpi.text.band_names import (
 )
 from kpi.text.conditionals import read_conditional
 from kpi.text.normalise import Normalised
-from kpi.text.numerals import MAGNITUDES
+from kpi.text.verdicts import LABEL_AFTER, LABEL_WORDS, NOT_NOUN, VERDICT, bare_verdict, label_after, verdict_after
 from kpi.text.words import BEFORE, CAUSATIVES, DEDUCTIONS, HEDGES, NOT_HEDGES, VERBS
 from kpi.units import SYMBOL_UNIT, unit_names
 
@@ -58,60 +58,17 @@ _RESULT: Final = re.compile(
 )
 # Words that close a clause after its condition, longest first; after the noun that follows a value,
 # 的 and the thing the clause describes (…1亿元以上直接财产损失的火灾), never a verdict, a negation or a
-# joining word (…60分以下的不评为优秀, …的且合格).
+# joining word (…60分以下的不评为优秀, …的且合格), nor a metric (…90分以上的合格率 names two; 每分钟大于100次的心率
+# names its metric after the value: both stay, and are refused).
 _TRAILING: Final = re.compile(
-    r"(?:的部分|的地区|的单位|的企业|的情况之?下|的情况|的情形|的时候|(?<=[^\W\d_])的(?![为是属按评计得记不未非没无且或但并除])[^\W\d_零〇一二两三四五六七八九十百千万]{1,8}|的|者|时|之时|[,;。.!、:\s]|则|就)+$"
+    r"(?:的部分|的地区|的单位|的企业|的情况之?下|的情况|的情形|的时候|(?<=[^\W\d_])的(?![为是属按评计得记不未非没无且或但并除])[^\W\d_零〇一二两三四五六七八九十百千万]{1,8}"
+    + NOT_NOUN
+    + r"|的|者|时|之时|[,;。.!、:\s]|则|就)+$"
 )
 # The circumstance a clause names before what it caused, with no figure: 压力容器、压力管道有毒介质泄漏，造成…;
 # the threat before what it calls for (需), which is counted: 受地质灾害威胁,需搬迁转移人数在1000人以上.
 _CIRCUMSTANCE: Final = re.compile(
     r"[^\d,;。]{1,30}?,\s*(?=(?:是指|指)?(?:" + "|".join(CAUSATIVES) + r"))|受[^\d,;。]{1,30}?威胁\s*,\s*需要?"
-)
-# Verbs that say what a condition makes of its band, besides 为/是/属于: …被归类为糖尿病前期状态,
-# …称为空腹血糖受损, …定义为肥胖, …可诊断为高血压, …就考虑糖尿病, …需临床干预.
-_VERDICT_VERBS: Final = (
-    r"被归类为|归类为|被定义为|定义为|被视为|(?:则?可以|则?可能|可)?诊断为|称之为|称为|叫做"
-    r"|可以考虑|考虑为|考虑|需要|需"
-)
-# A label the clause names after the condition (up to 12 characters): …的为优秀, …评为良好, …属于合格等级, …为A级,
-# a label 的 attaches to a noun: 90分以上的优等成绩, 60%以上的评及格; and 其余按待及格的标准评定.
-# Never after a negation: …,但存在特定情形者不得评为A级 does not name its band.
-_LABEL_AFTER: Final = re.compile(
-    r"(?:(?:的|者|时)?(?:[,;]\s*[^\d,;。]{1,10}?)?[,;:\s]*(?:则|即|就)?"
-    r"(?<!不得)(?<!不能)(?<!不予)(?<!不)(?:"
-    + _VERDICT_VERBS
-    + r"|评定为|评为|定为|确定为|认定为|为|属于|属|是|即为|记为|列为|计为|视为|评)|的|按)"
-    r"\s*[“\"「]?(?P<label>[^\d\s“”\"「」%≥≤<>=()\[\],;。.、:·-]{1,12}?)[”\"」]?"
-    r"(?:等级|等次|档次|级别|档|成绩|水平|范围|状态|的?标准评定|评定)?[,;。.!\s]*$"
-)
-# A negated verdict right before a label: …,扣分者不得评为A级, …不评为优秀, …不是A级 says what the band is not,
-# however the verb's characters are split (the search may begin at its 为).
-_NEGATED_VERB: Final = re.compile(
-    r"[不未非没无](?:得|能|予|应|可|会)?(?:评定|确定|认定|评|定|列|计|记|视|属于|属|是|为|按)*\s*[“\"「]?$"
-)
-
-
-def _unnegated(text: str, pattern: re.Pattern[str], group: str) -> re.Match[str] | None:
-    """*pattern*'s label or verdict clause after the condition (…的为优秀, …属危急情况), never one a negation
-    says the band is not (…,扣分者不得评为A级, …的不评为优秀: an exception of the band, which
-    :data:`_EXCEPTION` reads or the tier refuses)."""
-    after = pattern.search(text)
-    return None if after is None or _NEGATED_VERB.search(text, 0, after.start(group)) else after
-
-
-def _label_after(text: str) -> re.Match[str] | None:
-    return _unnegated(text, _LABEL_AFTER, "label")
-
-
-# A character every label clause after the condition has (of its verb, 的 or 按).
-_LABEL_WORDS: Final = re.compile(r"[为属是评定视记列计的按称叫诊考需]")
-# A verdict after the condition that does not name the band (体温超过41°C属危急情况 for the band 超高热,
-# BMI在18.5-23.9之间属于健康体重范围 for 正常范围): wording, read through, never a metric.  Only
-# right after a value (a number, its unit, 以上, 之间, …): 质量为优 states no figure.
-_VERDICT: Final = re.compile(
-    r"(?:的|者|时)?\s*[,;]?\s*(?:这|则|就|即)?\s*(?<![不未])(?:"
-    + _VERDICT_VERBS
-    + r"|属于|属|为|是)\s*(?P<verdict>[^\d零〇一二两三四五六七八九十百千万%‰<>=≥≤()\[\],;。.、]{1,16})[。.;!\s]*$"
 )
 # A label named before the condition: 优秀：90分以上, A级(≥90分), 3.0–优秀,即不小于90分 (its grade
 # point before it).  These and _LEADING are used with .match at the start of what is left of the
@@ -120,9 +77,12 @@ _LABEL_BEFORE: Final = re.compile(
     r"(?:[0-9.]+\s*[-–—]\s*(?=[^\d\s:,]{1,8}\s*,\s*即))?"
     r"(?P<label>[^\d\s:()\[\]%≥≤<>=,;。.、–—-]{1,8}?)\s*(?:[:：]|,\s*(?=即))\s*"
 )
+# A band's name in brackets after its condition: 得分≥90分(优秀), the band the tier's note names.
+_LABEL_NOTE: Final = re.compile(r"(?<=[0-9%‰分上下内间])\s*\((?P<label>[^\d\s()]{1,8})\)[。.;!\s]*$")
 _LABEL_AROUND: Final = re.compile(r"(?P<label>[^\d\s:()\[\]%≥≤<>=,;。.、-]{1,8}?)\s*\((?P<condition>[^()]+)\)\s*$")
 # The points a band earns, written after its condition: …≥90%,计5分; 100%:5分; 1-3名,7分;
-# 低于60%不得分; ,扣完为止.  Only after a separator (, : ;) or 计/得/记: 90分以上 is a condition in 分.
+# 低于60%不得分; ≥90%得满分 (right after the value); ,扣完为止.  Only after a separator (, : ;) or
+# 计/得/记: 90分以上 is a condition in 分.
 # Or how they are counted per point beyond the standard: …,每超过一个百分点扣0.5分,扣完为止; 每超出1个百分点加0. 1分
 # (a number a PDF spaced); a tier that is only that formula names no condition (see :func:`per_point`).
 _NUMBER: Final = r"(?:[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十]+(?:点[零〇一二三四五六七八九]+)?)"
@@ -136,7 +96,9 @@ _POINTS: Final = re.compile(
     + r"\s*分?\s*[-~到至]\s*)?"
     + _NUMBER
     + r"\s*分"
-    r"|\s*[,:;]?\s*(?:不得分|不计分|" + _PER_POINT + r"))(?:\s*[,;]?\s*扣完为止)?[。.;!\s]*$"
+    r"|\s*[,:;]?\s*(?:不得分|不计分|(?<=[0-9%‰上下内])(?:计|得|记)满分|"
+    + _PER_POINT
+    + r"))(?:\s*[,;]?\s*扣完为止)?[。.;!\s]*$"
 )
 # An alternative that no figure can show, after the condition: …40分以下的或直接判级确定的, and the thing the
 # clause describes after it (…或造成严重经济损失的地震灾害).  A figure
@@ -167,7 +129,7 @@ _AWARD: Final = re.compile(
 # negation, a verdict or a joining word (前10名的除外, …的不予奖励, …的且得分高), nor a metric (前10名的合格率).
 _RANKED: Final = re.compile(
     r"(?<=名)的(?![为是属按评计得记不未非没无且或但并除])"
-    r"[^\W\d_]{1,8}(?<![率分数额量])(?:、[^\W\d_]{1,8}(?<![率分数额量]))*[。.;!\s]*$"
+    r"[^\W\d_]{1,8}" + NOT_NOUN + r"(?:、[^\W\d_]{1,8}" + NOT_NOUN + r")*[。.;!\s]*$"
 )
 # An exception the tier makes of its own band after its condition, with no figure: A级得分90分以上,但存在特定情形者
 # 不得评为A级.  No figure can show whether it applies: the condition is read as met when it is not (noted).
@@ -254,9 +216,12 @@ def clause_first(text: str, label: str | None) -> bool:
         return True
     if ("的" in text or "者" in text) and (sentence := read_conditional(text)) and sentence.consequence:
         return True  # 三年以上…的劳动合同，试用期不得超过六个月: the consequence is no second condition
-    if not _LABEL_WORDS.search(text):
+    note = _LABEL_NOTE.search(text) if "(" in text else None
+    if note is not None and is_label(note["label"], label):
+        return True  # 得分≥90分(优秀): the note names the band, which the labels must agree with
+    if not LABEL_WORDS.search(text):
         return False
-    after = _label_after(NOTE.sub("", text) if "(" in text else text)
+    after = label_after(NOTE.sub("", text) if "(" in text else text)
     return after is not None and after.start() > 0 and is_label(after.group("label"), label)
 
 
@@ -280,34 +245,6 @@ def _hedge() -> re.Pattern[str]:
         for hedge in HEDGES
     ]
     return re.compile(rf"(?<![不未没非无毋])(?:{'|'.join(hedges)})(?=\s*(?:{comparators}|[<>=≥≤≦≧]))")
-
-
-@functools.cache
-def _unit_spellings() -> tuple[str, ...]:
-    """Every unit and magnitude a value may be written with (50人次, 3万人): no verdict begins with one."""
-    return (*unit_names(), *MAGNITUDES)
-
-
-# A word right after a number that follows a comparison symbol, its metric named before (空气污染指数≤50优级).
-_BARE_VERDICT: Final = re.compile(r"[<>=≥≤≦≧]\s*[0-9]+(?:\.[0-9]+)?\s*(?P<verdict>[\u4e00-\u9fff]{2,8})[。.;!\s]*$")
-# How words after a comparison's number begin when they are another condition, or words after one, not a
-# verdict: 或, 且, 但 (得分≥10且很多); a negation of having, which states a condition of its own (没有扣分 is
-# 扣分≤0, 无违纪, 未扣分, …除外).  不 begins a band's name (≥60不合格), so it is not among them.
-_NOT_VERDICT_START: Final = ("或", "且", "并且", "而且", "但", "同时", "没", "无", "未", "非", "除")
-# How a metric's noun ends (合格率, 扣分, 人数, 金额, 数量): a word after the number that ends so is no verdict.
-_NOUN_ENDS: Final = ("率", "分", "数", "额", "量")
-_NAMED_FIRST: Final = re.compile(r"[^\W\d_]+\s*(?:[<>=≥≤≦≧]|[0-9])")
-
-
-def _bare_verdict(text: str) -> int:
-    """Where a word right after the number of a comparison begins, its metric named before the value
-    (空气污染指数≤50优级: a verdict, not a second metric), or 0; never a unit or magnitude (≤50人次)."""
-    bare = _BARE_VERDICT.search(text)
-    if bare is None or bare["verdict"].startswith(_unit_spellings()) or not _NAMED_FIRST.match(text):
-        return 0
-    if bare["verdict"].startswith(_NOT_VERDICT_START) or bare["verdict"].endswith(_NOUN_ENDS):
-        return 0  # 得分≥10或很多, 得分≥90没有扣分, ≥90合格率: another condition or metric, never a band's name to drop
-    return bare.start("verdict")
 
 
 @functools.cache
@@ -339,6 +276,9 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
     if around and is_label(around.group("label"), label):
         found = around.group("label")
         start, end = around.start("condition"), around.end("condition")
+    note = _LABEL_NOTE.search(text, start, end) if found is None else None
+    if note and is_label(note["label"], label):
+        found, end = note["label"], note.start()
     before = _LABEL_BEFORE.match(text, start, end) if found is None else None
     colon: tuple[int, int] | None = None
     if before and is_label(before.group("label"), label):
@@ -400,14 +340,14 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
     if sentence is not None:
         met = tuple(_written(kept, span) for span in sentence.met)
         if sentence.consequence is not None:
-            named = _LABEL_AFTER.match(kept.text, sentence.consequence[0])
+            named = LABEL_AFTER.match(kept.text, sentence.consequence[0])
             if named is not None and is_label(named.group("label"), label):
                 found = found or named.group("label")
-            elif not _VERDICT.match(kept.text, sentence.consequence[0]):  # 这叫做窦性心动过缓: wording
+            elif not VERDICT.match(kept.text, sentence.consequence[0]):  # 这叫做窦性心动过缓: wording
                 consequence = (_written(kept, sentence.consequence),)
         kept = _cut(kept, list(sentence.condition))
     if found is None:
-        after = _label_after(kept.text)
+        after = label_after(kept.text)
         if after and is_label(after.group("label"), label):
             found = after.group("label")
             kept = _cut(kept, [(0, after.start())])
@@ -417,10 +357,10 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
             found = label
             kept = _cut(kept, [(0, ending)])
     if found is None:
-        verdict = _unnegated(kept.text, _VERDICT, "verdict") or _RESULT.search(kept.text)
+        verdict = verdict_after(kept.text) or _RESULT.search(kept.text)
         if verdict and verdict.start() > 0 and _ends_quantity().search(kept.text, 0, verdict.start()):
             kept = _cut(kept, [(0, verdict.start())])
-        elif bare := _bare_verdict(kept.text):
+        elif bare := bare_verdict(kept.text):
             kept = _cut(kept, [(0, bare)])
     alternative = _ALTERNATIVE.search(kept.text) or _CONSEQUENCES.search(kept.text)
     if (

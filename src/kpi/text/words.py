@@ -264,6 +264,9 @@ CAUSATIVES: Final = ("造成", "导致", "发生", "致使", "引起")
 #: Causes of one word written before a metric's noun (因灾死亡和失踪30人以上 counts 死亡和失踪), longest
 #: first.  Only the disaster of disaster statistics: 因病缺勤率 is a metric of its own beside 缺勤率.
 CAUSES: Final = ("因灾害", "因灾难", "因灾")
+# Words that introduce a condition, written before its metric's name (如得分≥90分, 否则得分<60分, 其中得分…):
+# no part of the name.  如期, 如实, 如数 and 若干 begin names of their own.
+_LEADS: Final = re.compile(r"(?:否则|如果|假如|倘若|若(?!干)|如(?![期实数])|其中)(?=[^\W\d_])")
 
 #: Comparison symbols, half- and full-width (NFKC leaves ≧ and ≦ alone).
 SYMBOLS: Final[Mapping[str, WordMeaning | None]] = MappingProxyType(
@@ -395,9 +398,15 @@ def without_cause(name: str) -> str:
     因, up to a causative verb (因灾造成直接经济损失 counts 直接经济损失), or a cause of one word
     (:data:`CAUSES`).  A longer cause with no causative runs into the noun and stays in the name.
 
+    A word that introduces the condition (如, 否则, 其中) is no part of the name either.
+
     >>> without_cause("因灾造成直接经济损失"), without_cause("因灾害死亡人数"), without_cause("因环境污染疏散人员")
     ('直接经济损失', '死亡人数', '因环境污染疏散人员')
+    >>> without_cause("否则得分"), without_cause("如期完成率")
+    ('得分', '如期完成率')
     """
+    if (lead := _LEADS.match(name)) is not None:
+        name = name[lead.end() :]
     if not name.startswith("因"):
         return name
     found = [(at, word) for word in CAUSATIVES if (at := name.find(word, 2)) > 0]
