@@ -792,6 +792,12 @@ def test_error_for_a_broken_tier_set(tiers: list[str], message: str) -> None:
             ["理想血压", "血压偏高", "高血压"],
             "tier 1 names its band 血压偏高, but the labels give 理想血压",
         ),
+        # a band's name in brackets after the condition is its label (it was dropped as a note, and 95 graded 良好)
+        (
+            ["得分≥90分(优秀)", "得分60-89分(良好)", "得分<60分(差)"],
+            ["良好", "优秀", "差"],
+            "tier 1 names its band 优秀, but the labels give 良好",
+        ),
     ],
 )
 def test_a_tier_naming_another_tiers_band_is_refused(tiers: list[str], labels: list[str], message: str) -> None:

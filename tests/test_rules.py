@@ -253,6 +253,16 @@ def test_near_misses_of_legal_prose_stay_refused(text: str) -> None:
         "90分以上,但扣分的为良好",
         "90分以上,扣分的为良好",
         "90分以上,合格率高的为优秀",
+        # a bracket that makes an exception or a condition is no note to drop (90分以上(扣分者除外) read ≥90分)
+        "90分以上(扣分者除外)",
+        "90分以上为优秀(扣分者除外)",
+        "90分以上(有扣分的降一档)",
+        "90分以上(不含扣分)",
+        "90分以上(但须无投诉)",
+        # what is done to the band after 的 is no thing the clause describes (…的降为良好 read ≥90分且扣分>5分)
+        "90分以上,扣分超过5分的降为良好",
+        "90分以上,扣分超过5分的降一档",
+        "90分以上,扣分超过5分的扣10分",
     ],
 )
 def test_words_after_a_condition_that_hold_another_are_never_dropped(text: str) -> None:

@@ -58,10 +58,12 @@ _RESULT: Final = re.compile(
 )
 # Words that close a clause after its condition, longest first; after the noun that follows a value,
 # 的 and the thing the clause describes (…1亿元以上直接财产损失的火灾), never a verdict, a negation or a
-# joining word (…60分以下的不评为优秀, …的且合格), nor a metric (…90分以上的合格率 names two; 每分钟大于100次的心率
-# names its metric after the value: both stay, and are refused).
+# joining word (…60分以下的不评为优秀, …的且合格), nor what is done to the band (…的降为良好, …的降一档), nor a
+# metric (…90分以上的合格率 names two; 每分钟大于100次的心率 names its metric after the value: all stay, and
+# are refused).
 _TRAILING: Final = re.compile(
-    r"(?:的部分|的地区|的单位|的企业|的情况之?下|的情况|的情形|的时候|(?<=[^\W\d_])的(?![为是属按评计得记不未非没无且或但并除])[^\W\d_零〇一二两三四五六七八九十百千万]{1,8}"
+    r"(?:的部分|的地区|的单位|的企业|的情况之?下|的情况|的情形|的时候|(?<=[^\W\d_])的(?![为是属按评计得记不未非没无且或但并除])"
+    r"(?![^\W\d_]{0,7}(?:[降升评计扣记]|(?<!行)为))[^\W\d_零〇一二两三四五六七八九十百千万]{1,8}"
     + NOT_NOUN
     + r"|的|者|时|之时|[,;。.!、:\s]|则|就)+$"
 )
