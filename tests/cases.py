@@ -154,6 +154,21 @@ VALID_TIERS = [
     ("千分之五以下", "≤5‰"),
     ("3（含）-6亿元", "300000000元-600000000元"),
     ("5千万元以上", "≥50000000元"),
+    # a magnitude on one end beside a unit that is a magnitude of its base (万元, 千克): read 30000万元
+    ("3万-5万元", "3万元-5万元"),
+    ("3万元-5万", "3万元-5万元"),
+    ("3千-5万元", "0.3万元-5万元"),
+    ("3千-5千克", "3千克-5千克"),
+    ("1亿-5万元", "5万元-10000万元"),
+    ("3千-5000元", "3000元-5000元"),
+    # a Chinese numeral ending in a magnitude carries it to the other end, as digits do: read 3元-50000元
+    ("三至五万元", "30000元-50000元"),
+    ("十至二十万人", "100000人-200000人"),
+    # a range of Chinese numerals joined by 至 or 到: read a metric 八十五至 of 94分
+    ("八十五至九十四分", "85分-94分"),
+    ("八十五到九十四分", "85分-94分"),
+    ("一至三个工作日", "1个工作日-3个工作日"),
+    ("得分八十五至九十四分", "得分85分-94分"),
     ("36至37℃", "36°C-37°C"),
     ("收缩压140-159mmHg", "收缩压140mmHg-159mmHg"),
     ("30-40μg/m³", "30μg/m3-40μg/m3"),
@@ -381,6 +396,24 @@ EQUAL_SPELLINGS = [
 
 # (text, message): every error names the problem, what was expected, and points at it.
 INVALID_TIERS = [
+    # a magnitude beside a unit that is no magnitude of its base: read 5公里-3000公里, 5天-30000天
+    (
+        "3千-5千米",
+        "cannot read tier text: the magnitude 千 on one end and the unit 公里 on the other do not tell its value: write the unit on both ends (column 1)\n    3千-5千米\n    ^",
+    ),
+    (
+        "3万-5天",
+        "cannot read tier text: the magnitude 万 on one end and the unit 天 on the other do not tell its value: write the unit on both ends (column 1)\n    3万-5天\n    ^",
+    ),
+    # a Chinese fraction: read a metric 三分之 at least 2, or 5分 of a metric 之一
+    (
+        "满意度三分之二以上",
+        "cannot read tier text: found “之”, expected a number, 以上, 以下 or 以内, a dash (-, ~, 至), 与, (含) or (不含), a metric name, 且, 或 or the end of the text (column 6)\n    满意度三分之二以上\n              ^",
+    ),
+    (
+        "五分之一",
+        "cannot read tier text: found “之”, expected a number, a comparator (≥ > ≤ < =), 以上, 以下 or 以内, a dash (-, ~, 至), 与, (含) or (不含), a metric name, 且, 或 or the end of the text (column 3)\n    五分之一\n        ^",
+    ),
     (
         "",
         "cannot read tier text: it is empty (column 1)\n    \n    ^",

@@ -28,8 +28,7 @@ from kpi.rules import BareValue, Comparison, Condition, Otherwise, all_of, any_o
 from kpi.text.building import CORRECTIONS, INCLUSIVE, Located
 from kpi.text.grammar import Problem, saved_lark, write_tables
 from kpi.text.normalise import metric_key
-from kpi.text.numerals import scaled
-from kpi.text.quantities import Note, Written, apply_note, one_unit, start_of, unit_of
+from kpi.text.quantities import Note, Written, apply_note, one_unit, same_magnitude, start_of, unit_of
 from kpi.text.ranks import RankBuilder, ranked_by
 from kpi.text.shares import continues, read_share, share_name
 from kpi.text.target_tiers import TargetTierBuilder
@@ -67,17 +66,8 @@ def _is_inclusive_mark(mark: Token | None) -> bool | None:
 
 
 def _same_magnitude(low: _Bound, high: _Bound) -> tuple[_Bound, _Bound]:
-    """A magnitude written on one end of a range only applies to both: 3-6亿元 is 3亿元-6亿元."""
-    bare = [end for end in (low, high) if end.written.magnitude is None and end.written.quantity.unit is None]
-    scaled_ends = [end for end in (low, high) if end.written.magnitude is not None]
-    if len(bare) != 1 or len(scaled_ends) != 1:
-        return low, high
-    (end,), magnitude = bare, scaled_ends[0].written.magnitude
-    written = end.written
-    number = written.quantity.value
-    value = scaled(str(abs(number)), magnitude, negative=number < 0)
-    fixed = _Bound(Written(Quantity(value, None), written.start, magnitude), end.closed)
-    return (fixed, high) if end is low else (low, fixed)
+    low_written, high_written = same_magnitude(low.written, high.written)
+    return _Bound(low_written, low.closed), _Bound(high_written, high.closed)
 
 
 def _note_typo(token: Token | None) -> None:

@@ -17,9 +17,10 @@ import attrs
 from lark import Token, Transformer
 
 from kpi.intervals import Bound
+from kpi.numbers import CONTEXT
 from kpi.text.grammar import Problem, parse_text, tree_parser
-from kpi.text.numerals import chinese_number, scaled
-from kpi.units import Quantity, Unit, unit_named
+from kpi.text.numerals import MAGNITUDES, chinese_number, scaled
+from kpi.units import Quantity, Unit, unit_named, unit_names
 
 __all__ = [
     "Note",
@@ -30,6 +31,7 @@ __all__ = [
     "chinese_value",
     "one_unit",
     "parse_quantity",
+    "same_magnitude",
     "start_of",
     "unit_of",
 ]
@@ -90,6 +92,41 @@ def one_unit(first: Written, second: Written) -> Unit | None:
     return a or b
 
 
+def same_magnitude(low: Written, high: Written) -> tuple[Written, Written]:
+    """A magnitude written on one end of a range only applies to both: 3-6亿元 is 3亿元-6亿元.
+
+    An end with a magnitude and no unit beside one in a unit that is a magnitude of its base
+    (3万-5万元, 3千-5千克) is that many of the base, in the other end's unit: 3万元-5万元, 0.3万元
+    for 3千; it read 30000万元.  Beside any other multiple of a base (3千-5千米, read 公里) it is refused.
+    """
+    for end, other in ((low, high), (high, low)):
+        unit, magnitude = other.quantity.unit, end.magnitude or other.magnitude
+        if end.magnitude is None and end.quantity.unit is None and other.magnitude is not None:
+            value = scaled(str(abs(end.quantity.value)), magnitude, negative=end.quantity.value < 0)
+        elif end.magnitude is not None and end.quantity.unit is None and unit is not None and unit.factor != 1:
+            value = end.quantity.value.scaleb(-_base_magnitude(unit, end), CONTEXT)
+        else:
+            continue
+        fixed = Written(Quantity(value, unit if end.magnitude is not None else None), end.start, magnitude)
+        return (fixed, high) if end is low else (low, fixed)
+    return low, high
+
+
+def _base_magnitude(unit: Unit, end: Written) -> int:
+    """The power of ten *unit* is of its base (4 for 万元, 3 for 千克); a :class:`Problem` when it is none."""
+    for magnitude, power in MAGNITUDES.items():
+        base = unit.name.removeprefix(magnitude)
+        of_base = attrs.evolve(unit, name=base, factor=unit.factor.scaleb(-power))
+        if base != unit.name and base in unit_names() and unit_named(base) == of_base:
+            return power
+    raise Problem(
+        f"the magnitude {end.magnitude} on one end and the unit {unit} on the other do not tell its value: "
+        f"write the unit on both ends",
+        end.start,
+        zh=f"一端写数量级“{end.magnitude}”、另一端写单位“{unit}”，无法确定数值：请两端都写单位",
+    )
+
+
 def start_of(token: Token) -> int:
     """Where *token* starts in the normalised text."""
     return token.start_pos or 0
@@ -145,8 +182,10 @@ class QuantityBuilder(Transformer[Token, Any]):
         return Number(value, start_of(minus or number), written)
 
     def chinese(self, children: list[Any]) -> Number:
+        # 三至五万元 is 3万-5万元, as 3-5万元 is: a numeral ending in a magnitude carries it like digits do.
         minus, numeral = children
-        return Number(chinese_value(numeral, negative=minus is not None), start_of(minus or numeral))
+        magnitude = str(numeral)[-1] if str(numeral).endswith(("千", "万", "亿")) else None
+        return Number(chinese_value(numeral, negative=minus is not None), start_of(minus or numeral), magnitude)
 
     def quantity(self, children: list[Any]) -> Written:
         number, unit = children
