@@ -36,6 +36,13 @@ from kpi.units import approximate, convert, unit_named
         ("-3%", "-3", "%"),
         ("3万", "30000", None),
         ("百分之九十", "90", "%"),
+        # a digit alone after the last unit counts one place lower: 两万五 read 20005
+        ("两万五", "25000", None),
+        ("一万五千人", "15000", "人"),
+        ("三千五", "3500", None),
+        ("一百五", "150", None),
+        ("一百零五", "105", None),
+        ("两万零五", "20005", None),
         # a rank: 第1名 is 1名
         ("第1名", "1", "名"),
         ("第三名", "3", "名"),

@@ -42,29 +42,37 @@ def _integer(text: str) -> int:
         # Digit by digit, as in 二〇一八.
         return int("".join(str(_DIGITS[char]) for char in text))
     total = 0
+    place = 1  # of the last unit written: a digit alone after it counts one place lower
     for large, factor in sorted(_LARGE_UNITS.items(), key=lambda item: -item[1]):
         if large in text:
             head, text = text.split(large, 1)
             if large in text:
                 raise ValueError(f"{large} written twice")
             total += (_integer(head) if head else 1) * factor
+            place = factor
     section = 0
     digit: int | None = None
     last_unit = 10_000
+    zero = False
     for char in text:
         if char in _DIGITS:
             if digit is not None and _DIGITS[char] != 0:
                 raise ValueError("two digits in a row")
             digit = _DIGITS[char] or None
+            zero = zero or digit is None
         elif char in _SMALL_UNITS:
             unit = _SMALL_UNITS[char]
             if unit >= last_unit:
                 raise ValueError(f"{char} out of order")
             section += (1 if digit is None else digit) * unit
             digit = None
-            last_unit = unit
+            last_unit = place = unit
+            zero = False
         else:
             raise ValueError(f"{char} is not a numeral")
+    if digit is not None and not zero:
+        # 两万五 is 25000, 三千五 3500, 一百五 150 (两万零五 is 20005): it read 20005.
+        digit *= max(place // 10, 1)
     return total + section + (digit or 0)
 
 
@@ -73,6 +81,8 @@ def chinese_number(text: str) -> Decimal:
 
     >>> chinese_number("九十五"), chinese_number("两万"), chinese_number("八十五点五")
     (Decimal('95'), Decimal('20000'), Decimal('85.5'))
+    >>> chinese_number("两万五"), chinese_number("一百五"), chinese_number("一百零五")
+    (Decimal('25000'), Decimal('150'), Decimal('105'))
     """
     whole, _, fraction = text.partition("点")
     integer = _integer(whole)
