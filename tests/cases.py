@@ -164,6 +164,12 @@ VALID_TIERS = [
     # a Chinese numeral ending in a magnitude carries it to the other end, as digits do: read 3元-50000元
     ("三至五万元", "30000元-50000元"),
     ("十至二十万人", "100000人-200000人"),
+    # a digit alone after the last unit counts one place lower: read 20005人
+    ("两万五人以上", "≥25000人"),
+    # a figure brought down to a value is at most it: read 处理时限缩短至3天, a bare minimum
+    ("处理时限缩短至3天", "处理时限≤3天"),
+    ("投诉率下降到1%", "投诉率≤1%"),
+    ("一万五至两万五人", "15000人-25000人"),
     # a range of Chinese numerals joined by 至 or 到: read a metric 八十五至 of 94分
     ("八十五至九十四分", "85分-94分"),
     ("八十五到九十四分", "85分-94分"),
@@ -404,6 +410,11 @@ INVALID_TIERS = [
     (
         "3万-5天",
         "cannot read tier text: the magnitude 万 on one end and the unit 天 on the other do not tell its value: write the unit on both ends (column 1)\n    3万-5天\n    ^",
+    ),
+    # a change in percentage points: read a metric 百分点 of 5个
+    (
+        "5个百分点",
+        "cannot read tier text: found “百”, expected a number, a comparator (≥ > ≤ < =), 以上, 以下 or 以内, a dash (-, ~, 至), 与, (含) or (不含), a metric name, 且, 或 or the end of the text (column 3)\n    5个百分点\n       ^",
     ),
     # a Chinese fraction: read a metric 三分之 at least 2, or 5分 of a metric 之一
     (

@@ -30,12 +30,15 @@ __all__ = ["MAX_INDICATOR_LENGTH", "Indicator"]
 
 #: Longest indicator text kpi reads.
 MAX_INDICATOR_LENGTH: Final = 5000
-# Item numbers in enumerations (1、… 2各项…), which are not values.
+# Item numbers in enumerations (1、… 2各项…), which are not values; 2.5万人 is one.
 _NUMBERING: Final = re.compile(
-    r"(?:^|(?<=[。；;，,]))\s*[0-9]{1,2}\s*(?:[、.)]|(?=[^\W0-9_])(?![万千亿百个人次件项天日元分小周年月名户家篇场台套所期份批条座例起宗本册吨亩米工课学]))"
+    r"(?:^|(?<=[。；;，,]))\s*[0-9]{1,2}\s*(?:[、)]|\.(?![0-9])|(?=[^\W0-9_])(?![万千亿百个人次件项天日元分小周年月名户家篇场台套所期份批条座例起宗本册吨亩米工课学]))"
 )
-_SEGMENT_SEPARATORS: Final = re.compile(r"[、,;。!?\n]+")
-_DIGITS: Final = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+# A comma between digits groups them (1,000人) and ends no clause.
+_SEGMENT_SEPARATORS: Final = re.compile(r"(?:[、;。!?\n]|(?<![0-9]),|,(?![0-9]{3}(?![0-9])))+")
+# A number glued to a Latin letter is part of a name (PM2.5, PM10, SO2), not a value; nor is a change in
+# percentage points a target kpi reads (降低5个百分点 read 百≥5个, cut to a name 百).
+_DIGITS: Final = re.compile(r"(?<![A-Za-z0-9.])[0-9]+(?:\.[0-9]+)?(?![0-9.]|个?百分点)")
 # How far past its digits a value may run: unit (个工作日), word (及以上), mark.
 _VALUE_TAIL: Final = 9
 # A leading word that joins a target to the sentence before it (且免费率…).

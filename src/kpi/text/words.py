@@ -298,10 +298,14 @@ class Verb:
     exact: bool = False
 
 
+_DOWN: Final = ("缩短", "降低", "下降", "降", "压缩", "压减", "减少")
 VERBS: Final[Mapping[str, Verb]] = MappingProxyType(
     {
         "达到": Verb(alone=_L),
         "控制在": Verb(alone=_U),
+        # A figure brought down to a value is at most it (处理时限缩短至3天, 投诉率下降到1%): 缩短至 read as part
+        # of the name, and a bare value as a minimum.
+        **{f"{verb}{to}": Verb(alone=_U) for verb in _DOWN for to in "至到"},
         "保持在": Verb(),
         "介于": Verb(),
         "等于": Verb(exact=True),
