@@ -44,6 +44,8 @@ RESULTS = ROOT / "examples" / "national-form-results.csv"
         ("≤30个工作日", "40个工作日", (), "未完成", "0.75"),
         ("≤1500元", "0.162万元", (), "未完成", "0.9259259259259259259259259259"),
         ("≤4.5%", "4.1%", (), "完成", "1"),
+        # A magnitude and no unit on a target in 万元 is that many 元: 80万 read 800000万元, met.
+        ("≥100万元", "80万", (), "未完成", "0.8"),
         # A bare figure: to reach, or under 成本指标 a limit.
         ("100人次", "80人次", ("产出指标", "数量指标"), "未完成", "0.8"),
         ("100万元", "120万元", ("产出指标", "成本指标"), "未完成", "0.8333333333333333333333333333"),
@@ -72,6 +74,7 @@ def test_the_forms_rule(target: str, actual: str, levels: tuple[str, ...], grade
         ("≥95%", "很好", "outcome '很好' is not a number"),
         ("≥95%", "0.96", "实际完成值 0.96 未写单位：是 0.96% 还是 0.96 × 100%？请写明 %"),
         ("≤30个工作日", "3个月", "实际完成值“3个月”的单位与指标值“≤30个工作日”的不同，无法比较"),
+        ("≥5公里", "4千", "the tiers are in 公里"),
     ],
 )
 def test_what_the_rule_refuses(target: str, actual: str, message: str) -> None:

@@ -255,3 +255,29 @@ def test_an_outcome_may_name_its_metric_before_the_figure(tiers: list[str], outc
 def test_an_outcome_naming_another_metric_or_no_figure_is_refused(metric: str | None, outcome: str) -> None:
     with pytest.raises(kpi.OutcomeError, match=r"is not a number|outside the sizes"):
         read_outcome(outcome, metric)
+
+
+@pytest.mark.parametrize(
+    ("tiers", "outcome", "band"),
+    [
+        # A magnitude and no unit on tiers in 万元 is that many 元: 80万 read 800000万元, 第1档.
+        (["100万元以上", "50-100万元", "50万元以下"], "80万", "第2档"),
+        (["100万元以上", "50-100万元", "50万元以下"], "八十万", "第2档"),
+        (["100万元以上", "50-100万元", "50万元以下"], {"": "80万"}, "第2档"),
+        (["5千克以上", "3-5千克", "3千克以下"], "4千", "第2档"),
+        # on tiers in a unit of one it is the number written: 9.6万 is 96000人
+        (["10万人以上", "5-10万人", "5万人以下"], "9.6万", "第2档"),
+    ],
+)
+def test_an_outcome_with_a_magnitude_and_no_unit_counts_the_base_of_the_tiers_unit(
+    tiers: list[str], outcome: object, band: str
+) -> None:
+    grade = kpi.Criteria.parse(tiers).grade(outcome)  # type: ignore[arg-type]
+    assert grade.band is not None and grade.band.label == band
+
+
+@pytest.mark.parametrize("outcome", ["4千", ["4千"]])
+def test_an_outcome_with_a_magnitude_beside_another_multiple_is_refused(outcome: object) -> None:
+    criteria = kpi.Criteria.parse(["5公里以上", "3-5公里", "3公里以下"])
+    with pytest.raises(kpi.OutcomeError, match="the tiers are in 公里"):
+        criteria.grade_many(outcome) if isinstance(outcome, list) else criteria.grade(outcome)  # type: ignore[arg-type]

@@ -36,7 +36,7 @@ import attrs
 from kpi.direction import Direction
 from kpi.errors import KpiError, OutcomeError
 from kpi.numbers import CONTEXT, format_decimal
-from kpi.outcomes import read_outcome
+from kpi.outcomes import read_outcome, unitless_in
 from kpi.rules import BareValue, Comparison
 from kpi.text.reading import parse_condition
 from kpi.units import PERCENT, Unit, convert, written
@@ -254,6 +254,7 @@ def assess(target: FormTarget, actual: str, shares: Shares = DEFAULT_SHARES, lan
                 zh=zh.form_unit.format(actual=actual, target=target.text),
             ) from None
     elif quantity.unit is None and unit is not None:
+        value = unitless_in(None, quantity, unit)  # 80万 on a 指标值 in 万元 is 80万元
         bounds = [bound.value for bound in (condition.interval.lower, condition.interval.upper) if bound is not None]
         if unit == PERCENT and 0 < value <= 1 and any(bound > 1 for bound in bounds):
             # 0.96: a fraction, or under one percent?

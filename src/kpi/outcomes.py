@@ -28,9 +28,9 @@ from kpi.text.normalise import metric_key, normalise
 from kpi.text.numerals import MAGNITUDES, scaled
 from kpi.text.quantities import parse_quantity
 from kpi.text.words import one_rank
-from kpi.units import PERCENT, Quantity, Unit, convert, unit_named, unit_names
+from kpi.units import PERCENT, Quantity, Unit, convert, of_base, unit_named, unit_names
 
-__all__ = ["LARGEST_EXPONENT", "MOST_DIGITS", "OutcomeInput", "Outcomes", "read_outcome"]
+__all__ = ["LARGEST_EXPONENT", "MOST_DIGITS", "OutcomeInput", "Outcomes", "read_outcome", "unitless_in"]
 
 ScalarInput: TypeAlias = "Decimal | int | float | str | Quantity | numbers.Real"
 OutcomeInput: TypeAlias = "ScalarInput | Mapping[str, ScalarInput]"
@@ -186,7 +186,7 @@ def _read_text(text: str) -> Quantity:
         unit = unit_alone or unit_after
         value = Decimal(minus + number) if magnitude is None else scaled(number, magnitude, negative=bool(minus))
         # The pattern reads at most 2 × 20 digits: never more than MOST_DIGITS.
-        return Quantity(_plausible(value, text, short=True), None if unit is None else unit_named(unit))
+        return Quantity(_plausible(value, text, short=True), None if unit is None else unit_named(unit), magnitude)
     try:
         quantity = parse_quantity(text)
     except KpiSyntaxError as error:
@@ -195,7 +195,7 @@ def _read_text(text: str) -> Quantity:
         detail_zh = (error.reason_zh or detail).removeprefix("无法读取实际值：")
         why_zh = f"实际值“{text}”不是数字（可带单位）（{detail_zh}，第{error.position + 1}列）"
     else:
-        return Quantity(_plausible(quantity.value, text), quantity.unit)
+        return Quantity(_plausible(quantity.value, text), quantity.unit, quantity.magnitude)
     raise OutcomeError(why, zh=why_zh)  # after the handler: raised in it, the syntax error and its frames would linger
 
 
@@ -261,6 +261,8 @@ class Outcomes:
     def lookup(self, metric: str | None, unit: Unit | None) -> Decimal:
         """The outcome of *metric* in *unit*; a missing metric is an error naming it."""
         quantity = self._given(metric)
+        if quantity.unit is None and unit is not None:
+            return unitless_in(metric, quantity, unit)
         return convert(quantity.value, quantity.unit, unit)
 
     def check_shares(self, bases: Mapping[str | None, str]) -> None:
@@ -295,7 +297,7 @@ class Outcomes:
         if quantity.unit is unit or unit is None:
             return quantity
         if quantity.unit is None:
-            return Quantity(quantity.value, unit)
+            return Quantity(unitless_in(metric, quantity, unit), unit)
         return Quantity(convert(quantity.value, quantity.unit, unit), unit)
 
     def _given(self, metric: str | None) -> Quantity:
@@ -307,3 +309,20 @@ class Outcomes:
                 f"no outcome for metric {metric or '(unnamed)'}; outcomes given for: {known or 'none'}",
                 zh=f"没有指标{metric or '（未命名）'}的实际值；已给出实际值的指标：{known or '无'}",
             ) from None
+
+
+def unitless_in(metric: str | None, quantity: Quantity, unit: Unit) -> Decimal:
+    """An outcome of no unit in *unit*: as it stands, or written with a magnitude (80万) that many of
+    the base of a unit that is a magnitude of it (80万 is 80万元; it read 800000万元); refused beside
+    another multiple (3千 on tiers in 公里)."""
+    if quantity.magnitude is None:
+        return quantity.value
+    value = of_base(quantity.value, unit)
+    if value is None:
+        name = metric or "the outcome"
+        raise OutcomeError(
+            f"{name} is written with the magnitude {quantity.magnitude} and no unit; the tiers are in {unit}:"
+            f" give it in {unit}",
+            zh=f"{metric or '实际值'}写了数量级“{quantity.magnitude}”而未写单位，评价标准以“{unit}”计：请以{unit}给出",
+        )
+    return value

@@ -20,6 +20,7 @@ import attrs
 
 from kpi.errors import OutcomeError
 from kpi.numbers import CONTEXT, format_decimal
+from kpi.text.numerals import MAGNITUDES
 
 __all__ = [
     "AFTER_DIGITS",
@@ -29,7 +30,9 @@ __all__ = [
     "Span",
     "Unit",
     "approximate",
+    "base_power",
     "convert",
+    "of_base",
     "unit_named",
     "unit_names",
     "written",
@@ -251,9 +254,37 @@ class Quantity:
 
     value: Decimal
     unit: Unit | None = None
+    #: The magnitude written after a value of no unit (80万), which :func:`of_base` may need.
+    magnitude: str | None = attrs.field(default=None, eq=False, repr=False)
 
     def __str__(self) -> str:
         return written(self.value, self.unit)
+
+
+def base_power(unit: Unit) -> int | None:
+    """The power of ten *unit* is of its base when it is written as a magnitude of it (4 for 万元, 3 for
+    千克), else ``None`` (公里, 小时, 元).
+
+    >>> base_power(unit_named("万元")), base_power(unit_named("千克")), base_power(unit_named("千米"))
+    (4, 3, None)
+    """
+    for magnitude, power in MAGNITUDES.items():
+        base = unit.name.removeprefix(magnitude)
+        of_base = attrs.evolve(unit, name=base, factor=unit.factor.scaleb(-power))
+        if base != unit.name and base in _UNITS and _UNITS[base] == of_base:
+            return power
+    return None
+
+
+def of_base(value: Decimal, unit: Unit) -> Decimal | None:
+    """*value*, written with *magnitude* and no unit (3万, 80万: 30000, 800000), in *unit* when *unit* is a
+    magnitude of its base (万元: 3, 80), taking the value in the base; ``None`` when *unit* is
+    another multiple of a base (公里, 天), where the value cannot be told.  A unit of one (人, 元) takes it as
+    it is: 9.6万 is 96000人."""
+    if unit.factor == 1:
+        return value
+    power = base_power(unit)
+    return None if power is None else value.scaleb(-power, CONTEXT)
 
 
 def written(value: Decimal, unit: Unit | None) -> str:

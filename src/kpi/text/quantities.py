@@ -17,10 +17,9 @@ import attrs
 from lark import Token, Transformer
 
 from kpi.intervals import Bound
-from kpi.numbers import CONTEXT
 from kpi.text.grammar import Problem, parse_text, tree_parser
-from kpi.text.numerals import MAGNITUDES, chinese_number, scaled
-from kpi.units import Quantity, Unit, unit_named, unit_names
+from kpi.text.numerals import chinese_number, scaled
+from kpi.units import Quantity, Unit, of_base, unit_named
 
 __all__ = [
     "Note",
@@ -104,27 +103,20 @@ def same_magnitude(low: Written, high: Written) -> tuple[Written, Written]:
         if end.magnitude is None and end.quantity.unit is None and other.magnitude is not None:
             value = scaled(str(abs(end.quantity.value)), magnitude, negative=end.quantity.value < 0)
         elif end.magnitude is not None and end.quantity.unit is None and unit is not None and unit.factor != 1:
-            value = end.quantity.value.scaleb(-_base_magnitude(unit, end), CONTEXT)
+            in_unit = of_base(end.quantity.value, unit)
+            if in_unit is None:
+                raise Problem(
+                    f"the magnitude {end.magnitude} on one end and the unit {unit} on the other do not tell its"
+                    " value: write the unit on both ends",
+                    end.start,
+                    zh=f"一端写数量级“{end.magnitude}”、另一端写单位“{unit}”，无法确定数值：请两端都写单位",
+                )
+            value = in_unit
         else:
             continue
         fixed = Written(Quantity(value, unit if end.magnitude is not None else None), end.start, magnitude)
         return (fixed, high) if end is low else (low, fixed)
     return low, high
-
-
-def _base_magnitude(unit: Unit, end: Written) -> int:
-    """The power of ten *unit* is of its base (4 for 万元, 3 for 千克); a :class:`Problem` when it is none."""
-    for magnitude, power in MAGNITUDES.items():
-        base = unit.name.removeprefix(magnitude)
-        of_base = attrs.evolve(unit, name=base, factor=unit.factor.scaleb(-power))
-        if base != unit.name and base in unit_names() and unit_named(base) == of_base:
-            return power
-    raise Problem(
-        f"the magnitude {end.magnitude} on one end and the unit {unit} on the other do not tell its value: "
-        f"write the unit on both ends",
-        end.start,
-        zh=f"一端写数量级“{end.magnitude}”、另一端写单位“{unit}”，无法确定数值：请两端都写单位",
-    )
 
 
 def start_of(token: Token) -> int:
@@ -201,7 +193,7 @@ class QuantityBuilder(Transformer[Token, Any]):
     def outcome(self, children: list[Any]) -> Quantity:
         written, _end = children
         quantity: Quantity = written.quantity
-        return quantity
+        return quantity if quantity.unit is not None else attrs.evolve(quantity, magnitude=written.magnitude)
 
 
 def unit_of(token: Token | None) -> Unit | None:
