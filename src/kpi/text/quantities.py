@@ -174,9 +174,10 @@ class QuantityBuilder(Transformer[Token, Any]):
         return Number(value, start_of(minus or number), written)
 
     def chinese(self, children: list[Any]) -> Number:
-        # 三至五万元 is 3万-5万元, as 3-5万元 is: a numeral ending in a magnitude carries it like digits do.
+        # 三至五万元 is 3万-5万元, as 3-5万元 is: a numeral with a magnitude carries it like digits do, and
+        # one with a magnitude inside takes none from the other end (一万五-两万人 is 15000人-20000人).
         minus, numeral = children
-        magnitude = str(numeral)[-1] if str(numeral).endswith(("千", "万", "亿")) else None
+        magnitude = next((char for char in "亿万千" if char in str(numeral)), None)
         return Number(chinese_value(numeral, negative=minus is not None), start_of(minus or numeral), magnitude)
 
     def quantity(self, children: list[Any]) -> Written:
