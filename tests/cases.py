@@ -172,6 +172,9 @@ VALID_TIERS = [
     ("一万五至两万五人", "15000人-25000人"),
     ("一万五-两万人", "15000人-20000人"),
     ("五千至一万元", "5000元-10000元"),
+    # 零下 before a figure is its sign: read a metric 零下 of at most 5°C
+    ("零下5℃以下", "≤-5°C"),
+    ("零下5℃-0℃", "-5°C~0°C"),
     # a range of Chinese numerals joined by 至 or 到: read a metric 八十五至 of 94分
     ("八十五至九十四分", "85分-94分"),
     ("八十五到九十四分", "85分-94分"),

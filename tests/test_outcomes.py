@@ -43,6 +43,7 @@ from kpi.units import approximate, convert, unit_named
         ("一百五", "150", None),
         ("一百零五", "105", None),
         ("两万零五", "20005", None),
+        ("零下3℃", "-3", "°C"),
         # a rank: 第1名 is 1名
         ("第1名", "1", "名"),
         ("第三名", "3", "名"),

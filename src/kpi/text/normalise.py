@@ -70,14 +70,18 @@ def normalise(source: str) -> Normalised:
         origin: list[int] | range = range(len(source))
     else:
         origin = [index for index, piece in enumerate(pieces) for _ in piece]
+    # 零下5℃ is -5℃ (it read a metric 零下 of at most 5°C): 零 becomes the sign, 下 goes.
+    below = [match.start() for match in _BELOW_ZERO.finditer(text)] if "零下" in text else []
+    if below:
+        text = "".join("-" if i in below else char for i, char in enumerate(text))
     split = " " in text and _SPLIT_WORD.search(text)
-    if split or ("(" in text and _PINYIN.search(text)):
+    if split or below or ("(" in text and _PINYIN.search(text)):
         dropped = {
             i
             for pattern in (_SPLIT_WORD, _PINYIN)
             for match in pattern.finditer(text)
             for i in range(match.start() + 1, match.end())
-        }
+        } | {i + 1 for i in below}
         kept = [i for i in range(len(text)) if i not in dropped]
         return Normalised("".join(text[i] for i in kept), tuple(origin[i] for i in kept), source)
     return Normalised(text, tuple(origin), source)
@@ -85,6 +89,8 @@ def normalise(source: str) -> Normalised:
 
 # What a metric's key leaves out: spaces and quotes.
 _NO_QUOTES: Final = str.maketrans("", "", ' “”"「」')
+# 零下 before a figure: a minus sign.
+_BELOW_ZERO: Final = re.compile(r"零下(?= ?[0-9零〇一二两三四五六七八九十])")
 # A run of spaces between two Chinese characters, from the character before it.
 _SPLIT_WORD: Final = re.compile(r"[\u4e00-\u9fff] +(?=[\u4e00-\u9fff])")
 # A character's pinyin in brackets after it, from the character: 級(jí), 評(píng), 數(shù); one syllable
