@@ -175,6 +175,10 @@ VALID_TIERS = [
     # 零下 before a figure is its sign: read a metric 零下 of at most 5°C
     ("零下5℃以下", "≤-5°C"),
     ("零下5℃-0℃", "-5°C~0°C"),
+    # 负 before a figure where no word ends is its sign (read a metric 负); 税负 stays a name
+    ("负5%以上", "≥-5%"),
+    ("-10%至负5%", "-10%~-5%"),
+    ("税负5%以下", "税负≤5%"),
     # a range of Chinese numerals joined by 至 or 到: read a metric 八十五至 of 94分
     ("八十五至九十四分", "85分-94分"),
     ("八十五到九十四分", "85分-94分"),

@@ -70,10 +70,11 @@ def normalise(source: str) -> Normalised:
         origin: list[int] | range = range(len(source))
     else:
         origin = [index for index, piece in enumerate(pieces) for _ in piece]
-    # 零下5℃ is -5℃ (it read a metric 零下 of at most 5°C): 零 becomes the sign, 下 goes.
+    # 零下5℃ is -5℃ (it read a metric 零下 of at most 5°C): 零 becomes the sign, 下 goes; 负5% is -5%.
     below = [match.start() for match in _BELOW_ZERO.finditer(text)] if "零下" in text else []
-    if below:
-        text = "".join("-" if i in below else char for i, char in enumerate(text))
+    minus = [match.start() for match in _MINUS_WORD.finditer(text)] if "负" in text else []
+    if below or minus:
+        text = "".join("-" if i in below or i in minus else char for i, char in enumerate(text))
     split = " " in text and _SPLIT_WORD.search(text)
     if split or below or ("(" in text and _PINYIN.search(text)):
         dropped = {
@@ -91,6 +92,8 @@ def normalise(source: str) -> Normalised:
 _NO_QUOTES: Final = str.maketrans("", "", ' “”"「」')
 # 零下 before a figure: a minus sign.
 _BELOW_ZERO: Final = re.compile(r"零下(?= ?[0-9零〇一二两三四五六七八九十])")
+# 负 before a figure where no word ends (负5%以上, ≥负5%, 至负5%): a minus sign; 税负5% is a name.
+_MINUS_WORD: Final = re.compile(r"(?:(?<![^\W\d_])|(?<=[至到]))负(?=[0-9零〇一二两三四五六七八九十])")
 # A run of spaces between two Chinese characters, from the character before it.
 _SPLIT_WORD: Final = re.compile(r"[\u4e00-\u9fff] +(?=[\u4e00-\u9fff])")
 # A character's pinyin in brackets after it, from the character: 級(jí), 評(píng), 數(shù); one syllable
