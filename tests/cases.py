@@ -420,6 +420,16 @@ INVALID_TIERS = [
         "3万-5天",
         "cannot read tier text: the magnitude 万 on one end and the unit 天 on the other do not tell its value: write the unit on both ends (column 1)\n    3万-5天\n    ^",
     ),
+    # a magnitude on one end of a range read downwards: read 5人-30000人
+    (
+        "3万-5人",
+        "cannot read tier text: a magnitude on one end of a range that then runs downwards does not tell its values: write the magnitude on both ends (column 1)\n    3万-5人\n    ^",
+    ),
+    # 小时 is no clause's 时 to cut: read a metric 小 of 30000-50000
+    (
+        "3万-5万小时",
+        "cannot read tier text: the magnitude 万 on one end and the unit 小时 on the other do not tell its value: write the unit on both ends (column 1)\n    3万-5万小时\n    ^",
+    ),
     # a change in percentage points: read a metric 百分点 of 5个
     (
         "5个百分点",

@@ -65,7 +65,7 @@ _TRAILING: Final = re.compile(
     r"(?:的部分|的地区|的单位|的企业|的情况之?下|的情况|的情形|的时候|(?<=[^\W\d_])的(?![为是属按评计得记不未非没无且或但并除])"
     r"(?![^\W\d_]{0,7}(?:[降升评计扣记]|(?<!行)为))[^\W\d_零〇一二两三四五六七八九十百千万]{1,8}"
     + NOT_NOUN
-    + r"|的|者|时|之时|[,;。.!、:\s]|则|就)+$"
+    + r"|的|者|(?<![小工课学])时|之时|[,;。.!、:\s]|则|就)+$"
 )
 # The circumstance a clause names before what it caused, with no figure: 压力容器、压力管道有毒介质泄漏，造成…;
 # the threat before what it calls for (需), which is counted: 受地质灾害威胁,需搬迁转移人数在1000人以上.

@@ -116,6 +116,14 @@ def same_magnitude(low: Written, high: Written) -> tuple[Written, Written]:
             continue
         fixed = Written(Quantity(value, unit if end.magnitude is not None else None), end.start, magnitude)
         return (fixed, high) if end is low else (low, fixed)
+    if (low.magnitude is None) != (high.magnitude is None) and low.quantity.value > high.quantity.value:
+        # 3万-5人: 3万人-5万人 with a 万 lost, or 5人-30000人 written downwards? Not for kpi to guess.
+        raise Problem(
+            "a magnitude on one end of a range that then runs downwards does not tell its values:"
+            " write the magnitude on both ends",
+            low.start,
+            zh="区间只有一端写了数量级，且按此读作由大到小，无法确定数值：请两端都写数量级",
+        )
     return low, high
 
 
