@@ -1084,9 +1084,19 @@ def test_a_rank_that_is_not_given_is_named(tiers: list[str], outcome: object) ->
         kpi.Criteria.parse(tiers).grade(outcome)
 
 
-def test_a_rank_beyond_the_first_place_is_placed_and_noted() -> None:
-    grade = kpi.Criteria.parse(REWARD_BY_RANK).grade(0)
-    assert (grade.label, grade.notes) == ("第1档", ("above-scale", "set-aside"))
+@pytest.mark.parametrize("outcome", [0, "2.5", -1, {"排名": "2.5"}, "第0名"])
+def test_a_rank_that_is_no_whole_place_is_refused(outcome: object) -> None:
+    # 0 was placed above the first place and 2.5 graded without a word: slips, not ranks.
+    criteria = kpi.Criteria.parse(REWARD_BY_RANK)
+    with pytest.raises(kpi.OutcomeError, match="a rank is a whole place from 1"):
+        criteria.grade(outcome)  # type: ignore[arg-type]
+    with pytest.raises(kpi.OutcomeError, match="a rank is a whole place from 1"):
+        criteria.grade_many([3, outcome])
+
+
+def test_a_count_in_ming_is_no_rank() -> None:
+    counts = kpi.Criteria.parse(["培训100名以上", "50名-99名", "50名以下"])
+    assert (counts.grade(0).label, counts.grade("2.5名").label) == ("第3档", "第3档")
 
 
 # 土地增值税暂行条例 第七条: four slices of 增值额 as a share of 扣除项目金额, lowest first.

@@ -29,6 +29,7 @@ from kpi.grading.model import Decision, GradingModel
 from kpi.grading.regions import bounds_of
 from kpi.numbers import CONTEXT
 from kpi.outcomes import read_outcome
+from kpi.text.words import is_rank
 from kpi.units import Quantity, Unit, convert
 
 __all__ = ["Compiled"]
@@ -72,6 +73,8 @@ class Compiled:
             return None  # a share is checked to be given in % (kpi.grading.bases), as only the general path does
         metric = model.metrics[0]
         unit = model.units[metric]
+        if is_rank(metric, unit):
+            return None  # a rank is checked to be a whole place, as only the general path does
         # Stretching a tier towards the better end only drops one of its ends, so
         # the values the tiers write are every place the decision can change.
         values = sorted({bound for condition in model.resolved for _, bound in bounds_of(condition)})

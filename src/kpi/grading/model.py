@@ -297,6 +297,13 @@ class GradingModel:
         收缩压, 潜在可能造成的经济损失 and 潜在经济损失: it may be that metric in other words)."""
         outcomes.check_shares(self.bases)
         given = tuple(metric for metric in self.metrics if metric in outcomes.values)
+        for metric in given:
+            place = outcomes.lookup(metric, self.units[metric]) if is_rank(metric, self.units[metric]) else Decimal(1)
+            if place < 1 or place != place.to_integral_value():  # 2.5 or 0 is no place: a slip, not a rank
+                raise OutcomeError(
+                    f"{metric} {place}: a rank is a whole place from 1 (第1名)",
+                    zh=f"{metric} {place}：名次应为从1起的整数（第1名）",
+                )
         for metric in self.metrics:
             if metric in given:
                 continue
