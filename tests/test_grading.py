@@ -49,7 +49,7 @@ PENSION = (
     "连续工龄满十年不满十五年的,按本人标准工资的百分之六十发给",
 )
 #: The notes of a grade read on a guess, which a strict refusal names.
-GUESSED = ("fraction", "unit-assumed", "unmeasured", "one-metric", "condition-met", "exception-assumed")
+GUESSED = ("fraction", "magnitude", "unit-assumed", "unmeasured", "one-metric", "condition-met", "exception-assumed")
 #: An outcome for each note that grade(..., strict=True) refuses, and how the refusal begins.
 STRICT_REFUSALS = {
     "gap": (
@@ -76,6 +76,13 @@ STRICT_REFUSALS = {
         80,
         "没有哪一档直接且单独地符合：",
         "no tier matches directly and alone: ",
+    ),
+    "magnitude": (
+        "3万元以内 | 3万元-5万元 | 5万元以上",
+        25000,
+        "严格评定不予评定（备注：疑以基本单位填写）：按各档的单位（如万元）读只是推测，实际值也可能以元、人等基本单位填写。",
+        "strict grading refuses a grade noted magnitude (perhaps in the base unit):"
+        " reading the number in the tiers' unit (万元) is a guess, and it may be in 元. ",
     ),
     "fraction": (
         "95% | 85%-94% | 70%-84% | 69%以下",
@@ -137,6 +144,24 @@ def test_a_strict_refusal_names_the_note_and_why(note: str, lang: str) -> None:
         criteria.grade(outcome, strict=True)
     said = raised.value.says(lang)
     assert said == (zh if lang == "zh" else en) + grade.explain(lang)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("outcome", "noted"),
+    [
+        (25000, True),  # 2.5万元 written in 元? read as 25000万元, and said so
+        ("25000", True),
+        ("25000元", False),  # its unit is written
+        (2.5, False),
+        (4999, False),  # within a thousand times the largest bound (5万元)
+        (0, False),
+    ],
+)
+def test_a_bare_number_far_beyond_tiers_in_wan_yuan_is_noted(outcome: object, noted: bool) -> None:
+    grade = kpi.Criteria.parse(["3万元以内", "3万元-5万元", "5万元以上"]).grade(outcome)  # type: ignore[arg-type]
+    assert ("magnitude" in grade.notes) == noted
+    # tiers in a unit of one (元, 人) read a bare number as it is: no note
+    assert "magnitude" not in kpi.Criteria.parse(["3000元以内", "3000元以上"]).grade(outcome).notes  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(

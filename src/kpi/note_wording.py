@@ -34,6 +34,7 @@ NOTES: Final[Mapping[str, str]] = MappingProxyType(
         "shared-bound": "the outcome is a bound two tiers share: it goes to the tier that marks it (（含）, 以上, ≥)",
         "typo": "the deciding tier was read with the correction of a typo",
         "fraction": "a number from 0 to 1 without %, on a scale whose bounds are all above 1%: a fraction (0.965)?",
+        "magnitude": "a number without a unit, a thousand times the largest bound of tiers in 万元 (万人): in 元?",
         "unit-assumed": "the tiers write no unit and the outcome does: the tiers were read in the outcome's unit",
         "set-aside": "a tier says more than a condition a figure can meet (或直接判级确定, …的，试用期…): set aside",
         "condition-met": "a clause of a tier's condition has no figure (为谋取不正当利益，…): it was taken as met",
@@ -73,6 +74,7 @@ NOTE_TEXTS_ZH: Final[Mapping[str, str]] = MappingProxyType(
         "overlap": "（后面的档次也包含这一结果，按先匹配原则评定）",
         "shared-bound": "（两档共用的端点，归明示包含它的一档）",
         "fraction": "（不带 % 的 0 到 1 之间的数按百分数读；若是小数形式的比率，如 0.965 即 96.5%，请写 %）",
+        "magnitude": "（不带单位的数按各档的单位读，它是最大档界的一千倍以上，疑以基本单位（元、人）填写；请写明单位）",
         "unit-assumed": "（各档数值未写单位，按实际值所写的单位理解）",
         "full-completion": "（该档未写数值，只写全部完成或未完成，按其余各档所评比率的100%理解）",
         "one-metric": "（各档所写的指标名称不同，按同一指标理解）",
@@ -92,6 +94,7 @@ NOTE_NAMES_ZH: Final[Mapping[str, str]] = MappingProxyType(
         "shared-bound": "两档共用端点",
         "typo": "笔误已更正",
         "fraction": "疑为小数形式的百分比",
+        "magnitude": "疑以基本单位填写",
         "unit-assumed": "各档未写单位，按实际值的单位理解",
         "set-aside": "未考虑条件以外无法由数值判断的内容",
         "condition-met": "没有数值的条件视为已满足",
@@ -108,6 +111,7 @@ NOTE_NAMES_ZH: Final[Mapping[str, str]] = MappingProxyType(
 STRICT_WHY_ZH: Final[Mapping[str, str]] = MappingProxyType(
     {
         "fraction": "按百分数读只是推测，实际值也可能是小数形式的比率",
+        "magnitude": "按各档的单位（如万元）读只是推测，实际值也可能以元、人等基本单位填写",
         "unit-assumed": "单位是推测的，各档并未写明",
         "unmeasured": "评定未考虑缺少实际值的指标，它们可能改变结果",
         "one-metric": "各档名称不同的指标是否为同一指标只是推测",
@@ -128,6 +132,10 @@ NOTE_TEXTS_EN: Final[Mapping[str, str]] = MappingProxyType(
             " (a number from 0 to 1 without % is read as that many percent; if it is a fraction,"
             " 0.965 for 96.5%, write the % or read it as a fraction)"
         ),
+        "magnitude": (
+            " (a number without a unit is read in the tiers' unit; it is a thousand times their largest"
+            " bound, perhaps written in the base unit (元, 人): write its unit)"
+        ),
         "unit-assumed": " (the tiers write no unit: they were read in the outcome's unit)",
         "full-completion": " (a tier writes no figure, only 完成 or 未完成: read against 100% of the ratio)",
         "one-metric": " (the tiers name their metric in different words: read as one)",
@@ -147,6 +155,7 @@ NOTE_NAMES_EN: Final[Mapping[str, str]] = MappingProxyType(
         "shared-bound": "a shared bound",
         "typo": "typo corrected",
         "fraction": "perhaps a fraction",
+        "magnitude": "perhaps in the base unit",
         "unit-assumed": "tiers read in the outcome's unit",
         "set-aside": "what the tiers say besides their conditions not considered",
         "condition-met": "conditions without figures taken as met",
@@ -163,6 +172,7 @@ NOTE_NAMES_EN: Final[Mapping[str, str]] = MappingProxyType(
 STRICT_WHY_EN: Final[Mapping[str, str]] = MappingProxyType(
     {
         "fraction": "reading the outcome as percent is a guess, and it may be a fraction",
+        "magnitude": "reading the number in the tiers' unit (万元) is a guess, and it may be in 元",
         "unit-assumed": "the unit is a guess, not written in the tiers",
         "unmeasured": "the decision left out the metrics with no figure, which could change it",
         "one-metric": "that the differently named metrics are one is a guess",

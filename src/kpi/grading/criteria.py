@@ -327,9 +327,18 @@ class Criteria:
             # Alternatives (或) on the metrics with no outcome were left out of the decision.
             unmeasured = len(given) < len(model.metrics)
             values = tuple((metric, lookup(metric, model.units[metric])) for metric in given)
-        if reading.suspect or reading.assumed or approximately or unmeasured or model.set_aside or model.notes:
+        if (
+            reading.suspect
+            or reading.large
+            or reading.assumed
+            or approximately
+            or unmeasured
+            or model.set_aside
+            or model.notes
+        ):
             made = {
                 "fraction": reading.suspect,
+                "magnitude": reading.large,
                 "unit-assumed": reading.assumed,
                 "unit-range": approximately is not None,
                 "set-aside": model.set_aside,

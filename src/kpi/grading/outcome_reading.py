@@ -16,25 +16,30 @@ from typing import Final
 import attrs
 
 from kpi.grading.model import GradingModel
+from kpi.grading.regions import bounds_of
 from kpi.numbers import CONTEXT
 from kpi.outcomes import read_outcome
-from kpi.units import PERCENT, Quantity, Unit
+from kpi.units import PERCENT, Quantity, Unit, base_power
 
 __all__ = ["OutcomeReading", "read_for"]
 
 _HUNDRED: Final = Decimal(100)
+_THOUSAND: Final = Decimal(1000)
 
 
 @attrs.frozen
 class OutcomeReading:
     """An outcome as the decision takes it: ``outcome`` (the input, or a :class:`kpi.Quantity` read
     from it), whether it is ``suspect`` of being a fraction, whether the tiers were read in its unit
-    (``assumed``), and that unit (``own``, ``None`` unless assumed)."""
+    (``assumed``), that unit (``own``, ``None`` unless assumed), and whether it is ``large``."""
 
     outcome: object
     suspect: bool = False
     assumed: bool = False
     own: Unit | None = None
+    #: A bare number a thousand times the tiers' largest bound in a unit with a magnitude (万元): 25000
+    #: for ``3万元以内`` may be 2.5万元 written in 元.
+    large: bool = False
 
 
 def _bare(outcome: object) -> bool:
@@ -62,4 +67,15 @@ def read_for(model: GradingModel, outcome: object, *, fractions: bool = False) -
         written = read_outcome(outcome, model.metrics[0] if len(model.metrics) == 1 else None)
         if written.unit is not None and written.value != 0:
             return OutcomeReading(Quantity(written.value), suspect, True, written.unit)
-    return OutcomeReading(outcome, suspect)
+    return OutcomeReading(outcome, suspect, large=_large(model, outcome))
+
+
+def _large(model: GradingModel, outcome: object) -> bool:
+    """Whether a bare number is a thousand times the largest bound of tiers in a unit with a magnitude
+    (25000 for 3万元以内): it may be written in the base unit (元), which the tiers do not say."""
+    unit = model.units.get(model.metrics[0]) if len(model.metrics) == 1 else None
+    if unit is None or base_power(unit) is None or not _bare(outcome) or isinstance(outcome, bool):
+        return False
+    largest = max((abs(value) for tier in model.resolved for _, value in bounds_of(tier)), default=Decimal(0))
+    written = read_outcome(outcome, model.metrics[0])
+    return written.unit is None and largest > 0 and abs(written.value) >= _THOUSAND * largest
