@@ -12,6 +12,7 @@ that ``str()`` of a rule is canonical.
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, localcontext
 from typing import Final
@@ -261,6 +262,7 @@ class Quantity:
         return written(self.value, self.unit)
 
 
+@functools.cache  # asked of the tiers' unit on every grade of a bare number (kpi.grading.outcome_reading)
 def base_power(unit: Unit) -> int | None:
     """The power of ten *unit* is of its base when it is written as a magnitude of it (4 for 万元, 3 for
     千克), else ``None`` (公里, 小时, 元).

@@ -34,7 +34,7 @@ from kpi.outcomes import Outcomes
 from kpi.rules import BareValue, Condition, Lookup, Otherwise, Rule
 from kpi.targets import Quantified, Target, TargetCompletion, TargetsCondition
 from kpi.text.words import is_rank
-from kpi.units import PERCENT, Unit
+from kpi.units import PERCENT, Unit, base_power
 
 __all__ = ["REFUSED_WHEN_STRICT", "Decision", "GradingModel"]
 
@@ -260,6 +260,16 @@ class GradingModel:
             direction for direction in (self.declared or inferred for inferred in self.inferred.values()) if direction
         ]
         return not self.quantified and bool(known) and all(direction.monotone for direction in known)
+
+    @functools.cached_property
+    def magnitude_limit(self) -> Decimal | None:
+        """A thousand times the largest bound of one-metric tiers in a unit with a magnitude (万元, 万人),
+        beyond which a bare number may be written in the base unit (元); ``None`` for other tiers."""
+        unit = self.units.get(self.metrics[0]) if len(self.metrics) == 1 and not self.quantified else None
+        if unit is None or base_power(unit) is None:
+            return None
+        largest = max((abs(value) for tier in self.resolved for _, value in bounds_of(tier)), default=Decimal(0))
+        return largest * 1000 if largest else None
 
     @functools.cached_property
     def takes_fractions_for_percent(self) -> bool:

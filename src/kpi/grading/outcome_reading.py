@@ -16,15 +16,13 @@ from typing import Final
 import attrs
 
 from kpi.grading.model import GradingModel
-from kpi.grading.regions import bounds_of
 from kpi.numbers import CONTEXT
 from kpi.outcomes import read_outcome
-from kpi.units import PERCENT, Quantity, Unit, base_power
+from kpi.units import PERCENT, Quantity, Unit
 
 __all__ = ["OutcomeReading", "read_for"]
 
 _HUNDRED: Final = Decimal(100)
-_THOUSAND: Final = Decimal(1000)
 
 
 @attrs.frozen
@@ -71,11 +69,10 @@ def read_for(model: GradingModel, outcome: object, *, fractions: bool = False) -
 
 
 def _large(model: GradingModel, outcome: object) -> bool:
-    """Whether a bare number is a thousand times the largest bound of tiers in a unit with a magnitude
-    (25000 for 3万元以内): it may be written in the base unit (元), which the tiers do not say."""
-    unit = model.units.get(model.metrics[0]) if len(model.metrics) == 1 else None
-    if unit is None or base_power(unit) is None or not _bare(outcome) or isinstance(outcome, bool):
+    """Whether a bare number is beyond :attr:`kpi.GradingModel.magnitude_limit` (25000 for 3万元以内):
+    it may be written in the base unit (元), which the tiers do not say."""
+    limit = model.magnitude_limit
+    if limit is None or not _bare(outcome) or isinstance(outcome, bool):
         return False
-    largest = max((abs(value) for tier in model.resolved for _, value in bounds_of(tier)), default=Decimal(0))
     written = read_outcome(outcome, model.metrics[0])
-    return written.unit is None and largest > 0 and abs(written.value) >= _THOUSAND * largest
+    return written.unit is None and abs(written.value) >= limit
