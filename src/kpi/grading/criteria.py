@@ -305,7 +305,7 @@ class Criteria:
         if len(model.metrics) > 1:  # tiers of one metric are graded on their own model
             model = self._model_for(outcome)
         reading = read_for(model, outcome, fractions=fractions)
-        outcome = reading.outcome  # type: ignore[assignment]
+        outcome = outcome if reading.outcome is None else reading.outcome  # type: ignore[assignment]
         unmeasured = False
         approximately = None
         compiled = self._compiled

@@ -27,17 +27,24 @@ _HUNDRED: Final = Decimal(100)
 
 @attrs.frozen
 class OutcomeReading:
-    """An outcome as the decision takes it: ``outcome`` (the input, or a :class:`kpi.Quantity` read
-    from it), whether it is ``suspect`` of being a fraction, whether the tiers were read in its unit
-    (``assumed``), that unit (``own``, ``None`` unless assumed), and whether it is ``large``."""
+    """An outcome as the decision takes it: ``outcome`` (a :class:`kpi.Quantity` read from the input
+    when the reading changed it, else ``None``: the input as given), whether it is ``suspect`` of
+    being a fraction, whether the tiers were read in its unit (``assumed``), that unit (``own``,
+    ``None`` unless assumed), and whether it is ``large``.  Most outcomes are taken as given, with
+    one of two readings made once (:data:`_AS_GIVEN`, :data:`_SUSPECT`), not one per grade."""
 
-    outcome: object
+    outcome: object = None
     suspect: bool = False
     assumed: bool = False
     own: Unit | None = None
     #: A bare number a thousand times the tiers' largest bound in a unit with a magnitude (万元): 25000
     #: for ``3万元以内`` may be 2.5万元 written in 元.
     large: bool = False
+
+
+#: The readings of most outcomes: taken as given, and so but suspect of being a fraction.
+_AS_GIVEN: Final = OutcomeReading()
+_SUSPECT: Final = OutcomeReading(suspect=True)
 
 
 def _bare(outcome: object) -> bool:
@@ -50,7 +57,7 @@ def _bare(outcome: object) -> bool:
 def read_for(model: GradingModel, outcome: object, *, fractions: bool = False) -> OutcomeReading:
     """*outcome* as *model* decides it; *fractions* says that bare numbers on a percentage scale
     are fractions (0.965 is 96.5%), which are then read times 100."""
-    suspect = False
+    given, suspect = outcome, False
     if (fractions or model.takes_fractions_for_percent) and _bare(outcome) and model.units.get(None) is PERCENT:
         if not fractions and type(outcome) in (int, float):  # compared as it stands; NaN is refused later
             suspect = 0 < outcome <= 1  # type: ignore[operator]
@@ -65,7 +72,11 @@ def read_for(model: GradingModel, outcome: object, *, fractions: bool = False) -
         written = read_outcome(outcome, model.metrics[0] if len(model.metrics) == 1 else None)
         if written.unit is not None and written.value != 0:
             return OutcomeReading(Quantity(written.value), suspect, True, written.unit)
-    return OutcomeReading(outcome, suspect, large=_large(model, outcome))
+    if _large(model, outcome):
+        return OutcomeReading(outcome if outcome is not given else None, suspect, large=True)
+    if outcome is not given:
+        return OutcomeReading(outcome, suspect)
+    return _SUSPECT if suspect else _AS_GIVEN
 
 
 def _large(model: GradingModel, outcome: object) -> bool:
