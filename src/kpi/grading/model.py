@@ -262,13 +262,18 @@ class GradingModel:
         return not self.quantified and bool(known) and all(direction.monotone for direction in known)
 
     @functools.cached_property
+    def written_values(self) -> tuple[Decimal, ...]:
+        """Every value the resolved tiers write, on any metric (:func:`kpi.grading.regions.bounds_of`)."""
+        return tuple(value for tier in self.resolved for _, value in bounds_of(tier))
+
+    @functools.cached_property
     def magnitude_limit(self) -> Decimal | None:
         """A thousand times the largest bound of one-metric tiers in a unit with a magnitude (万元, 万人),
         beyond which a bare number may be written in the base unit (元); ``None`` for other tiers."""
         unit = self.units.get(self.metrics[0]) if len(self.metrics) == 1 and not self.quantified else None
         if unit is None or base_power(unit) is None:
             return None
-        largest = max((abs(value) for tier in self.resolved for _, value in bounds_of(tier)), default=Decimal(0))
+        largest = max(map(abs, self.written_values), default=Decimal(0))
         return largest * 1000 if largest else None
 
     @functools.cached_property
@@ -278,7 +283,7 @@ class GradingModel:
         (96.5%, as pandas reads an Excel percentage) than 0.965%."""
         if self.metrics != (None,) or self.units[None] is not PERCENT:
             return False
-        values = [value for tier in self.resolved for _, value in bounds_of(tier)]
+        values = self.written_values
         return bool(values) and min(values) > 1
 
     @functools.cached_property
@@ -290,7 +295,7 @@ class GradingModel:
         are all 0 (变动率≤0 | >0) mean the same as fractions and in percent."""
         if self.quantified or len(self.metrics) != 1 or self.units[self.metrics[0]] is not None:
             return False
-        values = [abs(value) for tier in self.resolved for _, value in bounds_of(tier)]
+        values = [abs(value) for value in self.written_values]
         return any(value > 1 for value in values) or (bool(values) and not any(values))
 
     @functools.cached_property
