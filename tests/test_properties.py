@@ -101,6 +101,7 @@ def conditions(draw: st.DrawFn) -> Condition:
 @example(all_of([kpi.parse_rule("设备完好率≥0").condition, kpi.BareValue(Decimal(0), None, "以上上")]))
 @example(kpi.BareValue(Decimal(10), unit_named("名"), "第"))  # 第10名 is a rank: the name 第 is quoted
 @example(kpi.BareValue(Decimal(3), unit_named("名"), "排名前"))
+@example(kpi.Comparison(Interval(Bound(Decimal(0)), Bound(Decimal("0.01"))), None, "负"))  # 负0 is a minus sign
 @example(kpi.parse_rule("考核位列前10名").condition)
 @example(  # two points of a share that contradict: split into single bounds, as written back
     all_of([kpi.parse_rule(f"增值额不低于收入总额的{v}%且不超过收入总额的{v}%").condition for v in ("0", "-0.01")])

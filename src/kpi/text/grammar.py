@@ -203,7 +203,7 @@ def metric_needs_quotes(metric: str) -> bool:
     """Whether *metric* must be quoted to read back as one name before a value.
 
     The question is put to the parser itself, so every terminal that could
-    claim part of the name (负增长, 达到, 以上, a trailing numeral) is considered:
+    claim part of the name (负增长, 达到, 以上, a trailing numeral, 负0 normalised to -0) is considered:
     at the start of a text, and after 或 and 且, where the lexer may read the
     name's first characters with the joining word (或以上 is a comparator word).
 
@@ -220,7 +220,7 @@ def metric_needs_quotes(metric: str) -> bool:
     for before in ("", "甲≥0或", "甲≥0且"):
         for follower in ("≥0", "0", "=0", "-1", "1名"):  # 第1名 is a rank, not the metric 第
             try:
-                tree = parser.parse(before + metric + follower, start="start")
+                tree = parser.parse(normalise(before + metric + follower).text, start="start")
             except LarkError:
                 return True
             if not _names_last_clause(tree, metric):
