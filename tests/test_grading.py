@@ -49,7 +49,16 @@ PENSION = (
     "连续工龄满十年不满十五年的,按本人标准工资的百分之六十发给",
 )
 #: The notes of a grade read on a guess, which a strict refusal names.
-GUESSED = ("fraction", "magnitude", "unit-assumed", "unmeasured", "one-metric", "condition-met", "exception-assumed")
+GUESSED = (
+    "fraction",
+    "magnitude",
+    "unit-assumed",
+    "unmeasured",
+    "one-metric",
+    "condition-met",
+    "exception-assumed",
+    "alternative-assumed",
+)
 #: An outcome for each note that grade(..., strict=True) refuses, and how the refusal begins.
 STRICT_REFUSALS = {
     "gap": (
@@ -125,6 +134,14 @@ STRICT_REFUSALS = {
         "严格评定不予评定（备注：按不存在例外情形评定）：档次所写的例外情形是否存在无法由数值判断，只是假定不存在。",
         "strict grading refuses a grade noted exception-assumed (exception taken not to apply):"
         " that the tier's exception does not apply is assumed, no figure shows it. ",
+    ),
+    "alternative-assumed": (  # tests/corpus c-nsxy-dydkgs-1: a D grade may be given directly, whatever the score
+        "考评结果在90分以上 | 考评结果70分以上不满90分 | 考评结果40分以上不满70分 | 考评结果40分以下的或者直接判级确定的",
+        "95分",
+        "严格评定不予评定（备注：“或”所写情形按不存在评定）："
+        "档次中“或”所写的情形（如一票否决）无法由数值判断，只是假定不存在，它可能改变档次。",
+        "strict grading refuses a grade noted alternative-assumed (alternatives without figures taken not to hold):"
+        " that a tier's alternative without a figure (或一票否决) does not hold is assumed; it could change the band. ",
     ),
 }
 
@@ -494,7 +511,7 @@ def test_an_alternative_no_figure_can_show_is_set_aside_and_noted() -> None:
             kpi.parse_rule(text)
     assert kpi.parse_rule("得分≥10或很多").set_aside == ("很多",)  # it was dropped as a band's name
     grade = kpi.Criteria.parse(["90分以上", "70分以上不满90分", "40分以上不满70分", tiers[3]]).grade(85)
-    assert (grade.label, grade.notes) == ("良", ("set-aside",))
+    assert (grade.label, grade.notes) == ("良", ("set-aside", "alternative-assumed"))  # a D may be given directly
     assert grade.explain().endswith("→ 良（档次中条件以外、无法由数值判断的内容未予考虑：直接判级确定）")
     # An exception of the tier's own band with no figure is taken not to apply, and noted (b-pjdwzx-nashui-1).
     excepted = kpi.parse_rule("A級(jí)得分90分以上,但存在特定情形者不得評(píng)為A級(jí)", label="A級(jí)")

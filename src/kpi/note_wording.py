@@ -54,6 +54,10 @@ NOTES: Final[Mapping[str, str]] = MappingProxyType(
             "a tier makes an exception of its band that no figure can show (但存在特定情形者不得评为A级):"
             " the exception was taken not to apply"
         ),
+        "alternative-assumed": (
+            "a tier's alternative no figure can show (或一票否决, 或造成严重经济损失) was set aside: the grade"
+            " assumes it does not hold"
+        ),
         "unit-range": (
             "the outcome's unit converts to the tiers' only approximately (20天 on tiers in 个月, a month being 28"
             " to 31 days): it got the band every reading of it earns"
@@ -104,6 +108,7 @@ NOTE_NAMES_ZH: Final[Mapping[str, str]] = MappingProxyType(
         "one-metric": "各档指标名称不同，按同一指标理解",
         "joined": "同名相邻档次合为一档",
         "exception-assumed": "按不存在例外情形评定",
+        "alternative-assumed": "“或”所写情形按不存在评定",
     }
 )
 
@@ -117,6 +122,7 @@ STRICT_WHY_ZH: Final[Mapping[str, str]] = MappingProxyType(
         "one-metric": "各档名称不同的指标是否为同一指标只是推测",
         "condition-met": "没有数值的条件是否满足只是假定",
         "exception-assumed": "档次所写的例外情形是否存在无法由数值判断，只是假定不存在",
+        "alternative-assumed": "档次中“或”所写的情形（如一票否决）无法由数值判断，只是假定不存在，它可能改变档次",
     }
 )
 
@@ -165,6 +171,7 @@ NOTE_NAMES_EN: Final[Mapping[str, str]] = MappingProxyType(
         "one-metric": "differently named metrics read as one",
         "joined": "neighbouring tiers of one label joined",
         "exception-assumed": "exception taken not to apply",
+        "alternative-assumed": "alternatives without figures taken not to hold",
     }
 )
 
@@ -178,5 +185,8 @@ STRICT_WHY_EN: Final[Mapping[str, str]] = MappingProxyType(
         "one-metric": "that the differently named metrics are one is a guess",
         "condition-met": "that the conditions without a figure are met is only assumed",
         "exception-assumed": "that the tier's exception does not apply is assumed, no figure shows it",
+        "alternative-assumed": (
+            "that a tier's alternative without a figure (或一票否决) does not hold is assumed; it could change the band"
+        ),
     }
 )

@@ -79,7 +79,7 @@ def _equals(lookup: Lookup, metric: str | None, unit: Unit | None, value: Decima
 #: with no outcome were left out of the decision.
 REFUSED_WHEN_STRICT: Final = frozenset(
     {"gap", "above-scale", "below-scale", "uncovered", "overlap", "fraction", "unit-assumed", "unmeasured"}
-    | {"one-metric", "condition-met", "exception-assumed", "magnitude"}
+    | {"one-metric", "condition-met", "exception-assumed", "alternative-assumed", "magnitude"}
 )
 
 

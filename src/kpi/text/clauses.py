@@ -372,6 +372,7 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
         and (ENDS_VALUE.search(kept.text, 0, alternative.start()) or alternative["alternative"].startswith(CAUSATIVES))
     ):
         set_aside += tuple(alternative.group("alternative").split(";"))
+        notes += ("alternative-assumed",)  # 或一票否决: it could give another band, so strict refuses
         kept = _cut(kept, [(0, alternative.start())])
     trailing = _TRAILING.search(kept.text)
     if trailing and trailing.start() > 0:
