@@ -179,6 +179,10 @@ VALID_TIERS = [
     ("负5%以上", "≥-5%"),
     ("-10%至负5%", "-10%~-5%"),
     ("税负5%以下", "税负≤5%"),
+    # …and after a metric's name: read the metrics 企业税负率负 of at most 5%, 同比增长负 of -5%~2%
+    ("企业税负率负5%以下", "企业税负率≤-5%"),
+    ("同比增长负2%至负5%", "同比增长-5%~-2%"),
+    ("胜负3场以上", "胜负≥3场"),
     # a range of Chinese numerals joined by 至 or 到: read a metric 八十五至 of 94分
     ("八十五至九十四分", "85分-94分"),
     ("八十五到九十四分", "85分-94分"),
@@ -526,6 +530,13 @@ INVALID_TIERS = [
         "cannot read tier text: found “明确”, expected a number, a comparator (≥ > ≤ < =), a comparator word"
         " (不低于, 低于, …), a bracket, a metric name, 负增长, a rank (第5名, 前10名), a number of targets (两项指标…) or 其余 (column 1)"
         "\n    明确:3分\n    ^",
+    ),
+    # 正负 before a figure is ±, which no tier reads: read a metric 误差正负 of at most 5%
+    (
+        "误差正负5%以内",
+        "cannot read tier text: found “误”, expected a number, a comparator (≥ > ≤ < =), a comparator word"
+        " (不低于, 低于, …), a bracket, a metric name, 负增长, a rank (第5名, 前10名), a number of targets"
+        " (两项指标…) or 其余 (column 1)\n    误差正负5%以内\n    ^",
     ),
     (
         "60-69分以下",

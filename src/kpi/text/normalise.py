@@ -70,11 +70,15 @@ def normalise(source: str) -> Normalised:
         origin: list[int] | range = range(len(source))
     else:
         origin = [index for index, piece in enumerate(pieces) for _ in piece]
-    # 零下5℃ is -5℃ (it read a metric 零下 of at most 5°C): 零 becomes the sign, 下 goes; 负5% is -5%.
+    # 零下5℃ is -5℃ (it read a metric 零下 of at most 5°C): 零 becomes the sign, 下 goes; 负5% is -5%;
+    # 正负5% is ±5%, which no tier reads (it read a metric 误差正负 of at most 5%), 负 going too.
     below = [match.start() for match in _BELOW_ZERO.finditer(text)] if "零下" in text else []
     minus = [match.start() for match in _MINUS_WORD.finditer(text)] if "负" in text else []
+    either = [match.start() for match in _EITHER_SIGN.finditer(text)] if "正负" in text else []
+    below += either
     if below or minus:
-        text = "".join("-" if i in below or i in minus else char for i, char in enumerate(text))
+        signs = dict.fromkeys(below + minus, "-") | dict.fromkeys(either, "±")
+        text = "".join(signs.get(i, char) for i, char in enumerate(text))
     split = " " in text and _SPLIT_WORD.search(text)
     if split or below or ("(" in text and _PINYIN.search(text)):
         dropped = {
@@ -92,8 +96,10 @@ def normalise(source: str) -> Normalised:
 _NO_QUOTES: Final = str.maketrans("", "", ' “”"「」')
 # 零下 before a figure: a minus sign.
 _BELOW_ZERO: Final = re.compile(r"零下(?= ?[0-9零〇一二两三四五六七八九十])")
-# 负 before a figure where no word ends (负5%以上, ≥负5%, 至负5%): a minus sign; 税负5% is a name.
-_MINUS_WORD: Final = re.compile(r"(?:(?<![^\W\d_])|(?<=[至到]))负(?=[0-9零〇一二两三四五六七八九十])")
+# 负 before a figure (负5%以上, ≥负5%, 至负5%, 增长率负5%): a minus sign; but for the name 税负 (税负5%), and 胜负.
+_MINUS_WORD: Final = re.compile(r"(?<![税胜正])负(?=[0-9零〇一二两三四五六七八九十])")
+# 正负 before a figure: ±.
+_EITHER_SIGN: Final = re.compile(r"正负(?= ?[0-9零〇一二两三四五六七八九十])")
 # A run of spaces between two Chinese characters, from the character before it.
 _SPLIT_WORD: Final = re.compile(r"[\u4e00-\u9fff] +(?=[\u4e00-\u9fff])")
 # A character's pinyin in brackets after it, from the character: 級(jí), 評(píng), 數(shù); one syllable
