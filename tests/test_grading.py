@@ -350,6 +350,16 @@ def test_tiers_may_name_their_bands_in_the_callers_spelling(tiers, labels, outco
             6,
             "良好",
         ),
+        # each band's name in its clause, items at semicolons or commas (never one between digits)
+        ("A级：90分以上；B级：75-89分；C级：60-74分；D级：60分以下", ("A级", "B级", "C级", "D级"), 74.5, "C级"),
+        (
+            "90分以上为优秀，80-89分为良好，60-79分为合格，60分以下为不合格",
+            ("优秀", "良好", "合格", "不合格"),
+            80,
+            "良好",
+        ),
+        ("得分1,000分以上为优秀，900-999分为良好", ("优秀", "良好"), "1,000分", "优秀"),
+        ("90分以上优秀、80-89分良好、60-79分及格、60分以下不及格", ("优秀", "良好", "及格", "不及格"), 59, "不及格"),
     ],
 )
 def test_scales_written_in_other_ways(scale: str, labels: tuple[str, ...], outcome: object, label: str) -> None:
@@ -1231,3 +1241,46 @@ def test_the_standard_properties_hold_for_shares_of_a_base() -> None:
     # kpi.strategies gives a share in percent, as an outcome of it must be
     kpi.testing.check_criteria(kpi.Criteria.parse(LAND_TAX))
     kpi.testing.check_criteria(kpi.Criteria.parse(["评审得分90分以上,且各一级评审项目得分不低于应得分的80%", "其余"]))
+
+
+@pytest.mark.parametrize(
+    "scale",
+    [
+        "90分以上为优秀，80-89分，60分以下为不合格",  # an item that names no band
+        "90分以上；80-89分",
+        "90分含以上优秀8089分良好7079分尚可6069分需改进60分以下不称职",  # one run, its dashes lost
+    ],
+)
+def test_a_scale_whose_items_do_not_each_name_a_band_is_refused(scale: str) -> None:
+    with pytest.raises(kpi.CriteriaError, match="expected 2 to 10 items"):
+        kpi.Criteria.parse_scale(scale)
+
+
+@pytest.mark.parametrize(
+    ("tiers", "labels", "canonical"),
+    [
+        # a band word after a value is the band's name: it read metrics 优秀, 良好, 及格 and 不及格
+        (
+            "90分优秀 | 80分良好 | 60分及格 | 60分以下不及格",
+            ("优秀", "良好", "及格", "不及格"),
+            "90分 | 80分 | 60分 | ≤60分",
+        ),
+        # the same word after every tier names no band: the labels are the defaults, the bands stay apart
+        (
+            "抽检90%以上合格 | 抽检80%-90%合格 | 抽检80%以下合格",
+            ("第1档", "第2档", "第3档"),
+            "抽检≥90% | 抽检80%-90% | 抽检≤80%",
+        ),
+        # never a letter (52dB, 5A): the metric stays
+        ("≤50dB | 50dB-55dB | >55dB", ("第1档", "第2档", "第3档"), "≤50dB | 50dB-55dB | >55dB"),
+    ],
+)
+def test_a_band_word_after_a_value_names_the_band(tiers: str, labels: tuple[str, ...], canonical: str) -> None:
+    criteria = kpi.Criteria.parse(tiers)
+    assert (criteria.labels, str(criteria)) == (labels, canonical)
+
+
+def test_a_second_band_word_after_a_value_is_refused() -> None:
+    # tests/corpus b-qq94-kaoqin-1 (dashes lost): it read a metric 及格 of 7079分 and dropped 及格:6069分
+    with pytest.raises(kpi.KpiSyntaxError, match="及格 after a value names a band, not a metric"):
+        kpi.parse_rule("中:7079分及格:6069分")

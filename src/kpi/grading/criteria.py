@@ -10,10 +10,9 @@ plain number or text without walking the tiers.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, Final
+from typing import Any
 
 import attrs
 
@@ -35,18 +34,10 @@ from kpi.targets import Aggregate, Completion
 from kpi.text.band_names import same_band
 from kpi.text.grammar import MAX_TEXT_LENGTH
 from kpi.text.normalise import metric_key
-from kpi.text.reading import read_tiers, split_tiers
+from kpi.text.reading import read_tiers, scale_items, split_tiers
 from kpi.units import Unit
 
 __all__ = ["Criteria"]
-
-# One labelled band of a scale: 优(90-100分) or A（≥90分）, or a quoted label before an interval: “A优秀”-[90-100].
-_SCALE_ITEM: Final = re.compile(
-    r"\s*(?:[“\"]([^”\"]+)[”\"]\s*[-–—:：]?\s*([\[(][^\[\]()]+[\])])|([^\s(（)）、,，;；|]+)\s*[(（]([^()（）]+)[)）])"
-)
-_SCALE_SEPARATORS: Final = " \t、,，;；|"
-# A line break a scale copied from a web page keeps: 良好（6-7）<br />较差（4-5分）.
-_LINE_BREAK: Final = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
 def _tiers(value: Iterable[Rule]) -> tuple[Rule, ...]:
@@ -183,20 +174,28 @@ class Criteria:
         (('优', '良', '中', '差'), '90分-100分 | 80分-89分 | 60分-79分 | 0分-59分')
         >>> Criteria.parse_scale("A（≥90分）；B（≥75分）；C（≥60分）；D（＜60分）").grade(80).label
         'B'
+        >>> Criteria.parse_scale("90分以上为优秀，80-89分为良好，60-79分为合格，60分以下为不合格").labels
+        ('优秀', '良好', '合格', '不合格')
         """
         if len(text) > MAX_BANDS * MAX_TEXT_LENGTH:
             raise CriteriaError(
                 f"a scale of {len(text)} characters is longer than any kpi reads",
                 zh=f"等级表长达 {len(text)} 个字符，超出 kpi 可读取的长度",
             )
-        text = _LINE_BREAK.sub(" ", text)
-        items = [(quoted or label, interval or tier) for quoted, interval, label, tier in _SCALE_ITEM.findall(text)]
-        if not MIN_BANDS <= len(items) <= MAX_BANDS or _SCALE_ITEM.sub("", text).strip(_SCALE_SEPARATORS):
-            raise CriteriaError(
-                f"expected {MIN_BANDS} to {MAX_BANDS} items such as 优(90-100分), separated by 、 or ；: {text!r}",
-                zh=f"应为 {MIN_BANDS} 至 {MAX_BANDS} 项如 优(90-100分) 的等级，以、或；分隔：“{text}”",
-            )
-        return cls.parse([tier for _, tier in items], labels=[label for label, _ in items], **options)
+        items = scale_items(text)
+        if MIN_BANDS <= len(items) <= MAX_BANDS:
+            labels = [label for label, _ in items if label]
+            if len(labels) == len(items):
+                return cls.parse([tier for _, tier in items], labels=labels, **options)
+            # Each band's name in its clause (A级：90分以上；…, 90分以上为优秀，…): every item must name one.
+            named = cls.parse([tier for _, tier in items], **options)
+            if all(rule.label for rule in named.tiers):
+                return named
+        raise CriteriaError(
+            f"expected {MIN_BANDS} to {MAX_BANDS} items such as 优(90-100分) or 90分以上为优,"
+            f" separated by 、 or ；: {text!r}",
+            zh=f"应为 {MIN_BANDS} 至 {MAX_BANDS} 项如 优(90-100分) 或 90分以上为优 的等级，以、或；分隔：“{text}”",
+        )
 
     @functools.cached_property
     def model(self) -> GradingModel:

@@ -40,6 +40,11 @@ BAND_WORDS: Final = re.compile(
     r"称职|基本称职|不称职|满意|基本满意|不满意|[A-E]级?|[甲乙丙丁]等?|[一二三四五六七八九十]+(?:级|档|等|类)|"
     r"第[一二三四五六七八九十0-9]+(?:级|档|等|类))$"
 )
+# A band word in Chinese at the end of a text: 60分及格, 90分以上优秀.
+_ENDS_BAND_WORD: Final = re.compile(
+    "(?:" + "|".join(word for word in BAND_WORDS.pattern[4:-2].split("|") if not word.startswith("[A-E]")) + ")$"
+)
+_BAND_WORD_ENDINGS: Final = frozenset("秀良优好等中般差格标职意级档类")
 
 
 # After a label, its pinyin (D級(ji):) and the word that joins it to the condition, perhaps with a
@@ -83,11 +88,17 @@ def begins_with_label(text: str, label: str) -> int:
     return rest.end()
 
 
-def ends_with_label(text: str, label: str) -> int:
+def ends_with_label(text: str, label: str | None) -> int:
     """Where *text* ends with its band's *label* right after a value (90到100优秀, 80到89分不错),
-    or 0: 合格率≥90%基本合格 does not end with the label 合格."""
-    name = NOTE.sub("", normalise(label).text).strip()
+    or 0: 合格率≥90%基本合格 does not end with the label 合格.  With no label given, a band word
+    in Chinese (60分及格, never a letter: 52dB, 5A) is one: the grammar read it as a metric 及格."""
     body = NOTE.sub("", text).rstrip("。.;!, ")
+    if label is None:
+        word = _ENDS_BAND_WORD.search(body) if body[-1:] in _BAND_WORD_ENDINGS else None
+        if word is None:
+            return 0
+        label = word.group()
+    name = NOTE.sub("", normalise(label).text).strip()
     if not name or not body.endswith(name) or len(body) == len(name):
         return 0
     start = len(body) - len(name)

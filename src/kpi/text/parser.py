@@ -25,6 +25,7 @@ from lark import Lark, Token
 from kpi.errors import CriteriaError
 from kpi.intervals import Bound, Interval
 from kpi.rules import BareValue, Comparison, Condition, Otherwise, all_of, any_of
+from kpi.text.band_names import BAND_WORDS
 from kpi.text.building import CORRECTIONS, INCLUSIVE, Located
 from kpi.text.grammar import Problem, saved_lark, write_tables
 from kpi.text.normalise import metric_key
@@ -295,6 +296,13 @@ class TierBuilder(RankBuilder, TargetTierBuilder):
             first, second = metric_key(str(before)), metric_key(str(after))
             raise Problem(
                 f"two metric names: {first} and {second}", start_of(before), zh=f"有两个指标名称：{first}与{second}"
+            )
+        if after is not None and after.type != "QUOTED_METRIC" and BAND_WORDS.match(metric_key(str(after))):
+            word = metric_key(str(after))  # 中:7079分及格: a second band's name, not a metric 及格
+            raise Problem(
+                f"{word} after a value names a band, not a metric",
+                start_of(after),
+                zh=f"数值后的“{word}”是等级名称，不是指标名称",
             )
         condition = located.condition
         name = before if before is not None else after

@@ -27,7 +27,7 @@ from kpi.text.parser import tier_parser
 from kpi.text.words import WORDS
 from kpi.units import PERCENT
 
-__all__ = ["Reading", "parse_condition", "parse_rule", "read_tier", "read_tiers", "split_tiers"]
+__all__ = ["Reading", "parse_condition", "parse_rule", "read_tier", "read_tiers", "scale_items", "split_tiers"]
 
 _TIER_SEPARATORS: Final = ("|", "｜", "\n")
 
@@ -323,3 +323,33 @@ def split_tiers(text: str, *, semicolons: bool = False) -> list[str]:
     if semicolons and _TIER_SEPARATORS[0] not in text:
         text = text.replace("；", _TIER_SEPARATORS[0]).replace(";", _TIER_SEPARATORS[0])
     return [part for part in text.split(_TIER_SEPARATORS[0]) if part.strip()]
+
+
+def scale_items(text: str) -> list[tuple[str | None, str]]:
+    """The labelled items of a scale written in one text, each band's name and its tier: 优(90-100分),
+    A（≥90分）, “A优秀”-[90-100].  Failing that form, the items of a scale whose clauses name their
+    bands (``A级：90分以上；B级：75-89分``, ``90分以上为优秀，80-89分为良好``), with no name: at
+    semicolons, or failing them at commas, never one between digits (1,000人), failing those at 、.
+    Whether every such item names its band is for the caller to check: one that does not was cut
+    from its tier."""
+    text = _LINE_BREAK.sub(" ", text)
+    items = [(quoted or label, interval or tier) for quoted, interval, label, tier in _SCALE_ITEM.findall(text)]
+    if items and not _SCALE_ITEM.sub("", text).strip(_SCALE_SEPARATORS):
+        return list(items)
+    for separators in (_SCALE_SEMICOLONS, _SCALE_COMMAS, _SCALE_ENUMERATION):
+        pieces = [piece.strip() for piece in separators.split(text)]
+        if len(pieces) > 1:
+            return [(None, piece) for piece in pieces if piece]
+    return [(None, text.strip())]
+
+
+# One labelled band of a scale: 优(90-100分) or A（≥90分）, or a quoted label before an interval: “A优秀”-[90-100].
+_SCALE_ITEM: Final = re.compile(
+    r"\s*(?:[“\"]([^”\"]+)[”\"]\s*[-–—:：]?\s*([\[(][^\[\]()]+[\])])|([^\s(（)）、,，;；|]+)\s*[(（]([^()（）]+)[)）])"
+)
+_SCALE_SEPARATORS: Final = " \t、,，;；|"
+# A line break a scale copied from a web page keeps: 良好（6-7）<br />较差（4-5分）.
+_LINE_BREAK: Final = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_SCALE_SEMICOLONS: Final = re.compile(r"[;；|｜\n]")
+_SCALE_COMMAS: Final = re.compile(r"，|,(?![0-9])|(?<![0-9]),")
+_SCALE_ENUMERATION: Final = re.compile("、")
