@@ -27,6 +27,7 @@ from kpi.grading.model import REFUSED_WHEN_STRICT, GradingModel
 from kpi.grading.outcome_reading import read_for
 from kpi.grading.ranges import decide_in_span, ranged
 from kpi.grading.regions import bounds_of
+from kpi.grading.second_scale import has_second_scale, scale_for
 from kpi.indicators import Indicator
 from kpi.outcomes import OutcomeInput, Outcomes
 from kpi.rules import Rule
@@ -228,7 +229,7 @@ class Criteria:
 
     @functools.cached_property
     def _compiled(self) -> Compiled | None:
-        return Compiled.of(self.model, self.bands)
+        return None if has_second_scale(self) else Compiled.of(self.model, self.bands)
 
     # -- what the tiers imply ------------------------------------------------
     @property
@@ -295,6 +296,8 @@ class Criteria:
         >>> c.grade(10).label, c.grade(10).notes
         ('差', ('gap',))
         """
+        if (second := scale_for(self, outcome)) is not None:  # 239mg/dl on <5.18mmol/L(200mg/dl) | …
+            return second.grade(outcome, strict=strict, fractions=fractions)
         completion = outcome if isinstance(outcome, Completion) else None
         if completion is not None:
             self._check_grades_rate()

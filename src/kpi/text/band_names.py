@@ -28,11 +28,12 @@ __all__ = [
 # An inclusion note (含80分), (不含), (包括80分) belongs to the condition and stays; so does a bare number
 # right after a value without a unit (<5.2 (200)): the value again in another unit, neither one named,
 # so the tier is refused rather than read in a unit it may not be in.  Nor is a bracket a note that makes an
-# exception or a condition of its own (扣分者除外, 有扣分的降一档, 但…, 不含扣分): the tier is refused.
+# exception or a condition of its own (扣分者除外, 有扣分的降一档, 但…, 不含扣分), nor an alternative bound
+# (饱和率 90% (或7.5), the other in mg/L): the tier is refused.
 NOTE: Final = re.compile(
     r"(?:(?<![0-9])(?<![0-9] )|(?!\(\s*[0-9.]+\s*\)))"
     r"\((?!不?(?:包?含|包括)\s*(?:[-−0-9零〇一二两三四五六七八九十百]|本数|本级|在内|\)))"
-    r"(?![^()]*(?:除外|不得|不能|不予|降[一二两三]?[档级等]|但|否则|如果|扣分))[^()]*\)"
+    r"(?![^()]*(?:除外|不得|不能|不予|降[一二两三]?[档级等]|但|否则|如果|扣分|或\s*[0-9]))[^()]*\)"
 )
 #: Words that name bands, for a clause that names a band the caller did not.
 BAND_WORDS: Final = re.compile(

@@ -16,11 +16,13 @@ from typing import Final
 
 import attrs
 
+from kpi.equivalents import equivalent_problem, with_equivalent
 from kpi.errors import KpiSyntaxError, too_long
 from kpi.intervals import Bound, Interval, IntervalSet
 from kpi.rules import BareValue, Comparison, Condition, Rule
 from kpi.text.building import CORRECTIONS, INCLUSIVE
 from kpi.text.clauses import Clause, clause_first, per_point, read_clause
+from kpi.text.equivalents import split_equivalent
 from kpi.text.grammar import MAX_TEXT_LENGTH, parse_text
 from kpi.text.normalise import Normalised, normalise
 from kpi.text.parser import tier_parser
@@ -54,6 +56,8 @@ class Reading:
     met: tuple[str, ...] = ()
     #: Notes the reading puts on every grade of its scale (``exception-assumed``).
     notes: tuple[str, ...] = ()
+    #: The condition again in another unit, from brackets after its values (<5.18mmol/L(200mg/dl)).
+    equivalent: Condition | None = None
 
 
 def read_tier(text: str, *, inclusive: Mapping[str, bool] | None = None, label: str | None = None) -> Reading:
@@ -81,6 +85,20 @@ def read_tier(text: str, *, inclusive: Mapping[str, bool] | None = None, label: 
 
 def _read(text: str, label: str | None) -> Reading:
     normalised = normalise(text)
+    twice = split_equivalent(normalised) if "(" in normalised.text else None
+    if twice is None:
+        return _read_normalised(normalised, label)
+    # <5.18mmol/L(200mg/dl): read as written and in the bracket's unit, a second scale (kpi.equivalents).
+    main, other = _read_normalised(twice.main, label), _read_normalised(twice.other, label)
+    problem = equivalent_problem(main.condition, other.condition)
+    if problem is not None:
+        raise KpiSyntaxError(
+            f"cannot read tier text: {problem[0]}", text, twice.at, zh=f"无法读取评价标准：{problem[1]}"
+        )
+    return attrs.evolve(main, equivalent=other.condition)
+
+
+def _read_normalised(normalised: Normalised, label: str | None) -> Reading:
     if clause_first(normalised.text, label):
         # 低热37.5~38.0℃, 90分以上评为优秀, ≥90%,计5分: the band's name, or its points, are no metric name.
         clause = read_clause(normalised, label)
@@ -143,7 +161,7 @@ def parse_rule(text: str, *, inclusive: Mapping[str, bool] | None = None, label:
     '优秀'
     """
     reading = read_tier(text, inclusive=inclusive, label=label)
-    return Rule(
+    rule = Rule(
         reading.condition,
         text,
         label=reading.label,
@@ -152,6 +170,7 @@ def parse_rule(text: str, *, inclusive: Mapping[str, bool] | None = None, label:
         met=reading.met,
         notes=(*reading.notes, *(("condition-met",) if reading.met else ())),
     )
+    return with_equivalent(rule, reading.equivalent)
 
 
 def read_tiers(
