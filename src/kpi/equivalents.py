@@ -71,7 +71,13 @@ def _shape(condition: Condition) -> list[tuple[str | None, bool, bool]]:
 def equivalent_problem(main: Condition, equivalent: Condition) -> tuple[str, str] | None:
     """Why *equivalent* is no restatement of *main* in another unit (English, Chinese), or ``None``."""
     first, second = scale_unit(main), scale_unit(equivalent)
-    if first is None or second is None or first.dimension == second.dimension:
+    if (
+        not measures(first)
+        or not measures(second)
+        or first is None
+        or second is None
+        or first.dimension == second.dimension
+    ):
         return (
             "the value in brackets is not the same bound in one other unit",
             "括号内的数值不是同一界限换算为另一单位",
