@@ -43,6 +43,7 @@ NOT_RESTATED = [
     ("血糖(mmol/L)<5.18", "血糖<5.18"),  # the metric's unit, no value
     ("≤55dB(A)", "≤55dB"),  # A-weighted decibels
     ("≥90%(或以上)", "≥90%"),  # a word, no bound
+    ("≤0.5mg/L(标准值1.0mg/L)", "≤0.5mg/L"),  # the standard, on the same scale
 ]
 
 # Refused: no reading can say for sure which value the bracket restates, or in which unit.
@@ -60,7 +61,11 @@ REFUSED = [
     ("≥90%(≥7mmol/L)", "not the same bound"),
     ("≥5.2mmol/L(200mg/dL)且<6.2mmol/L", "two units"),
     ("≥6.22mmol/L(约240mg/dl)", "约"),
-    ("饱和率 90% (或7.5)", "alternative"),  # an alternative bound in another unit (b-g230-dibiaoshui-1)
+    ("饱和率 90% (或7.5)", "alternative"),
+    (
+        "（体温超过41℃属于超高热体温状态）",
+        "found “(”",
+    ),  # all in brackets: not a restatement  # an alternative bound in another unit (b-g230-dibiaoshui-1)
 ]
 
 DANGUCHUN = [

@@ -21,7 +21,15 @@ from kpi.outcomes import OutcomeInput, read_outcome
 from kpi.rules import Comparison, Condition, Rule
 from kpi.units import Unit, unit_names
 
-__all__ = ["EquivalentRule", "measures", "scale_unit", "unit_of_outcome"]
+__all__ = [
+    "EquivalentRule",
+    "equivalent_problem",
+    "measures",
+    "same_scale",
+    "scale_unit",
+    "unit_of_outcome",
+    "with_equivalent",
+]
 
 # Dimensions of units that a table may restate in another unit; letter units of their own
 # (mg/L, kPa, °F) too, see :func:`measures`.
@@ -66,6 +74,13 @@ def _shape(condition: Condition) -> list[tuple[str | None, bool, bool]]:
         for leaf in condition.leaves()
         if isinstance(leaf, Comparison)
     ] + [(leaf.metric, False, False) for leaf in condition.leaves() if not isinstance(leaf, Comparison)]
+
+
+def same_scale(main: Condition, equivalent: Condition) -> bool:
+    """Whether the bracket writes its values in a unit of the main scale's dimension (≤0.5mg/L(标准值1.0mg/L)):
+    no second scale but a note, read as it was before brackets restated bounds."""
+    first, second = scale_unit(main), scale_unit(equivalent)
+    return first is not None and second is not None and first.dimension == second.dimension
 
 
 def equivalent_problem(main: Condition, equivalent: Condition) -> tuple[str, str] | None:

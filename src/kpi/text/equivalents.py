@@ -103,7 +103,8 @@ def split_equivalent(text: Normalised) -> Equivalent | None:
         found = ranged or single
         ahead = None if found is None else (before_two if ranged else before_one).search(source, position, open_at)
         if ahead is None or found is None:
-            if first is None and close_at == len(source.rstrip()) and _whole(source, content, any_value):
+            whole = first is None and close_at == len(source.rstrip()) and source[position:open_at].strip()
+            if whole and _whole(source, content, any_value):
                 # <5.18mmol/L(<200mg/dL), >0mmol/L且<1mmol/L(0mg/dL-1mg/dL): the whole condition again,
                 # as str() writes it; whether it bounds the same sides is checked when both are read.
                 main.append((position, open_at))

@@ -16,7 +16,7 @@ from typing import Final
 
 import attrs
 
-from kpi.equivalents import equivalent_problem, with_equivalent
+from kpi.equivalents import equivalent_problem, same_scale, with_equivalent
 from kpi.errors import KpiSyntaxError, too_long
 from kpi.intervals import Bound, Interval, IntervalSet
 from kpi.rules import BareValue, Comparison, Condition, Rule
@@ -90,6 +90,8 @@ def _read(text: str, label: str | None) -> Reading:
         return _read_normalised(normalised, label)
     # <5.18mmol/L(200mg/dl): read as written and in the bracket's unit, a second scale (kpi.equivalents).
     main, other = _read_normalised(twice.main, label), _read_normalised(twice.other, label)
+    if same_scale(main.condition, other.condition):
+        return _read_normalised(normalised, label)
     problem = equivalent_problem(main.condition, other.condition)
     if problem is not None:
         raise KpiSyntaxError(
