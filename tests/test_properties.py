@@ -14,6 +14,7 @@ import kpi
 from cases import QUANTIFIED_SEED_SETS, SEED
 from kpi import strategies
 from kpi.direction import Direction
+from kpi.equivalents import EquivalentRule
 from kpi.grading.bands import MAX_BANDS, MIN_BANDS
 from kpi.intervals import Bound, Interval
 from kpi.io.tables import load_table
@@ -282,6 +283,35 @@ def test_on_a_monotone_scale_of_any_count_a_better_outcome_never_gets_a_worse_ba
     high, low = criteria.grade(better), criteria.grade(worse)
     assert high.band is not None and low.band is not None
     assert high.band >= low.band
+
+
+# Units of distinct dimensions that measure something, as a table restates a bound in (kpi.equivalents).
+restating_units = st.lists(
+    st.sampled_from(["mmol/L", "mg/dL", "mmHg", "kPa", "mg/L", "毫米", "千克", "°C"]),
+    min_size=2,
+    max_size=2,
+    unique=True,
+)
+
+
+@st.composite
+def restated_rules(draw: st.DrawFn) -> EquivalentRule:
+    """A rule whose bounds are restated in another unit: the same sides bounded, the same metric."""
+    first, second = (unit_named(name) for name in draw(restating_units))
+    metric = draw(optional_metrics)
+    main, other = draw(intervals()), draw(intervals())
+    assume((main.lower is None, main.upper is None) == (other.lower is None, other.upper is None))
+    return EquivalentRule(kpi.Comparison(main, first, metric), equivalent=kpi.Comparison(other, second, metric))
+
+
+@given(restated_rules())
+@example(kpi.parse_rule("<5.18mmol/L(200mg/dl)为合适水平"))
+@example(kpi.parse_rule("5.18~6.18mmol/L(200~239mg/dl)为边缘升高"))
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+def test_canonical_text_of_any_restated_rule_parses_back_to_it(rule: EquivalentRule) -> None:
+    again = kpi.parse_rule(str(rule))
+    assert again == rule and isinstance(again, EquivalentRule)
+    assert str(again) == str(rule)
 
 
 @given(conditions())
