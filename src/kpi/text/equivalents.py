@@ -35,7 +35,7 @@ _SIGNED: Final = r"(?<![0-9.])[-−]?[0-9]+(?:\.[0-9]+)?"
 _SEPARATOR: Final = r"\s*(?:-|~|–|—|至|到)\s*"
 _BRACKET: Final = re.compile(r"\(([^()]*)\)")
 # 饱和率 90% (或7.5), the 7.5 in mg/L: an alternative bound, no note (it was dropped, and 80% got the next band).
-_ALTERNATIVE: Final = re.compile(r"\s*或者?[^()]*[0-9]")
+_ALTERNATIVE: Final = re.compile(r"\s*或者?\s*[-−]?[0-9]")
 _RANGE_BEFORE: Final = re.compile(_SEPARATOR + "$")
 
 
