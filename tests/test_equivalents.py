@@ -176,3 +176,20 @@ def test_an_outcome_gets_the_band_of_its_own_units_scale(
         assert criteria.grade(outcome).label == alone.grade(outcome).label
     with pytest.raises(kpi.OutcomeError):
         criteria.grade(value)
+
+
+def test_tiers_of_one_band_join_their_restated_bounds_too() -> None:
+    tiers = ["<3mmol/L(100mg/dl)", "3~5mmol/L(100~190mg/dl)", ">5mmol/L(190mg/dl)"]
+    criteria = kpi.Criteria.parse(tiers, labels=["正常", "正常", "升高"])
+    assert [criteria.grade(outcome).label for outcome in ("150mg/dl", "4mmol/L", "200mg/dl")] == [
+        "正常",
+        "正常",
+        "升高",
+    ]
+    assert kpi.parse_rule(str(criteria.tiers[0])) == criteria.tiers[0]
+    # One of the two restates nothing: the band has no bound in mg/dl, and 150mg/dl is refused, not placed.
+    half = kpi.Criteria.parse(
+        ["<3mmol/L(100mg/dl)", "3~5mmol/L", ">5mmol/L(190mg/dl)"], labels=["正常", "正常", "升高"]
+    )
+    with pytest.raises(kpi.OutcomeError, match="not every tier"):
+        half.grade("150mg/dl")

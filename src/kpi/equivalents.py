@@ -18,7 +18,7 @@ import attrs
 from kpi.direction import Direction
 from kpi.errors import OutcomeError
 from kpi.outcomes import OutcomeInput, read_outcome
-from kpi.rules import Comparison, Condition, Rule
+from kpi.rules import Comparison, Condition, Rule, any_of
 from kpi.units import Unit, unit_names
 
 __all__ = [
@@ -132,6 +132,19 @@ class EquivalentRule(Rule):
 
     def __repr__(self) -> str:
         return f"<Rule({str(self)!r})>"
+
+
+def join_equivalents(first: Rule, second: Rule, joined: Rule) -> Rule:
+    """*joined*, two neighbouring tiers of one band joined by 或 (kpi.grading.bands), with their restated
+    bounds joined too; a plain rule when only one of them restates its bounds, so that no outcome in the
+    bracket's unit is graded on half a band."""
+    if isinstance(joined, EquivalentRule) and isinstance(first, EquivalentRule) and isinstance(second, EquivalentRule):
+        return attrs.evolve(joined, equivalent=any_of([first.equivalent, second.equivalent]))
+    if isinstance(joined, EquivalentRule):
+        fields: dict[str, Any] = attrs.asdict(joined, recurse=False)
+        del fields["equivalent"]
+        return Rule(**fields)
+    return joined
 
 
 def with_equivalent(rule: Rule, equivalent: Condition | None) -> Rule:

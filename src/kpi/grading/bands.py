@@ -14,6 +14,7 @@ from typing import Final
 
 import attrs
 
+from kpi.equivalents import join_equivalents
 from kpi.rules import Rule, any_of
 
 __all__ = ["BAND_LABELS", "MAX_BANDS", "MIN_BANDS", "Band", "default_labels", "one_band_each"]
@@ -70,7 +71,7 @@ def one_band_each(rules: Sequence[Rule], labels: Sequence[str]) -> tuple[tuple[R
     for rule, label in zip(rules, labels, strict=True):
         if names and names[-1] == label:
             last = joined[-1]
-            joined[-1] = attrs.evolve(
+            together = attrs.evolve(
                 last,
                 condition=any_of([last.condition, rule.condition]),
                 text=f"{last.text}；{rule.text}",
@@ -80,6 +81,7 @@ def one_band_each(rules: Sequence[Rule], labels: Sequence[str]) -> tuple[tuple[R
                 notes=tuple(dict.fromkeys((*last.notes, *rule.notes))),
                 joined=True,
             )
+            joined[-1] = join_equivalents(last, rule, together)  # <3mmol/L(100mg/dl)；3~5mmol/L(100~190mg/dl)
         else:
             joined.append(rule)
             names.append(label)
