@@ -33,6 +33,10 @@ RESTATED = [
 # A bracket the new reading must not take for a second scale: read as before.
 NOT_RESTATED = [
     ("≥90%(10分)", "≥90%"),  # the points the tier earns
+    ("≥6.22mmol/L(10分)", "≥6.22mmol/L"),
+    ("5.18~6.18mmol/L(10~15分)", "5.18mmol/L-6.18mmol/L"),
+    ("≥6.22mmol/L（200人）", "≥6.22mmol/L"),
+    ("≥6.22mmol/L(1.5万元)", "≥6.22mmol/L"),
     ("得分≥90分(10分)", "得分≥90分"),
     ("≥95%（200人）", "≥95%"),  # how many were asked
     ("服务人数≥1000人（200人）", "服务人数≥1000人"),
