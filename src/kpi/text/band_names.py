@@ -93,6 +93,8 @@ def ends_with_label(text: str, label: str | None) -> int:
     """Where *text* ends with its band's *label* right after a value (90到100优秀, 80到89分不错),
     or 0: 合格率≥90%基本合格 does not end with the label 合格.  With no label given, a band word
     in Chinese (60分及格, never a letter: 52dB, 5A) is one: the grammar read it as a metric 及格."""
+    if label is None and text.rstrip("。.;!, )")[-1:] not in _BAND_WORD_ENDINGS:
+        return 0  # every tier asks: the quick test first
     body = NOTE.sub("", text).rstrip("。.;!, ")
     if label is None:
         word = _ENDS_BAND_WORD.search(body) if body[-1:] in _BAND_WORD_ENDINGS else None
