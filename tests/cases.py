@@ -179,6 +179,10 @@ VALID_TIERS = [
     ("负5%以上", "≥-5%"),
     ("-10%至负5%", "-10%~-5%"),
     ("税负5%以下", "税负≤5%"),
+    # the full marks before the first tier are no condition: read 满分100分且满分≥90分, so that 95 fell short
+    ("满分100分，90分以上", "≥90分"),
+    ("满分为10分；得分8分以上", "得分≥8分"),
+    ("满分率90%以上", "满分率≥90%"),
     # …and after a metric's name: read the metrics 企业税负率负 of at most 5%, 同比增长负 of -5%~2%
     ("企业税负率负5%以下", "企业税负率≤-5%"),
     ("同比增长负2%至负5%", "同比增长-5%~-2%"),
@@ -530,6 +534,10 @@ INVALID_TIERS = [
         "cannot read tier text: found “明确”, expected a number, a comparator (≥ > ≤ < =), a comparator word"
         " (不低于, 低于, …), a bracket, a metric name, 负增长, a rank (第5名, 前10名), a number of targets (两项指标…) or 其余 (column 1)"
         "\n    明确:3分\n    ^",
+    ),
+    (
+        "满分100分",
+        "cannot read tier text: 满分 states the full marks, not a condition (column 1)\n    满分100分\n    ^",
     ),
     # 正负 before a figure is ±, which no tier reads: read a metric 误差正负 of at most 5%
     (

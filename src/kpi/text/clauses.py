@@ -48,8 +48,11 @@ from kpi.units import SYMBOL_UNIT, unit_names
 
 __all__ = ["Clause", "clause_first", "per_point", "read_clause"]
 
-# Words that introduce a condition: 当…时, 凡…的, 如果…, 指标值为…, 而… (而重度近视则是低于4.5).
-_LEADING: Final = re.compile(r"(?:当|凡|如果说|如果是|如果|如|若|对于|指标值为|其中|即|相当于|而(?!且))\s*")
+# Words that introduce a condition: 当…时, 凡…的, 如果…, 指标值为…, 而… (而重度近视则是低于4.5), and the
+# full marks a scale states before its first tier (满分100分，90分以上为优秀), which are no condition.
+_LEADING: Final = re.compile(
+    r"(?:当|凡|如果说|如果是|如果|如|若|对于|指标值为|其中|即|相当于|而(?!且)|满分为?\s*[0-9]+(?:\.[0-9]+)?\s*分\s*[,;])\s*"
+)
 # What follows from the condition after …的为, a figure that is no band's name: 在本单位工作年限5年以下的为6个月.
 # Only an amount, a number and its unit: …的为优秀且扣分不超过5分, …者为投诉率低于5% hold another condition.
 _RESULT: Final = re.compile(

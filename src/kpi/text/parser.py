@@ -304,6 +304,10 @@ class TierBuilder(RankBuilder, TargetTierBuilder):
                 start_of(after),
                 zh=f"数值后的“{word}”是等级名称，不是指标名称",
             )
+        if metric_key(str(before if before is not None else after)) == "满分":  # 满分100分，90分以上: no metric
+            raise Problem(
+                "满分 states the full marks, not a condition", start_of(before or after), zh="“满分”是满分值，不是条件"
+            )
         condition = located.condition
         name = before if before is not None else after
         share: Comparison | None = None
