@@ -183,6 +183,7 @@ VALID_TIERS = [
     ("满分100分，90分以上", "≥90分"),
     ("满分为10分；得分8分以上", "得分≥8分"),
     ("满分率90%以上", "满分率≥90%"),
+    ("完成率100%或不低于95%", "完成率100%或完成率≥95%"),  # either: the name carries over
     # …and after a metric's name: read the metrics 企业税负率负 of at most 5%, 同比增长负 of -5%~2%
     ("企业税负率负5%以下", "企业税负率≤-5%"),
     ("同比增长负2%至负5%", "同比增长-5%~-2%"),
@@ -538,6 +539,17 @@ INVALID_TIERS = [
     (
         "满分100分",
         "cannot read tier text: 满分 states the full marks, not a condition (column 1)\n    满分100分\n    ^",
+    ),
+    # a bound with no metric after a target joined by 且 or a comma: read 总分100分且总分≥90分, so that 95 fell short
+    (
+        "总分100分，90分以上",
+        "cannot read tier text: ≥90分 names no metric after the value 总分100分: write its metric (column 1)"
+        "\n    总分100分，90分以上\n    ^",
+    ),
+    (
+        "权重10%，90%以上",
+        "cannot read tier text: ≥90% names no metric after the value 权重10%: write its metric (column 1)"
+        "\n    权重10%，90%以上\n    ^",
     ),
     # 正负 before a figure is ±, which no tier reads: read a metric 误差正负 of at most 5%
     (

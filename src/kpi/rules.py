@@ -328,15 +328,19 @@ def _merge_same_metric(parts: Iterable[Condition]) -> tuple[Condition, ...] | No
     return tuple(merged)
 
 
-def _inherit_metrics(parts: Iterable[Condition]) -> list[Condition]:
-    """Give a part with no metric the metric of the part before it (设备完好率<90%且≥80%)."""
+def _inherit_metrics(parts: Iterable[Condition], *, joint: bool = False) -> list[Condition]:
+    """Give a part with no metric the metric of the part before it (设备完好率<90%且≥80%), but for a target's in
+    a *joint* condition: 总分100分，90分以上 states the full score, then a bound of the outcome (refused)."""
     result: list[Condition] = []
-    previous: str | None = None
+    previous: Comparison | BareValue | None = None
     for part in parts:
         if isinstance(part, Comparison | BareValue):
-            if part.metric is None and previous is not None:
-                part = attrs.evolve(part, metric=previous)
-            previous = part.metric
+            if part.metric is None and previous is not None and previous.metric is not None:
+                if joint and isinstance(previous, BareValue):
+                    message = f"{part} names no metric after the value {previous}: write its metric"
+                    raise CriteriaError(message, zh=f"{previous}之后的{part}没有指标名称：请写明指标")
+                part = attrs.evolve(part, metric=previous.metric)
+            previous = part
         result.append(part)
     return result
 
@@ -353,7 +357,7 @@ def all_of(parts: Iterable[Condition]) -> Condition:
     flat: list[Condition] = []
     for part in parts:
         flat.extend(part.parts if isinstance(part, AllOf) else (part,))
-    inherited = _inherit_metrics(flat)
+    inherited = _inherit_metrics(flat, joint=True)
     merged = _merge_same_metric(inherited)
     result = _one_sided_parts(inherited) if merged is None else merged
     return result[0] if len(result) == 1 else AllOf(result)
