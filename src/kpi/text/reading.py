@@ -20,6 +20,7 @@ from kpi.equivalents import equivalent_problem, same_scale, with_equivalent
 from kpi.errors import KpiSyntaxError, too_long
 from kpi.intervals import Bound, Interval, IntervalSet
 from kpi.rules import BareValue, Comparison, Condition, Rule
+from kpi.text.betterness import TRIGGERS, read_betterness
 from kpi.text.building import CORRECTIONS, INCLUSIVE
 from kpi.text.clauses import Clause, clause_first, per_point, read_clause
 from kpi.text.equivalents import split_equivalent
@@ -85,6 +86,8 @@ def read_tier(text: str, *, inclusive: Mapping[str, bool] | None = None, label: 
 
 def _read(text: str, label: str | None) -> Reading:
     normalised = normalise(text)
+    if any(word in normalised.text for word in TRIGGERS):
+        normalised = read_betterness(normalised)  # 等于或优于0.02,而低于0.05: the other bound says which way
     twice = split_equivalent(normalised) if "(" in normalised.text else None
     if twice is None:
         return _read_normalised(normalised, label)
