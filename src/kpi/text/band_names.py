@@ -55,6 +55,8 @@ _AFTER_LABEL: Final = re.compile(
 )
 # The score a grade's label runs on into, then its value: A级得分90分以上, B级得分70-89分.
 _GRADE_SCORE: Final = re.compile(r"得分(?=\s*(?:在|为)?\s*[-−0-9零〇一二两三四五六七八九十百<>=≥≤≦≧])")
+# Whose band it is, before its name and a word that joins it to the condition: 成人的正常血压为高压小于120mmHg.
+_TOPIC: Final = re.compile(r"[^\W\d_]{1,6}?的")
 STARTS_VALUE: Final = re.compile(r"[-−0-9零〇一二两三四五六七八九十百<>=≥≤≦≧\[(~\s]|百分之|千分之")
 ENDS_VALUE: Final = re.compile(r"(?:[0-9%‰)\]]|分|以上|以下|以内|之间)\s*$")
 
@@ -77,11 +79,20 @@ def is_label(word: str, hint: str | None) -> bool:
 
 def begins_with_label(text: str, label: str) -> int:
     """How much of *text* its band's *label* takes up front (with a joining 为, 是, ：, 相当于),
-    or 0 when it does not begin with it: 低热37.5~38.0℃ begins with 低热, 优秀率≥90% not with 优.
+    or 0 when it does not begin with it: 低热37.5~38.0℃ begins with 低热, 优秀率≥90% not with 优; whose
+    band it is may come first, then a joining word (成人的正常血压为…, not 成人的正常血压120以下).
     A grade (A级, 一等) may run on into the score it grades: A级得分90分以上 is A级's 得分≥90分."""
     name = normalise(label).text.strip()
-    if not name or not text.startswith(name):
+    if not name:
         return 0
+    if not text.startswith(name):
+        # 成人的正常血压为…: a topic before the name, then a word that joins it to its condition.
+        topic = _TOPIC.match(text) if "的" in text[:7] else None
+        if topic is None or not text.startswith(name, topic.end()):
+            return 0
+        joined = _AFTER_LABEL.match(text, topic.end() + len(name))
+        assert joined is not None
+        return joined.end() if joined.end() > topic.end() + len(name) else 0
     rest = _AFTER_LABEL.match(text, len(name))
     assert rest is not None
     if rest.end() == len(name) and len(text) > len(name) and not STARTS_VALUE.match(text, len(name)):
