@@ -12,12 +12,14 @@ name, not a number (``空气质量优于二级标准天数比例≥80%``), is pa
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 from typing import Final
 
 from kpi.errors import KpiSyntaxError
 from kpi.text.normalise import Normalised
+from kpi.units import SYMBOL_UNIT, unit_names
 
 __all__ = ["TRIGGERS", "read_betterness"]
 
@@ -25,20 +27,25 @@ __all__ = ["TRIGGERS", "read_betterness"]
 TRIGGERS: Final = ("优于", "劣于")
 
 _NUMBER: Final = r"[0-9]+(?:\.[0-9]+)?"
-_UNIT: Final = r"[^\W\d_,;。或且而但]{0,3}?|%|‰|℃"
 # 等于或优于 a (closed), 优于 a (open), and the same with 劣于; then the tier's other bound right after it,
 # joined by a comma and 而/且/但/并, with no metric's name between: 等于或优于0.02,而低于0.05.
 _BETTER: Final = re.compile(
     r"(?P<word>(?P<closed_before>等于或|等于或者)?(?:优于|劣于)(?P<closed_after>或等于|或者等于)?)\s*"
-    r"(?P<value>" + _NUMBER + r")(?:" + _UNIT + r")"
-)
-_OTHER: Final = re.compile(
-    r"\s*[,、]?\s*(?P<joiner>而且|而|并且|并|且|但)?\s*"
-    r"(?:(?P<upper>低于|小于|不足|未达到|不到|少于|<)|(?P<lower>高于|大于|超过|多于|>))\s*"
     r"(?P<value>" + _NUMBER + r")"
 )
 # The comparator word each reading is spelled with, by (lower bound, closed): the grammar's own words.
 _WORDS: Final = {(True, True): "不低于", (True, False): "高于", (False, True): "不高于", (False, False): "低于"}
+
+
+@functools.cache
+def _other() -> re.Pattern[str]:
+    """The other bound of the range, right after the value and its unit (a unit kpi knows, never a name)."""
+    units = "|".join(sorted((re.escape(name) for name in unit_names()), key=len, reverse=True))
+    return re.compile(
+        rf"\s*(?:{units}|{SYMBOL_UNIT})?\s*[,、]?\s*(?P<joiner>而且|而|并且|并|且|但)?\s*"
+        r"(?:(?P<upper>低于|小于|不足|未达到|不到|少于|<)|(?P<lower>高于|大于|超过|多于|>))\s*"
+        r"(?P<value>" + _NUMBER + r")"
+    )
 
 
 def _refuse(normalised: Normalised, at: int, word: str) -> KpiSyntaxError:
@@ -58,7 +65,7 @@ def read_betterness(normalised: Normalised) -> Normalised:
     origin: list[int] = []
     position = 0
     for match in _BETTER.finditer(text):
-        other = _OTHER.match(text, match.end())
+        other = _other().match(text, match.end())
         if other is None:
             raise _refuse(normalised, match.start("word"), match["word"])
         value, bound = Decimal(match["value"]), Decimal(other["value"])
