@@ -27,6 +27,7 @@ from kpi.text.equivalents import split_equivalent
 from kpi.text.grammar import MAX_TEXT_LENGTH, parse_text
 from kpi.text.normalise import Normalised, normalise
 from kpi.text.parser import tier_parser
+from kpi.text.per_minute import TRIGGER, read_per_minute
 from kpi.text.words import WORDS
 from kpi.units import PERCENT
 
@@ -88,6 +89,8 @@ def _read(text: str, label: str | None) -> Reading:
     normalised = normalise(text)
     if any(word in normalised.text for word in TRIGGERS):
         normalised = read_betterness(normalised)  # 等于或优于0.02,而低于0.05: the other bound says which way
+    if TRIGGER in normalised.text:
+        normalised = read_per_minute(normalised)  # 每分钟小于60次: 次/分钟
     twice = split_equivalent(normalised) if "(" in normalised.text else None
     if twice is None:
         return _read_normalised(normalised, label)
