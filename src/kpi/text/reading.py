@@ -87,7 +87,7 @@ def read_tier(text: str, *, inclusive: Mapping[str, bool] | None = None, label: 
 
 def _read(text: str, label: str | None) -> Reading:
     normalised = normalise(text)
-    if any(word in normalised.text for word in TRIGGERS):
+    if TRIGGERS[0] in normalised.text or TRIGGERS[1] in normalised.text:
         normalised = read_betterness(normalised)  # 等于或优于0.02,而低于0.05: the other bound says which way
     if TRIGGER in normalised.text:
         normalised = read_per_minute(normalised)  # 每分钟小于60次: 次/分钟
