@@ -80,7 +80,8 @@ def is_label(word: str, hint: str | None) -> bool:
 def begins_with_label(text: str, label: str) -> int:
     """How much of *text* its band's *label* takes up front (with a joining 为, 是, ：, 相当于),
     or 0 when it does not begin with it: 低热37.5~38.0℃ begins with 低热, 优秀率≥90% not with 优; whose
-    band it is may come first, then a joining word (成人的正常血压为…, not 成人的正常血压120以下).
+    band it is may come first, then a joining word and a name (成人的正常血压为高压…, not 成人的正常血压120以下
+    nor 收缩压的正常为90-139mmHg, whose topic may be the metric).
     A grade (A级, 一等) may run on into the score it grades: A级得分90分以上 is A级's 得分≥90分."""
     name = normalise(label).text.strip()
     if not name:
@@ -92,7 +93,9 @@ def begins_with_label(text: str, label: str) -> int:
             return 0
         joined = _AFTER_LABEL.match(text, topic.end() + len(name))
         assert joined is not None
-        return joined.end() if joined.end() > topic.end() + len(name) else 0
+        # Only before a name: in 收缩压的正常为90-139mmHg the topic may be the metric itself.
+        named = joined.end() > topic.end() + len(name) and not STARTS_VALUE.match(text, joined.end())
+        return joined.end() if named and joined.end() < len(text) else 0
     rest = _AFTER_LABEL.match(text, len(name))
     assert rest is not None
     if rest.end() == len(name) and len(text) > len(name) and not STARTS_VALUE.match(text, len(name)):
