@@ -40,6 +40,18 @@ REFUSED = [
 ]
 
 
+# 优于 before a class (3类, 2级) is part of a name: left to the grammar, which reads it or says what it cannot read.
+CLASSES = ["地表水优于3类水体比例≥70%", "空气质量优于2级天数比例≥80%"]
+
+
+@pytest.mark.parametrize("text", CLASSES)
+def test_better_than_a_class_is_no_comparison(text: str) -> None:
+    try:
+        kpi.parse_rule(text)
+    except kpi.KpiSyntaxError as error:
+        assert "which way" not in str(error)
+
+
 @pytest.mark.parametrize(("text", "canonical"), READ)
 def test_better_than_reads_the_side_the_other_bound_fixes(text: str, canonical: str) -> None:
     assert str(kpi.parse_rule(text)) == canonical

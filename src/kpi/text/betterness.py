@@ -4,10 +4,11 @@
 of 0.02 it means depends on which way the metric gets better, which the words alone never say (a
 higher 视力 is better, a higher 误差 worse).  The tier's other bound on the same metric says it: a
 range is closed on both sides, so a 优于 a followed by 低于 b with a < b can only be a lower bound
-(≥ a), one followed by 高于 b with a > b only an upper one; so for 劣于 (≥ a means a lower value is
-worse: 误差等于或劣于0.1,而小于0.5 is 误差≥0.1且<0.5).  kpi reads 优于 that way, and refuses it
+(≥ a), one followed by 高于 b with a > b only an upper one; and so for 劣于 (误差等于或劣于0.1,而小于0.5
+is 误差≥0.1且<0.5).  kpi reads 优于 that way, and refuses it
 when no such bound follows (``视力优于1.0`` alone), rather than guess the direction.  优于 before a
-name, not a number (``空气质量优于二级标准天数比例≥80%``), is part of the metric's name and left alone.
+name, not a number (``空气质量优于二级标准天数比例≥80%``), or before a class (``地表水优于3类水体比例``), is part
+of the metric's name and left alone.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ _NUMBER: Final = r"[0-9]+(?:\.[0-9]+)?"
 # joined by a comma and 而/且/但/并, with no metric's name between: 等于或优于0.02,而低于0.05.
 _BETTER: Final = re.compile(
     r"(?P<word>(?P<closed_before>等于或|等于或者)?(?:优于|劣于)(?P<closed_after>或等于|或者等于)?)\s*"
-    r"(?P<value>" + _NUMBER + r")"
+    r"(?P<value>" + _NUMBER + r")(?!\s*[类级等档星型])"
 )
 # The comparator word each reading is spelled with, by (lower bound, closed): the grammar's own words.
 _WORDS: Final = {(True, True): "不低于", (True, False): "高于", (False, True): "不高于", (False, False): "低于"}
