@@ -80,6 +80,13 @@ STRICT_REFUSALS = {
         "no tier matches directly and alone: ",
     ),
     "uncovered": ("3 | 1 | 2 | 5", "4", "没有哪一档直接且单独地符合：", "no tier matches directly and alone: "),
+    # a threshold each province fixes within 一千元至三千元 (kpi.span_thresholds): 2000元 depends on it
+    "span": (
+        "三万元至十万元以上 | 盗窃公私财物价值一千元至三千元以上",
+        "2000元",
+        "没有哪一档直接且单独地符合：",
+        "no tier matches directly and alone: ",
+    ),
     "overlap": (
         "100% | ≥90% | ≥80% | 80%以下",
         80,

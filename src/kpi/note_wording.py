@@ -30,6 +30,10 @@ NOTES: Final[Mapping[str, str]] = MappingProxyType(
         "above-scale": "the outcome is better than every tier and got the best band",
         "below-scale": "the outcome is worse than every tier and got the worst band",
         "uncovered": "no tier covers the outcome on a scale that is not monotone: no band",
+        "span": (
+            "the outcome lies inside the span within which a tier's threshold is fixed locally (一千元至三千元以上):"
+            " the local standard decides, which the text does not give: no band"
+        ),
         "overlap": "a later tier also claims the outcome and nothing in the text settles it: the first applies",
         "shared-bound": "the outcome is a bound two tiers share: it goes to the tier that marks it (（含）, 以上, ≥)",
         "typo": "the deciding tier was read with the correction of a typo",
@@ -94,6 +98,7 @@ NOTE_NAMES_ZH: Final[Mapping[str, str]] = MappingProxyType(
         "above-scale": "超出评分范围",
         "below-scale": "低于评分范围",
         "uncovered": "不在任何一档之内",
+        "span": "落在区间门槛之内，由各地标准决定",
         "overlap": "档次重叠",
         "shared-bound": "两档共用端点",
         "typo": "笔误已更正",
@@ -157,6 +162,7 @@ NOTE_NAMES_EN: Final[Mapping[str, str]] = MappingProxyType(
         "above-scale": "above the scale",
         "below-scale": "below the scale",
         "uncovered": "in no tier",
+        "span": "inside a span threshold, the local standard decides",
         "overlap": "tiers overlap",
         "shared-bound": "a shared bound",
         "typo": "typo corrected",

@@ -58,6 +58,7 @@ class Words:
     share: str  # {metric} {base}: a metric graded as a share of a base (增值额占扣除项目金额的比例)
     otherwise: str  # {shown} {text}
     uncovered: str
+    span: str  # {shown} {low} {high} {label}: an outcome inside a span threshold (kpi.span_thresholds)
     no_band: str
     tier_named: Callable[[str], str]  # label: a band named as a tier (优档, 第1档, not 第1档档)
     gap: str  # {shown} {better} {better_text} {label} {text}
@@ -156,6 +157,7 @@ _ZH: Final = Words(
     share="{metric}占{base}的比例",
     otherwise="{shown} 不属于以上各档，按“{text}”",
     uncovered="不在任何一档之内",
+    span="{shown}在{low}至{high}之间：{label}的起点由各地在此区间内确定",
     no_band="未定档",
     tier_named=lambda label: label if label.endswith("档") else f"{label}档",
     gap="{shown} 未达到{better}“{better_text}”，高于{label}“{text}”",
@@ -266,6 +268,7 @@ _EN: Final = Words(
     share="{metric} as a share of {base}",
     otherwise="{shown} matches none of the tiers above, so “{text}” applies",
     uncovered="lies in no tier",
+    span="{shown} lies between {low} and {high}: where {label} starts is fixed locally within that span; no band",
     no_band="no band",
     tier_named=str,
     gap="{shown} falls short of {better} “{better_text}” but exceeds {label} “{text}”",

@@ -20,6 +20,7 @@ from kpi.grading.ranges import Ranged
 from kpi.numbers import format_decimal, format_rounded
 from kpi.outcomes import Outcomes
 from kpi.rules import AllOf, AnyOf, Comparison, Condition, Otherwise
+from kpi.span_thresholds import span_containing
 from kpi.targets import Completion, TargetCompletion
 from kpi.units import PERCENT, Quantity, Unit, written
 from kpi.wording import Language, Words, english_band, words
@@ -147,6 +148,12 @@ class Grade:
                 reason = _describe(model.resolved[tier], self.values, model, model.texts[tier], said, own)
             noted = _notes(decision, model, said, given, ranged)
             return f"{prefix}{_arrow(reason)}{_band_name(model.labels[tier], lang)}{noted}"
+        found = span_containing(model.resolved, dict(self.values)) if "span" in notes else None
+        if found is not None:
+            index, span = found
+            low, high = written(span.start, span.unit), written(span.high, span.unit)
+            label = _band_name(model.labels[index], lang)
+            return f"{prefix}{said.span.format(shown=shown, low=low, high=high, label=label)} → {said.no_band}"
         if band is None:
             return f"{prefix}{shown} {said.uncovered} → {said.no_band}"
         label, text = model.labels[band], model.texts[band]

@@ -32,6 +32,7 @@ from kpi.grading.regions import bounds_of, needs, reach_of, region_for_direction
 from kpi.grading.sharing import settle_shared_bounds, thresholds
 from kpi.outcomes import Outcomes
 from kpi.rules import BareValue, Condition, Lookup, Otherwise, Rule
+from kpi.span_thresholds import lowest_reading, undecided
 from kpi.targets import Quantified, Target, TargetCompletion, TargetsCondition
 from kpi.text.words import is_rank
 from kpi.units import PERCENT, Unit, base_power
@@ -79,7 +80,7 @@ def _equals(lookup: Lookup, metric: str | None, unit: Unit | None, value: Decima
 #: with no outcome were left out of the decision.
 REFUSED_WHEN_STRICT: Final = frozenset(
     {"gap", "above-scale", "below-scale", "uncovered", "overlap", "fraction", "unit-assumed", "unmeasured"}
-    | {"one-metric", "condition-met", "exception-assumed", "alternative-assumed", "magnitude"}
+    | {"one-metric", "condition-met", "exception-assumed", "alternative-assumed", "magnitude", "span"}
 )
 
 
@@ -262,6 +263,13 @@ class GradingModel:
         return not self.quantified and bool(known) and all(direction.monotone for direction in known)
 
     @functools.cached_property
+    def lowest(self) -> tuple[Condition | None, ...]:
+        """Per tier, its reading with every span threshold at its low end (kpi.span_thresholds);
+        empty when no tier writes one."""
+        lowest = tuple(lowest_reading(condition) for condition in self.resolved)
+        return lowest if any(condition is not None for condition in lowest) else ()
+
+    @functools.cached_property
     def written_values(self) -> tuple[Decimal, ...]:
         """Every value the resolved tiers write, on any metric (:func:`kpi.grading.regions.bounds_of`)."""
         return tuple(value for tier in self.resolved for _, value in bounds_of(tier))
@@ -364,6 +372,8 @@ class GradingModel:
                 continue
             if condition.holds(lookup):
                 return Decision(index, index, self._match_notes(index, lookup))
+            if self.lowest and undecided(self.lowest[index], lookup):
+                return _placed(None, "span")  # 2000元 on 一千元至三千元以上: the local standard decides
         last = len(resolved) - 1
         if self.monotone:
             for index, reach in enumerate(self.reach):

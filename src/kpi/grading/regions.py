@@ -19,6 +19,7 @@ from kpi.direction import Direction
 from kpi.errors import CriteriaError
 from kpi.intervals import Interval
 from kpi.rules import AllOf, AnyOf, BareValue, Comparison, Condition, Otherwise
+from kpi.span_thresholds import SpanThreshold
 from kpi.targets import TargetsCondition
 from kpi.units import Unit
 
@@ -39,6 +40,8 @@ def bounds_of(condition: Condition) -> Iterator[tuple[str | None, Decimal]]:
             for bound in (leaf.interval.lower, leaf.interval.upper):
                 if bound is not None:
                     yield leaf.metric, bound.value
+            if isinstance(leaf, SpanThreshold):  # where the local standard starts to decide
+                yield leaf.metric, leaf.start
         else:
             yield leaf.metric, leaf.value
 

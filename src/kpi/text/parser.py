@@ -25,6 +25,7 @@ from lark import Lark, Token
 from kpi.errors import CriteriaError
 from kpi.intervals import Bound, Interval
 from kpi.rules import BareValue, Comparison, Condition, Otherwise, all_of, any_of
+from kpi.span_thresholds import span_threshold
 from kpi.text.band_names import BAND_WORDS
 from kpi.text.building import CORRECTIONS, INCLUSIVE, Located
 from kpi.text.grammar import Problem, saved_lark, write_tables
@@ -231,6 +232,10 @@ class TierBuilder(RankBuilder, TargetTierBuilder):
         verb, low, separator, high, word = children
         located = self.range([verb, low, separator, high, None, None])
         if not str(word).startswith(("或", "及", "以及")):
+            ends = (low.written.quantity, low.closed), (high.written.quantity, high.closed)
+            span = span_threshold(str(separator), str(word), *ends, located.condition)
+            if span is not None:
+                return Located(span, located.start)
             raise Problem(
                 f"a range followed by “{word}” is ambiguous: write one end with it, or the range alone",
                 start_of(word),
