@@ -21,6 +21,7 @@ from kpi.io.tables import load_table
 from kpi.numbers import format_decimal
 from kpi.outcomes import read_outcome
 from kpi.rules import Condition, all_of, any_of
+from kpi.span_thresholds import SpanThreshold
 from kpi.text.normalise import _TONED, _fold, metric_key, normalise
 from kpi.units import Quantity, unit_named
 from kpi.wording import NOTES
@@ -71,15 +72,28 @@ shares = st.builds(
     base=st.sampled_from(["扣除项目金额", "应得分", "收入总额", "上年实际数"]),
 )
 named_targets = st.builds(kpi.BareValue, values, units, metrics)
-leaves = comparisons | named_targets | shares
+
+
+@st.composite
+def span_thresholds(draw: st.DrawFn) -> SpanThreshold:
+    """一千元至三千元以上: a threshold fixed somewhere in a span of values not negative, in a unit."""
+    low, high = sorted((abs(draw(values)), abs(draw(values))))
+    assume(low < high)
+    unit = draw(units.filter(lambda unit: unit is not None and unit.name != "名"))
+    return SpanThreshold(Interval(Bound(high), None), unit, draw(optional_metrics), start=low)
+
+
+leaves = comparisons | named_targets | shares | span_thresholds()
 
 
 @st.composite
 def conditions(draw: st.DrawFn) -> Condition:
     """Any condition a tier text can state, normalised as the parser normalises."""
-    shape = draw(st.sampled_from(["comparison", "share", "target", "all", "any", "otherwise"]))
+    shape = draw(st.sampled_from(["comparison", "share", "span", "target", "all", "any", "otherwise"]))
     if shape == "comparison":
         return draw(comparisons)
+    if shape == "span":
+        return draw(span_thresholds())
     if shape == "share":
         return draw(shares)
     if shape == "target":
@@ -104,6 +118,7 @@ def conditions(draw: st.DrawFn) -> Condition:
 @example(kpi.BareValue(Decimal(3), unit_named("名"), "排名前"))
 @example(kpi.Comparison(Interval(Bound(Decimal(0)), Bound(Decimal("0.01"))), None, "负"))  # 负0 is a minus sign
 @example(kpi.parse_rule("考核位列前10名").condition)
+@example(kpi.parse_rule("盗窃数额一千元至三千元以上、不满三万元").condition)  # a span and a bound: kept apart
 @example(  # two points of a share that contradict: split into single bounds, as written back
     all_of([kpi.parse_rule(f"增值额不低于收入总额的{v}%且不超过收入总额的{v}%").condition for v in ("0", "-0.01")])
 )

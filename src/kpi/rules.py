@@ -309,9 +309,9 @@ def _merge_same_metric(parts: Iterable[Condition]) -> tuple[Condition, ...] | No
     """Comparisons on one metric intersected into one; ``None`` if one comes out empty."""
     merged: list[Condition] = []
     for part in parts:
-        if isinstance(part, Comparison):
+        if type(part) is Comparison:  # a subclass's (a span threshold's) bounds are not an interval's: kept apart
             for index, earlier in enumerate(merged):
-                if isinstance(earlier, Comparison) and earlier.metric == part.metric:
+                if type(earlier) is Comparison and earlier.metric == part.metric:
                     if earlier.base != part.base:
                         _check_units(parts)
                     unit = _merge_units(earlier.unit, part.unit)

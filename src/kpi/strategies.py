@@ -72,9 +72,11 @@ def _tier_text(draw: st.DrawFn, full_width: bool | None, metrics: bool) -> str:
     high = low + draw(st.integers(1, 50))
     low_text = _number(low, draw(st.sampled_from((0, 0, 5))))
     high_text = _number(high, 0)
-    form = draw(st.sampled_from(("bare", "range", "symbol", "suffix", "prefix")))
+    form = draw(st.sampled_from(("bare", "range", "symbol", "suffix", "prefix", "span")))
     if form == "bare":
         body = f"{low_text}{unit}"
+    elif form == "span":  # 一千元至三千元以上: a threshold fixed within a span (kpi.span_thresholds)
+        body = f"{low_text}{unit or '元'}至{high_text}{unit or '元'}以上"
     elif form == "range":
         left_unit = unit if draw(st.booleans()) else ""
         body = f"{low_text}{left_unit}{draw(st.sampled_from(_DASHES))}{high_text}{unit}"
@@ -96,7 +98,7 @@ def tier_texts(*, full_width: bool | None = None, metrics: bool = True) -> st.Se
     """Valid single tier texts in the forms documents use.
 
     Bare values, ranges with every dash, symbols and comparator words before
-    or after the value, units or none, metric names in front, trailing
+    or after the value, span thresholds (1000元至3000元以上), units or none, metric names in front, trailing
     punctuation; ``full_width=True``/``False`` forces full- or half-width
     digits and symbols (default: either).
     """

@@ -26,8 +26,8 @@ from kpi.errors import CriteriaError
 from kpi.intervals import Bound, Interval
 from kpi.rules import BareValue, Comparison, Condition, Otherwise, all_of, any_of
 from kpi.span_thresholds import span_threshold
-from kpi.text.band_names import BAND_WORDS
 from kpi.text.building import CORRECTIONS, INCLUSIVE, Located
+from kpi.text.comparison_names import check_name, check_name_after
 from kpi.text.grammar import Problem, saved_lark, write_tables
 from kpi.text.normalise import metric_key
 from kpi.text.quantities import Note, Written, apply_note, one_unit, same_magnitude, start_of, unit_of
@@ -302,17 +302,12 @@ class TierBuilder(RankBuilder, TargetTierBuilder):
             raise Problem(
                 f"two metric names: {first} and {second}", start_of(before), zh=f"有两个指标名称：{first}与{second}"
             )
-        if after is not None and after.type != "QUOTED_METRIC" and BAND_WORDS.match(metric_key(str(after))):
-            word = metric_key(str(after))  # 中:7079分及格: a second band's name, not a metric 及格
-            raise Problem(
-                f"{word} after a value names a band, not a metric",
-                start_of(after),
-                zh=f"数值后的“{word}”是等级名称，不是指标名称",
-            )
-        if metric_key(str(before if before is not None else after)) == "满分":  # 满分100分，90分以上: no metric
-            raise Problem(
-                "满分 states the full marks, not a condition", start_of(before or after), zh="“满分”是满分值，不是条件"
-            )
+        if after is not None and after.type != "QUOTED_METRIC":
+            check_name_after(
+                metric_key(str(after)), start_of(after)
+            )  # not 不满九十五分, 及格 (kpi.text.comparison_names)
+        if (name := before if before is not None else after) is not None:
+            check_name(metric_key(str(name)), start_of(name))  # not 满分
         condition = located.condition
         name = before if before is not None else after
         share: Comparison | None = None

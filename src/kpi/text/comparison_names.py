@@ -1,0 +1,44 @@
+"""A "name" around a value that names no metric: a second bound, a band, the full marks.
+
+After a range widened by a word (及以上) or a span threshold (一千元至三千元以上) the grammar
+expects at most a metric name, and the lexer, which reads a Chinese numeral inside a name,
+took 不满九十五分 for one: the tier read a metric 不满九十五分 of at least 90分, without a word.
+A name after a value that opens with a comparator word and a figure is that comparator and that
+figure, which these forms cannot join: it is refused, with what to write instead.  So is a band word
+after a value when the tier names its band already (中:7079分及格: it read a metric 及格 and dropped
+及格:6069分; alone, 60分及格 is read as the band's name before the grammar sees it), and 满分 on either
+side (满分100分，90分以上 read 满分100分且满分≥90分).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from kpi.text.band_names import BAND_WORDS
+from kpi.text.grammar import Problem
+from kpi.text.words import BEFORE
+
+__all__ = ["check_name", "check_name_after"]
+
+_BOUND: Final = re.compile("(?:" + "|".join(map(re.escape, BEFORE)) + ")[-−0-9零〇一二两三四五六七八九十百千万.]")
+
+
+def check_name_after(name: str, start: int) -> None:
+    """Refuse *name*, written after a value from *start*, when it is a comparator and a figure."""
+    if _BOUND.match(name):
+        raise Problem(
+            f"“{name}” after the value is a second bound, not a metric name: write 且 between the two bounds",
+            start,
+            zh=f"数值之后的“{name}”是另一个界值，不是指标名称：请在两个界值之间写“且”",
+        )
+    if BAND_WORDS.match(name):
+        raise Problem(
+            f"{name} after a value names a band, not a metric", start, zh=f"数值后的“{name}”是等级名称，不是指标名称"
+        )
+
+
+def check_name(name: str, start: int) -> None:
+    """Refuse *name* before or after a value when it is no metric's: 满分 (the full marks)."""
+    if name == "满分":
+        raise Problem("满分 states the full marks, not a condition", start, zh="“满分”是满分值，不是条件")
