@@ -102,3 +102,11 @@ def test_the_compiled_search_and_the_model_agree_inside_a_span() -> None:
         "数额巨大",
     ]
     assert DAOQIE.grade_many([2000, 5000]) == [None, DAOQIE.bands[2]]
+
+
+def test_lint_notes_each_span_threshold() -> None:
+    found = [finding for finding in DAOQIE.lint() if finding.kind == "span"]
+    assert [finding.tiers for finding in found] == [(0,), (1,), (2,)]
+    assert found[2].message == (
+        "数额较大档“盗窃公私财物价值一千元至三千元以上”是区间门槛：起点由各地在1000元至3000元之间确定，落在其中的结果不定档"
+    )

@@ -16,7 +16,7 @@ otherwise refuse the text, so it costs no other text anything.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 
 import attrs
@@ -27,7 +27,7 @@ from kpi.rules import BareValue, Comparison, Condition, Lookup
 from kpi.text.spelling import named, value_text
 from kpi.units import Quantity, Unit, convert
 
-__all__ = ["SpanThreshold", "lowest_reading", "span_containing", "span_threshold", "undecided"]
+__all__ = ["SpanThreshold", "lowest_reading", "span_containing", "span_threshold", "spans_of", "undecided"]
 
 
 @attrs.frozen
@@ -112,3 +112,11 @@ def span_containing(
             if isinstance(leaf, SpanThreshold) and value is not None and leaf.start <= value < leaf.high:
                 return index, leaf
     return None
+
+
+def spans_of(conditions: Sequence[Condition]) -> Iterator[tuple[int, SpanThreshold]]:
+    """Each span threshold of *conditions* (tiers), with the index of its tier: what lint notes."""
+    for index, condition in enumerate(conditions):
+        for leaf in condition.leaves():
+            if isinstance(leaf, SpanThreshold):
+                yield index, leaf

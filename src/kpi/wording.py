@@ -102,6 +102,7 @@ class Words:
     joined_tiers: str  # {label} {texts}: neighbouring tiers given one label, read as one band
     names_one: str  # tiers whose names were read as one metric's, some naming none
     exception_assumed: str  # a tier's exception of its band that no figure shows, taken not to apply
+    span_tier: str  # {tier} {low} {high}: a threshold fixed locally within a span (kpi.span_thresholds)
     names_apart: str  # {names}: tiers whose names may be one score's
     gap_lower: str  # {span} {label}
     gap_none: str  # {span}
@@ -214,6 +215,7 @@ _ZH: Final = Words(
     typo_read="{tier}有笔误，按更正后的文字理解：{correction}",
     joined_tiers="相邻各档“{texts}”的等级名称同为“{label}”，合为一档；如等级名称有误，请更正",
     names_one="各档所写的指标名称不同，有的档未写指标：按同一指标评定，每个评定结果都注明",
+    span_tier="{tier}是区间门槛：起点由各地在{low}至{high}之间确定，落在其中的结果不定档",
     exception_assumed="有的档写有无法由数值判断的例外情形（但…不得评为…）：按不存在例外情形评定，每个评定结果都注明",
     names_apart=(
         "各档的指标名称不同（{names}），可能指同一得分：按名称分别给出实际值时分别评定；"
@@ -339,6 +341,9 @@ _EN: Final = Words(
         " correct the labels if that is a slip"
     ),
     names_one="the tiers name their metric differently and some name none: read as one metric, noted on every grade",
+    span_tier=(
+        "{tier} is a span threshold: where it starts is fixed locally from {low} to {high}; outcomes inside get no band"
+    ),
     exception_assumed=(
         "a tier makes an exception of its band that no figure can show (但…不得评为…): it is taken not to apply,"
         " noted on every grade"

@@ -23,8 +23,9 @@ from kpi.grading.model import GradingModel
 from kpi.intervals import Interval, IntervalSet
 from kpi.numbers import CONTEXT
 from kpi.rules import AllOf, AnyOf, Condition
+from kpi.span_thresholds import spans_of
 from kpi.text.words import is_rank
-from kpi.units import Quantity, Unit
+from kpi.units import Quantity, Unit, written
 from kpi.wording import Words, words
 
 __all__ = ["KINDS", "Finding", "lint"]
@@ -41,6 +42,7 @@ Kind = Literal[
     "joined",
     "assumption",
     "exception",
+    "span",
 ]
 Severity = Literal["error", "warning", "info"]
 
@@ -57,6 +59,7 @@ KINDS: Final = {
     "joined": "neighbouring tiers given one label, read as one band",
     "assumption": "what a reading assumed: conditions without a figure taken as met, the rest of a tier set aside",
     "exception": "a tier's exception of its band that no figure can show (但…不得评为A级), taken not to apply",
+    "span": "a tier whose threshold is fixed locally within a span (一千元至三千元以上): outcomes inside get no band",
 }
 
 
@@ -170,6 +173,9 @@ def lint(model: GradingModel, *, precision: Decimal | None = None) -> list[Findi
         findings.append(Finding("assumption", "info", *_assumed("set_aside", model.set_aside)))
     if "exception-assumed" in model.notes:
         findings.append(Finding("exception", "warning", *_say("exception_assumed")))
+    for index, spanned in spans_of(model.resolved):  # 一千元至三千元以上 (kpi.span_thresholds)
+        ends = {"low": written(spanned.start, spanned.unit), "high": written(spanned.high, spanned.unit)}
+        findings.append(Finding("span", "info", *_say("span_tier", tier=tier(index), **ends), (index,)))
     if model.quantified:
         return findings  # tiers about targets have no intervals to compare
     named = [metric for metric in model.metrics if metric is not None]
