@@ -20,9 +20,10 @@ from kpi.intervals import Bound, Interval
 from kpi.io.tables import load_table
 from kpi.numbers import format_decimal
 from kpi.outcomes import read_outcome
-from kpi.rules import Condition, all_of, any_of
+from kpi.rules import AllOf, Condition, _inherit_metrics, _merge_same_metric, all_of, any_of
 from kpi.span_thresholds import SpanThreshold
 from kpi.text.normalise import _TONED, _fold, metric_key, normalise
+from kpi.text.numerals import MAGNITUDES, scaled
 from kpi.units import Quantity, unit_named
 from kpi.wording import NOTES
 
@@ -376,3 +377,28 @@ def test_a_bracket_after_a_chinese_character_goes_only_when_it_is_its_pinyin(han
     normalised = normalise(text)
     assert normalised.text == (_fold(han) + "分" if pinyin else "".join(map(_fold, text)))
     assert [normalised.source[i] for i in normalised.origin] == [c for c in text if not pinyin or c in (han, "分")]
+
+
+@given(
+    st.decimals(min_value=0, allow_nan=False, allow_infinity=False).map(str),
+    st.sampled_from([None, *MAGNITUDES]),
+    st.booleans(),
+)
+@example("90", None, False)
+@example("0.50", None, False)
+@example("0", None, True)
+def test_scaling_a_figure_only_shifts_its_exponent(digits: str, magnitude: str | None, negative: bool) -> None:
+    """The shortcut of scaled (no magnitude, no sign: the number as written) against the shift of its digits."""
+    _, digit_tuple, exponent = Decimal(digits).as_tuple()
+    shift = MAGNITUDES[magnitude] if magnitude else 0
+    value = scaled(digits, magnitude, negative=negative)
+    assert value.as_tuple() == (int(negative), digit_tuple, int(exponent) + shift)
+
+
+@given(conditions())
+def test_a_conjunction_of_one_part_is_that_part(condition: Condition) -> None:
+    """all_of's shortcut for one part (a clause's one name) against what its general path makes of it."""
+    assume(not isinstance(condition, AllOf))
+    merged = _merge_same_metric(_inherit_metrics([condition], joint=True))
+    assert merged == (condition,)
+    assert all_of([condition]) is condition

@@ -346,9 +346,8 @@ def _inherit_metrics(parts: Iterable[Condition], *, joint: bool = False) -> list
 
 
 def all_of(parts: Iterable[Condition]) -> Condition:
-    """Conjunction of *parts*: nested ones flattened, elided metrics filled in,
-    comparisons on one metric intersected (an empty intersection is kept as
-    written, so that lint can show it).
+    """Conjunction of *parts*: nested ones flattened, elided metrics filled in, comparisons on one
+    metric intersected (an empty intersection is kept as written, so that lint can show it).
 
     >>> from kpi import parse_rule
     >>> str(all_of([parse_rule("设备完好率<90%").condition, parse_rule("≥80%").condition]))
@@ -357,6 +356,8 @@ def all_of(parts: Iterable[Condition]) -> Condition:
     flat: list[Condition] = []
     for part in parts:
         flat.extend(part.parts if isinstance(part, AllOf) else (part,))
+    if len(flat) == 1:
+        return flat[0]  # one part (a clause's one name): nothing to inherit or intersect
     inherited = _inherit_metrics(flat, joint=True)
     merged = _merge_same_metric(inherited)
     result = _one_sided_parts(inherited) if merged is None else merged

@@ -102,6 +102,9 @@ def scaled(digits: str, magnitude: str | None = None, *, negative: bool = False)
     >>> scaled("9.6", "万"), scaled("3", None, negative=True)
     (Decimal('9.6E+4'), Decimal('-3'))
     """
-    _, digit_tuple, exponent = Decimal(digits).as_tuple()
+    value = Decimal(digits)
     shift = MAGNITUDES[magnitude] if magnitude else 0
+    if not shift and not negative:
+        return value  # most figures (90%): nothing to shift or negate
+    _, digit_tuple, exponent = value.as_tuple()
     return Decimal((1 if negative else 0, digit_tuple, int(exponent) + shift))

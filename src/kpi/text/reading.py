@@ -132,7 +132,9 @@ def _read_condition(text: Normalised) -> Reading:
         condition: Condition = parse_text(tier_parser(), text, "start", "tier text")
     finally:
         CORRECTIONS.reset(reset)
-    return Reading(condition, None, tuple(_corrected(text, start, end, fix) for start, end, fix in found))
+    return Reading(
+        condition, None, tuple(_corrected(text, start, end, fix) for start, end, fix in found) if found else ()
+    )
 
 
 def _corrected(normalised: Normalised, start: int, end: int, fix: str) -> str:
