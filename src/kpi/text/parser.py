@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 import attrs
 from lark import Lark, Token
@@ -69,6 +69,8 @@ def _is_inclusive_mark(mark: Token | None) -> bool | None:
 
 def _same_magnitude(low: _Bound, high: _Bound) -> tuple[_Bound, _Bound]:
     low_written, high_written = same_magnitude(low.written, high.written)
+    if low_written is low.written and high_written is high.written:
+        return low, high  # most ranges (60%-70%): no magnitude to carry over
     return _Bound(low_written, low.closed), _Bound(high_written, high.closed)
 
 
@@ -302,47 +304,43 @@ class TierBuilder(RankBuilder, TargetTierBuilder):
             raise Problem(
                 f"two metric names: {first} and {second}", start_of(before), zh=f"有两个指标名称：{first}与{second}"
             )
-        if after is not None and after.type != "QUOTED_METRIC":
-            check_name_after(
-                metric_key(str(after)), start_of(after)
-            )  # not 不满九十五分, 及格 (kpi.text.comparison_names)
-        if (name := before if before is not None else after) is not None:
-            check_name(metric_key(str(name)), start_of(name))  # not 满分
-        condition = located.condition
+        if after is not None and after.type != "QUOTED_METRIC":  # not 不满九十五分, 及格 (kpi.text.comparison_names)
+            check_name_after(metric_key(str(after)), start_of(after))
         name = before if before is not None else after
-        share: Comparison | None = None
-        refused: Problem | None = None
-        if name is not None:
-            metric = metric_key(str(name)) if name.type == "QUOTED_METRIC" else without_cause(metric_key(str(name)))
-            if not name.endswith(("”", '"', "」")) and cut_comparator(metric):  # “三公经费”应: checked
-                raise Problem(
-                    f"cannot tell what “{metric}” compares: a comparator such as 不低于, 未达到 or 不超过 is expected",
-                    start_of(name),
-                    zh=f"无法判断“{metric}”比较的是什么：应有不低于、未达到或不超过等比较词",
-                )
-            bare = condition if isinstance(condition, BareValue) and name.type != "QUOTED_METRIC" else None
-            inside = None if bare is None else comparator_inside(metric)
-            refused = (
-                None
-                if inside is None
-                else Problem(
-                    f"cannot tell what “{metric}” compares: it has “{inside}” inside, before a bare value",
-                    start_of(name),
-                    zh=f"无法判断“{metric}”比较的是什么：名称中含有“{inside}”，其后是单独的数值",
-                )
+        if name is None:
+            return cast(Located, located)  # a value no name comes with (95%): the comparison as read
+        check_name(metric_key(str(name)), start_of(name))  # not 满分
+        condition = located.condition
+        metric = metric_key(str(name)) if name.type == "QUOTED_METRIC" else without_cause(metric_key(str(name)))
+        if not name.endswith(("”", '"', "」")) and cut_comparator(metric):  # “三公经费”应: checked
+            raise Problem(
+                f"cannot tell what “{metric}” compares: a comparator such as 不低于, 未达到 or 不超过 is expected",
+                start_of(name),
+                zh=f"无法判断“{metric}”比较的是什么：应有不低于、未达到或不超过等比较词",
             )
-            # 增值额未超过扣除项目金额50%: the value is a share of the base after the word (kpi.text.shares).
-            found = share_name(metric) if bare is not None and name is before and bare.unit is PERCENT else None
-            share = None if found is None or bare is None else read_share(found, bare, start_of(name), INCLUSIVE.get())
-            if share is not None and share.metric is not None:
-                return Located(share, start_of(name))
-            if refused is not None and share is None:
-                raise refused
-            names = (metric,) if name.type == "QUOTED_METRIC" else joint_names(metric)  # 甲和乙均≥90%: each
-            at, after = start_of(name), before is None
-            condition = all_of(
-                [condition.map_leaves(lambda leaf, one=one: ranked_by(one, leaf, at, after=after)) for one in names]
+        bare = condition if isinstance(condition, BareValue) and name.type != "QUOTED_METRIC" else None
+        inside = None if bare is None else comparator_inside(metric)
+        refused = (
+            None
+            if inside is None
+            else Problem(
+                f"cannot tell what “{metric}” compares: it has “{inside}” inside, before a bare value",
+                start_of(name),
+                zh=f"无法判断“{metric}”比较的是什么：名称中含有“{inside}”，其后是单独的数值",
             )
+        )
+        # 增值额未超过扣除项目金额50%: the value is a share of the base after the word (kpi.text.shares).
+        found = share_name(metric) if bare is not None and name is before and bare.unit is PERCENT else None
+        share = None if found is None or bare is None else read_share(found, bare, start_of(name), INCLUSIVE.get())
+        if share is not None and share.metric is not None:
+            return Located(share, start_of(name))
+        if refused is not None and share is None:
+            raise refused
+        names = (metric,) if name.type == "QUOTED_METRIC" else joint_names(metric)  # 甲和乙均≥90%: each
+        at, after = start_of(name), before is None
+        condition = all_of(
+            [condition.map_leaves(lambda leaf, one=one: ranked_by(one, leaf, at, after=after)) for one in names]
+        )
         start = start_of(before) if before is not None else located.start
         named_after = before is None and after is not None
         return Located(condition, start, named_after, continues=share, refused=refused)

@@ -84,7 +84,7 @@ def apply_note(lower: Bound, upper: Bound, note: Note | None) -> tuple[Bound, Bo
 def one_unit(first: Written, second: Written) -> Unit | None:
     """The unit of two ends of a range: the one they write (either may write none)."""
     a, b = first.quantity.unit, second.quantity.unit
-    if a is not None and b is not None and a != b:
+    if a is not None and b is not None and a is not b and a != b:
         raise Problem(
             f"the two ends are in different units ({a} and {b})", second.start, zh=f"两端的单位不同（{a}与{b}）"
         )
