@@ -279,6 +279,12 @@ VALID_TIERS = [
     ("參考分:85—100", "参考分85-100"),
     # 由/从 X 至 Y: from one end to the other; a currency sign before an amount in 元 is the unit written twice
     ("超出豁免額之部分: 由$1元至15,000元", "超出豁免额之部分1元-15000元"),
+    # what reads beside the refused mutants of INVALID_TIERS (tests/benchmarks/metamorph.py)
+    ("12以上\n未達13.5", "≥12且<13.5"),
+    ("十二以上且未達13.5", "≥12且<13.5"),
+    ("發生30人以上死亡,或中毒(重傷)100人以上", "死亡≥30人或中毒≥100人"),
+    ("收缩压≥180mmHg和(或)舒张压≥110mmHg", "收缩压≥180mmHg或舒张压≥110mmHg"),
+    ("二级以上医院数≥5", "二级以上医院数≥5"),
     ("由$15,001元至30,000元", "15001元-30000元"),
     ("$210,001元以上", "≥210001元"),
     ("体温从39.5-41℃属于高度发烧", "体温39.5°C-41°C"),
@@ -539,6 +545,50 @@ INVALID_TIERS = [
     (
         "满分100分",
         "cannot read tier text: 满分 states the full marks, not a condition (column 1)\n    满分100分\n    ^",
+    ),
+    # a tier of a-tw-gaozhong-pingjian-1 in Chinese numerals: read a metric 十二以上 of less than 13.5
+    (
+        "十二以上\n未達13.5",
+        "cannot read tier text: “十二以上” is a bound, not part of a metric name: write it in digits, or 且 between the two bounds (column 1)\n    十二以上 未達13.5\n    ^",
+    ),
+    (
+        "九以上未達10.5",
+        "cannot read tier text: “九以上” is a bound, not part of a metric name: write it in digits, or 且 between the two bounds (column 1)\n    九以上未達10.5\n    ^",
+    ),
+    # the other end of a range after 及以上 (b-amcadga-buxiao-1 with 及): read a metric 至一百分者 of at least 90分
+    (
+        "九十分及以上至一百分者",
+        "cannot read tier text: “至一百分” after the value is the other end of a range: write the range alone (90-100分) or one bound (column 7)\n    九十分及以上至一百分者\n                ^",
+    ),
+    # a stray figure before a note (c-huanjing-bjxgfjob-1): read 中毒≥7100人
+    (
+        "发生30人以上死亡,或中毒7(重伤)100人以上",
+        "cannot read tier text: “(重伤)” stands between two figures (column 15)\n    发生30人以上死亡,或中毒7(重伤)100人以上\n                            ^",
+    ),
+    # a figure after the points (a-gd-keji-yanshou-1): read 完毕率局限性507
+    (
+        "完毕率局限性50(70分)7",
+        "cannot read tier text: “(70分)” stands between two figures (column 9)\n    完毕率局限性50(70分)7\n                  ^",
+    ),
+    # a figure before the currency sign (c-macau-zys-1): read 71元-15000元
+    (
+        "由7$1元至15,000元",
+        "cannot read tier text: “$” stands between two figures (column 3)\n    由7$1元至15,000元\n       ^",
+    ),
+    # a figure beside a band's condition in brackets (a-hanspub-tscore-1): read 7, the condition T≥68 dropped
+    ("优秀(T ≥ 68)7", "cannot read tier text: found “T”, expected a number (column 4)\n    优秀(T ≥ 68)7\n         ^"),
+    (
+        "7优秀(T ≥ 68)",
+        "cannot read tier text: found “优秀”, expected a number, a unit (%, 小时, 个工作日, …), a comparator (≥ > ≤ < =), 以上, 以下 or 以内, a dash (-, ~, 至), 与, (含) or (不含), a metric name, 且, 或 or the end of the text (column 2)\n    7优秀(T ≥ 68)\n     ^",
+    ),
+    (
+        "A :优秀7(≥90分)",
+        "cannot read tier text: found “(”, expected a number, a unit (%, 小时, 个工作日, …), 以上, 以下 or 以内, a dash (-, ~, 至), 与, (含) or (不含), a metric name, 且, 或 or the end of the text (column 7)\n    A :优秀7(≥90分)\n            ^",
+    ),
+    # a bracket ending in a joining word (b-mfkcn-xueya-fenji-1): read 和 as 且
+    (
+        "收缩压≥180mmHg和(7或)舒张压≥110mmHg",
+        "cannot read tier text: found “和”, expected a number, a comparator (≥ > ≤ < =), a comparator word (不低于, 低于, …), (含) or (不含), a metric name, 且, 或 or the end of the text (column 12)\n    收缩压≥180mmHg和(7或)舒张压≥110mmHg\n                  ^",
     ),
     # a bound with no metric after a target joined by 且 or a comma: read 总分100分且总分≥90分, so that 95 fell short
     (

@@ -29,11 +29,13 @@ __all__ = [
 # right after a value without a unit (<5.2 (200)): the value again in another unit, neither one named,
 # so the tier is refused rather than read in a unit it may not be in.  Nor is a bracket a note that makes an
 # exception or a condition of its own (扣分者除外, 有扣分的降一档, 但…, 不含扣分), nor an alternative bound
-# (饱和率 90% (或7.5), the other in mg/L): the tier is refused.
+# (饱和率 90% (或7.5), the other in mg/L): the tier is refused.  Nor is a bracket with a bound in it
+# (优秀(T ≥ 68)7 read 7, and dropped T≥68), nor one that ends in a joining word (和(7或) read 和, 且).
 NOTE: Final = re.compile(
     r"(?:(?<![0-9])(?<![0-9] )|(?!\(\s*[0-9.]+\s*\)))"
     r"\((?!不?(?:包?含|包括)\s*(?:[-−0-9零〇一二两三四五六七八九十百]|本数|本级|在内|\)))"
-    r"(?![^()]*(?:除外|不得|不能|不予|降[一二两三]?[档级等]|但|否则|如果|扣分|或\s*[0-9]))[^()]*\)"
+    r"(?![^()]*(?:除外|不得|不能|不予|降[一二两三]?[档级等]|但|否则|如果|扣分|或\s*[0-9]|[<>=≥≤≦≧]\s*[-−0-9]))"
+    r"(?![^()]*(?:或|且)\s*\))[^()]*\)"
 )
 #: Words that name bands, for a clause that names a band the caller did not.
 BAND_WORDS: Final = re.compile(

@@ -25,11 +25,13 @@ a conditional sentence's consequence as a second condition.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from typing import Final
 
 import attrs
 
+from kpi.errors import KpiSyntaxError
 from kpi.text.band_names import (
     BAND_WORDS,
     ENDS_VALUE,
@@ -148,6 +150,8 @@ _CURRENCY_SIGN: Final = re.compile(r"\$(?=\s*[0-9][0-9,]*(?:\.[0-9]+)?\s*[万亿
 # A value after a metric's colon, or a verb and a value (超出豁免額之部分: 由$1元至15,000元).
 _VALUE_AFTER_VERB: Final = re.compile(r"(?:" + "|".join(VERBS) + r")\s*\$?\s*[-−0-9零〇一二两三四五六七八九十百]")
 _SCORE_ONLY: Final = re.compile(_NUMBER + r"\s*分[。.;!\s]*$")
+# What a figure is written with, on either side of a cut.
+_FIGURE: Final = frozenset("0123456789.")
 
 
 # A parenthetical that is a note, not part of the condition: (下同), (10分到13分), (200mg/dl), 完成50%及以上(5).
@@ -197,6 +201,21 @@ def _spans_without(text: str, start: int, end: int, pattern: re.Pattern[str]) ->
     if position < end:
         spans.append((position, end))
     return spans
+
+
+def _check_no_figures_joined(text: Normalised, spans: list[tuple[int, int]]) -> None:
+    """Refuse a note or a sign cut from between two figures: 中毒7(重傷)100人 read 中毒≥7100人, 50(70分)7 read
+    507, 由7$1元 read 71元; the figures of one value are never written apart, so the text is not what it says."""
+    for (_, end), (start, _) in itertools.pairwise(spans):
+        before, after = text.text[:end].rstrip(), text.text[start:].lstrip()
+        if start > end and before[-1:] in _FIGURE and after[:1] in _FIGURE:
+            at = text.source_position(end)
+            raise KpiSyntaxError(
+                f"cannot read tier text: “{_written(text, (end, start)).strip()}” stands between two figures",
+                text.source,
+                at,
+                zh=f"无法读取评价标准：“{_written(text, (end, start)).strip()}”夹在两个数字之间",
+            )
 
 
 def _outside(span: tuple[int, int], hole: tuple[int, int]) -> list[tuple[int, int]]:
@@ -314,6 +333,7 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
         piece for span in _spans_without(text, start, end, NOTE) for piece in _spans_without(text, *span, _hedge())
     ]
     spans = [piece for span in spans for piece in _spans_without(text, *span, _CURRENCY_SIGN)]
+    _check_no_figures_joined(tier, spans)
     if colon is not None:
         spans = [piece for span in spans for piece in _outside(span, colon)]
     kept = _cut(tier, spans)

@@ -7,7 +7,9 @@ A name after a value that opens with a comparator word and a figure is that comp
 figure, which these forms cannot join: it is refused, with what to write instead.  So is a band word
 after a value when the tier names its band already (中:7079分及格: it read a metric 及格 and dropped
 及格:6069分; alone, 60分及格 is read as the band's name before the grammar sees it), and 满分 on either
-side (满分100分，90分以上 read 满分100分且满分≥90分).
+side (满分100分，90分以上 read 满分100分且满分≥90分).  The other end of a range after a value (至一百分者)
+and a bound in Chinese numerals inside a name (十二以上 before 未達13.5) are refused too: the lexer read them
+as names where a figure stands.
 """
 
 from __future__ import annotations
@@ -22,6 +24,12 @@ from kpi.text.words import BEFORE
 __all__ = ["check_name", "check_name_after"]
 
 _BOUND: Final = re.compile("(?:" + "|".join(map(re.escape, BEFORE)) + ")[-−0-9零〇一二两三四五六七八九十百千万.]")
+# The other end of a range after a value: 90分及以上至一百分者 read a metric 至一百分者 of at least 90分.
+_OTHER_END: Final = re.compile("[至到~～—-][零〇一二两三四五六七八九十百千万]")
+# A figure and its word inside a name: 十二以上未達13.5 read a metric 十二以上 of less than 13.5.
+_FIGURE_WORD: Final = re.compile(
+    "[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?(?:及|或)?以[上下内]"
+)
 
 
 def check_name_after(name: str, start: int) -> None:
@@ -31,6 +39,12 @@ def check_name_after(name: str, start: int) -> None:
             f"“{name}” after the value is a second bound, not a metric name: write 且 between the two bounds",
             start,
             zh=f"数值之后的“{name}”是另一个界值，不是指标名称：请在两个界值之间写“且”",
+        )
+    if _OTHER_END.match(name):
+        raise Problem(
+            f"“{name}” after the value is the other end of a range: write the range alone (90-100分) or one bound",
+            start,
+            zh=f"数值之后的“{name}”是区间的另一端：请只写区间（90-100分）或只写一端",
         )
     if BAND_WORDS.match(name):
         raise Problem(
@@ -42,3 +56,10 @@ def check_name(name: str, start: int) -> None:
     """Refuse *name* before or after a value when it is no metric's: 满分 (the full marks)."""
     if name == "满分":
         raise Problem("满分 states the full marks, not a condition", start, zh="“满分”是满分值，不是条件")
+    figure = _FIGURE_WORD.search(name)
+    if figure is not None:
+        raise Problem(
+            f"“{figure[0]}” is a bound, not part of a metric name: write it in digits, or 且 between the two bounds",
+            start,
+            zh=f"“{figure[0]}”是界值，不是指标名称的一部分：请用阿拉伯数字书写，或在两个界值之间写“且”",
+        )
