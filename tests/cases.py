@@ -565,6 +565,21 @@ INVALID_TIERS = [
         "发生30人以上死亡,或中毒7(重伤)100人以上",
         "cannot read tier text: “(重伤)” stands between two figures (column 15)\n    发生30人以上死亡,或中毒7(重伤)100人以上\n                            ^",
     ),
+    # a margin without its unit (the seed's R019 with its % dropped): read as 1%, a unit it does not write
+    (
+        "两项指标中任意一项超额完成且高于1。",
+        "cannot read tier text: a margin needs its unit: write it in percent (1%) (column 17)\n    两项指标中任意一项超额完成且高于1。\n                                    ^",
+    ),
+    # a figure inside a note runs on into the one after it (c-huanjing-bjxgfjob-1): read 中毒≥0人
+    (
+        "發生30人以上死亡,或中毒(重傷1)00人以上",
+        "cannot read tier text: “(重傷1)” stands between two figures (column 14)\n    發生30人以上死亡,或中毒(重傷1)00人以上\n                           ^",
+    ),
+    # the same in a pinyin note (c-nsxy-nycg-1): read 年度评价指标得分≥0分且<70分
+    (
+        "C級:年度評價指標得分(fen4)0分(fen)以(yi)上不(bu)滿70分(fen)",
+        "cannot read tier text: “(fen4)” stands between two figures (column 12)\n    C級:年度評價指標得分(fen4)0分(fen)以(yi)上不(bu)滿70分(fen)\n                        ^",
+    ),
     # a figure after the points (a-gd-keji-yanshou-1): read 完毕率局限性507
     (
         "完毕率局限性50(70分)7",

@@ -205,10 +205,11 @@ def _spans_without(text: str, start: int, end: int, pattern: re.Pattern[str]) ->
 
 def _check_no_figures_joined(text: Normalised, spans: list[tuple[int, int]]) -> None:
     """Refuse a note or a sign cut from between two figures: 中毒7(重傷)100人 read 中毒≥7100人, 50(70分)7 read
-    507, 由7$1元 read 71元; the figures of one value are never written apart, so the text is not what it says."""
+    507, 由7$1元 read 71元, 中毒(重傷1)00人 read 中毒≥0人; the figures of one value are never written apart, so
+    the text is not what it says."""
     for (_, end), (start, _) in itertools.pairwise(spans):
-        before, after = text.text[:end].rstrip(), text.text[start:].lstrip()
-        if start > end and before[-1:] in _FIGURE and after[:1] in _FIGURE:
+        before, cut, after = text.text[:end].rstrip(), text.text[end:start].rstrip(" )]"), text.text[start:].lstrip()
+        if start > end and (before[-1:] in _FIGURE or cut[-1:] in _FIGURE) and after[:1] in _FIGURE:
             at = text.source_position(end)
             raise KpiSyntaxError(
                 f"cannot read tier text: “{_written(text, (end, start)).strip()}” stands between two figures",

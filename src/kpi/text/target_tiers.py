@@ -49,7 +49,14 @@ class TargetTierBuilder:
     def margin(self, children: list[Any]) -> Interval:
         word, written = children
         unit = written.quantity.unit
-        if unit not in (None, PERCENT):
+        if unit is None:
+            # 超额完成且高于1: 1% or 1 of the target's own unit (1万人)?  Not guessed.
+            raise Problem(
+                "a margin needs its unit: write it in percent (1%)",
+                written.start,
+                zh="幅度应写明单位：请以百分比书写（1%）",
+            )
+        if unit is not PERCENT:
             raise Problem(
                 f"a margin is in percentage points, not {unit}", written.start, zh=f"幅度应以百分点计，而不是{unit}"
             )
