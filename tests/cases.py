@@ -279,7 +279,7 @@ VALID_TIERS = [
     ("參考分:85—100", "参考分85-100"),
     # 由/从 X 至 Y: from one end to the other; a currency sign before an amount in 元 is the unit written twice
     ("超出豁免額之部分: 由$1元至15,000元", "超出豁免额之部分1元-15000元"),
-    # what reads beside the refused mutants of INVALID_TIERS (tests/benchmarks/metamorph.py)
+    # what reads beside the refused mutants of INVALID_TIERS (tests/metamorph.py)
     ("12以上\n未達13.5", "≥12且<13.5"),
     ("十二以上且未達13.5", "≥12且<13.5"),
     ("發生30人以上死亡,或中毒(重傷)100人以上", "死亡≥30人或中毒≥100人"),

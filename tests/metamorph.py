@@ -2,8 +2,8 @@
 
 Run from the repository root:
 
-    python tests/benchmarks/metamorph.py rewrites    # meaning-preserving rewrites must grade alike
-    python tests/benchmarks/metamorph.py mutants     # single edits read without error or note, to look at
+    python tests/metamorph.py rewrites    # meaning-preserving rewrites must grade alike
+    python tests/metamorph.py mutants     # single edits read without error or note, to look at
 
 *rewrites* rewrites each tier of every set kpi reads in ways that keep its meaning
 (full-width and half-width characters, 以上 and 及以上, a closing 。, a clause around
@@ -13,8 +13,8 @@ otherwise (band or notes), and every rewrite kpi refuses.  *mutants* makes
 single-character edits of each tier text and prints the ones kpi reads without
 error and without a note whose reading looks invented: a figure of the text that
 the reading lacks, a digit in a metric's name, a comparator word swapped for its
-opposite that changed nothing.  Neither asserts: a hit is a lead to look at by hand.
-It is no pytest module (it takes minutes); nothing runs on import.
+opposite that changed nothing: a lead to look at by hand (it takes half a minute).
+tests/test_metamorphic.py checks that no rewrite misreads silently; nothing runs on import.
 """
 
 from __future__ import annotations
@@ -25,11 +25,12 @@ import sys
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
+from typing import Final
 
 import kpi
 from kpi.io.tables import load_table
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "corpus"
 SEED = ROOT / "seeds" / "handan-hrss-2018-budget.txt"
 
@@ -153,14 +154,17 @@ def wrap(tiers: list[str], labels: list[str] | None) -> list[str] | None:
     return [f"考核得分在{tier}的为{label}" for tier, label in zip(tiers, labels, strict=True)]
 
 
-def run_rewrites() -> int:
-    hits = 0
+#: Rewrites whose grades differ for a documented reason (set id prefix, rewrite): 及以上 after a span
+#: threshold (三万元至十万元及以上) is a range widened to its lower end (docs/clauses.md, 90-100分及以上),
+#: no span threshold, which only a bare 以上 after the two ends is.
+EXCUSED: Final = {("c-daoqie-1", "及以上"), ("c-qiaozha-1", "及以上"), ("c-zhapian-1", "及以上")}
+
+
+def differences() -> Iterator[tuple[bool, str]]:
+    """Every rewrite that grades otherwise, and whether it is silent: read without error, a labelled
+    outcome or a bound then given another band or notes, with no note of a typo and no documented reason."""
     for set_id, tiers, labels, indicator, outcomes in sets():
-        try:
-            original = build(tiers, labels, indicator)
-        except kpi.KpiError as error:
-            print(f"{set_id}: original refused? {error}")
-            continue
+        original = build(tiers, labels, indicator)
         points = probes(original, outcomes)
         expected = [graded(original, outcome) for outcome in points]
         variants: list[tuple[str, list[str]]] = []
@@ -173,18 +177,26 @@ def run_rewrites() -> int:
         if wrapped:
             variants.append(("wrap", wrapped))
         for name, variant in variants:
-            changed = [f"{a!r}→{b!r}" for a, b in zip(tiers, variant, strict=True) if a != b]
+            changed = " ".join(f"{a!r}→{b!r}" for a, b in zip(tiers, variant, strict=True) if a != b)
             try:
                 criteria = build(variant, labels, indicator)
             except kpi.KpiError as error:
-                hits += 1
-                print(f"{set_id} {name} {' '.join(changed)}: refused: {str(error).splitlines()[0]}")
+                yield False, f"{set_id} {name} {changed}: refused: {str(error).splitlines()[0]}"
                 continue
+            excused = (set_id, name.split("@")[0]) in EXCUSED
             for outcome, before in zip(points, expected, strict=True):
                 after = graded(criteria, outcome)
                 if after != before:
-                    hits += 1
-                    print(f"{set_id} {name} {' '.join(changed)}: {outcome!r} {before} → {after}")
+                    # A grade refused, or one that says it read a typo, is no silent misreading.
+                    loud = isinstance(after, str) or "typo" in after[1]  # type: ignore[index]
+                    yield not (loud or excused), f"{set_id} {name} {changed}: {outcome!r} {before} → {after}"
+
+
+def run_rewrites() -> int:
+    hits = 0
+    for silent, line in differences():
+        hits += 1
+        print(("SILENT " if silent else "") + line)
     print(f"{hits} differences")
     return hits
 
