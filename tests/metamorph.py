@@ -173,6 +173,9 @@ def differences() -> Iterator[tuple[bool, str]]:
                 text = rewrite(tier)
                 if text != tier:
                     variants.append((f"{name}@{index}", [*tiers[:index], text, *tiers[index + 1 :]]))
+            every = [rewrite(tier) for tier in tiers]
+            if sum(a != b for a, b in zip(tiers, every, strict=True)) > 1:
+                variants.append((f"{name}@all", every))
         wrapped = wrap(tiers, labels)
         if wrapped:
             variants.append(("wrap", wrapped))
