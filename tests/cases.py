@@ -285,6 +285,9 @@ VALID_TIERS = [
     ("發生30人以上死亡,或中毒(重傷)100人以上", "死亡≥30人或中毒≥100人"),
     ("收缩压≥180mmHg和(或)舒张压≥110mmHg", "收缩压≥180mmHg或舒张压≥110mmHg"),
     ("二级以上医院数≥5", "二级以上医院数≥5"),
+    ("每十万人口死亡率≤5", "每十万人口死亡率≤5"),
+    ("十万人口死亡率≤5", "十万人口死亡率≤5"),
+    ("截至十二月底完成率≥90%", "截至十二月底完成率≥90%"),
     ("由$15,001元至30,000元", "15001元-30000元"),
     ("$210,001元以上", "≥210001元"),
     ("体温从39.5-41℃属于高度发烧", "体温39.5°C-41°C"),
@@ -572,6 +575,31 @@ INVALID_TIERS = [
     (
         "两项指标中任意一项超额完成且高于1。",
         "cannot read tier text: a margin needs its unit: write it in percent (1%) (column 17)\n    两项指标中任意一项超额完成且高于1。\n                                    ^",
+    ),
+    # an amount in Chinese numerals glued into a name (c-ycs-lawtrace-b-1, a stray 7): read a metric 五千万元 of at most 7
+    (
+        "五千萬元7以下者,課徵百分之十",
+        "cannot read tier text: “五千万元” is a bound, not part of a metric name: write it in digits, or 且 between the two bounds (column 1)\n    五千萬元7以下者,課徵百分之十\n    ^",
+    ),
+    # (c-ycs-lawtrace-a-1): read a metric 一亿元 of more than 7
+    (
+        "超過7一億元者,就其超過額課徵百分之五十",
+        "cannot read tier text: “一亿元” is a bound, not part of a metric name: write it in digits, or 且 between the two bounds (column 4)\n    超過7一億元者,就其超過額課徵百分之五十\n         ^",
+    ),
+    # (c-zhapian-1 without 至): read a metric 诈骗公私财物价值三千元 of at least 10000元
+    (
+        "诈骗公私财物价值三千元一万元以上",
+        "cannot read tier text: “三千元” is a bound, not part of a metric name: write it in digits, or 且 between the two bounds (column 1)\n    诈骗公私财物价值三千元一万元以上\n    ^",
+    ),
+    # (c-ycs-lawtrace-a-1, 元 twice): read a metric 元至一千五百万元者 of more than 10000000元
+    (
+        "超過一千萬元元至一千五百萬元者",
+        "cannot read tier text: “元至一千五百万元” after the value is the other end of a range: write the range alone (90-100分) or one bound (column 7)\n    超過一千萬元元至一千五百萬元者\n                ^",
+    ),
+    # (c-xingfa-4 without 以): read a metric 销售金额五万元上 of less than 200000元
+    (
+        "销售金额五万元上不满二十万元的",
+        "cannot read tier text: “五万元上” is a bound, not part of a metric name: write it in digits, or 且 between the two bounds (column 1)\n    销售金额五万元上不满二十万元的\n    ^",
     ),
     # a figure inside a note runs on into the one after it (c-huanjing-bjxgfjob-1): read 中毒≥0人
     (

@@ -137,6 +137,8 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "至": dash("至"),
     "（含）": inclusive_mark,
     "space": lambda text: re.sub(rf"({NUMBER})({UNIT})", r"\1 \2", text),
+    "以上（含）": lambda text: re.sub(rf"({NUMBER}{UNIT}?)((?:及|或)?以[上下])(?![（(])", r"\1\2（含）", text),
+    "（含X）": lambda text: re.sub(rf"({NUMBER}{UNIT}?)((?:及|或)?以[上下])(?![（(])", r"\1\2（含\1）", text),
     "不低于": lambda text: re.sub(rf"^({NUMBER}{UNIT}?)(?:及|或)?以上$", r"不低于\1", text),
     "不超过": lambda text: re.sub(rf"^({NUMBER}{UNIT}?)(?:及|或)?以下$", r"不超过\1", text),
     "之间": lambda text: re.sub(rf"^({NUMBER}{UNIT}?[-～~至到]{NUMBER}{UNIT}?)$", r"在\1之间", text),

@@ -20,13 +20,24 @@ from typing import Final
 from kpi.text.band_names import BAND_WORDS
 from kpi.text.grammar import Problem
 from kpi.text.words import BEFORE
+from kpi.units import unit_names
 
 __all__ = ["check_name", "check_name_after"]
 
 _BOUND: Final = re.compile("(?:" + "|".join(map(re.escape, BEFORE)) + ")[-−0-9零〇一二两三四五六七八九十百千万.]")
-# The other end of a range after a value: 90分及以上至一百分者 read a metric 至一百分者 of at least 90分.
-_OTHER_END: Final = re.compile("[至到~～—-][零〇一二两三四五六七八九十百千万]")
 # A figure and its word inside a name: 十二以上未達13.5 read a metric 十二以上 of less than 13.5.
+_UNIT_NAMES: Final = "|".join(sorted(map(re.escape, unit_names()), key=len, reverse=True))
+# A quantity in Chinese numerals at the end of a name, or a range of them inside it: 五千万元7以下 read a metric
+# 五千万元 of at most 7, 诈骗…价值三千元一万元以上 one 诈骗…价值三千元 of at least 10000元, 超過7一億元 one 一亿元.
+_FIGURE_AT_END: Final = re.compile(
+    rf"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?(?:{_UNIT_NAMES})$"
+    r"|[零〇一二两三四五六七八九十百千万亿](?:" + _UNIT_NAMES + r")?[至到][零〇一二两三四五六七八九十百千万亿]"
+    # …or an amount run into a broken comparator word: 销售金额五万元上不满二十万元 read 销售金额五万元上<200000元.
+    r"|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*元[以上下元]"
+)
+# The other end of a range after a value: 90分及以上至一百分者 read a metric 至一百分者 of at least 90分, and
+# 一千萬元元至一千五百萬元者 one 元至一千五百万元者.
+_OTHER_END: Final = re.compile(rf"(?:{_UNIT_NAMES})?[至到~～—-][零〇一二两三四五六七八九十百千万亿]")
 _FIGURE_WORD: Final = re.compile(
     "[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?(?:及|或)?以[上下内]"
 )
@@ -52,11 +63,12 @@ def check_name_after(name: str, start: int) -> None:
         )
 
 
-def check_name(name: str, start: int) -> None:
-    """Refuse *name* before or after a value when it is no metric's: 满分 (the full marks)."""
+def check_name(name: str, start: int, *, quoted: bool = False) -> None:
+    """Refuse *name* before or after a value when it is no metric's: 满分 (the full marks), a figure in
+    Chinese numerals (unless the name is *quoted*: “一度” is what the author called it)."""
     if name == "满分":
         raise Problem("满分 states the full marks, not a condition", start, zh="“满分”是满分值，不是条件")
-    figure = _FIGURE_WORD.search(name)
+    figure = None if quoted else _FIGURE_WORD.search(name) or _FIGURE_AT_END.search(name)
     if figure is not None:
         raise Problem(
             f"“{figure[0]}” is a bound, not part of a metric name: write it in digits, or 且 between the two bounds",

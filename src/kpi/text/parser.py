@@ -309,7 +309,7 @@ class TierBuilder(RankBuilder, TargetTierBuilder):
         name = before if before is not None else after
         if name is None:
             return cast(Located, located)  # a value no name comes with (95%): the comparison as read
-        check_name(metric_key(str(name)), start_of(name))  # not 满分
+        check_name(metric_key(str(name)), start_of(name), quoted=name.type == "QUOTED_METRIC")  # not 满分, 十二以上
         condition = located.condition
         metric = metric_key(str(name)) if name.type == "QUOTED_METRIC" else without_cause(metric_key(str(name)))
         if not name.endswith(("”", '"', "」")) and cut_comparator(metric):  # “三公经费”应: checked
