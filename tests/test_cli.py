@@ -330,6 +330,27 @@ def test_parse_one_tier_text(capsys: pytest.CaptureFixture[str]) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("args", "shown"),
+    [
+        (["parse", "85%--94%"], "85%--94% → 85%-94%（笔误已更正：85%--94% → 85%-94%）\n"),
+        (["parse", "60分一下", "--lang", "en"], "60分一下 → ≤60分 (typo corrected: 60分一下 → 60分以下)\n"),
+        (
+            ["parse", "考评分40分以下的或直接判级确定"],
+            "考评分40分以下的或直接判级确定 → 考评分≤40分（档次中条件以外、无法由数值判断的内容未予考虑：直接判级确定）"
+            "\n指标：考评分\n",
+        ),
+    ],
+)
+def test_parse_shows_what_the_reading_corrected_or_set_aside(
+    capsys: pytest.CaptureFixture[str], args: list[str], shown: str
+) -> None:
+    # The canonical text alone hides them: 85%--94% → 85%-94% looked like a plain reading.
+    assert run(capsys, *args) == (0, shown, "")
+    document = json.loads(run(capsys, *args[:2], "--format", "json")[1])
+    assert bool(document["corrections"]) is ("笔误" in shown or "typo" in shown)
+
+
 def test_parse_error_shows_the_caret(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run(capsys, "parse", "90%-")
     assert (status, out) == (2, "")

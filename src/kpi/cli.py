@@ -224,6 +224,9 @@ def _parse(args: argparse.Namespace) -> int:
     else:
         rule = parse_rule(text)
         document = {"text": text, "canonical": str(rule), "metrics": [m for m in rule.metrics if m], "repr": repr(rule)}
+        # What the reading corrected, set aside or took as met, which the canonical text alone does not show.
+        document |= {"label": rule.label, "corrections": list(rule.corrections), "set_aside": list(rule.set_aside)}
+        document["met"] = list(rule.met)
     if indicator is not None:
         document["indicator"] = {"text": indicator.text, "targets": [str(target) for target in indicator.targets]}
     if args.format == "json":

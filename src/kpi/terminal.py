@@ -249,7 +249,12 @@ def print_parse(document: Mapping[str, Any], lang: Language = "zh") -> None:
             kind = said.kinds.get(finding["kind"], finding["kind"])
             out.print(escape(f"{said.severities[finding['severity']]}: {kind}: {finding['message']}"))
     else:
-        out.print(escape(f"{document['text']} → {document['canonical']}"))
+        said_more = "".join(
+            [said.typo.format(correction=fix) for fix in document["corrections"]]
+            + [said.set_aside.format(wording=said.join.join(document["set_aside"]))] * bool(document["set_aside"])
+            + [said.condition_met.format(wording=said.join.join(document["met"]))] * bool(document["met"])
+        )
+        out.print(escape(f"{document['text']} → {document['canonical']}{said_more}"))
         if document["metrics"]:
             out.print(escape(command.metrics.format(metrics="、".join(document["metrics"]))))
     if "indicator" in document:
