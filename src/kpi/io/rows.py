@@ -188,6 +188,12 @@ class RowBuilder:
             if indicator is None:
                 indicator = self._indicators[text] = Indicator.parse(text)
             if not any(stripped):
+                if text and not self.form:
+                    # An indicator with no tiers is no heading: it is a row that cannot be graded.
+                    raise KpiError(
+                        "no tiers: its 评价标准 cells are empty (merged with the row above's, or left blank?)",
+                        zh="评价标准为空（是否与上一行合并了单元格，或漏填？）",
+                    )
                 return (), indicator, None, None
             if not all(stripped):
                 empty = stripped.index("") + 1

@@ -20,7 +20,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final
 
-from kpi.errors import FileError
+import attrs
+
+from kpi.errors import FileError, Notice
 from kpi.io.files import MAX_ROWS, Sheet, missing_extra
 
 __all__ = ["MAX_COLUMNS", "MAX_PACKING_RATIO", "MAX_UNPACKED_BYTES", "check_archive", "read_xls", "read_xlsx"]
@@ -38,6 +40,19 @@ _MERGE: Final = re.compile(
     rb'<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3}[0-9]{1,7}(?::[A-Z]{1,3}[0-9]{1,7})?)"'
 )
 _CHUNK: Final = 1 << 20
+# What is kept of a chunk for the next: enough for an element cut at the chunk's end.
+_TAIL: Final = 4096
+# A cell with a formula and no saved value: <c r="B5"><f>B3*2</f><v></v></c>, or no <v> at all.
+_UNSAVED: Final = re.compile(
+    rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3}[0-9]{1,7})"[^>/]*>\s*<(?:\w+:)?f\b[^>]*(?:/>|>[^<]{0,2048}</(?:\w+:)?f>)'
+    rb"\s*(?:<(?:\w+:)?v\s*/>\s*|<(?:\w+:)?v>\s*</(?:\w+:)?v>\s*)?</(?:\w+:)?c>"
+)
+# A row hidden from view: <row r="7" hidden="1">.
+_HIDDEN_ROW: Final = re.compile(rb'<(?:\w+:)?row\b(?=[^>]*\bhidden="(?:1|true)")[^>]*?\br="([0-9]{1,7})"')
+# What a number format shows as written, not as a sign of scaling: a quoted text (0"%"), an escaped
+# character (0\\%) and a bracket ([Red], [$-804]).  Only a % outside them shows the number times 100;
+# one inside them is written after the number as it is.
+_LITERALS: Final = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 
 # The namespaces of a workbook's index (ECMA-376 Part 1, 18.2) and of package relationships (Part 2).
 _MAIN: Final = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -85,7 +100,9 @@ def _shown(value: object, number_format: str) -> str:
     if isinstance(value, int | float):
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
         if "%" in number_format:
-            return format((number * 100).normalize(), "f") + "%"
+            if "%" in _LITERALS.sub("", number_format):
+                return format((number * 100).normalize(), "f") + "%"
+            return format(number.normalize(), "f") + "%"  # 95 shown as 95% by a written %: 0"%"
         if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
             return str(int(value))  # .xls stores every number as a float: 1000.0 shows as 1000
         return format(number, "f") if isinstance(value, int) else repr(value)
@@ -113,23 +130,74 @@ def _apply_merges(path: str, rows: list[list[str]], merges: Iterable[_Range]) ->
                 below[column] = ""
 
 
-def _sheet(path: str, title: str, rows: list[list[str]], kind: str) -> Sheet:
-    return Sheet(f"{path}[{title}]", tuple((number, tuple(cells)) for number, cells in enumerate(rows, 1)), kind=kind)
+def _sheet(path: str, title: str, rows: list[list[str]], kind: str, notices: tuple[Notice, ...] = ()) -> Sheet:
+    numbered = tuple((number, tuple(cells)) for number, cells in enumerate(rows, 1))
+    return Sheet(f"{path}[{title}]", numbered, notices, kind=kind)
 
 
-def _xlsx_merges(archive: zipfile.ZipFile, part: str) -> list[_Range]:
-    """The merged ranges of one sheet part, found by scanning its XML in chunks (they follow its rows)."""
-    found: list[_Range] = []
+@attrs.frozen
+class _Scanned:
+    """What a sheet's XML says beside its cells' values: merged ranges, formula cells that hold
+    no saved value (a file written by a program, never opened in Excel), rows hidden from view."""
+
+    merges: list[_Range]
+    unsaved: list[str]
+    hidden: list[int]
+
+    def notices(self, place: str) -> tuple[Notice, ...]:
+        said: list[Notice] = []
+        if self.unsaved:
+            cells = _listed(self.unsaved)
+            said.append(
+                Notice(
+                    f"{place}: formulas with no saved value (the file was not saved by Excel), read as empty: {cells};"
+                    " open the file in Excel and save it",
+                    f"{place}: {cells} 是公式，但没有保存计算结果（文件未经 Excel 保存）：按空单元格读取；"
+                    "请在 Excel 中打开并保存后再读取",
+                )
+            )
+        if self.hidden:
+            rows = _listed([str(row) for row in self.hidden])
+            said.append(
+                Notice(
+                    f"{place}: rows hidden in Excel, read like every other row: {rows}",
+                    f"{place}: 第 {rows.replace(', ', '、')} 行在 Excel 中被隐藏，照常读取",
+                )
+            )
+        return tuple(said)
+
+
+def _listed(items: list[str], most: int = 10) -> str:
+    return ", ".join(items[:most]) + (f" … ({len(items)})" if len(items) > most else "")
+
+
+def _xlsx_scan(archive: zipfile.ZipFile, part: str) -> _Scanned:
+    """The merged ranges, unsaved formulas and hidden rows of one sheet part, found by scanning
+    its XML in chunks (merged ranges follow its rows)."""
+    scanned = _Scanned([], [], [])
+    unsaved: dict[str, None] = {}
+    hidden: dict[int, None] = {}
     tail = b""
     with archive.open(part) as stream:
         while chunk := stream.read(_CHUNK):
             data = tail + chunk
             end = 0
             for match in _MERGE.finditer(data):
-                found.append(_range(match.group(1).decode("ascii")))
+                scanned.merges.append(_range(match.group(1).decode("ascii")))
                 end = match.end()
-            tail = data[max(end, len(data) - 256) :]
-    return found
+            # Most sheets have no formula and no hidden row: a search for each mark is all they cost.
+            if b"<f" in data or b":f" in data:
+                for match in _UNSAVED.finditer(data):
+                    unsaved[match.group(1).decode("ascii")] = None
+                    end = max(end, match.end())
+            if b"hidden=" in data:
+                for match in _HIDDEN_ROW.finditer(data):
+                    hidden[int(match.group(1))] = None
+                    end = max(end, match.end())
+            tail = data[max(end, len(data) - _TAIL) :]
+    scanned.unsaved.extend(unsaved)
+    scanned.hidden.extend(sorted(hidden))
+    return scanned
 
 
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -197,6 +265,7 @@ def read_xlsx(path: Path) -> tuple[Sheet, ...]:
                 # The declared dimension (A1:XFD1048576) is not trusted: rows are as long as their cells.
                 sheet.reset_dimensions()
                 rows = _xlsx_rows(path, sheet)
+                notices: tuple[Notice, ...] = ()
                 # Read-only sheets do not list their merged ranges: they are read from the part itself.
                 if rows:
                     if sheet.title not in parts:
@@ -204,8 +273,10 @@ def read_xlsx(path: Path) -> tuple[Sheet, ...]:
                             f"{path}: sheet {sheet.title} is not in the workbook's index",
                             zh=f"{path}: 工作表 {sheet.title} 不在工作簿的目录中",
                         )
-                    _apply_merges(str(path), rows, _xlsx_merges(archive, parts[sheet.title]))
-                sheets.append(_sheet(str(path), sheet.title, rows, "xlsx"))
+                    scanned = _xlsx_scan(archive, parts[sheet.title])
+                    _apply_merges(str(path), rows, scanned.merges)
+                    notices = scanned.notices(f"{path}[{sheet.title}]")
+                sheets.append(_sheet(str(path), sheet.title, rows, "xlsx", notices))
     except FileError:
         raise
     except Exception as error:

@@ -108,9 +108,20 @@ _TONED: Final = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PINYIN: Final = re.compile(rf"[\u4e00-\u9fff]\((?=[a-zü]{{0,5}}[{_TONED}])[a-zü{_TONED}]{{1,6}}\)")
 
 
+# An item's number in a list written in one cell (①95%以上, ⒈95%以上, ❶, ㉑): NFKC makes ① a 1 that
+# glues onto the figure after it (①95% read as 195%), so every enclosed number or letter is a space.
+_ENCLOSED: Final = ((0x2460, 0x24FF), (0x2776, 0x2793), (0x3251, 0x325F), (0x3280, 0x3289), (0x32B1, 0x32BF))
+# Characters that show nothing (a zero-width space pasted from a web page, a soft hyphen): they go.
+_INVISIBLE: Final = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+
 @functools.lru_cache(maxsize=8192)
 def _fold(char: str) -> str:
-    """One source character as the grammar sees it (one or more characters)."""
+    """One source character as the grammar sees it (one or more characters, or none)."""
+    if char in _INVISIBLE:
+        return ""
+    if any(first <= ord(char) <= last for first, last in _ENCLOSED):
+        return " "
     folded = unicodedata.normalize("NFKC", char).translate(_SIMPLIFIED).translate(_PUNCTUATION)
     return "".join(" " if piece.isspace() else piece for piece in folded)
 
