@@ -249,6 +249,7 @@ def _read(sheet: Sheet, columns: _Columns, rows: Iterable[tuple[int, tuple[str, 
     entries: dict[str, ResultEntry] = {}
     repeated: dict[str, list[SourceLocation]] = {}  # ids seen more than once: every place
     unnamed: list[SourceLocation] = []
+    skipped: list[Notice] = []
     # A value-only column has a fixed name; a missing column reads the empty cell appended to each row.
     fixed = {-1: "", -2: COMPLETION_RATE}
     name_cells = _cells_at([max(name_column, -1) for name_column, _ in pairs])
@@ -282,6 +283,11 @@ def _read(sheet: Sheet, columns: _Columns, rows: Iterable[tuple[int, tuple[str, 
         if not row_id:
             unnamed.append(SourceLocation(path, line, sheet.table))
             continue
+        if row_id.lower() in _ID and _columns(cells) == columns:
+            # The heading again: a sheet printed over pages, or two sheets pasted one under the other.
+            place = SourceLocation(path, line, sheet.table)
+            skipped.append(Notice(f"{place}: the heading repeated, skipped", f"{place.says('zh')}: 表头重复，已跳过"))
+            continue
         raw_names = name_cells(padded)
         names = known_names.get(raw_names)
         if names is None:
@@ -311,7 +317,7 @@ def _read(sheet: Sheet, columns: _Columns, rows: Iterable[tuple[int, tuple[str, 
     # In the order the ids first appear, as a reader of the file meets them.
     by_first = sorted(repeated.items(), key=lambda item: item[1][0].line)
     duplicates = {row_id: tuple(places) for row_id, places in by_first}
-    return Results(sheet.path, entries, duplicates, tuple(unnamed), sheet.notices)
+    return Results(sheet.path, entries, duplicates, tuple(unnamed), (*sheet.notices, *skipped))
 
 
 def _figure_text(value: object) -> str:

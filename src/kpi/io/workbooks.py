@@ -98,14 +98,16 @@ def _shown(value: object, number_format: str) -> str:
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, int | float):
-        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        # Excel shows a number to 15 significant digits, and so does kpi: a formula's 95.29999999999998
+        # is the 95.3 its author sees, not a figure just under a 95.3% bound.
+        number = Decimal(format(value, ".15g")) if isinstance(value, float) else Decimal(value)
         if "%" in number_format:
             if "%" in _LITERALS.sub("", number_format):
                 return format((number * 100).normalize(), "f") + "%"
             return format(number.normalize(), "f") + "%"  # 95 shown as 95% by a written %: 0"%"
         if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
             return str(int(value))  # .xls stores every number as a float: 1000.0 shows as 1000
-        return format(number, "f") if isinstance(value, int) else repr(value)
+        return format(number, "f")
     return str(value).strip("\x00")
 
 

@@ -1,0 +1,230 @@
+"""Files as evaluators make them, messier than the layouts the other tests build.
+
+Each case is a small file built here (openpyxl, python-docx, csv): a 评价标准
+cell written as a numbered list, number formats that show a % they do not
+scale by, formulas saved without their values, rows hidden in Excel, tiers
+merged down from the row above, a results heading repeated on a new page.
+kpi must read each right, or report the row with its place and the reason.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import kpi
+from kpi.cli import main
+from kpi.io.results import load_results
+from kpi.io.tables import load_table
+
+HEADING = ["编号", "职责活动", "绩效指标", "优", "良", "中", "差"]
+TIERS = ["95%以上", "85%-95%", "70%-85%", "70%以下"]
+READING = "≥95% | 85%-95% | 70%-85% | ≤70%"
+
+
+def _xlsx(path: Path, rows: list[list[object]], merges: tuple[str, ...] = (), hidden: tuple[int, ...] = ()) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    for merge in merges:
+        sheet.merge_cells(merge)
+    for number in hidden:
+        sheet.row_dimensions[number].hidden = True
+    book.save(path)
+    return path
+
+
+def _csv(path: Path, rows: list[list[str]], encoding: str = "utf-8") -> Path:
+    with path.open("w", newline="", encoding=encoding) as stream:
+        csv.writer(stream).writerows(rows)
+    return path
+
+
+# A 评价标准 cell written as a numbered list: ① is NFKC's 1, and once read ①95%以上 as ≥195%.
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "①95%以上\n②85%-95%\n③70%-85%\n④70%以下",
+        "⒈95%以上\n⒉85%-95%\n⒊70%-85%\n⒋70%以下",
+        "❶95%以上\n❷85%-95%\n❸70%-85%\n❹70%以下",
+        "①95%以上；②85%-95%；③70%-85%；④70%以下",
+        "（1）95%以上\n（2）85%-95%\n（3）70%-85%\n（4）70%以下",
+        "\u200b95%以上\n85%-95%\u200b\n70%-85%\n70%以下",
+    ],
+)
+@pytest.mark.parametrize("kind", ["xlsx", "docx", "csv"])
+def test_a_numbered_list_of_tiers_in_one_cell_reads_as_its_tiers(tmp_path: Path, cell: str, kind: str) -> None:
+    rows = [["编号", "职责活动", "绩效指标", "评价标准"], ["R1", "就业", "就业率", cell]]
+    if kind == "xlsx":
+        path = _xlsx(tmp_path / "t.xlsx", list(rows))
+    elif kind == "csv":
+        path = _csv(tmp_path / "t.csv", rows, "gbk" if "\u200b" not in cell and "❶" not in cell else "utf-8")
+    else:
+        document = docx.Document()
+        table = document.add_table(rows=2, cols=4)
+        for number, row in enumerate(rows):
+            for column, text in enumerate(row):
+                table.cell(number, column).text = text
+        path = tmp_path / "t.docx"
+        document.save(path)
+    (row,) = load_table(path).indicators
+    assert row.error is None and row.criteria is not None
+    assert str(row.criteria) == READING
+    assert row.criteria.grade("96%").label == "优"
+
+
+@pytest.mark.parametrize(
+    "cell", ["1. 95%以上\n2. 85%-95%\n3. 70%-85%\n4. 70%以下", "1、95%以上；2、85%-95%；3、70%-85%；4、70%以下"]
+)
+def test_a_list_numbered_with_plain_digits_is_refused_not_read_as_figures(tmp_path: Path, cell: str) -> None:
+    path = _xlsx(tmp_path / "t.xlsx", [["编号", "职责活动", "绩效指标", "评价标准"], ["R1", "就业", "就业率", cell]])
+    (row,) = load_table(path).indicators
+    assert row.criteria is None and row.error is not None and "t.xlsx[Sheet]:2" in str(row.error)
+
+
+@given(st.sampled_from("①②③④⑤⑥⑦⑧⑨⑩⑪⑳⑴⑵⒈⒉❶❷➀➊㉑㊱㊀"), st.sampled_from(["95%以上", "≥90分", "3万人以上", "100%"]))
+def test_an_item_number_before_a_tier_text_changes_nothing(marker: str, text: str) -> None:
+    assert kpi.parse_rule(marker + text) == kpi.parse_rule(text)
+
+
+# A number format that writes a % (0"%", 0\%) shows the number as it is: once 95 read as 9500%.
+@pytest.mark.parametrize(
+    ("value", "number_format", "shown"),
+    [
+        (95, '0"%"', "95%"),
+        (95.5, "0.0\\%", "95.5%"),
+        (0.955, "0.0%", "95.5%"),
+        (0.955, "0%", "95.5%"),  # the figure is read whole, not as rounded for show
+        (0.95, "[Red]0%;[Blue]-0%", "95%"),
+        (95.29999999999998, "General", "95.3"),  # a formula's float: Excel shows 15 digits
+        (0.9529999999999999, "0.0%", "95.3%"),
+        (1200.5, "#,##0.00", "1200.5"),
+        (True, "General", "TRUE"),
+    ],
+)
+def test_a_results_cell_reads_as_excel_shows_it(tmp_path: Path, value: object, number_format: str, shown: str) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["编号", "实际值"])
+    sheet.append(["R1", value])
+    sheet["B2"].number_format = number_format
+    book.save(tmp_path / "r.xlsx")
+    assert load_results(tmp_path / "r.xlsx").entries["R1"].values == (("", shown),)
+
+
+def test_a_figure_just_under_a_bound_by_float_noise_takes_the_band_its_author_sees(tmp_path: Path) -> None:
+    table = _csv(
+        tmp_path / "t.csv",
+        [["编号", "职责活动", "绩效指标", "评价标准"], ["R1", "就业", "完成率", "95.3%以上|85%-95.3%|70%-85%|70%以下"]],
+    )
+    results = _xlsx(tmp_path / "r.xlsx", [["编号", "实际值"], ["R1", 0.9529999999999999]])
+    book = openpyxl.load_workbook(results)
+    book.active["B2"].number_format = "0.0%"
+    book.save(results)
+    assert main(["score", str(table), str(results), "-o", str(tmp_path / "o.csv")]) == 0
+    with (tmp_path / "o.csv").open(encoding="utf-8-sig") as stream:
+        (row,) = csv.DictReader(stream)
+    assert row["档次"] == "优"
+
+
+def test_a_formula_saved_without_its_value_is_said_with_its_cell(tmp_path: Path) -> None:
+    results = _xlsx(tmp_path / "r.xlsx", [["编号", "实际值"], ["R1", "=B3*2"], ["R2", 0.5]])
+    read = load_results(results)
+    assert read.entries["R1"].values == (("", ""),)  # empty, so it is 未填报, never a figure
+    (notice,) = read.notices
+    assert "B2" in notice.zh and "公式" in notice.zh and "B2" in notice.en
+
+
+def test_rows_hidden_in_excel_are_read_and_said(tmp_path: Path) -> None:
+    path = _xlsx(
+        tmp_path / "t.xlsx", [HEADING, ["R1", "就业", "就业率", *TIERS], ["R2", "就业", "培训率", *TIERS]], hidden=(3,)
+    )
+    table = load_table(path)
+    assert [row.id for row in table.indicators] == ["R1", "R2"]
+    assert any("第 3 行在 Excel 中被隐藏" in notice.zh for notice in table.notices)
+
+
+def _docx_merged_down(path: Path) -> Path:
+    rows = [HEADING, ["R1", "就业", "就业率A", *TIERS], ["R2", "", "就业率B", "", "", "", ""]]
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=7)
+    for number, row in enumerate(rows):
+        for column, text in enumerate(row):
+            table.cell(number, column).text = text
+    for column in range(3, 7):
+        table.cell(1, column).merge(table.cell(2, column))
+    document.save(path)
+    return path
+
+
+# An indicator whose tiers are empty is no heading: once it was read as one, and left out of the score.
+@pytest.mark.parametrize(
+    ("make", "place"),
+    [
+        (
+            lambda path: _xlsx(
+                path / "t.xlsx",
+                [HEADING, ["R1", "就业", "就业率A", *TIERS], ["R2", "", "就业率B", "", "", "", ""]],
+                merges=("D2:D3", "E2:E3", "F2:F3", "G2:G3"),
+            ),
+            "t.xlsx[Sheet]:3",
+        ),
+        (
+            lambda path: _xlsx(
+                path / "t.xlsx", [HEADING, ["R1", "就业", "就业率A", *TIERS], ["R2", "就业", "就业率B"]]
+            ),
+            "t.xlsx[Sheet]:3",
+        ),
+        (lambda path: _docx_merged_down(path / "t.docx"), "t.docx: 表格 1 第 3 行"),
+        (
+            lambda path: _csv(
+                path / "t.csv", [HEADING, ["R1", "就业", "就业率A", *TIERS], ["R2", "就业", "就业率B", "", "", "", ""]]
+            ),
+            "t.csv:3",
+        ),
+    ],
+)
+def test_an_indicator_with_empty_tiers_is_reported_with_its_place(
+    tmp_path: Path, make: Callable[[Path], Path], place: str
+) -> None:
+    table = load_table(make(tmp_path))
+    assert [row.id for row in table.indicators] == ["R1", "R2"]
+    second = table.indicators[1]
+    assert second.criteria is None and second.error is not None
+    assert place in second.error.says("zh") and "评价标准为空" in second.error.says("zh")
+
+
+def test_an_indicator_with_empty_tiers_fails_the_score(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    table = _csv(
+        tmp_path / "t.csv", [HEADING, ["R1", "就业", "就业率A", *TIERS], ["R2", "就业", "就业率B", "", "", "", ""]]
+    )
+    results = _csv(tmp_path / "r.csv", [["编号", "实际值"], ["R1", "96%"], ["R2", "96%"]])
+    assert main(["score", str(table), str(results), "-o", str(tmp_path / "o.csv")]) == 1
+    with (tmp_path / "o.csv").open(encoding="utf-8-sig") as stream:
+        rows = list(csv.DictReader(stream))
+    assert [row["编号"] for row in rows] == ["R1", "R2"] and rows[1]["状态"] == "无效"
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_a_results_heading_repeated_on_a_new_page_is_skipped_with_a_notice(tmp_path: Path, kind: str) -> None:
+    rows = [["编号", "实际值"], ["R1", "96%"], ["编号", "实际值"], ["R2", "80%"]]
+    path = _csv(tmp_path / "r.csv", rows) if kind == "csv" else _xlsx(tmp_path / "r.xlsx", list(rows))
+    read = load_results(path)
+    assert list(read.entries) == ["R1", "R2"]
+    assert [notice.zh.split(": ")[-1] for notice in read.notices] == ["表头重复，已跳过"]
+
+
+def test_an_outcome_with_invisible_characters_reads_as_shown() -> None:
+    criteria = kpi.Criteria.parse(TIERS)
+    assert criteria.grade("\u200b96%\u200b").label == "优"
+    assert criteria.grade("96%\u00a0").label == "优"
+    assert criteria.grade(Decimal("96")).label == "优"
