@@ -83,12 +83,40 @@ def test_a_numbered_list_of_tiers_in_one_cell_reads_as_its_tiers(tmp_path: Path,
 
 
 @pytest.mark.parametrize(
-    "cell", ["1. 95%以上\n2. 85%-95%\n3. 70%-85%\n4. 70%以下", "1、95%以上；2、85%-95%；3、70%-85%；4、70%以下"]
+    "cell",
+    [
+        "1. 95%以上\n2. 85%-95%\n3. 70%-85%\n4. 70%以下",
+        "1、95%以上；2、85%-95%；3、70%-85%；4、70%以下",
+        # Glued to the figure: read once as ≥1.95% | 2.85%-95% | 3.7%-85% | ≤4.7%, and 80% graded 优.
+        "1.95%以上\n2.85%-95%\n3.70%-85%\n4.70%以下",
+        "１．95%以上\n２．85%-95%\n３．70%-85%\n４．70%以下",
+    ],
 )
 def test_a_list_numbered_with_plain_digits_is_refused_not_read_as_figures(tmp_path: Path, cell: str) -> None:
+    assert (
+        len(
+            load_table(
+                _csv(tmp_path / "t.csv", [["编号", "职责活动", "绩效指标", "评价标准"], ["R1", "就业", "就业率", cell]])
+            )
+            .indicators[0]
+            .tiers
+        )
+        == 4
+    )
     path = _xlsx(tmp_path / "t.xlsx", [["编号", "职责活动", "绩效指标", "评价标准"], ["R1", "就业", "就业率", cell]])
     (row,) = load_table(path).indicators
     assert row.criteria is None and row.error is not None and "t.xlsx[Sheet]:2" in str(row.error)
+
+
+@pytest.mark.parametrize(
+    ("tiers", "reading"),
+    [
+        (["1.5以上", "1.0-1.5", "0.5-1.0", "0.5以下"], "≥1.5 | 1-1.5 | 0.5-1 | ≤0.5"),
+        (["1.0%以下", "1.0%-2.0%", "2.0%以上"], "≤1% | 1%-2% | ≥2%"),
+    ],
+)
+def test_tiers_that_start_with_a_decimal_figure_are_no_numbered_list(tiers: list[str], reading: str) -> None:
+    assert str(kpi.Criteria.parse(tiers)) == reading
 
 
 @given(st.sampled_from("①②③④⑤⑥⑦⑧⑨⑩⑪⑳⑴⑵⒈⒉❶❷➀➊㉑㊱㊀"), st.sampled_from(["95%以上", "≥90分", "3万人以上", "100%"]))

@@ -25,6 +25,7 @@ from kpi.text.building import CORRECTIONS, INCLUSIVE
 from kpi.text.clauses import Clause, clause_first, per_point, read_clause
 from kpi.text.equivalents import split_equivalent
 from kpi.text.grammar import MAX_TEXT_LENGTH, parse_text
+from kpi.text.item_numbers import refuse_glued_item_numbers
 from kpi.text.normalise import Normalised, normalise
 from kpi.text.parser import tier_parser
 from kpi.text.per_minute import TRIGGER, read_per_minute
@@ -198,6 +199,8 @@ def read_tiers(
     more of the ratio they grade, ``未完成计划的`` as less, and a last tier that is only a
     scoring formula (``每超过一个百分点扣0.5分,扣完为止``) as what lies beyond them (``>100%``).
     """
+    if tiers and isinstance(tiers[0], str) and tiers[0][:1] in _DIGITS:
+        refuse_glued_item_numbers(tiers)
     rules: list[Rule] = []
     failed: list[tuple[int, KpiSyntaxError]] = []
     for index, tier in enumerate(tiers):
@@ -232,6 +235,10 @@ def read_tiers(
     if labels is None:
         return rules
     return [_named_otherwise(rule, index, labels) for index, rule in enumerate(rules)]
+
+
+# What a tier numbered as a list item may start with (1 and its full-width form, after a space).
+_DIGITS: Final = frozenset(" 1１\u3000")
 
 
 @functools.lru_cache(maxsize=4096)
