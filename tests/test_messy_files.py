@@ -256,3 +256,31 @@ def test_an_outcome_with_invisible_characters_reads_as_shown() -> None:
     assert criteria.grade("\u200b96%\u200b").label == "优"
     assert criteria.grade("96%\u00a0").label == "优"
     assert criteria.grade(Decimal("96")).label == "优"
+
+
+# Tiers or a 指标值 with no indicator beside them: once graded as a row with no name.
+@pytest.mark.parametrize(
+    ("rows", "merges"),
+    [
+        ([HEADING, ["R1", "就业", "就业率A", *TIERS], ["R2", "就业", "", *TIERS]], ()),
+        (
+            [HEADING, ["R1", "就业", "就业率A", *TIERS], ["R2", "就业", "就业", *TIERS], ["R3", "", "", *TIERS]],
+            ("B3:C4",),
+        ),
+        (
+            [
+                ["一级指标", "二级指标", "三级指标", "指标值", "分值"],
+                ["产出指标", "数量指标", "培训人数", "≥5000人次", 10],
+                ["", "质量指标", "", "≥90%", 10],
+            ],
+            (),
+        ),
+    ],
+)
+def test_a_row_with_no_indicator_is_reported_with_its_place(
+    tmp_path: Path, rows: list[list[object]], merges: tuple[str, ...]
+) -> None:
+    table = load_table(_xlsx(tmp_path / "t.xlsx", rows, merges=merges))
+    last = table.indicators[-1]
+    assert last.criteria is None and last.form is None and last.error is not None
+    assert f"t.xlsx[Sheet]:{len(rows)}" in str(last.error) and "绩效指标（三级指标）为空" in last.error.says("zh")

@@ -265,11 +265,14 @@ class RowBuilder:
                 form = FormTarget.parse(target, indicator=indicator, levels=self.activity)
             except KpiError as bad:
                 unreadable = unreadable or KpiError(f"指标值: {bad}", zh=f"指标值：{bad.says('zh')}")
+        if unreadable is None and (stripped or target.strip()) and not indicator.strip():
+            # Tiers or a 指标值 with no indicator: its cell merged with the row above's, or left blank.
+            unreadable = KpiError(_NO_INDICATOR, zh=_NO_INDICATOR_ZH)
         if error is not None:
             criteria = form = None  # a row already known to be broken is not graded
         elif unreadable is not None:
             error = _located(unreadable, location)
-            form = None
+            criteria = form = None
         self.rows.append(
             TableRow(
                 # Ｒ002 and R002 are one id, in the table as in a results file.
@@ -372,6 +375,12 @@ def _points(cell: str) -> Decimal:
     if not value.is_finite() or value < 0:
         raise KpiError(f"分值 “{cell.strip()}” is not a non-negative number", zh=f"分值“{cell.strip()}”不是非负数")
     return value
+
+
+_NO_INDICATOR: Final = (
+    "no indicator: its 绩效指标 (三级指标) cell is empty (merged with the row above's, or left blank?)"
+)
+_NO_INDICATOR_ZH: Final = "绩效指标（三级指标）为空（是否与上一行合并了单元格，或漏填？）"
 
 
 def _located(error: KpiError, location: SourceLocation) -> KpiError:
