@@ -284,3 +284,32 @@ def test_a_row_with_no_indicator_is_reported_with_its_place(
     last = table.indicators[-1]
     assert last.criteria is None and last.form is None and last.error is not None
     assert f"t.xlsx[Sheet]:{len(rows)}" in str(last.error) and "绩效指标（三级指标）为空" in last.error.says("zh")
+
+
+# A sheet hidden in Excel (the old version kept out of sight) came first and was read instead of the visible one.
+@pytest.mark.parametrize(
+    ("hidden", "choose", "read", "said"),
+    [
+        ((True, False), None, "新指标", ""),
+        ((False, True), None, "旧指标", ""),
+        ((True, True), None, "旧指标", "隐藏的工作表"),
+        ((True, False), "旧版", "旧指标", ""),
+    ],
+)
+def test_a_visible_sheet_is_read_before_a_hidden_one(
+    tmp_path: Path, hidden: tuple[bool, bool], choose: str | None, read: str, said: str
+) -> None:
+    book = openpyxl.Workbook()
+    old = book.active
+    old.title = "旧版"
+    new = book.create_sheet("2024")
+    book.create_sheet("说明").append(["填表说明：按年度填写"])  # Excel keeps one sheet visible
+    for sheet, name, out_of_sight in ((old, "旧指标", hidden[0]), (new, "新指标", hidden[1])):
+        sheet.append(HEADING)
+        sheet.append(["R1", "就业", name, *TIERS])
+        if out_of_sight:
+            sheet.sheet_state = "hidden"
+    book.save(tmp_path / "t.xlsx")
+    table = load_table(tmp_path / "t.xlsx", sheet=choose)
+    assert [row.indicator.text for row in table.indicators] == [read]
+    assert not said or any(said in notice.zh for notice in table.notices)

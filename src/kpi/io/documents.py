@@ -104,6 +104,9 @@ def find_sheets(
                 zh=f"{path}: 没有工作表“{text}”；现有：{'、'.join(map(_zh_name, sheets)) or '无'}",
             )
         sheets = picked[:1]
+    elif not every:
+        # A sheet hidden in Excel (an old version kept out of sight) is read only when no visible one has a table.
+        sheets = [*(sheet for sheet in sheets if not sheet.hidden), *(sheet for sheet in sheets if sheet.hidden)]
     found: list[Found[T]] = []
     passed: list[Sheet] = []
     for sheet in sheets:
@@ -133,6 +136,13 @@ def find_sheets(
             Notice(
                 f"{path}: {listed} read as one table, one after another (read one with --sheet)",
                 f"{path}: {listed_zh} 依次作为一张表读取（只读其中一张请用 --sheet）",
+            ),
+        )
+    if found[0][0].hidden and choose is None:
+        notices += (
+            Notice(
+                f"{path}: read {_name(found[0][0])}, a sheet hidden in Excel: no visible sheet holds such a table",
+                f"{path}: 已读取 {_zh_name(found[0][0])}，这是在 Excel 中隐藏的工作表：没有可见的工作表含有这样的表",
             ),
         )
     if not every:

@@ -61,6 +61,8 @@ class Sheet:
     kind: str = "csv"
     #: The table's number in a document of several (a .docx), for locations.
     table: int | None = None
+    #: A worksheet hidden in Excel: its author does not see it, so a visible one is read first.
+    hidden: bool = False
 
     def after_heading(
         self,

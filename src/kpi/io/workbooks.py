@@ -132,9 +132,11 @@ def _apply_merges(path: str, rows: list[list[str]], merges: Iterable[_Range]) ->
                 below[column] = ""
 
 
-def _sheet(path: str, title: str, rows: list[list[str]], kind: str, notices: tuple[Notice, ...] = ()) -> Sheet:
+def _sheet(
+    path: str, title: str, rows: list[list[str]], kind: str, notices: tuple[Notice, ...] = (), *, hidden: bool = False
+) -> Sheet:
     numbered = tuple((number, tuple(cells)) for number, cells in enumerate(rows, 1))
-    return Sheet(f"{path}[{title}]", numbered, notices, kind=kind)
+    return Sheet(f"{path}[{title}]", numbered, notices, kind=kind, hidden=hidden)
 
 
 @attrs.frozen
@@ -278,7 +280,8 @@ def read_xlsx(path: Path) -> tuple[Sheet, ...]:
                     scanned = _xlsx_scan(archive, parts[sheet.title])
                     _apply_merges(str(path), rows, scanned.merges)
                     notices = scanned.notices(f"{path}[{sheet.title}]")
-                sheets.append(_sheet(str(path), sheet.title, rows, "xlsx", notices))
+                hidden = sheet.sheet_state != "visible"
+                sheets.append(_sheet(str(path), sheet.title, rows, "xlsx", notices, hidden=hidden))
     except FileError:
         raise
     except Exception as error:
@@ -332,7 +335,7 @@ def read_xls(path: Path) -> tuple[Sheet, ...]:
             ]
             merges = [(rlo, rhi - 1, clo, chi - 1) for rlo, rhi, clo, chi in sheet.merged_cells]
             _apply_merges(str(path), rows, merges)
-            sheets.append(_sheet(str(path), sheet.name, rows, "xls"))
+            sheets.append(_sheet(str(path), sheet.name, rows, "xls", hidden=sheet.visibility != 0))
             book.unload_sheet(index)
     except FileError:
         raise
