@@ -313,3 +313,48 @@ def test_a_visible_sheet_is_read_before_a_hidden_one(
     table = load_table(tmp_path / "t.xlsx", sheet=choose)
     assert [row.indicator.text for row in table.indicators] == [read]
     assert not said or any(said in notice.zh for notice in table.notices)
+
+
+# 序号 counts the rows and 编号 is the id: a results file with both was matched by 序号 when it came first.
+@pytest.mark.parametrize(
+    ("table_heading", "results_heading"),
+    [(["编号"], ["序号", "编号"]), (["序号", "编号"], ["编号"]), (["序号", "编号"], ["序号", "编号"])],
+)
+def test_the_id_is_the_column_headed_bianhao_beside_xuhao(
+    tmp_path: Path, table_heading: list[str], results_heading: list[str]
+) -> None:
+    def cells(heading: list[str], row_id: str, count: str) -> list[str]:
+        return [row_id if name == "编号" else count for name in heading]
+
+    tiers = "|".join(TIERS)
+    table = _csv(
+        tmp_path / "t.csv",
+        [
+            [*table_heading, "职责活动", "绩效指标", "评价标准"],
+            [*cells(table_heading, "B", "1"), "就业", "B率", tiers],
+            [*cells(table_heading, "A", "2"), "就业", "A率", tiers],
+        ],
+    )
+    results = _csv(
+        tmp_path / "r.csv",
+        [
+            [*results_heading, "实际值"],
+            [*cells(results_heading, "A", "1"), "96%"],
+            [*cells(results_heading, "B", "2"), "50%"],
+        ],
+    )
+    assert main(["score", str(table), str(results), "-o", str(tmp_path / "o.csv")]) == 0
+    with (tmp_path / "o.csv").open(encoding="utf-8-sig") as stream:
+        assert {row["编号"]: row["档次"] for row in csv.DictReader(stream)} == {"A": "优", "B": "差"}
+
+
+@pytest.mark.parametrize(
+    "heading", [["编号", "实际值", "实际值"], ["编号", "编号", "实际值"], ["编号", "填报项1", "实际值1", "实际值1"]]
+)
+def test_a_results_heading_kpi_reads_in_two_columns_is_refused(
+    tmp_path: Path, heading: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    table = _csv(tmp_path / "t.csv", [HEADING, ["R1", "就业", "就业率", *TIERS]])
+    results = _csv(tmp_path / "r.csv", [heading, ["R1", *("96%",) * (len(heading) - 1)]])
+    assert main(["score", str(table), str(results), "-o", str(tmp_path / "o.csv")]) == 2
+    assert "以下表头出现在多列中" in capsys.readouterr().err

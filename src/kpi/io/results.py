@@ -21,7 +21,7 @@ from typing import Any, Final
 
 import attrs
 
-from kpi.errors import Notice
+from kpi.errors import FileError, Notice
 from kpi.io.documents import find_sheets, read_sheets
 from kpi.io.files import Sheet
 from kpi.io.rows import ACTIVITY_SEPARATOR, SourceLocation, Table, TableRow
@@ -49,6 +49,8 @@ ACTUAL: Final = "实际值"
 #: The national form's column of the year's figures (or grades, for a qualitative target).
 FORM_ACTUAL: Final = "实际完成值"
 _ID: Final = ("编号", "id", "序号", "指标编号")
+# Which of them is the id where a heading has several: 序号 only where nothing else is.
+_ID_FIRST: Final = ("编号", "指标编号", "id", "序号")
 # A unit hint closing a 填报项: （人）, (%).  Matched on the stripped name, so it runs in linear time.
 _HINT: Final = re.compile(r"[(（][^()（）]*[)）]$")
 
@@ -182,14 +184,17 @@ class Results:
 
 # Where a results sheet's cells are: the id, the (填报项, 实际值) pairs (a negative
 # 填报项 column stands for a fixed name), the 权重 and the 得分 written by hand.
-_Columns = tuple[int, list[tuple[int, int]], int | None, int | None, int | None]
+# The last is the headings kpi reads that head more than one column, with their columns.
+_Columns = tuple[int, list[tuple[int, int]], int | None, int | None, int | None, str]
 
 
 def _columns(header: Sequence[str]) -> _Columns | None:
     names = [normalise(cell).text.strip().lower() for cell in header]
-    id_column = next((i for i, name in enumerate(names) if name in _ID), None)
-    if id_column is None:
+    # 序号 counts the rows; beside it, 编号 is the indicator's id.
+    id_name = next((spelling for spelling in _ID_FIRST if spelling in names), None)
+    if id_name is None:
         return None
+    id_column = names.index(id_name)
     pairs: list[tuple[int, int]] = []
     # Each column by its name, first occurrence: a header of thousands of pairs is read in one pass.
     position: dict[str, int] = {}
@@ -209,7 +214,14 @@ def _columns(header: Sequence[str]) -> _Columns | None:
                 break
     if not pairs:
         return None
-    return id_column, pairs, position.get("权重"), position.get("得分"), position.get("备注")
+    weight, score, note = position.get("权重"), position.get("得分"), position.get("备注")
+    used = {id_column, *(name for name, _ in pairs if name >= 0), *(value for _, value in pairs), weight, score, note}
+    repeated = "; ".join(
+        f"{names[index]}: {', '.join(str(i + 1) for i, name in enumerate(names) if name == names[index])}"
+        for index in sorted(column for column in used if column is not None and column >= 0)
+        if names.count(names[index]) > 1
+    )
+    return id_column, pairs, weight, score, note, repeated
 
 
 @functools.lru_cache(maxsize=4096)
@@ -242,7 +254,14 @@ def read_results(sheet: Sheet) -> Results:
 
 
 def _read(sheet: Sheet, columns: _Columns, rows: Iterable[tuple[int, tuple[str, ...]]]) -> Results:
-    id_column, pairs, weight_column, score_column, note_column = columns
+    id_column, pairs, weight_column, score_column, note_column, repeated_headings = columns
+    if repeated_headings:
+        # Two columns headed 实际值 (one hidden, one an old year's): which holds the figures is not for kpi to guess.
+        raise FileError(
+            f"{sheet.path}: headings in more than one column (heading: columns): {repeated_headings};"
+            " keep one column of each",
+            zh=f"{sheet.path}: 以下表头出现在多列中（表头：列号）：{repeated_headings}；每个表头只保留一列",
+        )
     width = (
         max([id_column, *(max(pair) for pair in pairs), weight_column or 0, score_column or 0, note_column or 0]) + 1
     )

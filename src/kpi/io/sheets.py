@@ -149,7 +149,8 @@ def _columns(upper: Sequence[str], lower: Sequence[str] = ()) -> _Columns | None
     fields: dict[str, int] = {}
     for index, name in enumerate(names):
         meaning = _meaning(name)
-        if meaning is not None and (meaning not in fields or name == "三级指标"):
+        # 三级指标 beside 绩效指标 is the indicator; 序号 beside 编号 counts the rows, 编号 is the id.
+        if meaning is not None and (meaning not in fields or name == "三级指标" or names[fields[meaning]] == "序号"):
             fields[meaning] = index
     tiers, labels, spread = _tier_span(upper, lower)
     if not tiers and lower:
