@@ -358,3 +358,23 @@ def test_a_results_heading_kpi_reads_in_two_columns_is_refused(
     results = _csv(tmp_path / "r.csv", [heading, ["R1", *("96%",) * (len(heading) - 1)]])
     assert main(["score", str(table), str(results), "-o", str(tmp_path / "o.csv")]) == 2
     assert "以下表头出现在多列中" in capsys.readouterr().err
+
+
+# Excel writes a carriage return (a Word paragraph pasted into a cell) as _x000D_, which openpyxl leaves in.
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "95%以上_x000D_\n85%-95%_x000D_\n70%-85%_x000D_\n70%以下",
+        "95%以上\r85%-95%\r70%-85%\r70%以下",
+        "95%以上\u202885%-95%\u202870%-85%\u202870%以下",
+    ],
+)
+def test_a_cell_of_lines_ended_as_word_and_excel_end_them_reads_as_its_tiers(tmp_path: Path, cell: str) -> None:
+    path = _xlsx(tmp_path / "t.xlsx", [["编号", "职责活动", "绩效指标", "评价标准"], ["R1", "就业", "就业率", cell]])
+    (row,) = load_table(path).indicators
+    assert row.error is None and row.criteria is not None and str(row.criteria) == READING
+
+
+def test_an_escaped_underscore_stays_as_written(tmp_path: Path) -> None:
+    path = _xlsx(tmp_path / "r.xlsx", [["编号", "实际值", "备注"], ["R1", "96%", "见附件_x005F_x000D_"]])
+    assert load_results(path).entries["R1"].note == "见附件_x000D_"

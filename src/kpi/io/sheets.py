@@ -238,7 +238,7 @@ def _place(sheet: Sheet, line: int) -> SourceLocation:
     return SourceLocation(sheet.path, line, sheet.table)
 
 
-_SEPARATED: Final = re.compile("[|｜\n；;]")
+_SEPARATED: Final = re.compile("[|｜\n\r\u2028\u2029；;]")
 
 
 def _in_one_cell(cells: Sequence[str], tiers: Sequence[int]) -> bool:

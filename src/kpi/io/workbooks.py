@@ -108,7 +108,16 @@ def _shown(value: object, number_format: str) -> str:
         if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
             return str(int(value))  # .xls stores every number as a float: 1000.0 shows as 1000
         return format(number, "f")
-    return str(value).strip("\x00")
+    text = str(value).strip("\x00")
+    # A character XML cannot hold as it is, as Excel writes it: _x000D_ for the carriage return of
+    # a text pasted from Word.  openpyxl leaves these in the text; a person sees the character.
+    return _unescaped(text) if "_x" in text else text
+
+
+def _unescaped(text: str) -> str:
+    from openpyxl.utils.escape import unescape  # the excel extra: only read when an .xlsx is
+
+    return unescape(text)  # type: ignore[no-any-return]
 
 
 def _apply_merges(path: str, rows: list[list[str]], merges: Iterable[_Range]) -> None:

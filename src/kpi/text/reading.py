@@ -34,7 +34,8 @@ from kpi.units import PERCENT
 
 __all__ = ["Reading", "parse_condition", "parse_rule", "read_tier", "read_tiers", "scale_items", "split_tiers"]
 
-_TIER_SEPARATORS: Final = ("|", "｜", "\n")
+# A line break in any spelling: a carriage return alone is a Word paragraph's end pasted into a cell.
+_TIER_SEPARATORS: Final = ("|", "｜", "\n", "\r", "\u2028", "\u2029")
 
 
 def _check_inclusive(inclusive: Mapping[str, bool]) -> None:
