@@ -17,6 +17,8 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -378,3 +380,46 @@ def test_a_cell_of_lines_ended_as_word_and_excel_end_them_reads_as_its_tiers(tmp
 def test_an_escaped_underscore_stays_as_written(tmp_path: Path) -> None:
     path = _xlsx(tmp_path / "r.xlsx", [["编号", "实际值", "备注"], ["R1", "96%", "见附件_x005F_x000D_"]])
     assert load_results(path).entries["R1"].note == "见附件_x000D_"
+
+
+def _wrapped(element: object, tag: str, inner: str | None = None) -> None:
+    """Wrap *element* in <tag> (and <inner> within it), where it stands."""
+    outer = OxmlElement(tag)
+    element.addprevious(outer)  # type: ignore[attr-defined]
+    holder = outer
+    if inner is not None:
+        holder = OxmlElement(inner)
+        outer.append(holder)
+    holder.append(element)
+
+
+# python-docx's cell.text leaves out what stands in a content control or a tracked insertion: once read as empty.
+@pytest.mark.parametrize("how", ["block-control", "run-control", "insertion", "deletion", "nested-table"])
+def test_a_word_cell_reads_as_the_text_it_shows(tmp_path: Path, how: str) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=7)
+    for number, row in enumerate([HEADING, ["R1", "就业", "就业率", *TIERS]]):
+        for column, text in enumerate(row):
+            table.cell(number, column).text = text
+    cell = table.cell(1, 3)._tc
+    paragraph = cell.find(qn("w:p"))
+    run = paragraph.find(qn("w:r"))
+    if how == "block-control":
+        _wrapped(paragraph, "w:sdt", "w:sdtContent")
+    elif how == "run-control":
+        _wrapped(run, "w:sdt", "w:sdtContent")
+    elif how == "insertion":
+        _wrapped(run, "w:ins")
+    elif how == "deletion":
+        deleted = OxmlElement("w:del")
+        gone = OxmlElement("w:r")
+        text = OxmlElement("w:delText")
+        text.text = "99%以上"
+        gone.append(text)
+        deleted.append(gone)
+        run.addprevious(deleted)
+    else:
+        table.cell(1, 3).add_table(rows=1, cols=1).cell(0, 0).text = "旧标准99%"
+    document.save(tmp_path / "t.docx")
+    (row,) = load_table(tmp_path / "t.docx").indicators
+    assert row.error is None and row.tiers == tuple(TIERS)

@@ -6,13 +6,15 @@ spanning columns (评价标准 over 优/良/中/差) gives its text to each of t
 the rows a cell is merged down over (职责活动 for the rows of one activity)
 have that cell empty, which the table readers continue from the row above.
 Rows that start or end short of the table's grid are padded with empty
-cells, so that every column stays in its place.
+cells, so that every column stays in its place.  A cell's text is all the
+text it shows: python-docx leaves out what stands in a content control
+(the fill-in fields of a published form) and in a tracked insertion.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from kpi.errors import FileError
 from kpi.io.files import MAX_ROWS, Sheet, missing_extra
@@ -42,6 +44,28 @@ def read_docx(path: Path) -> tuple[Sheet, ...]:
         ) from None
 
 
+_W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# What a paragraph shows, in document order: its texts, tabs and line breaks (deleted text is w:delText).
+_SHOWN: Final = {f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"}
+
+
+def _text(cell: Any) -> str:
+    """The text a <w:tc> shows, its paragraphs one to a line; a table nested in it is not read."""
+    lines = []
+    for paragraph in cell.iter(f"{_W}p"):
+        # A paragraph of a nested table, or of a text box in a paragraph, is not the cell's own.
+        outer = next((a for a in paragraph.iterancestors() if a is cell or a.tag in (f"{_W}tbl", f"{_W}p")), None)
+        if outer is not cell:
+            continue
+        lines.append(
+            "".join(
+                (node.text or "") if node.tag == f"{_W}t" else "\t" if node.tag == f"{_W}tab" else "\n"
+                for node in paragraph.iter(*_SHOWN)
+            )
+        )
+    return "\n".join(lines)
+
+
 def _table(path: Path, number: int, table: Any) -> Sheet:
     rows: list[tuple[int, tuple[str, ...]]] = []
     # The <w:tc> element at each grid column of the row above: a cell merged down from
@@ -58,7 +82,7 @@ def _table(path: Path, number: int, table: Any) -> Sheet:
         for cell in row.cells:
             element = cell._tc  # python-docx names no public handle for a cell's element
             continued = len(elements) < len(above) and above[len(elements)] is element
-            cells.append("" if continued else cell.text.strip("\r\n"))
+            cells.append("" if continued else _text(element).strip("\r\n"))
             elements.append(element)
             if len(cells) > MAX_COLUMNS:
                 place = SourceLocation(str(path), index, number)
