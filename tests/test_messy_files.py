@@ -423,3 +423,37 @@ def test_a_word_cell_reads_as_the_text_it_shows(tmp_path: Path, how: str) -> Non
     document.save(tmp_path / "t.docx")
     (row,) = load_table(tmp_path / "t.docx").indicators
     assert row.error is None and row.tiers == tuple(TIERS)
+
+
+# python-docx sees only a table's own rows and a row's own cells: a row in a content control (a form's
+# repeating section) was dropped without a word, a cell in one shifted the cells after it.
+@pytest.mark.parametrize("how", ["row-control", "rows-control", "row-custom-xml", "cell-control", "twice"])
+def test_word_rows_and_cells_in_content_controls_are_read(tmp_path: Path, how: str) -> None:
+    document = docx.Document()
+    rows = [HEADING, ["R1", "就业", "A率", *TIERS], ["R2", "就业", "B率", *TIERS], ["R3", "就业", "C率", *TIERS]]
+    table = document.add_table(rows=len(rows), cols=7)
+    for number, row in enumerate(rows):
+        for column, text in enumerate(row):
+            table.cell(number, column).text = text
+    second = table._tbl.tr_lst[2]
+    if how == "row-control":
+        _wrapped(second, "w:sdt", "w:sdtContent")
+    elif how == "rows-control":
+        third = table._tbl.tr_lst[3]
+        _wrapped(second, "w:sdt", "w:sdtContent")
+        second.addnext(third)
+    elif how == "row-custom-xml":
+        _wrapped(second, "w:customXml")
+    elif how == "cell-control":
+        _wrapped(second.tc_lst[1], "w:sdt", "w:sdtContent")
+    else:
+        _wrapped(second, "w:sdt", "w:sdtContent")
+        _wrapped(second.getparent().getparent(), "w:sdt", "w:sdtContent")
+    document.save(tmp_path / "t.docx")
+    table_read = load_table(tmp_path / "t.docx")
+    assert [(row.id, row.indicator.text, row.activity) for row in table_read.indicators] == [
+        ("R1", "A率", ("就业",)),
+        ("R2", "B率", ("就业",)),
+        ("R3", "C率", ("就业",)),
+    ]
+    assert all(row.error is None for row in table_read.indicators)

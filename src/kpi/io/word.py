@@ -47,6 +47,9 @@ def read_docx(path: Path) -> tuple[Sheet, ...]:
 _W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # What a paragraph shows, in document order: its texts, tabs and line breaks (deleted text is w:delText).
 _SHOWN: Final = {f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"}
+# What may wrap a table's rows or a row's cells: a content control, custom XML.
+_WRAPPERS: Final = {f"{_W}sdt", f"{_W}customXml"}
+_PROPERTIES: Final = {f"{_W}sdtPr", f"{_W}sdtEndPr", f"{_W}customXmlPr"}
 
 
 def _text(cell: Any) -> str:
@@ -66,7 +69,27 @@ def _text(cell: Any) -> str:
     return "\n".join(lines)
 
 
+def _unwrapped(parent: Any) -> None:
+    """Lift rows out of the content controls (and custom XML) that wrap them in a table, and cells out of
+    those that wrap them in a row: python-docx sees only a table's own rows and a row's own cells, and
+    a form's repeating section would lose its rows, a wrapped cell shift the cells after it."""
+    wrapped = [child for child in parent if child.tag in _WRAPPERS]
+    while wrapped:
+        lifted: list[Any] = []
+        for wrapper in wrapped:
+            content = wrapper.find(f"{_W}sdtContent") if wrapper.tag == f"{_W}sdt" else wrapper
+            for item in [] if content is None else [item for item in content if item.tag not in _PROPERTIES]:
+                wrapper.addprevious(item)
+                lifted.append(item)
+            parent.remove(wrapper)
+        wrapped = [item for item in lifted if item.tag in _WRAPPERS]  # what was lifted may be wrapped again
+    for child in parent:
+        if child.tag == f"{_W}tr":
+            _unwrapped(child)
+
+
 def _table(path: Path, number: int, table: Any) -> Sheet:
+    _unwrapped(table._tbl)  # the document is read, never saved: its tree may be changed
     rows: list[tuple[int, tuple[str, ...]]] = []
     # The <w:tc> element at each grid column of the row above: a cell merged down from
     # it is the same element, which python-docx gives again in the rows it spans.
