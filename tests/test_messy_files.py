@@ -457,3 +457,18 @@ def test_word_rows_and_cells_in_content_controls_are_read(tmp_path: Path, how: s
         ("R3", "C率", ("就业",)),
     ]
     assert all(row.error is None for row in table_read.indicators)
+
+
+def test_columns_hidden_in_excel_are_read_and_said_unless_past_the_cells(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([*HEADING, "旧标准"])
+    sheet.append(["R1", "就业", "就业率", *TIERS, "99%以上"])
+    sheet.column_dimensions["H"].hidden = True
+    sheet.column_dimensions.group("J", "Z", hidden=True)  # unused columns hidden, as tidy sheets do
+    book.save(tmp_path / "t.xlsx")
+    table = load_table(tmp_path / "t.xlsx")
+    assert [notice.zh.split(": ")[-1] for notice in table.notices if "隐藏" in notice.zh] == [
+        "第 H 列在 Excel 中被隐藏，照常读取"
+    ]
+    assert table.indicators[0].others == (("旧标准", "99%以上"),)

@@ -49,6 +49,10 @@ _UNSAVED: Final = re.compile(
 )
 # A row hidden from view: <row r="7" hidden="1">.
 _HIDDEN_ROW: Final = re.compile(rb'<(?:\w+:)?row\b(?=[^>]*\bhidden="(?:1|true)")[^>]*?\br="([0-9]{1,7})"')
+# Columns hidden from view: <col min="3" max="4" hidden="1"/>, its attributes in any order.
+_HIDDEN_COLUMNS: Final = re.compile(
+    rb'<(?:\w+:)?col\b(?=[^>]*\bhidden="(?:1|true)")(?=[^>]*\bmin="([0-9]{1,5})")(?=[^>]*\bmax="([0-9]{1,5})")'
+)
 # What a number format shows as written, not as a sign of scaling: a quoted text (0"%"), an escaped
 # character (0\\%) and a bracket ([Red], [$-804]).  Only a % outside them shows the number times 100;
 # one inside them is written after the number as it is.
@@ -151,13 +155,16 @@ def _sheet(
 @attrs.frozen
 class _Scanned:
     """What a sheet's XML says beside its cells' values: merged ranges, formula cells that hold
-    no saved value (a file written by a program, never opened in Excel), rows hidden from view."""
+    no saved value (a file written by a program, never opened in Excel), rows and columns hidden from view."""
 
     merges: list[_Range]
     unsaved: list[str]
     hidden: list[int]
+    hidden_columns: list[int] = attrs.Factory(list)
 
-    def notices(self, place: str) -> tuple[Notice, ...]:
+    def notices(self, place: str, width: int) -> tuple[Notice, ...]:
+        """What to say of the sheet at *place*, whose longest row has *width* cells (a column hidden
+        past them, as Excel hides the unused ones, holds nothing to say)."""
         said: list[Notice] = []
         if self.unsaved:
             cells = _listed(self.unsaved)
@@ -177,7 +184,25 @@ class _Scanned:
                     f"{place}: 第 {rows.replace(', ', '、')} 行在 Excel 中被隐藏，照常读取",
                 )
             )
+        hidden_columns = [_letter(column) for column in self.hidden_columns if column <= width]
+        if hidden_columns:
+            columns = _listed(hidden_columns)
+            said.append(
+                Notice(
+                    f"{place}: columns hidden in Excel, read like every other column: {columns}",
+                    f"{place}: 第 {columns.replace(', ', '、')} 列在 Excel 中被隐藏，照常读取",
+                )
+            )
         return tuple(said)
+
+
+def _letter(column: int) -> str:
+    """A 1-based column's letters, as Excel names it: 3 is C, 28 is AB."""
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 def _listed(items: list[str], most: int = 10) -> str:
@@ -185,11 +210,12 @@ def _listed(items: list[str], most: int = 10) -> str:
 
 
 def _xlsx_scan(archive: zipfile.ZipFile, part: str) -> _Scanned:
-    """The merged ranges, unsaved formulas and hidden rows of one sheet part, found by scanning
+    """The merged ranges, unsaved formulas, hidden rows and columns of one sheet part, found by scanning
     its XML in chunks (merged ranges follow its rows)."""
     scanned = _Scanned([], [], [])
     unsaved: dict[str, None] = {}
     hidden: dict[int, None] = {}
+    columns: dict[int, None] = {}
     tail = b""
     with archive.open(part) as stream:
         while chunk := stream.read(_CHUNK):
@@ -207,9 +233,14 @@ def _xlsx_scan(archive: zipfile.ZipFile, part: str) -> _Scanned:
                 for match in _HIDDEN_ROW.finditer(data):
                     hidden[int(match.group(1))] = None
                     end = max(end, match.end())
+                for match in _HIDDEN_COLUMNS.finditer(data):
+                    first, last = int(match.group(1)), min(int(match.group(2)), MAX_COLUMNS)
+                    columns.update(dict.fromkeys(range(first, last + 1)))
+                    end = max(end, match.end())
             tail = data[max(end, len(data) - _TAIL) :]
     scanned.unsaved.extend(unsaved)
     scanned.hidden.extend(sorted(hidden))
+    scanned.hidden_columns.extend(sorted(columns))
     return scanned
 
 
@@ -288,7 +319,7 @@ def read_xlsx(path: Path) -> tuple[Sheet, ...]:
                         )
                     scanned = _xlsx_scan(archive, parts[sheet.title])
                     _apply_merges(str(path), rows, scanned.merges)
-                    notices = scanned.notices(f"{path}[{sheet.title}]")
+                    notices = scanned.notices(f"{path}[{sheet.title}]", max(map(len, rows)))
                 hidden = sheet.sheet_state != "visible"
                 sheets.append(_sheet(str(path), sheet.title, rows, "xlsx", notices, hidden=hidden))
     except FileError:
