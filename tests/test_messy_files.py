@@ -10,6 +10,7 @@ kpi must read each right, or report the row with its place and the reason.
 from __future__ import annotations
 
 import csv
+import zipfile
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -166,12 +167,30 @@ def test_a_figure_just_under_a_bound_by_float_noise_takes_the_band_its_author_se
     assert row["档次"] == "优"
 
 
-def test_a_formula_saved_without_its_value_is_said_with_its_cell(tmp_path: Path) -> None:
-    results = _xlsx(tmp_path / "r.xlsx", [["编号", "实际值"], ["R1", "=B3*2"], ["R2", 0.5]])
+@pytest.mark.parametrize(
+    ("cell", "said"),
+    [
+        (b'<c r="B2"><f>B3*2</f><v></v></c>', True),
+        (b'<c r="B2"><f>B3*2</f></c>', True),
+        (b'<c r="B2"><f t="shared" si="0"/></c>', True),
+        (b'<c r="B2" t="str"><f>IF(B3,"","")</f><v></v></c>', False),  # Excel saved the empty text
+        (b'<c r="B2"><f>B3*2</f><v>1</v></c>', False),
+    ],
+)
+def test_a_formula_saved_without_its_value_is_said_with_its_cell(tmp_path: Path, cell: bytes, said: bool) -> None:
+    made = _xlsx(tmp_path / "made.xlsx", [["编号", "实际值"], ["R1", "=B3*2"], ["R2", 0.5]])
+    results = tmp_path / "r.xlsx"
+    with zipfile.ZipFile(made) as source, zipfile.ZipFile(results, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                assert b'<c r="B2"><f>B3*2</f><v></v></c>' in data
+                data = data.replace(b'<c r="B2"><f>B3*2</f><v></v></c>', cell)
+            target.writestr(item, data)
     read = load_results(results)
-    assert read.entries["R1"].values == (("", ""),)  # empty, so it is 未填报, never a figure
-    (notice,) = read.notices
-    assert "B2" in notice.zh and "公式" in notice.zh and "B2" in notice.en
+    assert read.entries["R1"].values == (("", "1" if b"<v>1" in cell else ""),)  # an empty cell is 未填报
+    notices = [notice for notice in read.notices if "公式" in notice.zh]
+    assert len(notices) == said and all("B2" in notice.zh and "B2" in notice.en for notice in notices)
 
 
 def test_rows_hidden_in_excel_are_read_and_said(tmp_path: Path) -> None:

@@ -43,8 +43,9 @@ _CHUNK: Final = 1 << 20
 # What is kept of a chunk for the next: enough for an element cut at the chunk's end.
 _TAIL: Final = 4096
 # A cell with a formula and no saved value: <c r="B5"><f>B3*2</f><v></v></c>, or no <v> at all.
+# A formula whose saved value is the empty text is saved as such (t="str" and an empty <v>), and not meant.
 _UNSAVED: Final = re.compile(
-    rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3}[0-9]{1,7})"[^>/]*>\s*<(?:\w+:)?f\b[^>]*(?:/>|>[^<]{0,2048}</(?:\w+:)?f>)'
+    rb'<(?:\w+:)?c\b(?![^>]*\bt="str")[^>]*?\br="([A-Z]{1,3}[0-9]{1,7})"[^>/]*>\s*<(?:\w+:)?f\b[^>]*(?:/>|>[^<]{0,2048}</(?:\w+:)?f>)'
     rb"\s*(?:<(?:\w+:)?v\s*/>\s*|<(?:\w+:)?v>\s*</(?:\w+:)?v>\s*)?</(?:\w+:)?c>"
 )
 # A row hidden from view: <row r="7" hidden="1">.
