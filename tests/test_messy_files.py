@@ -491,3 +491,16 @@ def test_columns_hidden_in_excel_are_read_and_said_unless_past_the_cells(tmp_pat
         "第 H 列在 Excel 中被隐藏，照常读取"
     ]
     assert table.indicators[0].others == (("旧标准", "99%以上"),)
+
+
+# A row that looks empty but holds a zero-width space or NBSP: once an unreadable indicator of its own.
+@pytest.mark.parametrize("blank", ["\u200b", "\xa0", "\u3000", "\ufeff", " \u200b\xa0"])
+def test_a_row_that_looks_empty_is_a_blank_row(tmp_path: Path, blank: str) -> None:
+    table = _csv(
+        tmp_path / "t.csv",
+        [HEADING, ["R1", "就业", "就业率", *TIERS], [blank] * 7, ["R2", "就业", "培训率", *TIERS]],
+    )
+    assert [(row.id, row.error) for row in load_table(table).rows] == [("R1", None), ("R2", None)]
+    results = _csv(tmp_path / "r.csv", [["编号", "实际值"], [blank, blank], ["R1", "96%"]])
+    read = load_results(results)
+    assert list(read.entries) == ["R1"] and read.unnamed == ()

@@ -25,7 +25,7 @@ from kpi.errors import FileError, Notice
 from kpi.io.documents import find_sheets, read_sheets
 from kpi.io.files import Sheet
 from kpi.io.rows import ACTIVITY_SEPARATOR, SourceLocation, Table, TableRow
-from kpi.text.normalise import normalise
+from kpi.text.normalise import BLANK, normalise
 from kpi.wording import words
 
 __all__ = [
@@ -289,8 +289,8 @@ def _read(sheet: Sheet, columns: _Columns, rows: Iterable[tuple[int, tuple[str, 
     )
     path = sheet.path
     for line, cells in rows:
-        if not (cells and cells[0].strip()) and not "".join(cells).strip():
-            continue  # a blank row (the first cell is checked first: it is seldom blank)
+        if not (cells and cells[0].strip(BLANK)) and not "".join(cells).strip(BLANK):
+            continue  # a blank row, zero-width spaces and all (the first cell is checked first: it is seldom blank)
         short = len(cells) < width
         if short:
             padded = (*cells, *("",) * (width - len(cells)), "")

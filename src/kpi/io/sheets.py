@@ -26,7 +26,7 @@ from kpi.errors import Notice
 from kpi.grading.bands import default_labels
 from kpi.io.files import Sheet
 from kpi.io.rows import RowBuilder, SourceLocation, Table
-from kpi.text.normalise import normalise
+from kpi.text.normalise import BLANK, normalise
 from kpi.text.reading import split_tiers
 
 __all__ = ["MISSING_HEADING", "read_sheet_table", "recognise_heading"]
@@ -276,8 +276,8 @@ def _read_rows(
     path, table = sheet.path, sheet.table
     heading_again = False
     for line, cells in rows:
-        if not (cells and cells[0].strip()) and not "".join(cells).strip():
-            continue  # a blank row (the first cell is checked first: it is seldom blank)
+        if not (cells and cells[0].strip(BLANK)) and not "".join(cells).strip(BLANK):
+            continue  # a blank row, zero-width spaces and all (the first cell is checked first: it is seldom blank)
         problem = None
         # A row whose tiers all stand in the first tier column, under one 评价标准 heading.
         one_cell = columns.spread and _in_one_cell(cells, tiers)

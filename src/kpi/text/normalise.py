@@ -16,7 +16,7 @@ from typing import Final
 
 import attrs
 
-__all__ = ["Normalised", "metric_key", "normalise"]
+__all__ = ["BLANK", "Normalised", "metric_key", "normalise"]
 
 # Traditional characters that occur in comparator words, units and the
 # common metric vocabulary; mapping them lets 低於, 未滿, 以內 read as 低于,
@@ -113,6 +113,8 @@ _PINYIN: Final = re.compile(rf"[\u4e00-\u9fff]\((?=[a-zü]{{0,5}}[{_TONED}])[a-z
 _ENCLOSED: Final = ((0x2460, 0x24FF), (0x2776, 0x2793), (0x3251, 0x325F), (0x3280, 0x3289), (0x32B1, 0x32BF))
 # Characters that show nothing (a zero-width space pasted from a web page, a soft hyphen): they go.
 _INVISIBLE: Final = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+#: What a cell that looks empty may hold: any white space, and characters that show nothing.
+BLANK: Final = "".join(chr(code) for code in range(0x3001) if chr(code).isspace()) + "".join(sorted(_INVISIBLE))
 
 
 @functools.lru_cache(maxsize=8192)
