@@ -296,7 +296,8 @@ class Criteria:
         >>> c.grade(10).label, c.grade(10).notes
         ('差', ('gap',))
         """
-        if (second := scale_for(self, outcome)) is not None:  # 239mg/dl on <5.18mmol/L(200mg/dl) | …
+        # 239mg/dl on <5.18mmol/L(200mg/dl) | …: criteria with a second scale have no compiled search.
+        if self._compiled is None and (second := scale_for(self, outcome)) is not None:
             return second.grade(outcome, strict=strict, fractions=fractions)
         completion = outcome if isinstance(outcome, Completion) else None
         if completion is not None:
