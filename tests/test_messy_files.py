@@ -381,6 +381,21 @@ def test_a_results_heading_kpi_reads_in_two_columns_is_refused(
     assert "以下表头出现在多列中" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("repeated", ["分值", "权重", "实际完成值", "得分"])
+def test_a_table_heading_of_figures_in_two_columns_is_refused(
+    tmp_path: Path, repeated: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Two 分值 columns (one an old year's): the first was read without a word.
+    heading = ["编号", "一级指标", "二级指标", "三级指标", "指标值", repeated, repeated]
+    table = _csv(tmp_path / "t.csv", [heading, ["1", "产出指标", "数量指标", "培训人数", "≥500人", "10", "20"]])
+    with pytest.raises(
+        kpi.FileError, match=f"headings in more than one column \\(heading: columns\\): {repeated}: 6, 7"
+    ):
+        kpi.load_table(table)
+    assert main(["lint", str(table)]) == 2
+    assert "以下表头出现在多列中" in capsys.readouterr().err
+
+
 # Excel writes a carriage return (a Word paragraph pasted into a cell) as _x000D_, which openpyxl leaves in.
 @pytest.mark.parametrize(
     "cell",

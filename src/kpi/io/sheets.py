@@ -22,7 +22,7 @@ from typing import Final
 
 import attrs
 
-from kpi.errors import Notice
+from kpi.errors import FileError, Notice
 from kpi.grading.bands import default_labels
 from kpi.io.files import Sheet
 from kpi.io.rows import RowBuilder, SourceLocation, Table
@@ -55,6 +55,8 @@ _HEADINGS: Final[Mapping[str, tuple[str, ...]]] = {
 _PREFIXED: Final = ("activity", "budget", "description")
 _MEANING: Final = {spelling: meaning for meaning, spellings in _HEADINGS.items() for spelling in spellings}
 _TIERS: Final = "评价标准"
+# The meanings of columns that hold figures, which two columns of one heading leave in doubt.
+_FIGURES: Final = frozenset({"points", "weight", "actual", "score"})
 # Band names a tier column may be headed with, on their own or under 评价标准, best first.
 _BAND_SEQUENCES: Final = (
     ("优", "良", "中", "差"),
@@ -97,6 +99,8 @@ class _Columns:
     spread: bool = False
     #: Columns kpi has no meaning for (备注, 责任科室): their headings by column, kept with each row.
     others: Mapping[int, str] = attrs.field(factory=dict)
+    #: Headings of figures (分值, 权重, 实际值, 得分) over more than one column, with the columns.
+    repeated: Mapping[str, tuple[int, ...]] = attrs.field(factory=dict)
 
     @property
     def width(self) -> int:
@@ -147,8 +151,11 @@ def _columns(upper: Sequence[str], lower: Sequence[str] = ()) -> _Columns | None
     """The columns of a heading (of two rows when *lower* is given), or ``None`` if it is no heading."""
     names = [lower[i] if i < len(lower) and lower[i] else name for i, name in enumerate(upper)]
     fields: dict[str, int] = {}
+    figures: dict[str, list[int]] = {}
     for index, name in enumerate(names):
         meaning = _meaning(name)
+        if meaning in _FIGURES:
+            figures.setdefault(name, []).append(index)
         # 三级指标 beside 绩效指标 is the indicator; 序号 beside 编号 counts the rows, 编号 is the id.
         if meaning is not None and (meaning not in fields or name == "三级指标" or names[fields[meaning]] == "序号"):
             fields[meaning] = index
@@ -172,7 +179,8 @@ def _columns(upper: Sequence[str], lower: Sequence[str] = ()) -> _Columns | None
         for index, cells_name in enumerate(names)
         if cells_name and index not in known and not cells_name.startswith(_TIERS) and cells_name not in _BAND_NAMES
     }
-    return _Columns(fields, tiers, labels, spread, others)
+    repeated = {name: tuple(at) for name, at in figures.items() if len(at) > 1}
+    return _Columns(fields, tiers, labels, spread, others, repeated)
 
 
 def _is_subheading(cells: Sequence[str]) -> bool:
@@ -208,6 +216,13 @@ def read_sheet_table(found: Sequence[tuple[Sheet, _Columns, Iterable[tuple[int, 
     builder: RowBuilder | None = None
     notices: list[Notice] = []
     for sheet, columns, rows in found:
+        if columns.repeated:
+            # Two columns headed 权重 (one an old year's): which holds the figures is not for kpi to guess.
+            listed = "；".join(f"{name}: {', '.join(str(i + 1) for i in at)}" for name, at in columns.repeated.items())
+            raise FileError(
+                f"{sheet.path}: headings in more than one column (heading: columns): {listed}; keep one column of each",
+                zh=f"{sheet.path}: 以下表头出现在多列中（表头：列号）：{listed}；每个表头只保留一列",
+            )
         if builder is None:
             builder = RowBuilder(sheet.path, labels=columns.labels, form="target" in columns.fields)
         if columns.others:
