@@ -115,6 +115,15 @@ def test_each_outcome_is_graded_on_the_scale_of_its_unit(outcome: str, band: str
     assert (grade.label, grade.notes) == (band, notes)
 
 
+def test_lint_finds_the_gaps_of_both_scales() -> None:
+    # Only the written scale's was found: 239.5mg/dl, in the bracketed scale's gap, was graded with a note lint lacked.
+    findings = kpi.Criteria.parse(DANGUCHUN, labels=["合适水平", "边缘升高", "升高"]).lint()
+    assert [(f.kind, f.message) for f in findings] == [
+        ("gap", "没有任何档次覆盖 (6.18mmol/L, 6.22mmol/L)：这样的结果按较低一档评为升高"),
+        ("gap", "没有任何档次覆盖 (239mg/dL, 240mg/dL)：这样的结果按较低一档评为升高"),
+    ]
+
+
 @pytest.mark.parametrize("outcome", [5, "5", Decimal("239"), "3小时"])
 def test_a_bare_or_foreign_outcome_on_two_scales_is_refused(outcome: object) -> None:
     criteria = kpi.Criteria.parse(DANGUCHUN)

@@ -27,7 +27,7 @@ from kpi.grading.model import REFUSED_WHEN_STRICT, GradingModel
 from kpi.grading.outcome_reading import read_for
 from kpi.grading.ranges import decide_in_span, ranged
 from kpi.grading.regions import bounds_of
-from kpi.grading.second_scale import has_second_scale, scale_for
+from kpi.grading.second_scale import has_second_scale, scale_for, second_scale
 from kpi.indicators import Indicator
 from kpi.outcomes import OutcomeInput, Outcomes
 from kpi.rules import Rule
@@ -430,9 +430,12 @@ class Criteria:
         """Problems of the tier set itself: gaps, overlaps, unreachable or
         unsatisfiable tiers, direction problems and suspicious tiers.
 
-        *precision* overrides the criteria's own step of reported outcomes.
+        *precision* overrides the criteria's own step of reported outcomes.  Bounds restated in
+        another unit in brackets are a second scale, linted too (its gaps are its own: 239–240mg/dl).
         """
-        return lint(self.model, precision=_precision(precision))
+        found = lint(self.model, precision=_precision(precision))
+        second = second_scale(self) if has_second_scale(self) else None
+        return found + [f for f in ([] if second is None else second.lint(precision=precision)) if f not in found]
 
     def __str__(self) -> str:
         return " | ".join(str(rule) for rule in self.tiers)

@@ -22,7 +22,7 @@ from kpi.units import Unit
 if TYPE_CHECKING:
     from kpi.grading.criteria import Criteria
 
-__all__ = ["has_second_scale", "scale_for"]
+__all__ = ["has_second_scale", "scale_for", "second_scale"]
 
 
 def has_second_scale(criteria: Criteria) -> bool:
@@ -36,7 +36,7 @@ def _units(criteria: Criteria) -> tuple[Unit | None, Unit | None]:
 
 
 @functools.lru_cache(maxsize=256)
-def _second(criteria: Criteria) -> Criteria | None:
+def second_scale(criteria: Criteria) -> Criteria | None:
     """The tiers in the unit of their brackets, or ``None`` when some tier gives no bound in it."""
     tiers: list[Rule] = []
     for rule in criteria.tiers:
@@ -65,7 +65,7 @@ def scale_for(criteria: Criteria, outcome: object) -> Criteria | None:
         )
     if other is None or not any(unit is not None and unit.dimension == other.dimension for unit in units):
         return None
-    second = _second(criteria)
+    second = second_scale(criteria)
     if second is None or len(units) > 1:
         raise OutcomeError(
             f"not every tier gives its bounds in {other}: an outcome in {other} cannot be graded",
