@@ -1287,6 +1287,13 @@ def test_a_band_word_after_a_value_names_the_band(tiers: str, labels: tuple[str,
     assert (criteria.labels, str(criteria)) == (labels, canonical)
 
 
+@pytest.mark.parametrize("labels", [["A", "B", "C", "D"], ["优", "良", "中", "差"]])
+def test_a_band_word_after_a_value_beside_the_callers_labels_is_another_name_of_the_band(labels: list[str]) -> None:
+    # As 良好 beside 二级 (tests/corpus c-aqi-wenrenren-1): it was refused as a metric 优秀 beside the label A.
+    criteria = kpi.Criteria.parse(["90分以上优秀", "80-89分良好", "60-79分及格", "60分以下不及格"], labels=labels)
+    assert (str(criteria), criteria.grade(85).label) == ("≥90分 | 80分-89分 | 60分-79分 | ≤60分", labels[1])
+
+
 def test_a_second_band_word_after_a_value_is_refused() -> None:
     # tests/corpus b-qq94-kaoqin-1 (dashes lost): it read a metric 及格 of 7079分 and dropped 及格:6069分
     with pytest.raises(kpi.KpiSyntaxError, match="及格 after a value names a band, not a metric"):
