@@ -37,16 +37,16 @@ NOTE: Final = re.compile(
     r"(?![^()]*(?:除外|不得|不能|不予|降[一二两三]?[档级等]|但|否则|如果|扣分|或\s*[0-9]|[<>=≥≤≦≧]\s*[-−0-9]))"
     r"(?![^()]*(?:或|且)\s*\))[^()]*\)"
 )
+# Band words in Chinese; letters (A级) only name a band alone, never at the end of a text (52dB, 5A).
+_CHINESE_BAND_WORDS: Final = (
+    r"优秀|优良|优|良好|良|较好|好|中等|中|一般|较差|差|合格|不合格|及格|不及格|达标|基本达标|不达标|"
+    r"称职|基本称职|不称职|满意|基本满意|不满意|[甲乙丙丁]等?|[一二三四五六七八九十]+(?:级|档|等|类)|"
+    r"第[一二三四五六七八九十0-9]+(?:级|档|等|类)"
+)
 #: Words that name bands, for a clause that names a band the caller did not.
-BAND_WORDS: Final = re.compile(
-    r"^(?:优秀|优良|优|良好|良|较好|好|中等|中|一般|较差|差|合格|不合格|及格|不及格|达标|基本达标|不达标|"
-    r"称职|基本称职|不称职|满意|基本满意|不满意|[A-E]级?|[甲乙丙丁]等?|[一二三四五六七八九十]+(?:级|档|等|类)|"
-    r"第[一二三四五六七八九十0-9]+(?:级|档|等|类))$"
-)
+BAND_WORDS: Final = re.compile(rf"^(?:{_CHINESE_BAND_WORDS}|[A-E]级?)$")
 # A band word in Chinese at the end of a text: 60分及格, 90分以上优秀.
-_ENDS_BAND_WORD: Final = re.compile(
-    "(?:" + "|".join(word for word in BAND_WORDS.pattern[4:-2].split("|") if not word.startswith("[A-E]")) + ")$"
-)
+_ENDS_BAND_WORD: Final = re.compile(rf"(?:{_CHINESE_BAND_WORDS})$")
 _BAND_WORD_ENDINGS: Final = frozenset("秀良优好等中般差格标职意级档类")
 
 

@@ -233,11 +233,9 @@ def clause_first(text: str, label: str | None) -> bool:
     """Whether *text* (normalised) must be read as a clause before the grammar reads it: it names its
     band in front (低热37.5~38.0℃) or after its condition (90分以上评为优秀, 90到100优秀), or ends with
     the points the band earns (≥90%,计5分), all of which the grammar would take for a metric name."""
-    if (
-        (label is not None and begins_with_label(text, label))
-        or ends_with_label(text, label)
-        or (label is not None and ends_with_label(text, None))
-    ):
+    if label is not None and (begins_with_label(text, label) or ends_with_label(text, label)):
+        return True
+    if ends_with_label(text, None):
         return True  # 60分及格: a band word the grammar reads as a metric
     # Every tier comes here: the quick tests first (points are in 分; a label follows a verb, 的 or 按).
     points = _POINTS.search(text) if "分" in text else None
