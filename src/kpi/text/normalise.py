@@ -96,8 +96,9 @@ def normalise(source: str) -> Normalised:
 _NO_QUOTES: Final = str.maketrans("", "", ' “”"「」')
 # 零下 before a figure: a minus sign.
 _BELOW_ZERO: Final = re.compile(r"零下(?= ?[0-9零〇一二两三四五六七八九十])")
-# 负 before a figure (负5%以上, ≥负5%, 至负5%, 增长率负5%): a minus sign; but for the name 税负 (税负5%), and 胜负.
-_MINUS_WORD: Final = re.compile(r"(?<![税胜正])负(?=[0-9零〇一二两三四五六七八九十])")
+# 负 before a figure (负5%以上, ≥负5%, 至负5%, 增长率负5%): a minus sign; but for the words that end in it
+# (税负5%, 减负20%以上: a burden 20% lighter, not 减≥-20%; 胜负, 抱负, 自负, 担负, 肩负, 欺负).
+_MINUS_WORD: Final = re.compile(r"(?<![税减胜正抱自担肩欺])负(?=[0-9零〇一二两三四五六七八九十])")
 # 正负 before a figure: ±.
 _EITHER_SIGN: Final = re.compile(r"正负(?= ?[0-9零〇一二两三四五六七八九十])")
 # A run of spaces between two Chinese characters, from the character before it.
