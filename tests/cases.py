@@ -664,6 +664,20 @@ INVALID_TIERS = [
 
 # (tier set, outcome, band label or None, notes): hand-checked grades.
 GRADES = [
+    # a better tier, or an alternative of one, that no outcome can meet (5000元 for 5000万元, 80分以上、60分以下):
+    # a grade below it is noted, since as meant the outcome may belong there; the tier itself and above are not
+    ("损失1亿元以上 | 损失500万元以上、5000元以下 | 损失500万元以下", "100万元", "第3档", ("impossible",)),
+    ("损失1亿元以上 | 损失500万元以上、5000元以下 | 损失500万元以下", "1000万元", "第2档", ("gap", "impossible")),
+    ("损失1亿元以上 | 损失500万元以上、5000元以下 | 损失500万元以下", "2亿元", "第1档", ()),
+    ("得分90分以上 | 得分80分以上、60分以下 | 得分60分以下", "50分", "第3档", ("impossible",)),
+    (
+        "人数100人以上或损失500万元以上、5000元以下 | 人数100人以下",
+        {"人数": "50人", "损失": "1000万元"},
+        "第2档",
+        ("impossible",),
+    ),
+    ("人数100人以上或损失500万元以上、5000元以下 | 人数100人以下", {"人数": "150人", "损失": "1000万元"}, "第1档", ()),
+    ("损失500万元以下 | 损失500万元以上、5000元以下", "100万元", "第1档", ()),
     # one metric written with and without 值 or 水平 after it (空腹血糖值, 空腹血糖水平), and hedged (通常为)
     (
         "正常的空腹血糖水平通常为3.9至5.6mmol/L | 空腹血糖值在5.6至6.9mmol/L之间 | 空腹血糖水平达到或超过7.0mmol/L",

@@ -58,6 +58,7 @@ GUESSED = (
     "condition-met",
     "exception-assumed",
     "alternative-assumed",
+    "impossible",
 )
 #: An outcome for each note that grade(..., strict=True) refuses, and how the refusal begins.
 STRICT_REFUSALS = {
@@ -149,6 +150,15 @@ STRICT_REFUSALS = {
         "档次中“或”所写的情形（如一票否决）无法由数值判断，只是假定不存在，它可能改变档次。",
         "strict grading refuses a grade noted alternative-assumed (alternatives without figures taken not to hold):"
         " that a tier's alternative without a figure (或一票否决) does not hold is assumed; it could change the band. ",
+    ),
+    # tests/corpus c-dzzh-juduo-1: 5000元 for 5000万元 leaves the better tier's loss empty
+    "impossible": (
+        "人数100人以上或损失500万元以上、5000元以下 | 人数100人以下",
+        {"人数": "50人", "损失": "1000万元"},
+        "严格评定不予评定（备注：前面有一档的条件无法满足，疑为笔误）："
+        "前面有一档（或其中“或”的一项）的条件任何数值都不能满足，疑为笔误；按原意结果可能属于那一档。",
+        "strict grading refuses a grade noted impossible (a better tier can never hold, perhaps a typo):"
+        " a better tier (or an alternative of one) can never hold, perhaps a typo; as meant, it might be the band. ",
     ),
 }
 

@@ -70,6 +70,10 @@ NOTES: Final[Mapping[str, str]] = MappingProxyType(
             "the outcome gives no figure for some metrics: alternatives (或) on them were left out of the decision"
             " (死亡35人 for 死亡≥30人或重伤≥100人); a condition (且) on one is refused"
         ),
+        "impossible": (
+            "a better tier, or an alternative (或) of one, can never hold (500万元以上、5000元以下, a typo for"
+            " 5000万元?): the outcome may belong there had the text said what was meant"
+        ),
     }
 )
 
@@ -88,6 +92,7 @@ NOTE_TEXTS_ZH: Final[Mapping[str, str]] = MappingProxyType(
         "one-metric": "（各档所写的指标名称不同，按同一指标理解）",
         "joined": "（相邻两档的等级名称相同，合为一档）",
         "exception-assumed": "（档次所写的例外情形无法由数值判断，按不存在例外情形评定）",
+        "impossible": "（前面有一档或其中“或”的一项，任何数值都不能满足，疑为笔误，结果可能应属那一档）",
     }
 )
 
@@ -114,6 +119,7 @@ NOTE_NAMES_ZH: Final[Mapping[str, str]] = MappingProxyType(
         "joined": "同名相邻档次合为一档",
         "exception-assumed": "按不存在例外情形评定",
         "alternative-assumed": "“或”所写情形按不存在评定",
+        "impossible": "前面有一档的条件无法满足，疑为笔误",
     }
 )
 
@@ -128,6 +134,7 @@ STRICT_WHY_ZH: Final[Mapping[str, str]] = MappingProxyType(
         "condition-met": "没有数值的条件是否满足只是假定",
         "exception-assumed": "档次所写的例外情形是否存在无法由数值判断，只是假定不存在",
         "alternative-assumed": "档次中“或”所写的情形（如一票否决）无法由数值判断，只是假定不存在，它可能改变档次",
+        "impossible": "前面有一档（或其中“或”的一项）的条件任何数值都不能满足，疑为笔误；按原意结果可能属于那一档",
     }
 )
 
@@ -152,6 +159,9 @@ NOTE_TEXTS_EN: Final[Mapping[str, str]] = MappingProxyType(
         "one-metric": " (the tiers name their metric in different words: read as one)",
         "joined": " (neighbouring tiers given one label were joined into one band)",
         "exception-assumed": " (a tier's exception no figure can show was taken not to apply)",
+        "impossible": (
+            " (a better tier, or an alternative of one, can never hold, perhaps a typo: the outcome may belong there)"
+        ),
     }
 )
 
@@ -178,6 +188,7 @@ NOTE_NAMES_EN: Final[Mapping[str, str]] = MappingProxyType(
         "joined": "neighbouring tiers of one label joined",
         "exception-assumed": "exception taken not to apply",
         "alternative-assumed": "alternatives without figures taken not to hold",
+        "impossible": "a better tier can never hold, perhaps a typo",
     }
 )
 
@@ -193,6 +204,9 @@ STRICT_WHY_EN: Final[Mapping[str, str]] = MappingProxyType(
         "exception-assumed": "that the tier's exception does not apply is assumed, no figure shows it",
         "alternative-assumed": (
             "that a tier's alternative without a figure (或一票否决) does not hold is assumed; it could change the band"
+        ),
+        "impossible": (
+            "a better tier (or an alternative of one) can never hold, perhaps a typo; as meant, it might be the band"
         ),
     }
 )

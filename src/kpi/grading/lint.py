@@ -20,9 +20,9 @@ import attrs
 from kpi.direction import Direction
 from kpi.grading.metric_names import likely_one
 from kpi.grading.model import GradingModel
+from kpi.grading.regions import empty_alternatives
 from kpi.intervals import Interval, IntervalSet
 from kpi.numbers import CONTEXT
-from kpi.rules import AllOf, AnyOf, Condition
 from kpi.span_thresholds import spans_of
 from kpi.text.words import is_rank
 from kpi.units import Quantity, Unit, written
@@ -111,19 +111,6 @@ def _sample(interval: Interval, step: Decimal | None) -> Decimal:
 Field = str | Callable[[Words], str]
 
 
-def _empty_alternatives(condition: Condition) -> list[Condition]:
-    """The alternatives (或) of a tier that can hold that no outcome can meet: 潜在经济损失500万元以上、
-    5000元以下 (a typo for 5000万元) beside 搬迁转移人数在100人以上、500人以下.  The tier is graded on
-    its other alternatives, which a careful reader wants to know."""
-    if not isinstance(condition, AnyOf | AllOf):
-        return []
-    if isinstance(condition, AnyOf):
-        empty = [part for part in condition.parts if not part.satisfiable]
-        if empty:
-            return empty
-    return [found for part in condition.parts for found in _empty_alternatives(part)]
-
-
 def _say(key: str, **fields: Field) -> tuple[str, str]:
     """The sentence *key* of :class:`kpi.wording.Words`, filled in, in Chinese and in English."""
     zh, en = (
@@ -162,7 +149,7 @@ def lint(model: GradingModel, *, precision: Decimal | None = None) -> list[Findi
         if not condition.satisfiable:
             findings.append(Finding("unreachable", "error", *_say("contradiction", tier=tier(index)), (index,)))
             continue
-        for part in _empty_alternatives(condition):
+        for part in empty_alternatives(condition):
             findings.append(
                 Finding("suspicious", "warning", *_say("empty_alternative", tier=tier(index), part=str(part)), (index,))
             )

@@ -23,7 +23,7 @@ from kpi.span_thresholds import SpanThreshold
 from kpi.targets import TargetsCondition
 from kpi.units import Unit
 
-__all__ = ["bounds_of", "needs", "reach_of", "region_for_direction", "units_of"]
+__all__ = ["bounds_of", "empty_alternatives", "needs", "reach_of", "region_for_direction", "units_of"]
 
 
 def bounds_of(condition: Condition) -> Iterator[tuple[str | None, Decimal]]:
@@ -97,3 +97,16 @@ def units_of(conditions: Sequence[Condition], metrics: tuple[str | None, ...]) -
                     zh=f"各档{'中' + leaf.metric if leaf.metric else ''}的数值单位“{known}”与“{leaf.unit}”无法比较",
                 )
     return units
+
+
+def empty_alternatives(condition: Condition) -> list[Condition]:
+    """The alternatives (或) of a tier that can hold that no outcome can meet: 潜在经济损失500万元以上、
+    5000元以下 (a typo for 5000万元) beside 搬迁转移人数在100人以上、500人以下.  The tier is graded on
+    its other alternatives, which a careful reader wants to know, and so does every grade below it."""
+    if not isinstance(condition, AnyOf | AllOf):
+        return []
+    if isinstance(condition, AnyOf):
+        empty = [part for part in condition.parts if not part.satisfiable]
+        if empty:
+            return empty
+    return [found for part in condition.parts for found in empty_alternatives(part)]
