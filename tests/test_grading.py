@@ -1290,6 +1290,12 @@ def test_a_scale_whose_items_do_not_each_name_a_band_is_refused(scale: str) -> N
         ),
         # never a letter (52dB, 5A): the metric stays
         ("≤50dB | 50dB-55dB | >55dB", ("第1档", "第2档", "第3档"), "≤50dB | 50dB-55dB | >55dB"),
+        # after a colon (tests/corpus d-domei-nianzhong-kaohe-1): it refused the “:”
+        (
+            "90分以上:特等 | 80至89分:甲等 | 76至79分:乙等 | 60至75分:丙等",
+            ("特等", "甲等", "乙等", "丙等"),
+            "≥90分 | 80分-89分 | 76分-79分 | 60分-75分",
+        ),
     ],
 )
 def test_a_band_word_after_a_value_names_the_band(tiers: str, labels: tuple[str, ...], canonical: str) -> None:

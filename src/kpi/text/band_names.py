@@ -40,7 +40,7 @@ NOTE: Final = re.compile(
 # Band words in Chinese; letters (A级) only name a band alone, never at the end of a text (52dB, 5A).
 _CHINESE_BAND_WORDS: Final = (
     r"优秀|优良|优|良好|良|较好|好|中等|中|一般|较差|差|合格|不合格|及格|不及格|达标|基本达标|不达标|"
-    r"称职|基本称职|不称职|满意|基本满意|不满意|[甲乙丙丁]等?|[一二三四五六七八九十]+(?:级|档|等|类)|"
+    r"称职|基本称职|不称职|满意|基本满意|不满意|特等|特级|[甲乙丙丁]等?|[一二三四五六七八九十]+(?:级|档|等|类)|"
     r"第[一二三四五六七八九十0-9]+(?:级|档|等|类)"
 )
 #: Words that name bands, for a clause that names a band the caller did not.
@@ -121,6 +121,7 @@ def ends_with_label(text: str, label: str | None) -> int:
     if not name or not body.endswith(name) or len(body) == len(name):
         return 0
     start = len(body) - len(name)
+    start = len(body[:start].rstrip(": "))  # 90分以上:特等, the label after a colon
     return start if ENDS_VALUE.search(body, 0, start) else 0
 
 
