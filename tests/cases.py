@@ -146,6 +146,10 @@ VALID_TIERS = [
     ("不小于80分但小于90分", "≥80分且<90分"),
     ("80（含）分以上", "≥80分"),
     ("80分（含）以上", "≥80分"),
+    # a range's low end marked before its number
+    ("（含）60-80（不含）", "≥60且<80"),
+    ("（不含）60%-80%", ">60%且≤80%"),
+    ("得分（含）60-80分", "得分60分-80分"),
     ("18.5 ≤ BMI < 24.9", "BMI≥18.5且<24.9"),
     ("BMI < 18.5", "BMI<18.5"),
     ("85-94间", "85-94"),
@@ -203,6 +207,9 @@ VALID_TIERS = [
     ("得分≥90,但扣分<5", "得分≥90且扣分<5"),
     ("较好耳平均听力损失≥91dBHL", "较好耳平均听力损失≥91dB"),  # hearing level, in dB
     ("未达到上述标准的", "其余"),
+    # 以下 alone after the tiers above: the rest of the scale (90分以上为优，80-89分为良，以下为差)
+    ("以下为差", "其余"),
+    ("以下", "其余"),
     # typos read with a correction the grade notes
     ("85%--94%", "85%-94%"),
     ("60分一下", "≤60分"),
@@ -472,7 +479,7 @@ INVALID_TIERS = [
     ),
     (
         "abc",
-        "cannot read tier text: found “abc”, expected a number, a comparator (≥ > ≤ < =), a comparator word (不低于, 低于, …), a bracket, a metric name, 负增长, a rank (第5名, 前10名), a number of targets (两项指标…) or 其余 (column 1)\n    abc\n    ^",
+        "cannot read tier text: found “abc”, expected a number, a comparator (≥ > ≤ < =), a comparator word (不低于, 低于, …), a bracket, (含) or (不含), a metric name, 负增长, a rank (第5名, 前10名), a number of targets (两项指标…) or 其余 (column 1)\n    abc\n    ^",
     ),
     (
         "≥",
@@ -546,7 +553,7 @@ INVALID_TIERS = [
         # the points of a judgement (明确: 3分), not a metric 明确 of at least 3分
         "明确:3分",
         "cannot read tier text: found “明确”, expected a number, a comparator (≥ > ≤ < =), a comparator word"
-        " (不低于, 低于, …), a bracket, a metric name, 负增长, a rank (第5名, 前10名), a number of targets (两项指标…) or 其余 (column 1)"
+        " (不低于, 低于, …), a bracket, (含) or (不含), a metric name, 负增长, a rank (第5名, 前10名), a number of targets (两项指标…) or 其余 (column 1)"
         "\n    明确:3分\n    ^",
     ),
     (
@@ -652,7 +659,7 @@ INVALID_TIERS = [
     (
         "误差正负5%以内",
         "cannot read tier text: found “误”, expected a number, a comparator (≥ > ≤ < =), a comparator word"
-        " (不低于, 低于, …), a bracket, a metric name, 负增长, a rank (第5名, 前10名), a number of targets"
+        " (不低于, 低于, …), a bracket, (含) or (不含), a metric name, 负增长, a rank (第5名, 前10名), a number of targets"
         " (两项指标…) or 其余 (column 1)\n    误差正负5%以内\n    ^",
     ),
     (

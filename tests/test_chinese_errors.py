@@ -141,7 +141,7 @@ CASES: list[tuple[str, Callable[[Path], KpiError], str, str]] = [
         "an unreadable tier of a tier set",
         lambda _: _raised(lambda: kpi.Criteria.parse(["95%", "85%-94%", "较好", "69%以下"])),
         "tier 3 (中): cannot read tier text: found “较好”, expected a number, a comparator (≥ > ≤ < =),"
-        " a comparator word (不低于, 低于, …), a bracket, a metric name, 负增长, a rank (第5名, 前10名),"
+        " a comparator word (不低于, 低于, …), a bracket, (含) or (不含), a metric name, 负增长, a rank (第5名, 前10名),"
         " a number of targets (两项指标…)"
         " or 其余 (column 1)\n    较好\n    ^",
         "第3档（中）：无法读取评价标准：“较好”处应为数字",

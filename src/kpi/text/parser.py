@@ -106,8 +106,9 @@ class TierBuilder(RankBuilder, TargetTierBuilder):
         _note_typo(unit)
         return Written(Quantity(number.value, unit_of(unit)), number.start, number.magnitude)
 
-    def bound_marked_before_unit(self, children: list[Any]) -> _Bound:
-        number, mark, unit = children
+    def bound_marked_apart(self, children: list[Any]) -> _Bound:
+        # 80(含)分, and (含)60-80(不含): the mark before the unit, or before the number.
+        number, mark, unit = children if not isinstance(children[0], Token) else (children[1], children[0], children[2])
         _note_typo(unit)
         return _Bound(
             Written(Quantity(number.value, unit_of(unit)), number.start, number.magnitude), _is_inclusive_mark(mark)
