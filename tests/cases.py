@@ -685,6 +685,15 @@ GRADES = [
     ),
     ("人数100人以上或损失500万元以上、5000元以下 | 人数100人以下", {"人数": "150人", "损失": "1000万元"}, "第1档", ()),
     ("损失500万元以下 | 损失500万元以上、5000元以下", "100万元", "第1档", ()),
+    # a negative outcome of a metric named as a decrease, whose tiers write no negative value: a fall of 6%
+    # written with its sign, or a rise?  Read as written, and noted; a rate of decrease is a figure as written
+    ("同比下降5%以上 | 同比下降3%-5% | 同比下降3%以下", "-6%", "第3档", ("negative-decrease",)),
+    ("同比下降5%以上 | 同比下降3%-5% | 同比下降3%以下", "6%", "第1档", ()),
+    ("同比下降5%以上 | 同比下降3%-5% | 同比下降3%以下", "0%", "第3档", ()),
+    ("能耗降低5%以上 | 能耗降低3%-5% | 其他", "-0.5%", "第3档", ("negative-decrease",)),
+    ("人数减少10人以上 | 人数减少5-9人 | 人数减少5人以下", "-6人", "第3档", ("negative-decrease",)),
+    ("成本降低率≥5% | 成本降低率3%-5% | 成本降低率<3%", "-6%", "第3档", ()),
+    ("下降-5%以下 | 下降0-5%", "-6%", "第1档", ()),
     # one metric written with and without 值 or 水平 after it (空腹血糖值, 空腹血糖水平), and hedged (通常为)
     (
         "正常的空腹血糖水平通常为3.9至5.6mmol/L | 空腹血糖值在5.6至6.9mmol/L之间 | 空腹血糖水平达到或超过7.0mmol/L",

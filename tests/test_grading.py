@@ -59,6 +59,7 @@ GUESSED = (
     "exception-assumed",
     "alternative-assumed",
     "impossible",
+    "negative-decrease",
 )
 #: An outcome for each note that grade(..., strict=True) refuses, and how the refusal begins.
 STRICT_REFUSALS = {
@@ -159,6 +160,14 @@ STRICT_REFUSALS = {
         "前面有一档（或其中“或”的一项）的条件任何数值都不能满足，疑为笔误；按原意结果可能属于那一档。",
         "strict grading refuses a grade noted impossible (a better tier can never hold, perhaps a typo):"
         " a better tier (or an alternative of one) can never hold, perhaps a typo; as meant, it might be the band. ",
+    ),
+    # a fall written with its sign, or a rise: 同比下降 -6%
+    "negative-decrease": (
+        "同比下降5%以上 | 同比下降3%-5% | 同比下降3%以下",
+        "-6%",
+        "严格评定不予评定（备注：下降（减少）量写成负数）：下降（减少）量为负数，可能是带符号写的下降，也可能是上升，无法确定。",
+        "strict grading refuses a grade noted negative-decrease (a decrease written negative):"
+        " a negative decrease may be a fall written with its sign or a rise: it cannot be told. ",
     ),
 }
 

@@ -74,6 +74,10 @@ NOTES: Final[Mapping[str, str]] = MappingProxyType(
             "a better tier, or an alternative (或) of one, can never hold (500万元以上、5000元以下, a typo for"
             " 5000万元?): the outcome may belong there had the text said what was meant"
         ),
+        "negative-decrease": (
+            "a negative outcome of a metric named as a decrease (同比下降 -6%), whose tiers write no negative"
+            " value: a fall of 6% written with its sign, or a rise of 6%? It was read as written"
+        ),
     }
 )
 
@@ -93,6 +97,7 @@ NOTE_TEXTS_ZH: Final[Mapping[str, str]] = MappingProxyType(
         "joined": "（相邻两档的等级名称相同，合为一档）",
         "exception-assumed": "（档次所写的例外情形无法由数值判断，按不存在例外情形评定）",
         "impossible": "（前面有一档或其中“或”的一项，任何数值都不能满足，疑为笔误，结果可能应属那一档）",
+        "negative-decrease": "（指标名称是下降、减少等，实际值却是负数：按所写的负数评定；若是下降了这么多，请写正数）",
     }
 )
 
@@ -120,6 +125,7 @@ NOTE_NAMES_ZH: Final[Mapping[str, str]] = MappingProxyType(
         "exception-assumed": "按不存在例外情形评定",
         "alternative-assumed": "“或”所写情形按不存在评定",
         "impossible": "前面有一档的条件无法满足，疑为笔误",
+        "negative-decrease": "下降（减少）量写成负数",
     }
 )
 
@@ -135,6 +141,7 @@ STRICT_WHY_ZH: Final[Mapping[str, str]] = MappingProxyType(
         "exception-assumed": "档次所写的例外情形是否存在无法由数值判断，只是假定不存在",
         "alternative-assumed": "档次中“或”所写的情形（如一票否决）无法由数值判断，只是假定不存在，它可能改变档次",
         "impossible": "前面有一档（或其中“或”的一项）的条件任何数值都不能满足，疑为笔误；按原意结果可能属于那一档",
+        "negative-decrease": "下降（减少）量为负数，可能是带符号写的下降，也可能是上升，无法确定",
     }
 )
 
@@ -161,6 +168,9 @@ NOTE_TEXTS_EN: Final[Mapping[str, str]] = MappingProxyType(
         "exception-assumed": " (a tier's exception no figure can show was taken not to apply)",
         "impossible": (
             " (a better tier, or an alternative of one, can never hold, perhaps a typo: the outcome may belong there)"
+        ),
+        "negative-decrease": (
+            " (a negative value of a decrease, read as written: if it fell by that much, write it positive)"
         ),
     }
 )
@@ -189,6 +199,7 @@ NOTE_NAMES_EN: Final[Mapping[str, str]] = MappingProxyType(
         "exception-assumed": "exception taken not to apply",
         "alternative-assumed": "alternatives without figures taken not to hold",
         "impossible": "a better tier can never hold, perhaps a typo",
+        "negative-decrease": "a decrease written negative",
     }
 )
 
@@ -208,5 +219,6 @@ STRICT_WHY_EN: Final[Mapping[str, str]] = MappingProxyType(
         "impossible": (
             "a better tier (or an alternative of one) can never hold, perhaps a typo; as meant, it might be the band"
         ),
+        "negative-decrease": "a negative decrease may be a fall written with its sign or a rise: it cannot be told",
     }
 )

@@ -76,8 +76,12 @@ class Compiled:
         if is_rank(metric, unit):
             return None  # a rank is checked to be a whole place, as only the general path does
         # Stretching a tier towards the better end only drops one of its ends, so
-        # the values the tiers write are every place the decision can change.
-        values = sorted({bound for condition in model.resolved for _, bound in bounds_of(condition)})
+        # the values the tiers write are every place the decision can change; 0 too, where a decrease
+        # written negative is noted (kpi.grading.caveats).
+        values = sorted(
+            {bound for condition in model.resolved for _, bound in bounds_of(condition)}
+            | ({Decimal(0)} if model.decreases else set())
+        )
         decisions = tuple(
             model.decide(lambda _metric, target, point=point: convert(point, unit, target))
             for point in _representatives(values)

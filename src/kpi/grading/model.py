@@ -27,8 +27,9 @@ import attrs
 from kpi.direction import Direction, infer_direction
 from kpi.errors import CriteriaError, OutcomeError
 from kpi.grading.bases import bases_of
+from kpi.grading.caveats import caveats, decreases, impossible_tiers
 from kpi.grading.metric_names import in_other_words, likely_one, one_metric
-from kpi.grading.regions import bounds_of, empty_alternatives, needs, reach_of, region_for_direction, units_of
+from kpi.grading.regions import bounds_of, needs, reach_of, region_for_direction, units_of
 from kpi.grading.sharing import settle_shared_bounds, thresholds
 from kpi.outcomes import Outcomes
 from kpi.rules import BareValue, Condition, Lookup, Otherwise, Rule
@@ -81,6 +82,7 @@ def _equals(lookup: Lookup, metric: str | None, unit: Unit | None, value: Decima
 REFUSED_WHEN_STRICT: Final = frozenset(
     {"gap", "above-scale", "below-scale", "uncovered", "overlap", "fraction", "unit-assumed", "unmeasured"}
     | {"one-metric", "condition-met", "exception-assumed", "alternative-assumed", "magnitude", "span", "impossible"}
+    | {"negative-decrease"}
 )
 
 
@@ -365,18 +367,18 @@ class GradingModel:
         if self.quantified:
             return self._decide_targets(lookup)
         decision = self._decide_figures(lookup)
-        # A better tier no outcome can meet, whole or in an alternative (500万元以上、5000元以下 for 5000万元):
-        # the outcome may belong there had the author written what was meant.
-        # A grade between tiers (gap, below-scale) passed its own tier too.
-        passed = self.impossible[
-            : len(self.impossible) if decision.band is None else decision.band + (decision.tier is None)
-        ]
-        return attrs.evolve(decision, notes=(*decision.notes, "impossible")) if any(passed) else decision
+        more = caveats(decision.band, decision.tier, self.impossible, self.decreases, self.units, lookup)
+        return attrs.evolve(decision, notes=(*decision.notes, *more)) if more else decision
 
     @functools.cached_property
     def impossible(self) -> tuple[bool, ...]:
-        """Per tier, whether it, or an alternative (或) of it, can never hold."""
-        return tuple(not c.satisfiable or bool(empty_alternatives(c)) for c in self.resolved)
+        """Per tier, whether it, or an alternative (或) of it, can never hold (:mod:`kpi.grading.caveats`)."""
+        return impossible_tiers(self.resolved)
+
+    @functools.cached_property
+    def decreases(self) -> tuple[str, ...]:
+        """The metrics named as a decrease (同比下降), whose negative outcomes a grade notes."""
+        return decreases(self.metrics, self.resolved)
 
     def _decide_figures(self, lookup: Lookup) -> Decision:
         resolved = self.resolved
