@@ -25,6 +25,7 @@ from kpi.units import unit_named
 # The seed's tier sets, as the disclosure writes them.
 SEED = ["95%", "85%-94%", "70%-84%", "69%以下"]
 SEED_DAYS = ["20个工作日以内", "25个工作日以内", "30个工作日以内", "30个工作日以上"]
+SEED_NAMED = ["设备完好率>90%", "设备完好率=90%", "设备完好率<90%且≥80%", "设备完好率<80%"]
 # Sets written as many tables write them.
 PERCENT = ["95%以上", "85%-95%", "70%-85%", "70%以下"]
 WAN = ["100万元以上", "50-100万元", "50万元以下"]
@@ -100,6 +101,17 @@ CELLS: list[tuple[list[str], object, Expected, str]] = [
     (SEED, 0.95, Noted("差", "fraction"), "the float pandas gives for a cell formatted 95%"),
     (SEED, 0.9500000000000001, Noted("差", "fraction"), "a formula's float for 95%, perhaps a fraction"),
     (SEED, "1", Noted("差", "fraction"), "perhaps 100% as a fraction"),
+    # A results file gives a named metric's figure as {metric: cell}: its fraction was 差 silently.
+    (SEED_NAMED, {"设备完好率": "0.95"}, Noted("差", "fraction"), "95% as pandas reads it, for a named metric"),
+    (SEED_NAMED, {"设备完好率": 0.95}, Noted("差", "fraction"), "the float, for a named metric"),
+    (SEED_NAMED, {"设备完好率（%）": "0.95"}, Noted("差", "fraction"), "a column headed with its unit"),
+    (SEED_NAMED, 0.95, Noted("差", "fraction"), "a bare figure for the one metric the tiers name"),
+    (SEED_NAMED, {"设备完好率": "95%"}, Band("优"), "as the tiers write it"),
+    (SEED_NAMED, {"设备完好率": "90"}, Band("良"), "exactly 90%"),
+    (SEED_NAMED, {"设备完好率": "设备完好率95%"}, Band("优"), "the metric's name before its figure"),
+    (SEED_NAMED, {"设备完好率": 0}, Band("差"), "zero is zero, not a fraction"),
+    (SEED_NAMED, {"设备完好率": "较好"}, Refused("设备完好率: outcome '较好'"), "a word, refused naming the metric"),
+    (SEED_NAMED, {"完好率": "0.95"}, Refused("no outcome for metric 设备完好率"), "another metric's name"),
     # -- Words, hedges and notes around the figure: not a figure kpi may take.
     (SEED, "完成95%", Refused(NOT_A_NUMBER), "a verb before the figure"),
     (SEED, "约95%", Refused(NOT_A_NUMBER), "an approximation"),
@@ -319,6 +331,22 @@ def test_an_outcome_cell_reads_as_a_careful_evaluator_reads_it(
     else:
         assert not refused, f"{why}: {grade.notes}"
         assert criteria.grade(cell, strict=True).label == expected.label  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("tiers", "cell"),
+    [
+        (SEED, "0.95"),
+        (SEED, 0.95),
+        (SEED_NAMED, 0.95),
+        (SEED_NAMED, {"设备完好率": "0.95"}),
+        (SEED_NAMED, {"设备完好率（%）": 0.95}),
+    ],
+)
+def test_a_fraction_read_as_one_is_graded_without_its_note(tiers: list[str], cell: object) -> None:
+    grade = kpi.Criteria.parse(tiers).grade(cell, fractions=True)  # type: ignore[arg-type]
+    assert (grade.label, grade.notes) == ("优", ())
+    assert [value for _, value in grade.values] == [Decimal(95)]
 
 
 @pytest.mark.parametrize(
