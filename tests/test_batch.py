@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 import kpi
 from cases import GRADES, SEED
 from kpi.strategies import boundary_outcomes, criteria, outcomes
+from kpi.units import PERCENT
 
 SEED_CRITERIA = sorted({row.criteria for row in kpi.load_table(SEED).indicators if row.criteria}, key=str)
 
@@ -52,7 +53,10 @@ def test_the_compiled_search_is_a_cache_of_the_decision(data: st.DataObject) -> 
         graded = chosen.grade(outcome)
         decision = graded.decision
         if "fraction" in decision.notes:  # a note on how the outcome was written, not part of the decision
-            assert chosen.model.takes_fractions_for_percent and 0 < lookup(None, chosen.unit()) <= 1
+            # A scale in percent of one metric, named or not, whose bounds all lie above 1%.
+            (metric,) = chosen.model.metrics
+            assert chosen.unit() is PERCENT and min(chosen.model.written_values) > 1
+            assert 0 < lookup(metric, PERCENT) <= 1
             decision = attrs.evolve(decision, notes=tuple(note for note in decision.notes if note != "fraction"))
         assert decision == chosen.model.decide(lookup)
         assert graded.values == tuple((metric, lookup(metric, chosen.unit(metric))) for metric in chosen.model.metrics)

@@ -27,7 +27,7 @@ from kpi.text.grammar import MAX_TEXT_LENGTH
 from kpi.text.normalise import metric_key, normalise
 from kpi.text.numerals import MAGNITUDES, scaled
 from kpi.text.quantities import parse_quantity
-from kpi.text.words import one_rank
+from kpi.text.words import RANK_UNIT, one_rank
 from kpi.units import PERCENT, Quantity, Unit, convert, of_base, unit_named, unit_names
 
 __all__ = ["LARGEST_EXPONENT", "MOST_DIGITS", "OutcomeInput", "Outcomes", "read_outcome", "unitless_in"]
@@ -187,6 +187,15 @@ def _read_text(text: str) -> Quantity:
         value = Decimal(minus + number) if magnitude is None else scaled(number, magnitude, negative=bool(minus))
         # The pattern reads at most 2 × 20 digits: never more than MOST_DIGITS.
         return Quantity(_plausible(value, text, short=True), None if unit is None else unit_named(unit), magnitude)
+    written = normalise(text).text.strip()
+    if _SCIENTIFIC.search(written):
+        # 1e3 read 1 in a unit e3: a sheet shows a number too wide for its column so, rounded (1.23457E+11).
+        raise OutcomeError(
+            f"outcome {text!r} is not a number with an optional unit: it is written in scientific notation,"
+            " as a sheet shows a number too wide for its column, perhaps rounded; give the figure in full",
+            zh=f"实际值“{text}”不是数字（可带单位）：它是科学计数法，表格列宽不够时这样显示数字，"
+            "可能已四舍五入；请写出完整数值",
+        )
     try:
         quantity = parse_quantity(text)
     except KpiSyntaxError as error:
@@ -195,9 +204,16 @@ def _read_text(text: str) -> Quantity:
         detail_zh = (error.reason_zh or detail).removeprefix("无法读取实际值：")
         why_zh = f"实际值“{text}”不是数字（可带单位）（{detail_zh}，第{error.position + 1}列）"
     else:
-        return Quantity(_plausible(quantity.value, text), quantity.unit, quantity.magnitude)
+        unit = quantity.unit
+        if unit is None and written.startswith("第"):
+            # 第3 is a place, 3名: as a bare 3 it read 3% on tiers in %, and 优 on a scale of fractions.
+            unit = unit_named(RANK_UNIT)
+        return Quantity(_plausible(quantity.value, text), unit, quantity.magnitude)
     raise OutcomeError(why, zh=why_zh)  # after the handler: raised in it, the syntax error and its frames would linger
 
+
+# A figure in scientific notation (1e3, 1.2E+05, 2.5e-3): digits, an e, digits.
+_SCIENTIFIC: Final = re.compile(r"[0-9.][eE][-+−]?[0-9]")
 
 # A bracketed note in a name (中毒(重傷)), which a tier reads apart from its metric.
 _BRACKETED: Final = re.compile(r"\([^()]*\)")

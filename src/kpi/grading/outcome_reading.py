@@ -10,14 +10,17 @@ once, before :meth:`kpi.GradingModel.decide` sees the outcome.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Final
 
 import attrs
 
+from kpi.errors import OutcomeError
 from kpi.grading.model import GradingModel
 from kpi.numbers import CONTEXT
 from kpi.outcomes import read_outcome
+from kpi.text.normalise import metric_key
 from kpi.units import PERCENT, Quantity, Unit
 
 __all__ = ["OutcomeReading", "read_for"]
@@ -58,15 +61,8 @@ def read_for(model: GradingModel, outcome: object, *, fractions: bool = False) -
     """*outcome* as *model* decides it; *fractions* says that bare numbers on a percentage scale
     are fractions (0.965 is 96.5%), which are then read times 100."""
     given, suspect = outcome, False
-    if (fractions or model.takes_fractions_for_percent) and _bare(outcome) and model.units.get(None) is PERCENT:
-        if not fractions and type(outcome) in (int, float):  # compared as it stands; NaN is refused later
-            suspect = 0 < outcome <= 1  # type: ignore[operator]
-        else:
-            quantity = read_outcome(outcome)
-            if quantity.unit is None and fractions:
-                outcome = Quantity(CONTEXT.multiply(quantity.value, _HUNDRED), PERCENT)
-            else:
-                suspect = quantity.unit is None and 0 < quantity.value <= 1
+    if _on_percent(model) and (fractions or _fraction_scale(model)):
+        outcome, suspect = _as_fraction(model, outcome, fractions)
     # Tiers that write no unit, an outcome that does (≤50.0 and 52dB): read in its unit, and noted.
     if model.assumes_outcome_unit and isinstance(outcome, (str, Quantity)):
         written = read_outcome(outcome, model.metrics[0] if len(model.metrics) == 1 else None)
@@ -77,6 +73,53 @@ def read_for(model: GradingModel, outcome: object, *, fractions: bool = False) -
     if outcome is not given:
         return OutcomeReading(outcome, suspect)
     return _SUSPECT if suspect else _AS_GIVEN
+
+
+def _on_percent(model: GradingModel) -> bool:
+    """Whether *model* grades one metric in percent: unnamed (95% | 85%-94% | …), or named
+    (满意度≥90% | …, whose figure a results file gives as {满意度: 0.92})."""
+    metrics = model.metrics
+    if metrics == (None,):
+        return model.units.get(None) is PERCENT
+    return len(metrics) == 1 and not model.quantified and model.units.get(metrics[0]) is PERCENT
+
+
+def _fraction_scale(model: GradingModel) -> bool:
+    """Whether a bare number from 0 to 1 is suspect on *model*, a percentage scale: its bounds all
+    lie above 1% (:attr:`kpi.GradingModel.takes_fractions_for_percent`, for a named metric too)."""
+    if model.takes_fractions_for_percent:
+        return True
+    values = model.written_values if model.metrics != (None,) else ()
+    return bool(values) and min(values) > 1
+
+
+def _as_fraction(model: GradingModel, outcome: object, fractions: bool) -> tuple[object, bool]:
+    """*outcome* read times 100 when *fractions* says a bare number is a fraction, and whether it
+    is suspect of being one; in a mapping ({满意度: 0.92}), the figure of the one metric."""
+    if isinstance(outcome, Mapping):
+        # The lone entry (named as the tiers, a column or an alias name it), or the one named as the tiers do.
+        keys = list(outcome) if len(outcome) == 1 else [key for key in outcome if _names(model, key)]
+        if len(keys) != 1:
+            return outcome, False
+        (key,) = keys
+        try:
+            value, suspect = _as_fraction(model, outcome[key], fractions)
+        except OutcomeError:
+            return outcome, False  # refused as Outcomes reads it, naming the metric
+        return (outcome if value is outcome[key] else {**outcome, key: value}), suspect
+    if not _bare(outcome):
+        return outcome, False
+    if not fractions and type(outcome) in (int, float):  # compared as it stands; NaN is refused later
+        return outcome, 0 < outcome <= 1  # type: ignore[operator]
+    quantity = read_outcome(outcome)
+    if quantity.unit is None and fractions:
+        return Quantity(CONTEXT.multiply(quantity.value, _HUNDRED), PERCENT), False
+    return outcome, quantity.unit is None and 0 < quantity.value <= 1
+
+
+def _names(model: GradingModel, key: object) -> bool:
+    """Whether the mapping key *key* names the one metric of *model* (written as tiers write it)."""
+    return isinstance(key, str) and metric_key(key) == model.metrics[0]
 
 
 def _large(model: GradingModel, outcome: object) -> bool:
