@@ -662,6 +662,17 @@ INVALID_TIERS = [
         " (不低于, 低于, …), a bracket, (含) or (不含), a metric name, 负增长, a rank (第5名, 前10名), a number of targets"
         " (两项指标…) or 其余 (column 1)\n    误差正负5%以内\n    ^",
     ),
+    # points or a grade outside, the condition in brackets (made-up, as 得3分（90分以上）): it graded 75分 best
+    (
+        "得3分（80-100分）",
+        "cannot read tier text: “(80-100分)” holds a condition beside the value 得3分: write the condition alone"
+        " (column 4)\n    得3分（80-100分）\n         ^",
+    ),
+    (
+        "4星(80分以上)",
+        "cannot read tier text: “(80分以上)” holds a condition beside the value 星4: write the condition alone"
+        " (column 3)\n    4星(80分以上)\n       ^",
+    ),
     (
         "60-69分以下",
         "cannot read tier text: a range followed by “以下” is ambiguous: write one end with it, or the range alone"

@@ -95,7 +95,7 @@ def _read(text: str, label: str | None) -> Reading:
         normalised = read_per_minute(normalised)  # 每分钟小于60次: 次/分钟
     twice = split_equivalent(normalised) if "(" in normalised.text else None
     if twice is None:
-        return _read_normalised(normalised, label)
+        return _bare_beside_condition(_read_normalised(normalised, label), normalised)
     # <5.18mmol/L(200mg/dl): read as written and in the bracket's unit, a second scale (kpi.equivalents).
     main, other = _read_normalised(twice.main, label), _read_normalised(twice.other, label)
     if same_scale(main.condition, other.condition):
@@ -106,6 +106,27 @@ def _read(text: str, label: str | None) -> Reading:
             f"cannot read tier text: {problem[0]}", text, twice.at, zh=f"无法读取评价标准：{problem[1]}"
         )
     return attrs.evolve(main, equivalent=other.condition)
+
+
+# A bracket that holds a condition: a number and a comparator word, a dash or a sign (（80-100分）, (80分以上)).
+_CONDITION_IN_BRACKETS: Final = re.compile(
+    r"\((?=[^()]*[0-9零〇一二两三四五六七八九十])[^()]*(?:以上|以下|以内|以外|不足|超过|低于|高于|[-~至到<>≥≤])[^()]*\)"
+)
+
+
+def _bare_beside_condition(reading: Reading, normalised: Normalised) -> Reading:
+    """Refuse a bare value beside a condition in brackets (得3分（80-100分）, 4星(80分以上)): it read the
+    points or the grade outside as the tier's value and dropped the condition, so 75分 got the best band."""
+    found = _CONDITION_IN_BRACKETS.search(normalised.text) if isinstance(reading.condition, BareValue) else None
+    if found is None:
+        return reading
+    raise KpiSyntaxError(
+        f"cannot read tier text: “{found.group()}” holds a condition beside the value {reading.condition}:"
+        " write the condition alone",
+        normalised.source,
+        normalised.source_position(found.start()),
+        zh=f"无法读取评价标准：“{found.group()}”中是一个条件，旁边另有数值{reading.condition}：请只写条件",
+    )
 
 
 def _read_normalised(normalised: Normalised, label: str | None) -> Reading:
