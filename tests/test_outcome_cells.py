@@ -250,23 +250,8 @@ CELLS: list[tuple[list[str], object, Expected, str]] = [
             reason="graded 第1档 silently; the mirror of the fraction note needs a note in kpi.grading.model",
         ),
     ),
-    pytest.param(
-        SEED,
-        "1.2万",
-        Refused("magnitude 万 and no unit"),
-        "1.2万 on percent tiers: a count in the wrong column, not 12000%",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="graded 优 silently: kpi.grading.compiled reads a magnitude on tiers in % (factor 1) as it stands",
-        ),
-    ),
-    pytest.param(
-        SEED,
-        "两千",
-        Refused("magnitude 千 and no unit"),
-        "两千 on percent tiers: not 2000%",
-        marks=pytest.mark.xfail(strict=True, reason="graded 优 silently, as 1.2万 is"),
-    ),
+    (SEED, "1.2万", Refused("magnitude 万 and no unit"), "1.2万 on percent tiers: a count in the wrong column"),
+    (SEED, "两千", Refused("magnitude 千 and no unit"), "两千 on percent tiers: not 2000%"),
     pytest.param(
         PERCENT,
         94.99999999999999,

@@ -282,7 +282,9 @@ def of_base(value: Decimal, unit: Unit) -> Decimal | None:
     """*value*, written with *magnitude* and no unit (3万, 80万: 30000, 800000), in *unit* when *unit* is a
     magnitude of its base (万元: 3, 80), taking the value in the base; ``None`` when *unit* is
     another multiple of a base (公里, 天), where the value cannot be told.  A unit of one (人, 元) takes it as
-    it is: 9.6万 is 96000人."""
+    it is: 9.6万 is 96000人.  A share (%, ‰) takes none: 1.2万 in a percent column is a count in the wrong column."""
+    if unit.dimension == "percent":
+        return None
     if unit.factor == 1:
         return value
     power = base_power(unit)

@@ -119,8 +119,8 @@ class Compiled:
         plain = unit is self.unit or unit is None or self.assumes_unit
         if not plain and unit is not None and self.unit is not None and unit.dimension != self.unit.dimension:
             return None  # 20天 on tiers in 个月, read across its span (kpi.grading.ranges), or refused
-        if unit is None and quantity.magnitude is not None and self.unit is not None and self.unit.factor != 1:
-            return None  # 80万 on tiers in 万元: read in the base (kpi.outcomes.Outcomes), or refused
+        if unit is None and quantity.magnitude is not None and self.unit is not None:
+            return None  # 80万 on tiers in 万元: read in the base (kpi.outcomes.unitless_in), or refused
         value = quantity.value if plain else convert(quantity.value, unit, self.unit)
         return value, self.region(value)
 
