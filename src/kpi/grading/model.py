@@ -288,10 +288,11 @@ class GradingModel:
 
     @functools.cached_property
     def takes_fractions_for_percent(self) -> bool:
-        """Whether a bare number from 0 to 1 is suspect here: a one-metric percentage
-        scale whose bounds all lie above 1%, where 0.965 is far likelier a fraction
-        (96.5%, as pandas reads an Excel percentage) than 0.965%."""
-        if self.metrics != (None,) or self.units[None] is not PERCENT:
+        """Whether a bare number from 0 to 1 is suspect: a one-metric (unnamed or named) percentage scale with
+        bounds all above 1%, where 0.965 is likelier a fraction (96.5%, as pandas reads Excel) than 0.965%."""
+        if self.metrics != (None,) and (len(self.metrics) != 1 or self.quantified):
+            return False
+        if self.units.get(self.metrics[0]) is not PERCENT:
             return False
         values = self.written_values
         return bool(values) and min(values) > 1

@@ -61,7 +61,7 @@ def read_for(model: GradingModel, outcome: object, *, fractions: bool = False) -
     """*outcome* as *model* decides it; *fractions* says that bare numbers on a percentage scale
     are fractions (0.965 is 96.5%), which are then read times 100."""
     given, suspect = outcome, False
-    if _on_percent(model) and (fractions or _fraction_scale(model)):
+    if _on_percent(model) and (fractions or model.takes_fractions_for_percent):
         outcome, suspect = _as_fraction(model, outcome, fractions)
     # Tiers that write no unit, an outcome that does (≤50.0 and 52dB): read in its unit, and noted.
     if model.assumes_outcome_unit and isinstance(outcome, (str, Quantity)):
@@ -82,15 +82,6 @@ def _on_percent(model: GradingModel) -> bool:
     if metrics == (None,):
         return model.units.get(None) is PERCENT
     return len(metrics) == 1 and not model.quantified and model.units.get(metrics[0]) is PERCENT
-
-
-def _fraction_scale(model: GradingModel) -> bool:
-    """Whether a bare number from 0 to 1 is suspect on *model*, a percentage scale: its bounds all
-    lie above 1% (:attr:`kpi.GradingModel.takes_fractions_for_percent`, for a named metric too)."""
-    if model.takes_fractions_for_percent:
-        return True
-    values = model.written_values if model.metrics != (None,) else ()
-    return bool(values) and min(values) > 1
 
 
 def _as_fraction(model: GradingModel, outcome: object, fractions: bool) -> tuple[object, bool]:
