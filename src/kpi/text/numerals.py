@@ -83,14 +83,20 @@ def chinese_number(text: str) -> Decimal:
     (Decimal('95'), Decimal('20000'), Decimal('85.5'))
     >>> chinese_number("两万五"), chinese_number("一百五"), chinese_number("一百零五")
     (Decimal('25000'), Decimal('150'), Decimal('105'))
+    >>> chinese_number("四点五万")
+    Decimal('4.5E+4')
     """
     whole, _, fraction = text.partition("点")
     integer = _integer(whole)
     if not fraction:
         return Decimal(integer)
-    if any(char not in _DIGITS for char in fraction):
+    # A magnitude after the fraction scales the whole number: 四点五万 is 45000.
+    magnitude = next((name for name in sorted(MAGNITUDES, key=len, reverse=True) if fraction.endswith(name)), None)
+    if magnitude is not None:
+        fraction = fraction[: -len(magnitude)]
+    if not fraction or any(char not in _DIGITS for char in fraction):
         raise ValueError(f"{fraction} is not a decimal fraction")
-    return Decimal(f"{integer}." + "".join(str(_DIGITS[char]) for char in fraction))
+    return scaled(f"{integer}." + "".join(str(_DIGITS[char]) for char in fraction), magnitude)
 
 
 def scaled(digits: str, magnitude: str | None = None, *, negative: bool = False) -> Decimal:
