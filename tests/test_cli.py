@@ -743,6 +743,10 @@ _SAID: dict[str, dict[str, str]] = {
     "parse": {"zh": "┃ 档次 ┃ 原文 ┃ 规范写法 ┃", "en": "┃ label ┃ text ┃ canonical ┃"},
     "parse, qualitative": {"zh": "95% → 95% 指标目标：—（定性）", "en": "95% → 95% indicator targets: — (qualitative)"},
     "parse, metrics": {"zh": "方向：越高越好；指标：— ", "en": "scale: higher is better; metrics: — "},
+    "parse, unread": {
+        "zh": "指标目标：新增就业≥30000人 未能读成目标值的数字：完成率≥≥95%（完成率须另行评估）",
+        "en": "indicator targets: 新增就业≥30000人 figures read as no target: 完成率≥≥95% (assess the completion rate",
+    },
 }
 
 
@@ -783,6 +787,7 @@ def test_the_command_says_its_own_sentences_in_either_language(
         "parse": ["parse", "95% | 85%－94% | 70%-84% | 69%以下"],
         "parse, qualitative": ["parse", "95%", "--indicator", "有所提升"],
         "parse, metrics": ["parse", "95% | 85%－94% | 70%-84% | 69%以下"],
+        "parse, unread": ["parse", "95%", "--indicator", "完成率≥≥95%，新增就业3万人"],
     }
     _, shown, err = run(capsys, *argv[case], "--lang", lang)
     expected = _SAID[case][lang].format(out=out, summary=summary, table=unreadable)

@@ -90,6 +90,34 @@ INDICATORS = [
     # the number in a name is no target (read 浓度控制在≥2.5); nor is a change in percentage points (read 百≥5个)
     ("PM2.5浓度控制在35μg/m³以下", []),
     ("降低5个百分点", []),
+    # targets in Chinese numerals: each was dropped, so that completion ran on the other target alone
+    (
+        "城镇新增就业十万人，失业人员再就业3万人。",
+        [("城镇新增就业", "≥", "100000", "人"), ("失业人员再就业", "≥", "30000", "人")],
+    ),
+    ("普及率百分之八十五", [("普及率", "≥", "85", "%")]),
+    ("合格率百分之九十五以上", [("合格率", "≥", "95", "%")]),
+    ("新增就业二百人", [("新增就业", "≥", "200", "人")]),
+    ("全年培训四点五万人", [("全年培训", "≥", "45000", "人")]),
+    # a numeral of one character is a name, not a count (read 树立≥4个, 性补贴≥1次); 第十二 is a place
+    ("牢固树立四个意识", []),
+    ("发放一次性补贴", []),
+    ("实现部队、接收单位、军转干部“三满意”", []),
+    ("举办第十二届职业技能大赛", []),
+    ("提高两个百分点", []),
+    ("降低百分之五个百分点", []),
+    # a run of numerals that is no number is a name: 十三五 was an unread figure
+    ("落实十三五规划", []),
+    # every value of a clause is read, each after the one before: the year 2018 took 完成率 as its own name,
+    # and 二十家 was dropped
+    ("2018年完成率100%，新增就业3万人", [("完成率", "≥", "100", "%"), ("新增就业", "≥", "30000", "人")]),
+    ("同比增长10%以上的企业达到二十家", [("同比增长", "≥", "10", "%"), (None, "≥", "20", "家")]),
+]
+
+# Clauses with a figure that reads as no target, nor a year: the indicator may state more than kpi sees.
+UNREAD = [
+    ("完成率≥≥95%，新增就业3万人", ["新增就业≥30000人"], ["完成率≥≥95%"]),
+    ("新增就业3万人；满意率（90%", ["新增就业≥30000人"], ["满意率(90%"]),
 ]
 
 
@@ -101,6 +129,21 @@ def test_indicator_targets_are_read_from_the_text(text: str, expected: list[tupl
     assert got == [(metric, op, Decimal(value), unit) for metric, op, value, unit in expected]
 
 
+@pytest.mark.parametrize(("text", "targets", "unread"), UNREAD)
+def test_a_figure_read_as_no_target_is_kept_and_refuses_completion(
+    text: str, targets: list[str], unread: list[str]
+) -> None:
+    indicator = kpi.Indicator.parse(text)
+    assert [str(target) for target in indicator.targets] == targets
+    assert list(indicator.unread) == unread
+    with pytest.raises(kpi.OutcomeError, match="cannot read as targets") as raised:
+        indicator.completion(30000)
+    assert unread[0] in raised.value.says("zh")
+    criteria = kpi.Criteria.parse(["95%", "85%-94%", "70%-84%", "69%以下"], indicator=text)
+    with pytest.raises(kpi.OutcomeError, match="cannot read as targets"):
+        criteria.grade_actuals(30000)
+
+
 def test_every_seed_indicator_reads() -> None:
     rows = load_table(SEED).indicators
     indicators = {row.indicator.text: row.indicator for row in rows}
@@ -108,6 +151,7 @@ def test_every_seed_indicator_reads() -> None:
     assert len(indicators) == 87
     assert sum(1 for indicator in indicators.values() if not indicator.targets) == 20
     assert sum(len(indicator.targets) for indicator in indicators.values()) == 93
+    assert not any(indicator.unread for indicator in indicators.values())
 
 
 # (indicator, actuals, overall rate, per-target rates): hand-computed.

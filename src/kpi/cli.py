@@ -228,7 +228,8 @@ def _parse(args: argparse.Namespace) -> int:
         document |= {"label": rule.label, "corrections": list(rule.corrections), "set_aside": list(rule.set_aside)}
         document["met"] = list(rule.met)
     if indicator is not None:
-        document["indicator"] = {"text": indicator.text, "targets": [str(target) for target in indicator.targets]}
+        targets = [str(target) for target in indicator.targets]
+        document["indicator"] = {"text": indicator.text, "targets": targets, "unread": list(indicator.unread)}
     if args.format == "json":
         print(json.dumps(document, ensure_ascii=False, indent=2))
         return 0

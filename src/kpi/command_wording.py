@@ -62,6 +62,7 @@ class CommandWords:
     metrics: str  # {metrics}
     qualitative: str  # an indicator stating no target
     indicator_targets: str  # {targets}
+    indicator_unread: str  # {clauses}: clauses with a figure read as no target
 
 
 COMMAND_ZH: Final = CommandWords(
@@ -103,6 +104,7 @@ COMMAND_ZH: Final = CommandWords(
     metrics="指标：{metrics}",
     qualitative="—（定性）",
     indicator_targets="指标目标：{targets}",
+    indicator_unread="未能读成目标值的数字：{clauses}（完成率须另行评估）",
 )
 
 COMMAND_EN: Final = CommandWords(
@@ -145,4 +147,5 @@ COMMAND_EN: Final = CommandWords(
     metrics="metrics: {metrics}",
     qualitative="— (qualitative)",
     indicator_targets="indicator targets: {targets}",
+    indicator_unread="figures read as no target: {clauses} (assess the completion rate instead)",
 )

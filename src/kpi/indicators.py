@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Final
 
@@ -24,6 +24,7 @@ from kpi.outcomes import Outcomes
 from kpi.rules import AllOf, BareValue, Comparison, Condition
 from kpi.targets import Aggregate, Completion, Target, TargetCompletion, combine
 from kpi.text.normalise import metric_key, normalise
+from kpi.text.numerals import chinese_number
 from kpi.text.reading import parse_rule
 
 __all__ = ["MAX_INDICATOR_LENGTH", "Indicator"]
@@ -37,8 +38,29 @@ _NUMBERING: Final = re.compile(
 # A comma between digits groups them (1,000人) and ends no clause.
 _SEGMENT_SEPARATORS: Final = re.compile(r"(?:[、;。!?\n]|(?<![0-9]),|,(?![0-9]{3}(?![0-9])))+")
 # A number glued to a Latin letter is part of a name (PM2.5, PM10, SO2), not a value; nor is a change in
-# percentage points a target kpi reads (降低5个百分点 read 百≥5个, cut to a name 百).
-_DIGITS: Final = re.compile(r"(?<![A-Za-z0-9.])[0-9]+(?:\.[0-9]+)?(?![0-9.]|个?百分点)")
+# percentage points a target kpi reads (降低5个百分点 read 百≥5个, cut to a name 百).  A number in Chinese
+# numerals is one when it is a share (百分之八十五) or has two characters or more (二百人, 十万人, 四点五万):
+# a numeral of one character is most often a name (一次性, 四个意识, 三满意, 一是), and 第十二 a place.
+_CN: Final = "零〇一二两三四五六七八九十百千万亿"
+_VALUES: Final = re.compile(
+    r"(?<![A-Za-z0-9.])[0-9]+(?:\.[0-9]+)?(?![0-9.]|个?百分点)"
+    rf"|[百千]分之[{_CN}]+(?:点[{_CN}]+)?(?!个?百分点)"
+    rf"|(?<![{_CN}点第])(?![万亿])(?:[{_CN}]{{2,}}|[{_CN}](?=点))(?:点[{_CN}]+)?(?![{_CN}点]|个?百分点)"
+)
+
+
+def _values(segment: str) -> Iterator[re.Match[str]]:
+    """The values in *segment*; a run of numeral characters that is no number (十三五, 一一) is a name."""
+    for match in _VALUES.finditer(segment):
+        written = match.group()
+        if not written[0].isdigit():
+            try:
+                chinese_number(written.removeprefix("百分之").removeprefix("千分之"))
+            except ValueError:
+                continue
+        yield match
+
+
 # How far past its digits a value may run: unit (个工作日), word (及以上), mark.
 _VALUE_TAIL: Final = 9
 # A leading word that joins a target to the sentence before it (且免费率…).
@@ -80,32 +102,55 @@ def _is_allowance(target: Target) -> bool:
     return (target.metric or "").endswith("各")
 
 
-def _segment_targets(segment: str) -> list[Target]:
-    """The target a clause of an indicator states, if any.
+def _read_at(segment: str, number: re.Match[str], after: int) -> tuple[list[Target], int] | None:
+    """The targets read from the longest stretch around *number* that reads as a tier text, starting
+    at most :data:`_LEADING_SKIP` past *after*, and where the stretch ends; ``None`` if none reads."""
+    ends = [len(segment), *range(min(len(segment), number.end() + _VALUE_TAIL), number.end() - 1, -1)]
+    for end in dict.fromkeys(ends):
+        for start in range(after, after + min(_LEADING_SKIP, number.start() - after) + 1):
+            try:
+                condition = parse_rule(segment[start:end]).condition
+            except KpiSyntaxError:
+                continue
+            targets = [
+                target for target in _targets_of(condition) if not _is_year(target) and not _is_allowance(target)
+            ]
+            return targets, end
+    return None
 
-    The clause is prose around a target (且免费率达到100%, 申报…达标率100%给予…);
-    the target is the longest stretch around the first value that reads as
-    a tier text.
+
+def _segment_targets(segment: str) -> tuple[list[Target], bool]:
+    """The targets a clause of an indicator states, and whether a figure in it went unread.
+
+    The clause is prose around targets (且免费率达到100%, 申报…达标率100%给予…,
+    2018年完成率100%); each target is the longest stretch around a value,
+    after the last one read, that reads as a tier text.  A figure no stretch
+    reads at all (not even as a year) is unread: the indicator may state a
+    target kpi does not see.
     """
-    for number in _DIGITS.finditer(segment):
-        ends = [len(segment), *range(min(len(segment), number.end() + _VALUE_TAIL), number.end() - 1, -1)]
-        for end in dict.fromkeys(ends):
-            for start in range(min(_LEADING_SKIP, number.start()) + 1):
-                try:
-                    condition = parse_rule(segment[start:end]).condition
-                except KpiSyntaxError:
-                    continue
-                targets = [
-                    target for target in _targets_of(condition) if not _is_year(target) and not _is_allowance(target)
-                ]
-                if targets:
-                    return targets
-                break  # read, but only a year: try the next value
-    return []
+    targets: list[Target] = []
+    unread = False
+    after = 0
+    for number in _values(segment):
+        if number.start() < after:
+            continue  # read with the stretch before (10%-20%, 3至5万人)
+        read = _read_at(segment, number, after)
+        if read is None:
+            unread = True
+            continue
+        found, after = read
+        if not found:  # a year (2018年完成率100%): what follows it may name the next target
+            after = number.end() + segment.startswith("年", number.end())
+        targets.extend(found)
+    return targets, unread
 
 
 def _target_tuple(targets: tuple[Target, ...] | list[Target]) -> tuple[Target, ...]:
     return tuple(targets)
+
+
+def _clause_tuple(clauses: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    return tuple(clauses)
 
 
 @attrs.frozen
@@ -114,10 +159,14 @@ class Indicator:
 
     An indicator with no number (``符合…审核要求``) is qualitative: it has no
     targets, and its tiers grade a completion rate the evaluator assesses.
+    ``unread`` holds the clauses with a figure kpi could not read as a target
+    (nor as a year): the indicator may state more than ``targets``, so
+    completion against them is refused rather than computed on the rest.
     """
 
     targets: tuple[Target, ...] = attrs.field(converter=_target_tuple)
     text: str = attrs.field(default="", eq=False)
+    unread: tuple[str, ...] = attrs.field(default=(), converter=_clause_tuple)
 
     @classmethod
     def parse(cls, text: str) -> Indicator:
@@ -136,16 +185,19 @@ class Indicator:
             raise error
         folded = _NUMBERING.sub("", normalise(text).text)
         targets: list[Target] = []
+        unread: list[str] = []
         previous_prose: str | None = None
         for segment in _SEGMENT_SEPARATORS.split(folded):
             segment = segment.strip()
-            found = _segment_targets(segment) if segment else []
+            found, missed = _segment_targets(segment) if segment else ([], False)
+            if missed:
+                unread.append(segment)
             if found and previous_prose and all(target.metric is None for target in found):
                 # 建立我市事业单位面试评委库，不少于300人: the clause before names it.
                 found = [attrs.evolve(target, metric=metric_key(previous_prose)) for target in found]
             targets.extend(found)
             previous_prose = None if found else segment or previous_prose
-        return cls(tuple(targets), text)
+        return cls(tuple(targets), text, tuple(unread))
 
     @functools.cached_property
     def metrics(self) -> tuple[str | None, ...]:
@@ -171,6 +223,13 @@ class Indicator:
         Decimal('96')
         """
         targets = self.targets
+        if self.unread:
+            clauses = "”、“".join(self.unread)
+            raise OutcomeError(
+                f"this indicator states figures kpi cannot read as targets (“{clauses}”);"
+                " grade an assessed completion rate instead",
+                zh=f"该绩效指标中“{clauses}”的数字未能读成目标值；请改按评估得出的完成率评定",
+            )
         if not targets:
             raise OutcomeError(
                 "this indicator states no target; grade an assessed completion rate instead",

@@ -260,3 +260,5 @@ def print_parse(document: Mapping[str, Any], lang: Language = "zh") -> None:
     if "indicator" in document:
         targets = "、".join(document["indicator"]["targets"]) or command.qualitative
         out.print(escape(command.indicator_targets.format(targets=targets)))
+        if unread := document["indicator"]["unread"]:
+            out.print(escape(command.indicator_unread.format(clauses="、".join(unread))))

@@ -395,7 +395,9 @@ class Criteria:
         tiers that grade a rate (``95% | 85%-94% | …``) grade the indicator's
         completion of its targets.  For an indicator without targets the
         figure is the assessed completion rate (read as a fraction with
-        ``fractions=True``, see :meth:`grade`).
+        ``fractions=True``, see :meth:`grade`); one with figures kpi cannot
+        read as targets (``Indicator.unread``) is refused, since its
+        completion is unknown.
 
         >>> indicator = "城镇新增就业10万人，失业人员再就业3万人。"
         >>> c = Criteria.parse(["95%", "85%-94%", "70%-84%", "69%以下"], indicator=indicator)
@@ -403,7 +405,7 @@ class Criteria:
         '优'
         """
         indicator = self.indicator
-        if not self.model.grades_rate or indicator is None or not indicator.targets:
+        if not self.model.grades_rate or indicator is None or not (indicator.targets or indicator.unread):
             # The tiers measure the figures themselves (≤24小时, 设备完好率>90%).
             return self.grade(actuals, strict=strict, fractions=fractions)
         return self.grade(indicator.completion(actuals, aggregate=aggregate, weights=weights), strict=strict)
