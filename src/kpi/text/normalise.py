@@ -56,7 +56,8 @@ def normalise(source: str) -> Normalised:
     >>> normalise("低於７０％").text
     '低于70%'
 
-    A space between two Chinese characters splits no word (5 年以上 10 年以 下): it goes.  So does the
+    A space between two Chinese characters splits no word (5 年以上 10 年以 下), nor one between a word and
+    the figure it governs (不超过 36,000): it goes.  So does the
     pinyin reading a web page writes in brackets after a character (評(píng)為, 級(jí)), which splits a
     word too: only tone-marked Latin letters, never anything else in brackets.
 
@@ -101,8 +102,9 @@ _BELOW_ZERO: Final = re.compile(r"零下(?= ?[0-9零〇一二两三四五六七�
 _MINUS_WORD: Final = re.compile(r"(?<![税减胜正抱自担肩欺])负(?=[0-9零〇一二两三四五六七八九十])")
 # 正负 before a figure: ±.
 _EITHER_SIGN: Final = re.compile(r"正负(?= ?[0-9零〇一二两三四五六七八九十])")
-# A run of spaces between two Chinese characters, from the character before it.
-_SPLIT_WORD: Final = re.compile(r"[\u4e00-\u9fff] +(?=[\u4e00-\u9fff])")
+# A run of spaces between two Chinese characters, or between one and the figure after it (不超过 36,000,
+# 在 3 秒内: the word read as a metric's name), from the character before it.
+_SPLIT_WORD: Final = re.compile(r"[\u4e00-\u9fff] +(?=[\u4e00-\u9fff]|[-−]?[0-9])")
 # A character's pinyin in brackets after it, from the character: 級(jí), 評(píng), 數(shù); one syllable
 # of Latin letters with a tone mark (a bracket of plain letters, (ji) or (mg), may be anything else).
 _TONED: Final = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
