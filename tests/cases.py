@@ -152,6 +152,12 @@ VALID_TIERS = [
     ("得分（含）60-80分", "得分60分-80分"),
     ("18.5 ≤ BMI < 24.9", "BMI≥18.5且<24.9"),
     ("BMI < 18.5", "BMI<18.5"),
+    # the two signs of ≤ written the other way round (e-quanbinn-bmi-1)
+    ("24.0=<BMI<28.0", "BMI≥24且<28"),
+    ("得分=>90", "得分≥90"),
+    # a + after a figure is it and more (e-zyc-ai-jiaotong-jifen-1); 20%+5 and 1+N are sums
+    ("20%+", "≥20%"),
+    ("得分90分+", "得分≥90分"),
     ("85-94间", "85-94"),
     # numbers and units of every kind
     ("≥1,000人", "≥1000人"),
@@ -471,6 +477,15 @@ INVALID_TIERS = [
     (
         "3万-5万小时",
         "cannot read tier text: the magnitude 万 on one end and the unit 小时 on the other do not tell its value: write the unit on both ends (column 1)\n    3万-5万小时\n    ^",
+    ),
+    # a + before a figure or a name is a sum, not "and more"
+    (
+        "20%+5",
+        "cannot read tier text: found “+”, expected a number, a comparator (≥ > ≤ < =), a comparator word (不低于, 低于, …), 以上, 以下 or 以内, a dash (-, ~, 至), 与, a closing bracket, (含) or (不含), 之间, a metric name, 且, 或 or the end of the text (column 4)\n    20%+5\n       ^",
+    ),
+    (
+        "1+N",
+        "cannot read tier text: found “+”, expected a number, a unit (%, 小时, 个工作日, …), a comparator (≥ > ≤ < =), a comparator word (不低于, 低于, …), 以上, 以下 or 以内, a dash (-, ~, 至), 与, a closing bracket, (含) or (不含), 之间, a metric name, 且, 或 or the end of the text (column 2)\n    1+N\n     ^",
     ),
     # a change in percentage points: read a metric 百分点 of 5个
     (

@@ -9,9 +9,8 @@ word is listed once.
 Building the parser with ``strict=True`` (terminal collisions and LALR
 conflicts fail at once) takes most of a second, so the built parsers are
 saved with Lark's own ``Lark.save`` next to this module and loaded with
-``Lark.load``.  Each saved file starts with a line naming the grammar it was
-built from; when the grammar changed since, kpi warns and builds the parser
-afresh.  ``python -m kpi.text.parser`` saves them again.
+``Lark.load``.  Each saved file starts with a line naming the grammar it was built
+from; when the grammar changed since, kpi warns and builds the parser afresh.
 """
 
 from __future__ import annotations
@@ -66,8 +65,7 @@ def grammar_text() -> str:
     packaged = importlib.resources.files("kpi").joinpath("grammar", _GRAMMAR)
     if packaged.is_file():
         return packaged.read_text(encoding="utf-8")
-    # An editable install imports kpi from src/, where the grammar is not
-    # copied: read it from the checkout's top-level grammar/ folder.
+    # An editable install imports kpi from src/, where the grammar is not copied: read the checkout's.
     checkout = Path(__file__).resolve().parents[3] / "grammar" / _GRAMMAR
     if checkout.is_file():
         return checkout.read_text(encoding="utf-8")
@@ -81,12 +79,14 @@ def _alternatives(choices: tuple[str, ...] | list[str]) -> str:
 
 def _after_word(word: str) -> str:
     """A word after a value, guarded where it could begin something else: 不满 and 未满
-    also come before a value (不满60%), and 内 alone begins words (内部)."""
-    if word in words.BEFORE or word.startswith(("不", "未")):
-        return re.escape(word) + "(?![-−0-9零〇一二两三四五六七八九十百])"
-    if len(word) == 1:
-        return re.escape(word) + r"(?![^\W0-9_])"
-    return re.escape(word)
+    also come before a value (不满60%), 内 alone begins words (内部), and + a sum (20%+5, 1+N)."""
+    if not word.isalnum():
+        guard = r"(?![^\W_]|[-−.])"
+    elif word in words.BEFORE or word.startswith(("不", "未")):
+        guard = "(?![-−0-9零〇一二两三四五六七八九十百])"
+    else:
+        guard = r"(?![^\W0-9_])" if len(word) == 1 else ""
+    return re.escape(word) + guard
 
 
 @functools.cache

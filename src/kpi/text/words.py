@@ -154,6 +154,7 @@ _TABLE: Final[dict[str, tuple[Side, bool, bool, bool]]] = {
     "已达": (_L, True, True, False),
     "已超过": (_L, False, True, False),
     "以及以上": (_L, True, False, True),
+    "+": (_L, True, False, True),  # 20%+: 20% and more (e-zyc-ai-jiaotong-jifen-1)
     "小于或者等于": (_U, True, True, False),
     "低于或者等于": (_U, True, True, False),
     "不得超过": (_U, True, True, False),
@@ -273,10 +274,12 @@ SYMBOLS: Final[Mapping[str, WordMeaning | None]] = MappingProxyType(
     {
         "≥": WordMeaning(_L, True),
         ">=": WordMeaning(_L, True),
+        "=>": WordMeaning(_L, True),  # 24.0=<BMI<28.0: the two signs written the other way round
         "≧": WordMeaning(_L, True),
         ">": WordMeaning(_L, False),
         "≤": WordMeaning(_U, True),
         "<=": WordMeaning(_U, True),
+        "=<": WordMeaning(_U, True),
         "≦": WordMeaning(_U, True),
         "<": WordMeaning(_U, False),
         "==": None,
