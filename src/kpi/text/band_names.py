@@ -60,7 +60,7 @@ _GRADE_SCORE: Final = re.compile(r"得分(?=\s*(?:在|为)?\s*[-−0-9零〇一�
 # Whose band it is, before its name and a word that joins it to the condition: 成人的正常血压为高压小于120mmHg.
 _TOPIC: Final = re.compile(r"[^\W\d_]{1,6}?的")
 STARTS_VALUE: Final = re.compile(r"[-−0-9零〇一二两三四五六七八九十百<>=≥≤≦≧\[(~\s]|百分之|千分之")
-ENDS_VALUE: Final = re.compile(r"(?:[0-9%‰)\]]|分|以上|以下|以内|之间)\s*$")
+ENDS_VALUE: Final = re.compile(r"(?:[0-9%‰)\]]|分|以上|以下|以内|之间|其余|其他|其它)\s*$")
 
 
 def same_band(own: str, given: str) -> bool:
