@@ -177,6 +177,11 @@ VALID_TIERS = [
     ("3千-5千克", "3千克-5千克"),
     ("1亿-5万元", "5万元-10000万元"),
     ("3千-5000元", "3000元-5000元"),
+    # two units of one dimension on the two ends are one, the smaller (it was refused)
+    ("超过55000元至8万元", ">55000元且≤80000元"),
+    ("1天-36小时", "24小时-36小时"),
+    # ∼ (U+223C, tilde operator) is a range's tilde (it was refused)
+    ("80∼90分", "80分-90分"),
     # a Chinese numeral ending in a magnitude carries it to the other end, as digits do: read 3元-50000元
     ("三至五万元", "30000元-50000元"),
     ("十至二十万人", "100000人-200000人"),
@@ -480,6 +485,11 @@ INVALID_TIERS = [
     (
         "3万-5万小时",
         "cannot read tier text: the magnitude 万 on one end and the unit 小时 on the other do not tell its value: write the unit on both ends (column 1)\n    3万-5万小时\n    ^",
+    ),
+    # two units that run downwards once one: 500万元至5000元 has lost a 万, or is written downwards
+    (
+        "500万元至5000元",
+        "cannot read tier text: the two ends are in different units (万元 and 元) and then run downwards (column 7)\n    500万元至5000元\n             ^",
     ),
     # a + before a figure or a name is a sum, not "and more"
     (

@@ -45,7 +45,7 @@ REFUSED = [
     ("1000元~3000元以上", AMBIGUOUS),
     ("1000元至3000元以下", "cannot read tier text: a range followed by “以下” is ambiguous"),
     ("1000元(含)至3000元以上", AMBIGUOUS),  # a mark on an end says a range
-    ("3000元至1万元以上", "cannot read tier text: the two ends are in different units"),
+    ("3000元至1万元以上", AMBIGUOUS),  # two units: the span reading takes ranges in one
     ("-3000元至1000元以上", AMBIGUOUS),  # a threshold of an amount is not negative
     # a second bound after the span read as a metric 不满三万元 (also after 及以上)
     ("一千元至三千元以上不满三万元的", "cannot read tier text: “不满三万元” after the value is a second bound"),

@@ -28,7 +28,9 @@ _SIMPLIFIED = str.maketrans(
 
 # Characters that NFKC leaves alone but that mean a dash or a comparator the
 # grammar already knows; mapping them here keeps the grammar small.
-_PUNCTUATION = str.maketrans({"﹣": "-", "－": "-", "～": "~", "〜": "~", "‐": "-", "‑": "-", "‒": "-"})
+_PUNCTUATION = str.maketrans(
+    {"﹣": "-", "－": "-", "～": "~", "〜": "~", "∼": "~", "⁓": "~", "‐": "-", "‑": "-", "‒": "-"}
+)
 
 
 @attrs.frozen

@@ -19,7 +19,7 @@ from lark import Token, Transformer
 from kpi.intervals import Bound
 from kpi.text.grammar import Problem, parse_text, tree_parser
 from kpi.text.numerals import chinese_number, scaled
-from kpi.units import Quantity, Unit, of_base, unit_named
+from kpi.units import Quantity, Unit, convert, of_base, unit_named
 
 __all__ = [
     "Note",
@@ -91,13 +91,34 @@ def one_unit(first: Written, second: Written) -> Unit | None:
     return a or b
 
 
+def _in_one_unit(low: Written, high: Written) -> tuple[Written, Written]:
+    """Two ends in two units of one dimension (超过55000元至8万元), both in the smaller unit; refused
+    if they then run downwards (500万元至5000元: a 万 lost, or a range written downwards?)."""
+    a, b = low.quantity.unit, high.quantity.unit
+    if a is None or b is None or a == b or a.dimension != b.dimension:
+        return low, high
+    unit = a if a.factor <= b.factor else b
+    ends = [
+        Written(Quantity(convert(end.quantity.value, end.quantity.unit, unit), unit), end.start) for end in (low, high)
+    ]
+    if ends[0].quantity.value > ends[1].quantity.value:
+        raise Problem(
+            f"the two ends are in different units ({a} and {b}) and then run downwards",
+            high.start,
+            zh=f"两端的单位不同（{a}与{b}），换算后由大到小",
+        )
+    return ends[0], ends[1]
+
+
 def same_magnitude(low: Written, high: Written) -> tuple[Written, Written]:
-    """A magnitude written on one end of a range only applies to both: 3-6亿元 is 3亿元-6亿元.
+    """A magnitude written on one end of a range only applies to both: 3-6亿元 is 3亿元-6亿元; and two
+    units of one dimension are one, the smaller: 55000元至8万元 is 55000元-80000元.
 
     An end with a magnitude and no unit beside one in a unit that is a magnitude of its base
     (3万-5万元, 3千-5千克) is that many of the base, in the other end's unit: 3万元-5万元, 0.3万元
     for 3千; it read 30000万元.  Beside any other multiple of a base (3千-5千米, read 公里) it is refused.
     """
+    low, high = _in_one_unit(low, high)
     for end, other in ((low, high), (high, low)):
         unit, magnitude = other.quantity.unit, end.magnitude or other.magnitude
         if end.magnitude is None and end.quantity.unit is None and other.magnitude is not None:
