@@ -422,6 +422,9 @@ LABELLED_TIERS = [
     ("59分以下就是失敗", "失敗", "≤59分", "失败"),
     ("80分及以上评定为良好", "良好", "≥80分", "良好"),
     ("A :优秀(≥90分)", "A", "≥90分", "A"),
+    # 或以上 is a comparator word, not an alternative: read 90分, with 以上 set aside as an alternative
+    ("90分或以上的为优秀", "优秀", "≥90分", "优秀"),
+    ("59分或以下的为不合格", "不合格", "≤59分", "不合格"),
     # the catch-all with its label after a colon (e-tangturtle-commet-simple-1)
     ("其他: C", "C", "其余", "C"),
     ("其余:不合格", "不合格", "其余", "不合格"),

@@ -112,9 +112,9 @@ _POINTS: Final = re.compile(
 # is graded by the condition it can meet; the alternative (with no number in it) is wording around it.
 # Only after a value: in …100人以下中毒或重伤的, 或 joins two nouns.
 # 一票否决 (a veto, quoted or not: …或有“一票否决”情形的) is the name of a rule, and 一定 (…或造成一定经济损失
-# 的) says "some": their 一 is no figure.
+# 的) says "some": their 一 is no figure.  或以上 and 或以下 (90分或以上的为优秀) are comparator words.
 _ALTERNATIVE: Final = re.compile(
-    r"(?:的)?\s*或者?\s*(?P<alternative>(?:[“\"「]?一票否决[”\"」]?|一定|[^\d%<>=≥≤≦≧\[\]()零〇一二两三四五六七八九十百千万,;]){2,12}?"
+    r"(?:的)?\s*或者?\s*(?!以上|以下|以内)(?P<alternative>(?:[“\"「]?一票否决[”\"」]?|一定|[^\d%<>=≥≤≦≧\[\]()零〇一二两三四五六七八九十百千万,;]){2,12}?"
     r"|[“\"「]?一票否决[”\"」]?)"
     r"(?:的[^\W\d_零〇一二两三四五六七八九十百千万]{1,8})?[的。.;!\s]*$"
 )
