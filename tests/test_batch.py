@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import math
 from decimal import Decimal
 
 import attrs
@@ -128,3 +129,17 @@ def test_many_bounds_use_a_binary_search_with_the_same_bands() -> None:
 def test_scoring_leaves_the_collector_on() -> None:
     card = kpi.score(SEED, SEED.parents[1] / "examples" / "handan-2018-results.csv")
     assert gc.isenabled() and len(card.rows) == 102
+
+
+@given(st.sampled_from([c for c in SEED_CRITERIA if c._compiled is not None]), st.data())
+@settings(max_examples=200)
+def test_a_float_next_to_a_bound_is_noted_on_every_path(chosen: kpi.Criteria, data: st.DataObject) -> None:
+    """The compiled search leaves a float's rounding of a bound to the model, which notes it."""
+    compiled = chosen._compiled
+    assert compiled is not None
+    bound = data.draw(st.sampled_from([bound for bound in compiled.bounds if bound != 0]))
+    value = math.nextafter(float(bound), data.draw(st.sampled_from([math.inf, -math.inf])))
+    graded = chosen.grade(value)
+    assert "rounding" in graded.notes
+    assert graded.decision == chosen.model.decide(chosen.outcomes(value).lookup)
+    assert chosen.grade_many([value] * 150) == [graded.band] * 150  # the NumPy path: bands only

@@ -161,6 +161,14 @@ STRICT_REFUSALS = {
         "strict grading refuses a grade noted impossible (a better tier can never hold, perhaps a typo):"
         " a better tier (or an alternative of one) can never hold, perhaps a typo; as meant, it might be the band. ",
     ),
+    # a formula's float for 95%, which Excel shows as 95%
+    "rounding": (
+        "95%以上 | 85%-95% | 70%-85% | 70%以下",
+        "94.99999999999999",
+        "严格评定不予评定（备注：与档界只差舍入误差）：实际值与档界只差浮点舍入误差，可能就是界值本身，应属哪一档无法确定。",
+        "strict grading refuses a grade noted rounding (within rounding of a bound):"
+        " an outcome within a float's rounding of a bound may be the bound itself: its band cannot be told. ",
+    ),
     # a fall written with its sign, or a rise: 同比下降 -6%
     "negative-decrease": (
         "同比下降5%以上 | 同比下降3%-5% | 同比下降3%以下",

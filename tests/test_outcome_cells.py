@@ -252,23 +252,12 @@ CELLS: list[tuple[list[str], object, Expected, str]] = [
     ),
     (SEED, "1.2万", Refused("magnitude 万 and no unit"), "1.2万 on percent tiers: a count in the wrong column"),
     (SEED, "两千", Refused("magnitude 千 and no unit"), "两千 on percent tiers: not 2000%"),
-    pytest.param(
-        PERCENT,
-        94.99999999999999,
-        Band("优"),
-        "a formula's float for 95%: Excel shows 95%, as kpi's xlsx reader reads it",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="graded 良 silently: a float is read by its shortest repr (kpi.grading.compiled, test_batch)",
-        ),
-    ),
-    pytest.param(
-        PERCENT,
-        "94.99999999999999",
-        Band("优"),
-        "the same float, as pandas writes it to a CSV",
-        marks=pytest.mark.xfail(strict=True, reason="graded 良 silently: a text is read as written; lead's call"),
-    ),
+    # a formula's float for 95%, which Excel shows as 95%: read by its shortest repr, as written, and noted
+    # (it was graded 良 in silence); strict=True refuses it
+    (PERCENT, 94.99999999999999, Noted("良", "rounding"), "a formula's float for 95%, as kpi's xlsx reader reads it"),
+    (PERCENT, "94.99999999999999", Noted("良", "rounding"), "the same float, as pandas writes it to a CSV"),
+    (PERCENT, 85 / 39 * 39, Noted("中", "rounding"), "84.99999999999999: a formula's 85%, below the bound"),
+    (PERCENT, "94.999999", Band("良"), "six nines typed: too short to be a float's rounding"),
     pytest.param(
         WAN,
         "12000",

@@ -78,6 +78,11 @@ NOTES: Final[Mapping[str, str]] = MappingProxyType(
             "a negative outcome of a metric named as a decrease (同比下降 -6%), whose tiers write no negative"
             " value: a fall of 6% written with its sign, or a rise of 6%? It was read as written"
         ),
+        "rounding": (
+            "the outcome has 15 digits or more and lies within a float's rounding of a bound (94.99999999999999"
+            " for 95%: a formula's result, which Excel shows as 95%): it was graded as written, and may belong"
+            " to the bound's other side"
+        ),
     }
 )
 
@@ -98,6 +103,7 @@ NOTE_TEXTS_ZH: Final[Mapping[str, str]] = MappingProxyType(
         "exception-assumed": "（档次所写的例外情形无法由数值判断，按不存在例外情形评定）",
         "impossible": "（前面有一档或其中“或”的一项，任何数值都不能满足，疑为笔误，结果可能应属那一档）",
         "negative-decrease": "（指标名称是下降、减少等，实际值却是负数：按所写的负数评定；若是下降了这么多，请写正数）",
+        "rounding": "（实际值与档界只差浮点舍入误差，疑为公式算出的界值，如 94.99999999999999 即 95，按所写数值评定）",
     }
 )
 
@@ -126,6 +132,7 @@ NOTE_NAMES_ZH: Final[Mapping[str, str]] = MappingProxyType(
         "alternative-assumed": "“或”所写情形按不存在评定",
         "impossible": "前面有一档的条件无法满足，疑为笔误",
         "negative-decrease": "下降（减少）量写成负数",
+        "rounding": "与档界只差舍入误差",
     }
 )
 
@@ -142,6 +149,7 @@ STRICT_WHY_ZH: Final[Mapping[str, str]] = MappingProxyType(
         "alternative-assumed": "档次中“或”所写的情形（如一票否决）无法由数值判断，只是假定不存在，它可能改变档次",
         "impossible": "前面有一档（或其中“或”的一项）的条件任何数值都不能满足，疑为笔误；按原意结果可能属于那一档",
         "negative-decrease": "下降（减少）量为负数，可能是带符号写的下降，也可能是上升，无法确定",
+        "rounding": "实际值与档界只差浮点舍入误差，可能就是界值本身，应属哪一档无法确定",
     }
 )
 
@@ -172,6 +180,7 @@ NOTE_TEXTS_EN: Final[Mapping[str, str]] = MappingProxyType(
         "negative-decrease": (
             " (a negative value of a decrease, read as written: if it fell by that much, write it positive)"
         ),
+        "rounding": " (within a float's rounding of a bound, a formula's result for it? graded as written)",
     }
 )
 
@@ -200,6 +209,7 @@ NOTE_NAMES_EN: Final[Mapping[str, str]] = MappingProxyType(
         "alternative-assumed": "alternatives without figures taken not to hold",
         "impossible": "a better tier can never hold, perhaps a typo",
         "negative-decrease": "a decrease written negative",
+        "rounding": "within rounding of a bound",
     }
 )
 
@@ -220,5 +230,6 @@ STRICT_WHY_EN: Final[Mapping[str, str]] = MappingProxyType(
             "a better tier (or an alternative of one) can never hold, perhaps a typo; as meant, it might be the band"
         ),
         "negative-decrease": "a negative decrease may be a fall written with its sign or a rise: it cannot be told",
+        "rounding": "an outcome within a float's rounding of a bound may be the bound itself: its band cannot be told",
     }
 )

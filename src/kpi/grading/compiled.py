@@ -25,6 +25,7 @@ import attrs
 
 from kpi.errors import OutcomeError
 from kpi.grading.bands import Band
+from kpi.grading.caveats import near_bound
 from kpi.grading.model import Decision, GradingModel
 from kpi.grading.regions import bounds_of
 from kpi.numbers import CONTEXT
@@ -110,7 +111,8 @@ class Compiled:
             if magnitude <= _LARGEST and (magnitude >= _SMALLEST or number == 0):
                 # A float lies below, on or above a bound's double exactly when its
                 # shortest repr (how kpi reads it) lies below, on or above the bound.
-                return Decimal(repr(number)), self._float_region(number)
+                value = Decimal(repr(number))
+                return None if near_bound(value, self.bounds) else (value, self._float_region(number))
         if kind is not str and not isinstance(outcome, _LOCATED):
             return None
         quantity = read_outcome(outcome, self.metric)
@@ -122,7 +124,7 @@ class Compiled:
         if unit is None and quantity.magnitude is not None and self.unit is not None:
             return None  # 80万 on tiers in 万元: read in the base (kpi.outcomes.unitless_in), or refused
         value = quantity.value if plain else convert(quantity.value, unit, self.unit)
-        return value, self.region(value)
+        return None if near_bound(value, self.bounds) else (value, self.region(value))
 
     def bands_of(self, values: Iterable[object], general: Callable[[object], Band | None]) -> list[Band | None]:
         """The band of each value; *general* grades what :meth:`locate` does not read."""

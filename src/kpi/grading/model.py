@@ -82,7 +82,7 @@ def _equals(lookup: Lookup, metric: str | None, unit: Unit | None, value: Decima
 REFUSED_WHEN_STRICT: Final = frozenset(
     {"gap", "above-scale", "below-scale", "uncovered", "overlap", "fraction", "unit-assumed", "unmeasured"}
     | {"one-metric", "condition-met", "exception-assumed", "alternative-assumed", "magnitude", "span", "impossible"}
-    | {"negative-decrease"}
+    | {"negative-decrease", "rounding"}
 )
 
 
@@ -368,7 +368,7 @@ class GradingModel:
         if self.quantified:
             return self._decide_targets(lookup)
         decision = self._decide_figures(lookup)
-        more = caveats(decision.band, decision.tier, self.impossible, self.decreases, self.units, lookup)
+        more = caveats(decision.band, decision.tier, self.impossible, self.decreases, self.units, lookup, self.resolved)
         return attrs.evolve(decision, notes=(*decision.notes, *more)) if more else decision
 
     @functools.cached_property
