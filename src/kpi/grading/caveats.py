@@ -47,8 +47,8 @@ def near_bound(value: Decimal, bounds: Iterable[Decimal]) -> bool:
     >>> near_bound(Decimal("94.99999999999999"), [Decimal(95)]), near_bound(Decimal("94.99"), [Decimal(95)])
     (True, False)
     """
-    if len(value.as_tuple().digits) < _LONG:
-        return False  # nearly every figure: too short to be a rounding
+    if len(str(value)) < _LONG or len(value.as_tuple().digits) < _LONG:
+        return False  # nearly every figure: too short to be a rounding (its text is longer than its digits)
     for bound in bounds:
         close = CONTEXT.multiply(_CLOSE, max(bound.copy_abs(), _ONE))
         if value != bound and CONTEXT.subtract(value, bound).copy_abs() <= close:
