@@ -161,6 +161,14 @@ STRICT_REFUSALS = {
         "strict grading refuses a grade noted impossible (a better tier can never hold, perhaps a typo):"
         " a better tier (or an alternative of one) can never hold, perhaps a typo; as meant, it might be the band. ",
     ),
+    # 90 on tiers written as fractions: perhaps 90%, 0.9
+    "percent": (
+        "≥0.95 | 0.85-0.95 | <0.85",
+        "90",
+        "严格评定不予评定（备注：疑为百分数）：各档按小数写，实际值可能是百分数，按所写数值评定只是猜测。",
+        "strict grading refuses a grade noted percent (perhaps a percentage):"
+        " on tiers written as fractions, the outcome may be a percentage: reading it as written is a guess. ",
+    ),
     # a formula's float for 95%, which Excel shows as 95%
     "rounding": (
         "95%以上 | 85%-95% | 70%-85% | 70%以下",

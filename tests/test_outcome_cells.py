@@ -240,16 +240,12 @@ CELLS: list[tuple[list[str], object, Expected, str]] = [
     (NO_UNIT, "第3", Noted("第1档", "unit-assumed"), "a place on a scale of no unit: read as 3名, noted"),
     # -- Found by this hunt and not fixed here: each needs a change outside the outcome-reading modules.
     (DROP, "-5%", Noted("第3档", "negative-decrease"), "−5% on 下降 tiers: a fall of 5% with its sign, or a rise?"),
-    pytest.param(
-        FRACTIONS,
-        "90",
-        Refused("fraction"),
-        "90 on tiers that write fractions: 90% (0.90, 第2档) far likelier than 90 (第1档)",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="graded 第1档 silently; the mirror of the fraction note needs a note in kpi.grading.model",
-        ),
-    ),
+    # 90 on tiers that write fractions: 90% (0.90, 第2档) far likelier than 90 (第1档); read as written, and
+    # noted (it was graded 第1档 in silence); strict=True refuses it
+    (FRACTIONS, "90", Noted("第1档", "percent"), "90 on ≥0.95 | …: perhaps 90%, 0.9"),
+    (FRACTIONS, 90, Noted("第1档", "percent"), "the same as a number"),
+    (FRACTIONS, "1.05", Band("第1档"), "a ratio above 1: below ten times the largest bound, a ratio as written"),
+    (FRACTIONS, "0.9", Band("第2档"), "a fraction, as the tiers write them"),
     (SEED, "1.2万", Refused("magnitude 万 and no unit"), "1.2万 on percent tiers: a count in the wrong column"),
     (SEED, "两千", Refused("magnitude 千 and no unit"), "两千 on percent tiers: not 2000%"),
     # a formula's float for 95%, which Excel shows as 95%: read by its shortest repr, as written, and noted

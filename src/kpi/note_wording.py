@@ -83,6 +83,10 @@ NOTES: Final[Mapping[str, str]] = MappingProxyType(
             " for 95%: a formula's result, which Excel shows as 95%): it was graded as written, and may belong"
             " to the bound's other side"
         ),
+        "percent": (
+            "a bare number from ten times the largest bound to 100 on tiers written as fractions (90 on ≥0.95 | …):"
+            " perhaps a percentage, 90% being 0.9; it was read as written"
+        ),
     }
 )
 
@@ -104,6 +108,7 @@ NOTE_TEXTS_ZH: Final[Mapping[str, str]] = MappingProxyType(
         "impossible": "（前面有一档或其中“或”的一项，任何数值都不能满足，疑为笔误，结果可能应属那一档）",
         "negative-decrease": "（指标名称是下降、减少等，实际值却是负数：按所写的负数评定；若是下降了这么多，请写正数）",
         "rounding": "（实际值与档界只差浮点舍入误差，疑为公式算出的界值，如 94.99999999999999 即 95，按所写数值评定）",
+        "percent": "（各档按小数写，不带单位的数却远大于各档，疑为百分数，如 90 即 0.9；按所写数值评定）",
     }
 )
 
@@ -133,6 +138,7 @@ NOTE_NAMES_ZH: Final[Mapping[str, str]] = MappingProxyType(
         "impossible": "前面有一档的条件无法满足，疑为笔误",
         "negative-decrease": "下降（减少）量写成负数",
         "rounding": "与档界只差舍入误差",
+        "percent": "疑为百分数",
     }
 )
 
@@ -150,6 +156,7 @@ STRICT_WHY_ZH: Final[Mapping[str, str]] = MappingProxyType(
         "impossible": "前面有一档（或其中“或”的一项）的条件任何数值都不能满足，疑为笔误；按原意结果可能属于那一档",
         "negative-decrease": "下降（减少）量为负数，可能是带符号写的下降，也可能是上升，无法确定",
         "rounding": "实际值与档界只差浮点舍入误差，可能就是界值本身，应属哪一档无法确定",
+        "percent": "各档按小数写，实际值可能是百分数，按所写数值评定只是猜测",
     }
 )
 
@@ -181,6 +188,7 @@ NOTE_TEXTS_EN: Final[Mapping[str, str]] = MappingProxyType(
             " (a negative value of a decrease, read as written: if it fell by that much, write it positive)"
         ),
         "rounding": " (within a float's rounding of a bound, a formula's result for it? graded as written)",
+        "percent": " (far above tiers written as fractions: perhaps a percentage, 90 for 0.9; read as written)",
     }
 )
 
@@ -210,6 +218,7 @@ NOTE_NAMES_EN: Final[Mapping[str, str]] = MappingProxyType(
         "impossible": "a better tier can never hold, perhaps a typo",
         "negative-decrease": "a decrease written negative",
         "rounding": "within rounding of a bound",
+        "percent": "perhaps a percentage",
     }
 )
 
@@ -231,5 +240,6 @@ STRICT_WHY_EN: Final[Mapping[str, str]] = MappingProxyType(
         ),
         "negative-decrease": "a negative decrease may be a fall written with its sign or a rise: it cannot be told",
         "rounding": "an outcome within a float's rounding of a bound may be the bound itself: its band cannot be told",
+        "percent": "on tiers written as fractions, the outcome may be a percentage: reading it as written is a guess",
     }
 )

@@ -333,6 +333,7 @@ class Criteria:
         if (
             reading.suspect
             or reading.large
+            or reading.percent
             or reading.assumed
             or approximately
             or unmeasured
@@ -342,6 +343,7 @@ class Criteria:
             made = {
                 "fraction": reading.suspect,
                 "magnitude": reading.large,
+                "percent": reading.percent,
                 "unit-assumed": reading.assumed,
                 "unit-range": approximately is not None,
                 "set-aside": model.set_aside,

@@ -82,7 +82,7 @@ def _equals(lookup: Lookup, metric: str | None, unit: Unit | None, value: Decima
 REFUSED_WHEN_STRICT: Final = frozenset(
     {"gap", "above-scale", "below-scale", "uncovered", "overlap", "fraction", "unit-assumed", "unmeasured"}
     | {"one-metric", "condition-met", "exception-assumed", "alternative-assumed", "magnitude", "span", "impossible"}
-    | {"negative-decrease", "rounding"}
+    | {"negative-decrease", "rounding", "percent"}
 )
 
 

@@ -1,8 +1,9 @@
 """How an outcome is taken before the decision: a fraction of a percentage, and a unit the tiers lack.
 
-Two readings of an outcome depend on the tiers, not on the outcome alone: a bare number
+Readings of an outcome that depend on the tiers, not on the outcome alone: a bare number
 from 0 to 1 on a percentage scale whose bounds all lie above 1% may be a fraction (0.965
-for 96.5%, as pandas reads Excel), and an outcome in a unit for tiers that write none
+for 96.5%, as pandas reads Excel), and its mirror, 90 on tiers written as fractions
+(≥0.95 | …), a percentage (``percent``); an outcome in a unit for tiers that write none
 (≤50.0 | 50.1~55.0 | … and 52dB) is read with the tiers taken in its unit.  Both are
 guesses a grade must note (``fraction``, ``unit-assumed``), so they are worked out here,
 once, before :meth:`kpi.GradingModel.decide` sees the outcome.
@@ -43,6 +44,9 @@ class OutcomeReading:
     #: A bare number a thousand times the tiers' largest bound in a unit with a magnitude (万元): 25000
     #: for ``3万元以内`` may be 2.5万元 written in 元.
     large: bool = False
+    #: A bare number from ten times the largest bound to 100 on tiers written as fractions (≥0.95 |
+    #: 0.85-0.95 | …): 90 may be 90%, that is 0.9.
+    percent: bool = False
 
 
 #: The readings of most outcomes: taken as given, and so but suspect of being a fraction.
@@ -70,6 +74,8 @@ def read_for(model: GradingModel, outcome: object, *, fractions: bool = False) -
             return OutcomeReading(Quantity(written.value), suspect, True, written.unit)
     if _large(model, outcome):
         return OutcomeReading(outcome if outcome is not given else None, suspect, large=True)
+    if _percent(model, outcome):
+        return OutcomeReading(percent=True)
     if outcome is not given:
         return OutcomeReading(outcome, suspect)
     return _SUSPECT if suspect else _AS_GIVEN
@@ -111,6 +117,21 @@ def _as_fraction(model: GradingModel, outcome: object, fractions: bool) -> tuple
 def _names(model: GradingModel, key: object) -> bool:
     """Whether the mapping key *key* names the one metric of *model* (written as tiers write it)."""
     return isinstance(key, str) and metric_key(key) == model.metrics[0]
+
+
+def _percent(model: GradingModel, outcome: object) -> bool:
+    """Whether a bare number on one metric's tiers written as fractions (all bounds from -1 to 1, not
+    all 0, no unit) lies from ten times their largest bound to 100: 90 on ≥0.95 | … may be 90%, 0.9."""
+    if len(model.metrics) != 1 or model.quantified or model.units[model.metrics[0]] is not None:
+        return False
+    largest = max(map(abs, model.written_values), default=Decimal(0))
+    if not 0 < largest <= 1 or not _bare(outcome) or isinstance(outcome, bool):
+        return False
+    try:
+        written = read_outcome(outcome, model.metrics[0])
+    except OutcomeError:
+        return False  # refused as the decision reads it
+    return written.unit is None and max(largest * 10, Decimal(1)) < abs(written.value) <= _HUNDRED
 
 
 def _large(model: GradingModel, outcome: object) -> bool:
