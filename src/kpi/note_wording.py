@@ -38,7 +38,7 @@ NOTES: Final[Mapping[str, str]] = MappingProxyType(
         "shared-bound": "the outcome is a bound two tiers share: it goes to the tier that marks it (（含）, 以上, ≥)",
         "typo": "the deciding tier was read with the correction of a typo",
         "fraction": "a number from 0 to 1 without %, on a scale whose bounds are all above 1%: a fraction (0.965)?",
-        "magnitude": "a number without a unit, a thousand times the largest bound of tiers in 万元 (万人): in 元?",
+        "magnitude": "a number without a unit, 1000 times the largest bound of tiers in 万元 (万人) or 10000: in 元?",
         "unit-assumed": "the tiers write no unit and the outcome does: the tiers were read in the outcome's unit",
         "set-aside": "a tier says more than a condition a figure can meet (或直接判级确定, …的，试用期…): set aside",
         "condition-met": "a clause of a tier's condition has no figure (为谋取不正当利益，…): it was taken as met",
@@ -99,7 +99,7 @@ NOTE_TEXTS_ZH: Final[Mapping[str, str]] = MappingProxyType(
         "overlap": "（后面的档次也包含这一结果，按先匹配原则评定）",
         "shared-bound": "（两档共用的端点，归明示包含它的一档）",
         "fraction": "（不带 % 的 0 到 1 之间的数按百分数读；若是小数形式的比率，如 0.965 即 96.5%，请写 %）",
-        "magnitude": "（不带单位的数按各档的单位读，它是最大档界的一千倍以上，疑以基本单位（元、人）填写；请写明单位）",
+        "magnitude": "（不带单位的数按各档的单位读，它达到最大档界的一千倍或一万，疑以元、人等基本单位填写，请写单位）",
         "unit-assumed": "（各档数值未写单位，按实际值所写的单位理解）",
         "full-completion": "（该档未写数值，只写全部完成或未完成，按其余各档所评比率的100%理解）",
         "one-metric": "（各档所写的指标名称不同，按同一指标理解）",
@@ -174,7 +174,7 @@ NOTE_TEXTS_EN: Final[Mapping[str, str]] = MappingProxyType(
         ),
         "magnitude": (
             " (a number without a unit is read in the tiers' unit; it is a thousand times their largest"
-            " bound, perhaps written in the base unit (元, 人): write its unit)"
+            " bound or 10000, perhaps written in the base unit (元, 人): write its unit)"
         ),
         "unit-assumed": " (the tiers write no unit: they were read in the outcome's unit)",
         "full-completion": " (a tier writes no figure, only 完成 or 未完成: read against 100% of the ratio)",

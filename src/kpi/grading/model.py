@@ -278,13 +278,13 @@ class GradingModel:
 
     @functools.cached_property
     def magnitude_limit(self) -> Decimal | None:
-        """A thousand times the largest bound of one-metric tiers in a unit with a magnitude (万元, 万人),
-        beyond which a bare number may be written in the base unit (元); ``None`` for other tiers."""
+        """1000 times the largest bound of one-metric tiers in a unit with a magnitude (万元, 万人), or that magnitude
+        (10000) if less: from there a bare number may be in the base unit (元; 12000 on 50-100万元)."""
         unit = self.units.get(self.metrics[0]) if len(self.metrics) == 1 and not self.quantified else None
-        if unit is None or base_power(unit) is None:
+        if (power := None if unit is None else base_power(unit)) is None:
             return None
         largest = max(map(abs, self.written_values), default=Decimal(0))
-        return largest * 1000 if largest else None
+        return min(largest * 1000, Decimal(10) ** power) if largest else None
 
     @functools.cached_property
     def takes_fractions_for_percent(self) -> bool:
