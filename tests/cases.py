@@ -399,6 +399,11 @@ VALID_TIERS = [
     ("10名以上", "≥10名"),
     ("1-3名,7分", "1名-3名"),
     ("提前3天", "“提前”3天"),
+    # what a band is awarded in a unit of its own, or that it is awarded nothing (e-vox-xuedou-jiangli-1):
+    # read two metric names 奖励 and 学豆
+    ("作业平均分=100，奖励10学豆", "作业平均分=100"),
+    ("作业平均分＜20，无学豆奖励", "作业平均分<20"),
+    ("考核得分90分以上,奖励2面锦旗", "考核得分≥90分"),
 ]
 
 # (text, the caller's label for its band, canonical text, the label the clause names): tiers that

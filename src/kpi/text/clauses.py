@@ -127,12 +127,16 @@ _CONSEQUENCES: Final = re.compile(
     r"(?:的[^\W\d_零〇一二两三四五六七八九十百千万]{1,8})?[。.;!\s]*$"
 )
 # What a band is awarded, after its condition (第1-5名,奖励资金3520万元; …,每县获得2950万元; 其余13个实施县各获得
-# 1500万元): no condition, set aside like an alternative no figure can show, and noted.
+# 1500万元; …,奖励10学豆, in a unit of its own, never 分, which may be a condition; …,无学豆奖励): no
+# condition, set aside like an alternative no figure can show, and noted.
 # In Chinese numerals too (其余十三个实施县各获得一千五百万元 read a metric 其余十三个实施县各获得).
 _AMOUNT: Final = r"(?:[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
 _AWARD: Final = re.compile(
     r"(?:\s*[,;:]\s*|(?<=其余|其他|其它))(?P<award>(?:(?:[0-9]+|[一二两三四五六七八九十百]+)个[^\W\d_]{1,6}?)?"
-    r"(?:每[^\W\d_]{1,3}?|各|均)?(?:获得|奖励|奖补|补助|拨付|给予|发放)[^\W\d_]{0,6}?\s*" + _AMOUNT + r"\s*[万亿]?元)"
+    r"(?:每[^\W\d_]{1,3}?|各|均)?(?:获得|奖励|奖补|补助|拨付|给予|发放)[^\W\d_]{0,6}?\s*"
+    + _AMOUNT
+    + r"\s*(?:[万亿]?元|(?!分)(?![^\W\d_]*(?:以上|以下|以内))[^\W\d_零〇一二两三四五六七八九十百千万]{1,3})"
+    r"|(?:无|没有|不予)[^\W\d_]{0,4}?奖励|不奖励)"
     r"[。.;!\s]*$"
 )
 # Those a rank names after it (考核位列前10名的光泽、德化、…、寿宁): who holds those places, no condition; never a
