@@ -430,6 +430,11 @@ LABELLED_TIERS = [
     # 或以上 is a comparator word, not an alternative: read 90分, with 以上 set aside as an alternative
     ("90分或以上的为优秀", "优秀", "≥90分", "优秀"),
     ("59分或以下的为不合格", "不合格", "≤59分", "不合格"),
+    # the band's value before its hedge and verb, 介乎 for 介于, and a diagnosis after 便是 (e-polymorph-dushi-xuetang-1):
+    # read metrics named 正常值应为, 介乎 and 便是患上糖尿病
+    ("正常值应为低于5.6 mmol/L", "正常", "<5.6mmol/L", "正常"),
+    ("如介乎5.6至6.9 mmol/L 则为糖尿病前期", "糖尿病前期", "5.6mmol/L-6.9mmol/L", "糖尿病前期"),
+    ("7 mmol/L或以上便是患上糖尿病", "糖尿病", "≥7mmol/L", "糖尿病"),
     # the catch-all with its label after a colon (e-tangturtle-commet-simple-1)
     ("其他: C", "C", "其余", "C"),
     ("其余:不合格", "不合格", "其余", "不合格"),

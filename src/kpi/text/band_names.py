@@ -50,10 +50,11 @@ _ENDS_BAND_WORD: Final = re.compile(rf"(?:{_CHINESE_BAND_WORDS})$")
 _BAND_WORD_ENDINGS: Final = frozenset("秀良优好等中般差格标职意级档类")
 
 
-# After a label, its pinyin (D級(ji):) and the word that joins it to the condition, perhaps with a
-# hedge (轻度近视通常指视力在…, 重度近视则是低于4.5, 正常空腹血糖应在…, 高血压通常定义为…).
+# After a label, its pinyin (D級(ji):), the band's value or range (正常值应为低于5.6) and the word that
+# joins it to the condition, perhaps with a hedge (轻度近视通常指视力在…, 重度近视则是低于4.5, 正常空腹血糖应在…,
+# 高血压通常定义为…).
 _AFTER_LABEL: Final = re.compile(
-    r"\s*(?:\([a-zà-ǜ]+\))?\s*(?:[:,]|即|相当于|(?:通常|一般)(?:定义为|是指|指|为|是)|则是|则为|是指|定义为|应该|应当|应|为|是)?\s*"
+    r"\s*(?:\([a-zà-ǜ]+\))?(?:值|范围)?\s*(?:[:,]|即|相当于|(?:通常|一般)(?:定义为|是指|指|为|是)|则是|则为|是指|定义为|应该|应当|应为|应|为|是)?\s*"
 )
 # The score a grade's label runs on into, then its value: A级得分90分以上, B级得分70-89分.
 _GRADE_SCORE: Final = re.compile(r"得分(?=\s*(?:在|为)?\s*[-−0-9零〇一二两三四五六七八九十百<>=≥≤≦≧])")

@@ -37,13 +37,14 @@ _NOT_VERDICT_START: Final = ("或", "且", "并且", "而且", "但", "同时", 
 # a label 的 attaches to a noun: 90分以上的优等成绩, 60%以上的评及格; and 其余按待及格的标准评定.
 # Words between the condition and the verb (…,视为…, …,空气质量为优) are read through, but never a clause
 # of their own, closed by 的 or 者 or begun by a joining word: 90分以上,且无扣分的为优秀 is 90分以上且无扣分.
-# Never after a negation: …,但存在特定情形者不得评为A级 does not name its band.
+# Never after a negation: …,但存在特定情形者不得评为A级 does not name its band.  A diagnosis may say who has it:
+# …便是患上糖尿病 names the band 糖尿病.
 LABEL_AFTER: Final = re.compile(
-    r"(?:(?:的|者|时)?(?:[,;]\s*(?!" + "|".join(_NOT_VERDICT_START) + r")[^\d,;。的者]{1,10}?)?[,;:\s]*(?:则|即|就)?"
+    r"(?:(?:的|者|时)?(?:[,;]\s*(?!" + "|".join(_NOT_VERDICT_START) + r")[^\d,;。的者]{1,10}?)?[,;:\s]*(?:则|即|就|便)?"
     r"(?<!不得)(?<!不能)(?<!不予)(?<!不)(?:"
     + _VERDICT_VERBS
     + r"|评定为|评为|定为|确定为|认定为|为|属于|属|是|即为|记为|列为|计为|视为|评)|的|按)"
-    r"\s*[“\"「]?(?P<label>[^\d\s“”\"「」%≥≤<>=()\[\],;。.、:·-]{1,12}?)[”\"」]?"
+    r"\s*(?:患上|患有)?\s*[“\"「]?(?P<label>[^\d\s“”\"「」%≥≤<>=()\[\],;。.、:·-]{1,12}?)[”\"」]?"
     r"(?:等级|等次|档次|级别|档|成绩|水平|范围|状态|的?标准评定|评定)?[,;。.!\s]*$"
 )
 # A negated verdict right before a label: …,扣分者不得评为A级, …不评为优秀, …不是A级 says what the band is not,

@@ -311,6 +311,7 @@ VERBS: Final[Mapping[str, Verb]] = MappingProxyType(
         **{f"{verb}{to}": Verb(alone=_U) for verb in _DOWN for to in "至到"},
         "保持在": Verb(),
         "介于": Verb(),
+        "介乎": Verb(),  # 介于 in Cantonese and older writing: 如介乎5.6至6.9 mmol/L
         "等于": Verb(exact=True),
         "达": Verb(alone=_L),
         "为": Verb(exact=True),
