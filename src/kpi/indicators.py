@@ -31,10 +31,20 @@ __all__ = ["MAX_INDICATOR_LENGTH", "Indicator"]
 
 #: Longest indicator text kpi reads.
 MAX_INDICATOR_LENGTH: Final = 5000
-# Item numbers in enumerations (1、… 2各项…), which are not values; 2.5万人 is one.
-_NUMBERING: Final = re.compile(
-    r"(?:^|(?<=[。；;，,]))\s*[0-9]{1,2}\s*(?:[、)]|\.(?![0-9])|(?=[^\W0-9_])(?![万千亿百个人次件项天日元分小周年月名户家篇场台套所期份批条座例起宗本册吨亩米工课学]))"
+# Item numbers in enumerations (1、… 2各项…), which are not values; 2.5万人 is one.  A number glued to the
+# word after it is one only in a text that numbers its items with a mark (1、…2各项…3、…): alone, 12头 is
+# a count in a 指标值 cell.
+_NUMBERING: Final = re.compile(r"(?:^|(?<=[。；;，,]))\s*[0-9]{1,2}\s*(?:[、)]|\.(?![0-9]))")
+_GLUED_NUMBER: Final = re.compile(
+    r"(?:^|(?<=[。；;，,]))\s*[0-9]{1,2}\s*(?=[^\W0-9_])"
+    r"(?![万千亿百个人次件项天日元分小周年月名户家篇场台套所期份批条座例起宗本册吨亩米工课学])"
 )
+# What continues a quantity past a stretch's end, or before its start: a stretch cut there reads another
+# figure (≤475元/亩 read ≤475元, 1.3万亿斤 1.3万, ±3%以内 ≤3%).
+_CONTINUES: Final = re.compile(r"\s*(?:[/*·×%‰0-9.]|[万亿千]|以[上下内]|[及或]以)")
+_SIGNS: Final = "±+-−"
+# The end of a number, which a stretch never leaves glued to the word after it (≤475元/亩 read ≤475).
+_GLUED: Final = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿]")
 # A comma between digits groups them (1,000人) and ends no clause.
 _SEGMENT_SEPARATORS: Final = re.compile(r"(?:[、;。!?\n]|(?<![0-9]),|,(?![0-9]{3}(?![0-9])))+")
 # A number glued to a Latin letter is part of a name (PM2.5, PM10, SO2), not a value; nor is a change in
@@ -46,6 +56,15 @@ _VALUES: Final = re.compile(
     r"(?<![A-Za-z0-9.])[0-9]+(?:\.[0-9]+)?(?![0-9.]|个?百分点)"
     rf"|[百千]分之[{_CN}]+(?:点[{_CN}]+)?(?!个?百分点)"
     rf"|(?<![{_CN}点第])(?![万亿])(?:[{_CN}]{{2,}}|[{_CN}](?=点))(?:点[{_CN}]+)?(?![{_CN}点]|个?百分点)"
+)
+
+
+# What says that a number after it is a figure, even one that looks like a year: 达到预计值2100.
+_FIGURE_BEFORE: Final = re.compile(r"(?:值|数|量|为|达到|达|[≥>=<≤])\s*$")
+# A date, which is no value: 11月30日前, 12月底, 1月-12月, 2023.07-2024.01 (a year's month after its point).
+_DATE: Final = re.compile(
+    r"(?:19|20)[0-9]{2}年度?|[0-9]{1,2}月(?:[0-9]{1,2}日|[底前末初中份]|[上中下]旬|\s*[-~至到])|(?<=月)[0-9]{1,2}日"
+    r"|(?<=年)[0-9]{1,2}月|(?<=月[-~至到])[0-9]{1,2}月|(?:19|20)[0-9]{2}\.(?:0[1-9]|1[0-2])(?![0-9])"
 )
 
 
@@ -97,6 +116,12 @@ def _is_year(target: Target) -> bool:
     )
 
 
+def _names(condition: Condition) -> list[str]:
+    """The metric names *condition* reads, of each of its parts."""
+    parts = condition.parts if isinstance(condition, AllOf) else (condition,)
+    return [part.metric for part in parts if isinstance(part, (BareValue, Comparison)) and part.metric]
+
+
 def _is_allowance(target: Target) -> bool:
     """给予…各5千元补助: an amount granted to each, not a target to reach."""
     return (target.metric or "").endswith("各")
@@ -105,15 +130,27 @@ def _is_allowance(target: Target) -> bool:
 def _read_at(segment: str, number: re.Match[str], after: int) -> tuple[list[Target], int] | None:
     """The targets read from the longest stretch around *number* that reads as a tier text, starting
     at most :data:`_LEADING_SKIP` past *after*, and where the stretch ends; ``None`` if none reads."""
+    if "左右" in segment[number.end() : number.end() + _VALUE_TAIL]:
+        return None  # 增幅6.5%左右 (read a metric 左右 of at least 6.5%): about a value, no bound
     ends = [len(segment), *range(min(len(segment), number.end() + _VALUE_TAIL), number.end() - 1, -1)]
     for end in dict.fromkeys(ends):
+        cut = end < len(segment)
+        if cut and (_CONTINUES.match(segment, end) or (_GLUED.match(segment[end - 1]) and segment[end].isalpha())):
+            continue
         for start in range(after, after + min(_LEADING_SKIP, number.start() - after) + 1):
+            if start and segment[start - 1] in _SIGNS:
+                continue
             try:
                 condition = parse_rule(segment[start:end]).condition
             except KpiSyntaxError:
                 continue
+            if cut and any(name and name in segment[number.end() : end] for name in _names(condition)):
+                continue  # a name after the value, cut from the prose (1.3万亿斤 read a metric 亿斤以)
             targets = [
-                target for target in _targets_of(condition) if not _is_year(target) and not _is_allowance(target)
+                target
+                for target in _targets_of(condition)
+                if not (_is_year(target) and not _FIGURE_BEFORE.search(segment, 0, number.start()))
+                and not _is_allowance(target)
             ]
             return targets, end
     return None
@@ -134,13 +171,18 @@ def _segment_targets(segment: str) -> tuple[list[Target], bool]:
     for number in _values(segment):
         if number.start() < after:
             continue  # read with the stretch before (10%-20%, 3至5万人)
+        if date := _DATE.match(segment, number.start()):
+            # A date is no value (12月底到位); one that opens the clause names nothing (2018年完成率100%),
+            # but within a name it stays there (浓度比2015年下降18%以上).
+            after = date.end() if not segment[after : number.start()].strip() else after
+            continue
         read = _read_at(segment, number, after)
         if read is None:
             unread = True
             continue
         found, after = read
-        if not found:  # a year (2018年完成率100%): what follows it may name the next target
-            after = number.end() + segment.startswith("年", number.end())
+        if not found:  # a year or an allowance (完成2016, 各5千元补助): what follows may name the next target
+            after = number.end()
         targets.extend(found)
     return targets, unread
 
@@ -183,7 +225,8 @@ class Indicator:
             raise TypeError(f"an indicator text must be a str, not {type(text).__name__}")
         if (error := too_long(text, "indicator", MAX_INDICATOR_LENGTH)) is not None:
             raise error
-        folded = _NUMBERING.sub("", normalise(text).text)
+        folded = normalise(text).text
+        folded = _NUMBERING.sub("", _GLUED_NUMBER.sub("", folded) if _NUMBERING.search(folded) else folded)
         targets: list[Target] = []
         unread: list[str] = []
         previous_prose: str | None = None
