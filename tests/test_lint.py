@@ -227,3 +227,30 @@ def test_a_gap_in_a_share_names_the_share() -> None:
     (gap,) = [finding for finding in criteria.lint() if finding.kind == "gap"]
     assert "增值额占扣除项目金额的比例 (50%, 60%]" in gap.message
     assert "增值额 as a share of 扣除项目金额 (50%, 60%]" in gap.message_en
+
+
+# (tiers, labels, the tier named better than the one before it, or None): band words out of order.
+BAND_ORDER = [
+    ("90分以上良好 | 80-89分优秀 | 60-79分合格 | 60分以下不合格", None, "优秀"),
+    ("≥90 | 80-89 | <80", ["良", "优", "差"], "优"),
+    ("≥90 | 80-89 | 60-79 | <60", ["优秀", "合格", "良好", "不合格"], "良好"),
+    ("≥90 | 80-89 | <80", ["B", "A", "C"], "A"),
+    ("≥90 | 80-89 | <80", ["乙等", "甲等", "丙等"], "甲等"),
+    # in order, or names kpi cannot rank (一级 is the best air quality and the worst disability)
+    ("≥90 | 80-89 | 60-79 | <60", ["优秀", "良好", "合格", "不合格"], None),
+    ("≥90 | 80-89 | <80", ["优秀", "称职", "不称职"], None),
+    ("≥90 | 80-89 | <80", ["三级", "二级", "一级"], None),
+    ("≥90 | 80-89 | <80", ["A", "甲", "良"], None),
+]
+
+
+@pytest.mark.parametrize(("tiers", "labels", "better"), BAND_ORDER)
+def test_a_tier_named_better_than_the_one_before_it_is_suspicious(
+    tiers: str, labels: list[str] | None, better: str | None
+) -> None:
+    criteria = kpi.Criteria.parse(tiers, labels=labels)
+    said = [f.message_en for f in criteria.lint() if "better than" in f.message_en]
+    assert len(said) == (0 if better is None else 1)
+    if better is not None:
+        assert f"is named {better}, better than" in said[0]
+        assert "等级名称" in next(f.message for f in criteria.lint() if f.kind == "suspicious")

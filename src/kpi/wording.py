@@ -100,6 +100,7 @@ class Words:
     shared_bound: str  # {value} {tier}
     typo_read: str  # {tier} {correction}
     joined_tiers: str  # {label} {texts}: neighbouring tiers given one label, read as one band
+    band_order: str  # {tier} {label} {before}: a tier named better than the one before it
     names_one: str  # tiers whose names were read as one metric's, some naming none
     exception_assumed: str  # a tier's exception of its band that no figure shows, taken not to apply
     span_tier: str  # {tier} {low} {high}: a threshold fixed locally within a span (kpi.span_thresholds)
@@ -214,6 +215,7 @@ _ZH: Final = Words(
     shared_bound="{value} 是相邻两档共用的端点，归明示包含它的{tier}",
     typo_read="{tier}有笔误，按更正后的文字理解：{correction}",
     joined_tiers="相邻各档“{texts}”的等级名称同为“{label}”，合为一档；如等级名称有误，请更正",
+    band_order="{tier}的等级名称“{label}”好于排在它前面的“{before}”：各档应从好到差排列，等级名称或次序可能有误",
     names_one="各档所写的指标名称不同，有的档未写指标：按同一指标评定，每个评定结果都注明",
     span_tier="{tier}是区间门槛：起点由各地在{low}至{high}之间确定，落在其中的结果不定档",
     exception_assumed="有的档写有无法由数值判断的例外情形（但…不得评为…）：按不存在例外情形评定，每个评定结果都注明",
@@ -339,6 +341,10 @@ _EN: Final = Words(
     joined_tiers=(
         "neighbouring tiers “{texts}” are all labelled {label} and were read as one band;"
         " correct the labels if that is a slip"
+    ),
+    band_order=(
+        "{tier} is named {label}, better than {before} before it: tiers go best first, so a label or the order"
+        " may be a slip"
     ),
     names_one="the tiers name their metric differently and some name none: read as one metric, noted on every grade",
     span_tier=(

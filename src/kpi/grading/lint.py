@@ -24,6 +24,7 @@ from kpi.grading.regions import empty_alternatives
 from kpi.intervals import Interval, IntervalSet
 from kpi.numbers import CONTEXT
 from kpi.span_thresholds import spans_of
+from kpi.text.band_names import band_rank
 from kpi.text.words import is_rank
 from kpi.units import Quantity, Unit, written
 from kpi.wording import Words, words
@@ -141,6 +142,12 @@ def lint(model: GradingModel, *, precision: Decimal | None = None) -> list[Findi
     for index, fixes in enumerate(model.corrections):
         for fix in fixes:
             findings.append(Finding("typo", "warning", *_say("typo_read", tier=tier(index), correction=fix), (index,)))
+    ranks = [band_rank(label) for label in labels]
+    for index in range(1, len(ranks)):
+        rank, before = ranks[index], ranks[index - 1]
+        if rank is not None and before is not None and rank[0] == before[0] and rank[1] < before[1]:
+            said = _say("band_order", tier=tier(index), label=labels[index], before=labels[index - 1])
+            findings.append(Finding("suspicious", "warning", *said, (index - 1, index)))
     for index, joined in enumerate(model.joined):
         if joined:
             said = _say("joined_tiers", label=labels[index], texts=texts[index])

@@ -18,6 +18,7 @@ __all__ = [
     "ENDS_VALUE",
     "NOTE",
     "STARTS_VALUE",
+    "band_rank",
     "begins_with_label",
     "ends_with_label",
     "is_label",
@@ -43,6 +44,35 @@ _CHINESE_BAND_WORDS: Final = (
     r"称职|基本称职|不称职|满意|基本满意|不满意|特等|特级|[甲乙丙丁]等?|[一二三四五六七八九十]+(?:级|档|等|类)|"
     r"第[一二三四五六七八九十0-9]+(?:级|档|等|类)"
 )
+# How good a band word is, 0 the best, within its kind of scale: the words of 优秀/良好/中等/合格/不合格,
+# 优良中差, 称职/基本称职/不称职 and 满意/基本满意/不满意 on one ladder; 甲乙丙丁 and A–E each on their own.
+# Numbered grades are left out: 一级 is the best air quality and the worst disability.
+_WORD_RANKS: Final = {
+    **dict.fromkeys(("特等", "特级"), 0),
+    **dict.fromkeys(("优秀", "优"), 2),
+    "优良": 3,
+    **dict.fromkeys(("良好", "良", "较好", "好"), 4),
+    **dict.fromkeys(("中等", "中", "一般"), 6),
+    **dict.fromkeys(("合格", "及格", "达标", "称职", "满意"), 7),
+    **dict.fromkeys(("基本合格", "基本达标", "基本称职", "基本满意"), 8),
+    "较差": 9,
+    **dict.fromkeys(("差", "不合格", "不及格", "不达标", "不称职", "不满意"), 10),
+}
+
+
+def band_rank(label: str) -> tuple[str, int] | None:
+    """The kind of scale *label* belongs to and its place on it (0 the best), or ``None`` for a name
+    kpi cannot place: ``band_rank("良好") < band_rank("合格")``; 甲等 and A级 rank among their own."""
+    name = NOTE.sub("", normalise(label).text).strip().removesuffix("级")
+    if name in _WORD_RANKS:
+        return "words", _WORD_RANKS[name]
+    if len(name) <= 2 and name[:1] in "甲乙丙丁" and name[1:] in ("", "等"):
+        return "甲乙丙丁", "甲乙丙丁".index(name[0])
+    if len(name) == 1 and name in "ABCDE":
+        return "A-E", "ABCDE".index(name)
+    return None
+
+
 #: Words that name bands, for a clause that names a band the caller did not.
 BAND_WORDS: Final = re.compile(rf"^(?:{_CHINESE_BAND_WORDS}|[A-E]级?)$")
 # A band word in Chinese at the end of a text: 60分及格, 90分以上优秀.
