@@ -504,6 +504,11 @@ INVALID_TIERS = [
         "500万元至5000元",
         "cannot read tier text: the two ends are in different units (万元 and 元) and then run downwards (column 7)\n    500万元至5000元\n             ^",
     ),
+    # a range in round brackets is no open interval: read a metric 得分 >80分且<90分
+    (
+        "得分(80-90分)",
+        "cannot read tier text: found “得分”, expected a number, a comparator (≥ > ≤ < =), a comparator word (不低于, 低于, …), a bracket, (含) or (不含), a metric name, 负增长, a rank (第5名, 前10名), a number of targets (两项指标…) or 其余 (column 1)\n    得分(80-90分)\n    ^",
+    ),
     # a + before a figure or a name is a sum, not "and more"
     (
         "20%+5",
@@ -736,6 +741,11 @@ INVALID_TIERS = [
 
 # (tier set, outcome, band label or None, notes): hand-checked grades.
 GRADES = [
+    # a range in round brackets after a band's name restates its condition: 优（90-100分） read a metric 优 of
+    # the open interval (90, 100), so that 90 got 良
+    ("优（90-100分） | 良（80-89分） | 中（60-79分） | 差（0-59分）", "90分", "优", ()),
+    ("优（90-100分） | 良（80-89分） | 中（60-79分） | 差（0-59分）", "80", "良", ()),
+    ("一等（90分以上） | 二等（80-89分） | 三等（70-79分）", "80", "二等", ()),
     # a better tier, or an alternative of one, that no outcome can meet (5000元 for 5000万元, 80分以上、60分以下):
     # a grade below it is noted, since as meant the outcome may belong there; the tier itself and above are not
     ("损失1亿元以上 | 损失500万元以上、5000元以下 | 损失500万元以下", "100万元", "第3档", ("impossible",)),

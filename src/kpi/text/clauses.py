@@ -304,9 +304,9 @@ def read_clause(tier: Normalised, label: str | None = None) -> Clause:
     ('≥90分', 'A级')
     """
     text = tier.text
-    start, end = 0, len(text.rstrip())
+    start, end = len(text) - len(text.lstrip()), len(text.rstrip())  # a cell's padding (优（90-100分） | 良…)
     found: str | None = None
-    around = _LABEL_AROUND.match(text)
+    around = _LABEL_AROUND.match(text, start)
     if around and is_label(around.group("label"), label):
         found = around.group("label")
         start, end = around.start("condition"), around.end("condition")

@@ -4,10 +4,8 @@ The grammar (:mod:`kpi.text.grammar`) says what a tier text may look like;
 :class:`TierBuilder` turns each rule it matches into the value objects of
 :mod:`kpi.rules` and nothing more: what the words mean comes from
 :mod:`kpi.text.words`, what the objects do from :mod:`kpi.rules`.  The
-builder runs inside the LALR parser (Lark's tree-less mode), so it carries
-each piece's start position in what it returns, for error messages.  Every
-failure becomes a :class:`kpi.KpiSyntaxError` that points into the
-caller's text.
+builder runs inside the LALR parser (Lark's tree-less mode), so it carries each piece's start
+position for error messages.  Every failure becomes a :class:`kpi.KpiSyntaxError` into the caller's text.
 
 :mod:`kpi.text.reading` is where callers come in.  ``python -m kpi.text.parser`` saves the parsers'
 tables after a change to the grammar or to the word tables (a test fails until it is run).
@@ -286,7 +284,9 @@ class TierBuilder(RankBuilder, TargetTierBuilder):
 
     def bracketed(self, children: list[Any]) -> Located:
         opening, low, *rest = children
-        *_, high, closing = rest  # the separator is a comma or a dash token
+        *separator, high, closing = rest  # the separator is a comma or a dash token
+        if opening == "(" and closing == ")" and separator:  # 优(90-100分) restates a band's: read (90, 100)
+            raise Problem("a range in round brackets is a note, not an interval", low.start, zh="圆括号里的区间是注释")
         unit = one_unit(low, high)
         if low.quantity.value > high.quantity.value:
             raise Problem("the lower end of an interval must come first", low.start, zh="区间应先写下限")
