@@ -404,6 +404,10 @@ VALID_TIERS = [
     ("作业平均分=100，奖励10学豆", "作业平均分=100"),
     ("作业平均分＜20，无学豆奖励", "作业平均分<20"),
     ("考核得分90分以上,奖励2面锦旗", "考核得分≥90分"),
+    # the full points of a band after a space or a separator: read PE<15且PE≥20分; 满 before a value stays ≥
+    ("PE<15 满20分", "PE<15"),
+    ("合格率≥90%，满10分", "合格率≥90%"),
+    ("得分满90分", "得分≥90分"),
 ]
 
 # (text, the caller's label for its band, canonical text, the label the clause names): tiers that

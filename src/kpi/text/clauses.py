@@ -87,7 +87,7 @@ _LABEL_BEFORE: Final = re.compile(
 # A band's name in brackets after its condition: 得分≥90分(优秀), the band the tier's note names.
 _LABEL_NOTE: Final = re.compile(r"(?<=[0-9%‰分上下内间])\s*\((?P<label>[^\d\s()]{1,8})\)[。.;!\s]*$")
 _LABEL_AROUND: Final = re.compile(r"(?P<label>[^\d\s:()\[\]%≥≤<>=,;。.、-]{1,8}?)\s*\((?P<condition>[^()]+)\)\s*$")
-# The points a band earns, written after its condition: …≥90%,计5分; 100%:5分; 1-3名,7分;
+# The points a band earns, written after its condition: …≥90%,计5分; 100%:5分; 1-3名,7分; PE<15 满20分;
 # 低于60%不得分; ≥90%得满分 (right after the value); ,扣完为止.  Only after a separator (, : ;) or
 # 计/得/记: 90分以上 is a condition in 分.
 # Or how they are counted per point beyond the standard: …,每超过一个百分点扣0.5分,扣完为止; 每超出1个百分点加0. 1分
@@ -98,7 +98,7 @@ _PER_POINT: Final = (
     r"(?:[0-9]+|[一二两三四五六七八九十])\s*个?\s*百分点\s*[,]?\s*(?:加|扣|减)\s*[0-9]+(?:\.\s?[0-9]+)?\s*分"
 )
 _POINTS: Final = re.compile(
-    r"(?:\s*(?:[,:;]\s*(?:计|得|记|给|加|扣|减)?|计|得|记)\s*(?:"
+    r"(?:\s*(?:[,:;]\s*(?:计|得|记|给|加|扣|减|满)?|计|得|记|(?<=[0-9%‰a-zA-Z])\s+满)\s*(?:"
     + _NUMBER
     + r"\s*分?\s*[-~到至]\s*)?"
     + _NUMBER
