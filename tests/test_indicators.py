@@ -117,6 +117,9 @@ INDICATORS = [
     ("同比增长10%以上的企业达到二十家", [("同比增长", "≥", "10", "%"), (None, "≥", "20", "家")]),
     # from tests/data/indicator_hunt.json (real 指标值 cells): a count alone was taken for an item number
     ("10辆", [(None, "≥", "10", "辆")]),
+    # 0 alone is a value to keep: read ≥0%, which every outcome meets
+    ("0%", [(None, "=", "0", "%")]),
+    ("差错率0", [("差错率", "=", "0", None)]),
     # a date is no value: read 底到位≥12个月, 前完成资金支付≥30天, 服务周期≥2023.07 and ≤2024.01
     ("12月底到位", []),
     ("2021年11月30日前完成资金支付", []),
@@ -667,7 +670,6 @@ KNOWN_MISREADS = {
     "今年全国城镇新增就业的预期目标是900万人。": "是 read as =, and 的预期目标 kept in the name",
     "15秒接通率高達99.5%": "15秒 read as a target of its own; the name cut to 接通率高",
     "12头": "头, no unit kpi knows, read as a metric after the value",
-    "0%": "a bare 0% read as the empty minimum ≥0%, not =0",
     "享受资助人数达到预计值2100": "达到预计值 kept in the name, and no unit (人) read",
     "*贫困地区旅游基础设施建设质量达标率100% >=98%": "the current figure 100% read as a second target",
 }

@@ -87,14 +87,15 @@ _LEADING_SKIP: Final = 3
 
 
 def _targets_of(condition: Condition) -> list[Target]:
-    """The targets a parsed fragment states; a bare value is a minimum to reach.  A share of a base
-    (增值额未超过扣除项目金额50%) is none: a target keeps no base, and a figure for the metric would be
-    read as the share."""
+    """The targets a parsed fragment states; a bare value is a minimum to reach, but 0 a value to keep.
+    A share of a base (增值额未超过扣除项目金额50%) is none: a target keeps no base, and a figure for the
+    metric would be read as the share."""
     targets: list[Target] = []
     parts = condition.parts if isinstance(condition, AllOf) else (condition,)
     for part in parts:
         if isinstance(part, BareValue):
-            targets.append(Target(part.metric, "≥", part.value, part.unit))
+            # 0 alone (差错率0%) is the value to keep to: as a minimum it would always be met.
+            targets.append(Target(part.metric, "=" if part.value == 0 else "≥", part.value, part.unit))
         elif isinstance(part, Comparison) and part.base is None:
             lower, upper = part.interval.lower, part.interval.upper
             if lower is not None and upper is not None and lower.value == upper.value:
