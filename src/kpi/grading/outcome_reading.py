@@ -4,8 +4,8 @@ Readings of an outcome that depend on the tiers, not on the outcome alone: a bar
 from 0 to 1 on a percentage scale whose bounds all lie above 1% may be a fraction (0.965
 for 96.5%, as pandas reads Excel), and its mirror, 90 on tiers written as fractions
 (≥0.95 | …), a percentage (``percent``); an outcome in a unit for tiers that write none
-(≤50.0 | 50.1~55.0 | … and 52dB) is read with the tiers taken in its unit.  Both are
-guesses a grade must note (``fraction``, ``unit-assumed``), so they are worked out here,
+(≤50.0 | 50.1~55.0 | … and 52dB) is read with the tiers taken in its unit.  All are
+guesses a grade must note (``fraction``, ``percent``, ``unit-assumed``), so they are worked out here,
 once, before :meth:`kpi.GradingModel.decide` sees the outcome.
 """
 
