@@ -408,6 +408,10 @@ VALID_TIERS = [
     ("PE<15 满20分", "PE<15"),
     ("合格率≥90%，满10分", "合格率≥90%"),
     ("得分满90分", "得分≥90分"),
+    # 内 before what is done within the time is its bound: read a metric 内办结 of 3个工作日
+    ("3个工作日内办结", "办结≤3个工作日"),
+    ("20天内完成", "完成≤20天"),
+    ("内部审计3次", "内部审计3次"),
 ]
 
 # (text, the caller's label for its band, canonical text, the label the clause names): tiers that

@@ -53,8 +53,7 @@ __all__ = [
 ]
 
 _GRAMMAR: Final = "kpi.lark"
-#: Longest text kpi parses.  Real tier texts are a few dozen characters; the
-#: limit keeps a pasted document or a hostile cell from costing seconds.
+#: Longest text kpi parses: real tier texts are a few dozen characters; a pasted document costs seconds.
 MAX_TEXT_LENGTH: Final = 500
 #: Options of every parser made from the grammar.
 OPTIONS: Final[dict[str, Any]] = {"parser": "lalr", "start": ["start", "outcome"], "maybe_placeholders": True}
@@ -78,14 +77,15 @@ def _alternatives(choices: tuple[str, ...] | list[str]) -> str:
 
 
 def _after_word(word: str) -> str:
-    """A word after a value, guarded where it could begin something else: 不满 and 未满
-    also come before a value (不满60%), 内 alone begins words (内部), and + a sum (20%+5, 1+N)."""
+    """A word after a value, guarded where it could begin something else: 不满 and 未满 also come before a
+    value (不满60%), 内 alone begins words (内部, but 3个工作日内办结 read a metric 内办结), + a sum (1+N)."""
     if not word.isalnum():
         guard = r"(?![^\W_]|[-−.])"
     elif word in words.BEFORE or word.startswith(("不", "未")):
         guard = "(?![-−0-9零〇一二两三四五六七八九十百])"
     else:
-        guard = r"(?![^\W0-9_])" if len(word) == 1 else ""
+        within = "|".join(words.WITHIN_VERBS) if word == "内" else "(?!)"
+        guard = rf"(?!(?!{within})[^\W0-9_])" if len(word) == 1 else ""
     return re.escape(word) + guard
 
 

@@ -262,6 +262,8 @@ NOT_HEDGES: Final = (
 #: (造成30人以上死亡, 特种设备事故造成…, 因环境污染直接导致…, 发生3人以上死亡): a name before the
 #: value that ends in one is wording, not a second metric.
 CAUSATIVES: Final = ("造成", "导致", "发生", "致使", "引起")
+#: Verbs of what is done within a time (3个工作日内办结, 20天内完成): 内 before them is the bound.
+WITHIN_VERBS: Final = ("办结", "办理", "完成", "到位", "解决", "答复", "回复", "反馈", "处理", "落实")
 #: Causes of one word written before a metric's noun (因灾死亡和失踪30人以上 counts 死亡和失踪), longest
 #: first.  Only the disaster of disaster statistics: 因病缺勤率 is a metric of its own beside 缺勤率.
 CAUSES: Final = ("因灾害", "因灾难", "因灾")
