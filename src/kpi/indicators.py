@@ -43,8 +43,6 @@ _GLUED_NUMBER: Final = re.compile(
 # figure (≤475元/亩 read ≤475元, 1.3万亿斤 1.3万, ±3%以内 ≤3%).
 _CONTINUES: Final = re.compile(r"\s*(?:[/*·×%‰0-9.]|[万亿千]|以[上下内]|[及或]以)")
 _SIGNS: Final = "±+-−"
-# The end of a number, which a stretch never leaves glued to the word after it (≤475元/亩 read ≤475).
-_GLUED: Final = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿]")
 # A comma between digits groups them (1,000人) and ends no clause.
 _SEGMENT_SEPARATORS: Final = re.compile(r"(?:[、;。!?\n]|(?<![0-9]),|,(?![0-9]{3}(?![0-9])))+")
 # A number glued to a Latin letter is part of a name (PM2.5, PM10, SO2), not a value; nor is a change in
@@ -52,6 +50,8 @@ _SEGMENT_SEPARATORS: Final = re.compile(r"(?:[、;。!?\n]|(?<![0-9]),|,(?![0-9]
 # numerals is one when it is a share (百分之八十五) or has two characters or more (二百人, 十万人, 四点五万):
 # a numeral of one character is most often a name (一次性, 四个意识, 三满意, 一是), and 第十二 a place.
 _CN: Final = "零〇一二两三四五六七八九十百千万亿"
+# The end of a number, which a stretch never leaves glued to the word after it (≤475元/亩 read ≤475).
+_GLUED: Final = re.compile(rf"[0-9{_CN}]")
 _VALUES: Final = re.compile(
     r"(?<![A-Za-z0-9.])[0-9]+(?:\.[0-9]+)?(?![0-9.]|个?百分点)"
     rf"|[百千]分之[{_CN}]+(?:点[{_CN}]+)?(?!个?百分点)"
@@ -117,12 +117,6 @@ def _is_year(target: Target) -> bool:
     )
 
 
-def _names(condition: Condition) -> list[str]:
-    """The metric names *condition* reads, of each of its parts."""
-    parts = condition.parts if isinstance(condition, AllOf) else (condition,)
-    return [part.metric for part in parts if isinstance(part, (BareValue, Comparison)) and part.metric]
-
-
 def _is_allowance(target: Target) -> bool:
     """给予…各5千元补助: an amount granted to each, not a target to reach."""
     return (target.metric or "").endswith("各")
@@ -145,7 +139,7 @@ def _read_at(segment: str, number: re.Match[str], after: int) -> tuple[list[Targ
                 condition = parse_rule(segment[start:end]).condition
             except KpiSyntaxError:
                 continue
-            if cut and any(name and name in segment[number.end() : end] for name in _names(condition)):
+            if cut and any(name and name in segment[number.end() : end] for name in condition.metrics()):
                 continue  # a name after the value, cut from the prose (1.3万亿斤 read a metric 亿斤以)
             targets = [
                 target

@@ -257,8 +257,7 @@ class GradingModel:
 
     @functools.cached_property
     def monotone(self) -> bool:
-        """Whether the gap rules apply: every metric whose direction is known
-        (declared, or read from the tiers) runs one way."""
+        """Whether the gap rules apply: every metric whose direction is known (declared, or read) runs one way."""
         known = [
             direction for direction in (self.declared or inferred for inferred in self.inferred.values()) if direction
         ]
@@ -266,8 +265,7 @@ class GradingModel:
 
     @functools.cached_property
     def lowest(self) -> tuple[Condition | None, ...]:
-        """Per tier, its reading with every span threshold at its low end (kpi.span_thresholds);
-        empty when no tier writes one."""
+        """Per tier, its reading with every span threshold at its low end (kpi.span_thresholds); () if none."""
         lowest = tuple(lowest_reading(condition) for condition in self.resolved)
         return lowest if any(condition is not None for condition in lowest) else ()
 
@@ -277,14 +275,17 @@ class GradingModel:
         return tuple(value for tier in self.resolved for _, value in bounds_of(tier))
 
     @functools.cached_property
+    def largest_value(self) -> Decimal:  # in size, 0 for none: what a bare number may lie far beyond
+        return max(map(abs, self.written_values), default=Decimal(0))
+
+    @functools.cached_property
     def magnitude_limit(self) -> Decimal | None:
         """1000 times the largest bound of one-metric tiers in a unit with a magnitude (万元, 万人), or that magnitude
         (10000) if less: from there a bare number may be in the base unit (元; 12000 on 50-100万元)."""
         unit = self.units.get(self.metrics[0]) if len(self.metrics) == 1 and not self.quantified else None
         if (power := None if unit is None else base_power(unit)) is None:
             return None
-        largest = max(map(abs, self.written_values), default=Decimal(0))
-        return min(largest * 1000, Decimal(10) ** power) if largest else None
+        return min(self.largest_value * 1000, Decimal(10) ** power) if self.largest_value else None
 
     @functools.cached_property
     def takes_fractions_for_percent(self) -> bool:
@@ -423,8 +424,7 @@ class GradingModel:
         return (*notes, *self._tier_notes(index))
 
     def _decide_targets(self, lookup: Lookup) -> Decision:
-        """:meth:`decide` for tiers about the indicator's targets: every tier judges one
-        evaluation of the targets against the figures (they speak of the same targets)."""
+        """:meth:`decide` for tiers about the indicator's targets: each judges one evaluation of them."""
         resolved = self.resolved
         first = next(c for c in resolved if isinstance(c, TargetsCondition))
         evaluation = first.evaluate(lookup)

@@ -124,7 +124,7 @@ def _percent(model: GradingModel, outcome: object) -> bool:
     all 0, no unit) lies from ten times their largest bound to 100: 90 on ≥0.95 | … may be 90%, 0.9."""
     if len(model.metrics) != 1 or model.quantified or model.units[model.metrics[0]] is not None:
         return False
-    largest = max(map(abs, model.written_values), default=Decimal(0))
+    largest = model.largest_value
     if not 0 < largest <= 1 or not _bare(outcome) or isinstance(outcome, bool):
         return False
     try:
