@@ -244,7 +244,8 @@ CELLS: list[tuple[list[str], object, Expected, str]] = [
     # noted (it was graded 第1档 in silence); strict=True refuses it
     (FRACTIONS, "90", Noted("第1档", "percent"), "90 on ≥0.95 | …: perhaps 90%, 0.9"),
     (FRACTIONS, 90, Noted("第1档", "percent"), "the same as a number"),
-    (FRACTIONS, "1.05", Band("第1档"), "a ratio above 1: below ten times the largest bound, a ratio as written"),
+    (FRACTIONS, "1.05", Band("第1档"), "a ratio above 1: below twice the largest bound, a ratio as written"),
+    (FRACTIONS, "5", Noted("第1档", "percent"), "5 on ≥0.95 | …: 5 times the target, or 5% (0.05, 第3档)?"),
     (FRACTIONS, "0.9", Band("第2档"), "a fraction, as the tiers write them"),
     (SEED, "1.2万", Refused("magnitude 万 and no unit"), "1.2万 on percent tiers: a count in the wrong column"),
     (SEED, "两千", Refused("magnitude 千 and no unit"), "两千 on percent tiers: not 2000%"),

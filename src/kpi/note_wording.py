@@ -84,7 +84,7 @@ NOTES: Final[Mapping[str, str]] = MappingProxyType(
             " to the bound's other side"
         ),
         "percent": (
-            "a bare number from ten times the largest bound to 100 on tiers written as fractions (90 on ≥0.95 | …):"
+            "a bare number from twice the largest bound to 100 on tiers written as fractions (90 on ≥0.95 | …):"
             " perhaps a percentage, 90% being 0.9; it was read as written"
         ),
     }

@@ -44,7 +44,7 @@ class OutcomeReading:
     #: A bare number a thousand times the tiers' largest bound in a unit with a magnitude (万元): 25000
     #: for ``3万元以内`` may be 2.5万元 written in 元.
     large: bool = False
-    #: A bare number from ten times the largest bound to 100 on tiers written as fractions (≥0.95 |
+    #: A bare number from twice the largest bound to 100 on tiers written as fractions (≥0.95 |
     #: 0.85-0.95 | …): 90 may be 90%, that is 0.9.
     percent: bool = False
 
@@ -121,7 +121,7 @@ def _names(model: GradingModel, key: object) -> bool:
 
 def _percent(model: GradingModel, outcome: object) -> bool:
     """Whether a bare number on one metric's tiers written as fractions (all bounds from -1 to 1, not
-    all 0, no unit) lies from ten times their largest bound to 100: 90 on ≥0.95 | … may be 90%, 0.9."""
+    all 0, no unit) lies from twice their largest bound to 100: 90 on ≥0.95 | … may be 90%, 0.9."""
     if len(model.metrics) != 1 or model.quantified or model.units[model.metrics[0]] is not None:
         return False
     largest = model.largest_value
@@ -131,7 +131,7 @@ def _percent(model: GradingModel, outcome: object) -> bool:
         written = read_outcome(outcome, model.metrics[0])
     except OutcomeError:
         return False  # refused as the decision reads it
-    return written.unit is None and max(largest * 10, Decimal(1)) < abs(written.value) <= _HUNDRED
+    return written.unit is None and max(largest * 2, Decimal(1)) < abs(written.value) <= _HUNDRED
 
 
 def _large(model: GradingModel, outcome: object) -> bool:
