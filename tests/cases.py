@@ -177,9 +177,19 @@ VALID_TIERS = [
     ("3千-5千克", "3千克-5千克"),
     ("1亿-5万元", "5万元-10000万元"),
     ("3千-5000元", "3000元-5000元"),
+    # a bare end of at least the magnitude is written in full: read 5000-40000000 and 100000-500000000
+    ("五千-40000", "5000-40000"),
+    ("五千≤Y<40000", "Y≥5000且<40000"),
+    ("50000-10万", "50000-100000"),
     # two units of one dimension on the two ends are one, the smaller (it was refused)
     ("超过55000元至8万元", ">55000元且≤80000元"),
     ("1天-36小时", "24小时-36小时"),
+    # every form of range reads its ends in one unit: read 3元-600000000元, and refused for 天 and 小时
+    ("[3,6亿元]", "300000000元-600000000元"),
+    ("3<投资额<6亿元", "投资额>300000000元且<600000000元"),
+    ("[1天,36小时]", "24小时-36小时"),
+    ("36小时>时长>1天", "时长>24小时且<36小时"),
+    ("[55000元,8万元)", "≥55000元且<80000元"),
     # ∼ (U+223C, tilde operator) is a range's tilde (it was refused)
     ("80∼90分", "80分-90分"),
     # a Chinese numeral ending in a magnitude carries it to the other end, as digits do: read 3元-50000元
@@ -501,6 +511,11 @@ INVALID_TIERS = [
     (
         "3万-5人",
         "cannot read tier text: a magnitude on one end of a range that then runs downwards does not tell its values: write the magnitude on both ends (column 1)\n    3万-5人\n    ^",
+    ),
+    # a magnitude that would turn the range around if carried: read 1万-9999万
+    (
+        "9999-1万",
+        "cannot read tier text: the magnitude 万 on one end of the range turns it around if the other has it too: write the magnitude on both ends, or neither (column 1)\n    9999-1万\n    ^",
     ),
     # 小时 is no clause's 时 to cut: read a metric 小 of 30000-50000
     (
@@ -966,6 +981,7 @@ GRADES = [
     # 3（含）-6亿元 is 3亿元 to 6亿元, never 3元 to 6亿元
     ("6亿元以上 | 3（含）-6亿元 | 1-3亿元 | 1亿元以下", "2亿元", "中", ()),
     ("6亿元以上 | 3（含）-6亿元 | 1-3亿元 | 1亿元以下", "3亿元", "良", ("shared-bound",)),
+    ("6亿元以上 | [3,6亿元) | [1,3亿元) | 1亿元以下", "2亿元", "中", ()),
     # the points a band earns after its condition (,计5分 :3分 ,7分 不得分) are not part of it
     (
         "重点支出安排率≥90%,计5分 | 80%(含)-90%,计4分 | 70%(含)-80%,计3分 | 60%(含)-70%,计2分 | 低于60%不得分。",

@@ -28,7 +28,7 @@ from kpi.text.building import CORRECTIONS, INCLUSIVE, Located
 from kpi.text.comparison_names import check_name, check_name_after
 from kpi.text.grammar import Problem, saved_lark, write_tables
 from kpi.text.normalise import metric_key
-from kpi.text.quantities import Note, Written, apply_note, one_unit, same_magnitude, start_of, unit_of
+from kpi.text.quantities import Note, Written, apply_note, in_one_unit, start_of, unit_of
 from kpi.text.ranks import RankBuilder, ranked_by
 from kpi.text.shares import continues, read_share, share_name
 from kpi.text.target_tiers import TargetTierBuilder
@@ -45,7 +45,7 @@ from kpi.text.words import (
     meaning_of,
     without_cause,
 )
-from kpi.units import PERCENT, Quantity
+from kpi.units import PERCENT, Quantity, Unit
 
 __all__ = ["TierBuilder", "tier_parser"]
 
@@ -65,11 +65,11 @@ def _is_inclusive_mark(mark: Token | None) -> bool | None:
     return None if mark is None else "不" not in mark
 
 
-def _same_magnitude(low: _Bound, high: _Bound) -> tuple[_Bound, _Bound]:
-    low_written, high_written = same_magnitude(low.written, high.written)
+def _in_one_unit(low: _Bound, high: _Bound) -> tuple[_Bound, _Bound, Unit | None]:
+    low_written, high_written, unit = in_one_unit(low.written, high.written)
     if low_written is low.written and high_written is high.written:
-        return low, high  # most ranges (60%-70%): no magnitude to carry over
-    return _Bound(low_written, low.closed), _Bound(high_written, high.closed)
+        return low, high, unit  # most ranges (60%-70%): no magnitude to carry over
+    return _Bound(low_written, low.closed), _Bound(high_written, high.closed), unit
 
 
 def _note_typo(token: Token | None) -> None:
@@ -271,8 +271,7 @@ class TierBuilder(RankBuilder, TargetTierBuilder):
 
     @staticmethod
     def _range(low: _Bound, high: _Bound, note: Note | None, start: int) -> Located:
-        low, high = _same_magnitude(low, high)
-        unit = one_unit(low.written, high.written)
+        low, high, unit = _in_one_unit(low, high)
         if low.written.quantity.value > high.written.quantity.value:
             low, high = high, low  # a descending range (100-85分) means the same
         lower = Bound(low.written.quantity.value, True if low.closed is None else low.closed, low.closed is not None)
@@ -287,7 +286,7 @@ class TierBuilder(RankBuilder, TargetTierBuilder):
         *separator, high, closing = rest  # the separator is a comma or a dash token
         if opening == "(" and closing == ")" and separator:  # 优(90-100分) restates a band's: read (90, 100)
             raise Problem("a range in round brackets is a note, not an interval", low.start, zh="圆括号里的区间是注释")
-        unit = one_unit(low, high)
+        low, high, unit = in_one_unit(low, high)
         if low.quantity.value > high.quantity.value:
             raise Problem("the lower end of an interval must come first", low.start, zh="区间应先写下限")
         lower = Bound(low.quantity.value, opening == "[")
@@ -347,7 +346,7 @@ class TierBuilder(RankBuilder, TargetTierBuilder):
         return Located(condition, start, named_after, continues=share, refused=refused)
 
     def _chain(self, high: Written, upper: Token, name: Token, lower: Token, low: Written, start: int) -> Located:
-        unit = one_unit(high, low)
+        low, high, unit = in_one_unit(low, high)
         interval = _interval(
             Bound(low.quantity.value, _symbol_includes(lower)),
             Bound(high.quantity.value, _symbol_includes(upper)),

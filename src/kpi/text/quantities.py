@@ -18,7 +18,7 @@ from lark import Token, Transformer
 
 from kpi.intervals import Bound
 from kpi.text.grammar import Problem, parse_text, tree_parser
-from kpi.text.numerals import chinese_number, scaled
+from kpi.text.numerals import MAGNITUDES, chinese_number, scaled
 from kpi.units import Quantity, Unit, convert, of_base, unit_named
 
 __all__ = [
@@ -28,9 +28,9 @@ __all__ = [
     "Written",
     "apply_note",
     "chinese_value",
+    "in_one_unit",
     "one_unit",
     "parse_quantity",
-    "same_magnitude",
     "start_of",
     "unit_of",
 ]
@@ -110,19 +110,36 @@ def _in_one_unit(low: Written, high: Written) -> tuple[Written, Written]:
     return ends[0], ends[1]
 
 
-def same_magnitude(low: Written, high: Written) -> tuple[Written, Written]:
-    """A magnitude written on one end of a range only applies to both: 3-6亿元 is 3亿元-6亿元; and two
+def in_one_unit(low: Written, high: Written) -> tuple[Written, Written, Unit | None]:
+    """The two ends of a range, of any form (3-6亿元, [3,6亿元], 3<x<6亿元), and their one unit.
+
+    A magnitude written on one end of a range only applies to both: 3-6亿元 is 3亿元-6亿元; and two
     units of one dimension are one, the smaller: 55000元至8万元 is 55000元-80000元.
 
     An end with a magnitude and no unit beside one in a unit that is a magnitude of its base
     (3万-5万元, 3千-5千克) is that many of the base, in the other end's unit: 3万元-5万元, 0.3万元
     for 3千; it read 30000万元.  Beside any other multiple of a base (3千-5千米, read 公里) it is refused.
+    A bare end of at least the magnitude (五千-40000, 50000-10万) is written in full: nobody writes
+    40000千, and carried it read 5000-40000000.
     """
     low, high = _in_one_unit(low, high)
     for end, other in ((low, high), (high, low)):
         unit, magnitude = other.quantity.unit, end.magnitude or other.magnitude
-        if end.magnitude is None and end.quantity.unit is None and other.magnitude is not None:
+        if (
+            end.magnitude is None
+            and end.quantity.unit is None
+            and other.magnitude is not None
+            and abs(end.quantity.value) < Decimal(1).scaleb(MAGNITUDES[other.magnitude])
+        ):
             value = scaled(str(abs(end.quantity.value)), magnitude, negative=end.quantity.value < 0)
+            if (value < other.quantity.value) != (end.quantity.value < other.quantity.value):
+                # 9999-1万: 9999 up to 10000, or 9999万 down to 1万?  Carried, it read 1万-9999万.
+                raise Problem(
+                    f"the magnitude {magnitude} on one end of the range turns it around if the other has it too:"
+                    " write the magnitude on both ends, or neither",
+                    end.start,
+                    zh=f"区间一端的数量级“{magnitude}”若也用于另一端，区间方向就会颠倒：请两端都写或都不写数量级",
+                )
         elif end.magnitude is not None and end.quantity.unit is None and unit is not None and unit.factor != 1:
             in_unit = of_base(end.quantity.value, unit)
             if in_unit is None:
@@ -136,7 +153,8 @@ def same_magnitude(low: Written, high: Written) -> tuple[Written, Written]:
         else:
             continue
         fixed = Written(Quantity(value, unit if end.magnitude is not None else None), end.start, magnitude)
-        return (fixed, high) if end is low else (low, fixed)
+        low, high = (fixed, high) if end is low else (low, fixed)
+        return low, high, one_unit(low, high)
     if (low.magnitude is None) != (high.magnitude is None) and low.quantity.value > high.quantity.value:
         # 3万-5人: 3万人-5万人 with a 万 lost, or 5人-30000人 written downwards? Not for kpi to guess.
         raise Problem(
@@ -145,7 +163,7 @@ def same_magnitude(low: Written, high: Written) -> tuple[Written, Written]:
             low.start,
             zh="区间只有一端写了数量级，且按此读作由大到小，无法确定数值：请两端都写数量级",
         )
-    return low, high
+    return low, high, one_unit(low, high)
 
 
 def start_of(token: Token) -> int:
