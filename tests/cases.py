@@ -246,6 +246,11 @@ VALID_TIERS = [
     ("以下", "其余"),
     # typos read with a correction the grade notes
     ("85%--94%", "85%-94%"),
+    # the same typo with the dashes apart: read -94%~85% before, so 80% was 良
+    ("85% - - 94%", "85%-94%"),
+    ("85%- -94%", "85%-94%"),
+    ("85%—-94%", "85%-94%"),
+    ("-10 - -5", "-10~-5"),  # apart, after a negative low end: two ends, no typo
     ("60分一下", "≤60分"),
     ("设备完好率＞９０％％", "设备完好率>90%"),
     ("体温超过41℃以上属于超高热体温状态", "体温>41°C"),  # 超过 and 以上 both bound the lower end: 以上 is a slip
@@ -755,6 +760,22 @@ INVALID_TIERS = [
         "cannot read tier text: “(80分以上)” holds a condition beside the value 星4: write the condition alone"
         " (column 3)\n    4星(80分以上)\n       ^",
     ),
+    # a minus after a dash that is no hyphen, or after 0: 85%~-94% read -94%~85%, 0 - -5% read -5%~0%
+    (
+        "85%~-94%",
+        "cannot read tier text: a negative end after a dash is ambiguous: write the lower end first (column 5)"
+        "\n    85%~-94%\n        ^",
+    ),
+    (
+        "0 - -5%",
+        "cannot read tier text: a negative end after a dash is ambiguous: write the lower end first (column 5)"
+        "\n    0 - -5%\n        ^",
+    ),
+    (
+        "-10--5",
+        "cannot read tier text: a dash written twice after a negative number is ambiguous: write “~” between the"
+        " ends (column 4)\n    -10--5\n       ^",
+    ),
     (
         "60-69分以下",
         "cannot read tier text: a range followed by “以下” is ambiguous: write one end with it, or the range alone"
@@ -974,6 +995,8 @@ GRADES = [
     # a typo read with a correction is noted
     ("95% | 85%--94% | 70%-84% | 69%以下", 90, "良", ("typo",)),
     ("95% | 85%--94% | 70%-84% | 69%以下", 80, "中", ()),
+    ("95% | 85% - - 94% | 70%-84% | 69%以下", 80, "中", ()),
+    ("95% | 85% - - 94% | 70%-84% | 69%以下", 90, "良", ("typo",)),
     # any number of bands
     ("90分以上 | 60-89分 | 60分以下", 75, "第2档", ()),
     ("≥90 | ≥80 | ≥70 | ≥60 | <60", 65, "第4档", ()),

@@ -23,12 +23,12 @@ from lark import Lark, Token
 from kpi.errors import CriteriaError
 from kpi.intervals import Bound, Interval
 from kpi.rules import BareValue, Comparison, Condition, Otherwise, all_of, any_of
-from kpi.span_thresholds import span_threshold
 from kpi.text.building import CORRECTIONS, INCLUSIVE, Located
 from kpi.text.comparison_names import check_name, check_name_after
 from kpi.text.grammar import Problem, saved_lark, write_tables
 from kpi.text.normalise import metric_key
-from kpi.text.quantities import Note, Written, apply_note, in_one_unit, start_of, unit_of
+from kpi.text.quantities import Note, Written, in_one_unit, start_of, unit_of
+from kpi.text.ranges import End, RangeBuilder, interval_of, is_inclusive_mark
 from kpi.text.ranks import RankBuilder, ranked_by
 from kpi.text.shares import continues, read_share, share_name
 from kpi.text.target_tiers import TargetTierBuilder
@@ -45,31 +45,14 @@ from kpi.text.words import (
     meaning_of,
     without_cause,
 )
-from kpi.units import PERCENT, Quantity, Unit
+from kpi.units import PERCENT, Quantity
 
 __all__ = ["TierBuilder", "tier_parser"]
-
-
-@attrs.frozen
-class _Bound:
-    written: Written
-    closed: bool | None  # an explicit (含)/(不含) mark, if any
 
 
 def _symbol_includes(symbol: Token) -> bool:
     meaning = SYMBOLS[str(symbol)]
     return meaning is None or meaning.inclusive
-
-
-def _is_inclusive_mark(mark: Token | None) -> bool | None:
-    return None if mark is None else "不" not in mark
-
-
-def _in_one_unit(low: _Bound, high: _Bound) -> tuple[_Bound, _Bound, Unit | None]:
-    low_written, high_written, unit = in_one_unit(low.written, high.written)
-    if low_written is low.written and high_written is high.written:
-        return low, high, unit  # most ranges (60%-70%): no magnitude to carry over
-    return _Bound(low_written, low.closed), _Bound(high_written, high.closed), unit
 
 
 def _note_typo(token: Token | None) -> None:
@@ -78,24 +61,17 @@ def _note_typo(token: Token | None) -> None:
         CORRECTIONS.get().append((start_of(token), start_of(token) + len(token), TYPOS.get(str(token), "%")))
 
 
-def _interval(lower: Bound | None, upper: Bound | None, where: int) -> Interval:
-    interval = Interval.between(lower, upper)
-    if interval is None:
-        raise Problem("this range contains no value", where, zh="这个区间不含任何数值")
-    return interval
-
-
-class TierBuilder(RankBuilder, TargetTierBuilder):
+class TierBuilder(RankBuilder, RangeBuilder, TargetTierBuilder):
     """Builds rule objects from what the grammar matched; no grading logic lives here.
 
     The caller's inclusivity overrides come from a context variable, per parse.
     """
 
-    def bound(self, children: list[Any]) -> _Bound:
+    def bound(self, children: list[Any]) -> End:
         number, unit, mark = children
         _note_typo(unit)
-        return _Bound(
-            Written(Quantity(number.value, unit_of(unit)), number.start, number.magnitude), _is_inclusive_mark(mark)
+        return End(
+            Written(Quantity(number.value, unit_of(unit)), number.start, number.magnitude), is_inclusive_mark(mark)
         )
 
     def quantity(self, children: list[Any]) -> Written:
@@ -104,17 +80,17 @@ class TierBuilder(RankBuilder, TargetTierBuilder):
         _note_typo(unit)
         return Written(Quantity(number.value, unit_of(unit)), number.start, number.magnitude)
 
-    def bound_marked_apart(self, children: list[Any]) -> _Bound:
+    def bound_marked_apart(self, children: list[Any]) -> End:
         # 80(含)分, and (含)60-80(不含): the mark before the unit, or before the number.
         number, mark, unit = children if not isinstance(children[0], Token) else (children[1], children[0], children[2])
         _note_typo(unit)
-        return _Bound(
-            Written(Quantity(number.value, unit_of(unit)), number.start, number.magnitude), _is_inclusive_mark(mark)
+        return End(
+            Written(Quantity(number.value, unit_of(unit)), number.start, number.magnitude), is_inclusive_mark(mark)
         )
 
-    def bound_percent_words(self, children: list[Any]) -> _Bound:
+    def bound_percent_words(self, children: list[Any]) -> End:
         written = self.percent_words(children[:2])
-        return _Bound(written, _is_inclusive_mark(children[2]))
+        return End(written, is_inclusive_mark(children[2]))
 
     def note(self, children: list[Any]) -> Note:
         opening, *values = children
@@ -161,7 +137,7 @@ class TierBuilder(RankBuilder, TargetTierBuilder):
         _note_typo(word)
         meaning = meaning_of(str(word), INCLUSIVE.get())
         closed = meaning.inclusive if bound.closed is None else bound.closed
-        after = _is_inclusive_mark(mark)
+        after = is_inclusive_mark(mark)
         if after is not None:
             if bound.closed is not None and bound.closed != after:
                 raise Problem(
@@ -213,85 +189,6 @@ class TierBuilder(RankBuilder, TargetTierBuilder):
                 f"after “{verb}” a range or 以上/以下 is expected", written.start, zh=f"“{verb}”之后应为区间或以上/以下"
             )
         return Located(self._one_sided(meaning.alone, True, written), start_of(verb))
-
-    def range(self, children: list[Any]) -> Located:
-        verb, low, separator, high, _between, note = children
-        if separator.type == "DOUBLE_DASH":
-            if low.written.quantity.value < 0:
-                raise Problem(
-                    "a dash written twice after a negative number is ambiguous: write “~” between the ends",
-                    start_of(separator),
-                    zh="负数后连写两个“-”含义不明：请在两端之间写“~”",
-                )
-            CORRECTIONS.get().append((start_of(separator), start_of(separator) + len(separator), "-"))
-        start = start_of(verb) if verb is not None else low.written.start
-        return self._range(low, high, note, start)
-
-    def range_widened(self, children: list[Any]) -> Located:
-        # 60-69分或以下 is 69分 or less; 90-100分及以上, 90 or more.  A bare 以下 after a range
-        # (60-69分以下) could mean either end: refused.
-        verb, low, separator, high, word = children
-        located = self.range([verb, low, separator, high, None, None])
-        if not str(word).startswith(("或", "及", "以及")):
-            ends = (low.written.quantity, low.closed), (high.written.quantity, high.closed)
-            span = span_threshold(str(separator), str(word), *ends, located.condition)
-            if span is not None:
-                return Located(span, located.start)
-            raise Problem(
-                f"a range followed by “{word}” is ambiguous: write one end with it, or the range alone",
-                start_of(word),
-                zh=f"区间后接“{word}”含义不明：请只写一端加“{word}”，或只写区间",
-            )
-        meaning = meaning_of(str(word), INCLUSIVE.get())
-        comparison = located.condition
-        assert isinstance(comparison, Comparison)
-        lower, upper = comparison.interval.lower, comparison.interval.upper
-        assert lower is not None and upper is not None
-        if meaning.side is Side.LOWER:
-            widened = Interval(attrs.evolve(lower, explicit=True), None)
-        else:
-            widened = Interval(None, attrs.evolve(upper, explicit=True))
-        return Located(attrs.evolve(comparison, interval=widened), located.start)
-
-    def range_between(self, children: list[Any]) -> Located:
-        verb, low, high, _between, note = children
-        return self._range(low, high, note, start_of(verb) if verb is not None else low.written.start)
-
-    def range_from(self, children: list[Any]) -> Located:
-        word, low, _separator, high, _between, note = children
-        meaning = meaning_of(str(word), INCLUSIVE.get())
-        if meaning.side is not Side.LOWER:
-            raise Problem(
-                f"“{word}” gives an upper bound; a range from it needs a lower one",
-                start_of(word),
-                zh=f"“{word}”给出的是上限；由它起始的区间需要下限",
-            )
-        lower = _Bound(low.written, meaning.inclusive if low.closed is None else low.closed)
-        return self._range(lower, high, note, start_of(word))
-
-    @staticmethod
-    def _range(low: _Bound, high: _Bound, note: Note | None, start: int) -> Located:
-        low, high, unit = _in_one_unit(low, high)
-        if low.written.quantity.value > high.written.quantity.value:
-            low, high = high, low  # a descending range (100-85分) means the same
-        lower = Bound(low.written.quantity.value, True if low.closed is None else low.closed, low.closed is not None)
-        upper = Bound(
-            high.written.quantity.value, True if high.closed is None else high.closed, high.closed is not None
-        )
-        lower, upper = apply_note(lower, upper, note)
-        return Located(Comparison(_interval(lower, upper, high.written.start), unit), start)
-
-    def bracketed(self, children: list[Any]) -> Located:
-        opening, low, *rest = children
-        *separator, high, closing = rest  # the separator is a comma or a dash token
-        if opening == "(" and closing == ")" and separator:  # 优(90-100分) restates a band's: read (90, 100)
-            raise Problem("a range in round brackets is a note, not an interval", low.start, zh="圆括号里的区间是注释")
-        low, high, unit = in_one_unit(low, high)
-        if low.quantity.value > high.quantity.value:
-            raise Problem("the lower end of an interval must come first", low.start, zh="区间应先写下限")
-        lower = Bound(low.quantity.value, opening == "[")
-        upper = Bound(high.quantity.value, closing == "]")
-        return Located(Comparison(_interval(lower, upper, high.start), unit), start_of(opening))
 
     # -- clauses and their combinations --------------------------------------
     def clause(self, children: list[Any]) -> Located:
@@ -347,7 +244,7 @@ class TierBuilder(RankBuilder, TargetTierBuilder):
 
     def _chain(self, high: Written, upper: Token, name: Token, lower: Token, low: Written, start: int) -> Located:
         low, high, unit = in_one_unit(low, high)
-        interval = _interval(
+        interval = interval_of(
             Bound(low.quantity.value, _symbol_includes(lower)),
             Bound(high.quantity.value, _symbol_includes(upper)),
             start,
